@@ -1,0 +1,77 @@
+"""Charts described as plain data; a renderer turns a ChartSpec into a native PowerPoint chart
+or a matplotlib figure. The deck and the desktop app draw from the same specs.
+
+Colours are never given here, only *roles*; the renderer maps roles to the theme's colours:
+- ``accent``  the message (the chosen bar, the ask);
+- ``context`` the muted second colour for comparison (e.g. a baseline);
+- ``muted``   greys for the rest;
+- ``target``  a target marker or line;
+- ``level:N/M`` an ordered level N of M (0 = lowest) — risk low→high, stance blocker→champion —
+  rendered as a lightness ramp that survives colour blindness and greyscale printing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+ChartKind = Literal["bar", "column", "line", "scatter", "bubble", "pie", "timeline", "likert"]
+NATIVE_KINDS: frozenset[str] = frozenset({"bar", "column", "line", "scatter", "bubble", "pie"})
+
+
+@dataclass
+class Series:
+    """One series: ``values`` align with the chart's categories (or with ``x`` for scatter/bubble)."""
+
+    name: str
+    values: list[float | None]
+    role: str = "context"
+    x: list[float] | None = None
+    sizes: list[float] | None = None
+    point_roles: list[str] | None = None
+    point_labels: list[str] | None = None
+
+
+@dataclass
+class Span:
+    """A bar on a timeline (a roadmap phase): from ``start`` to ``end``, coloured by ``role``."""
+
+    label: str
+    start: dt.date
+    end: dt.date
+    role: str = "level:0/3"
+    note: str = ""
+
+
+@dataclass
+class LikertRow:
+    """One Likert question: the count of answers at each scale level, low → high."""
+
+    label: str
+    counts: list[int]
+
+
+@dataclass
+class ChartSpec:
+    kind: ChartKind
+    title: str = ""
+    categories: list[str] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
+    unit: str = ""
+    value_axis: str = ""
+    category_axis: str = ""
+    x_axis: str = ""
+    y_axis: str = ""
+    legend: bool = True
+    data_labels: bool = True
+    spans: list[Span] = field(default_factory=list)
+    today: dt.date | None = None
+    scale: list[str] = field(default_factory=list)
+    likert: list[LikertRow] = field(default_factory=list)
+    alt_text: str = ""
+
+    @property
+    def native(self) -> bool:
+        """True where PowerPoint has the chart type (the deck then writes an editable chart)."""
+        return self.kind in NATIVE_KINDS

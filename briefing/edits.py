@@ -1,0 +1,135 @@
+"""Edits as values: each applies itself to a store and knows its inverse.
+
+The desktop app wraps them in QUndoCommands; the core tests undo and redo without Qt.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from briefing.store import Change, WorkspaceStore
+
+
+class Edit(Protocol):
+    def apply(self, store: WorkspaceStore) -> list[Change]: ...
+
+    def revert(self, store: WorkspaceStore) -> list[Change]: ...
+
+
+@dataclass
+class AddItem:
+    collection: str
+    item: Any
+
+    def apply(self, store: WorkspaceStore) -> list[Change]:
+        return [store.add(self.collection, copy.deepcopy(self.item))]
+
+    def revert(self, store: WorkspaceStore) -> list[Change]:
+        return [store.remove(self.collection, self.item.id)]
+
+
+@dataclass
+class UpdateItem:
+    collection: str
+    old: Any
+    new: Any
+
+    def apply(self, store: WorkspaceStore) -> list[Change]:
+        return [store.update(self.collection, copy.deepcopy(self.new), old_id=self.old.id)]
+
+    def revert(self, store: WorkspaceStore) -> list[Change]:
+        return [store.update(self.collection, copy.deepcopy(self.old), old_id=self.new.id)]
+
+
+@dataclass
+class RemoveItem:
+    collection: str
+    item_id: str
+    _removed: tuple[Any, int, int] | None = field(default=None, repr=False)
+
+    def apply(self, store: WorkspaceStore) -> list[Change]:
+        position = store.position(self.collection, self.item_id)
+        item = store.workspace.collection(self.collection)[position]
+        self._removed = (item, position, store.doc_id(self.collection, self.item_id))
+        return [store.remove(self.collection, self.item_id)]
+
+    def revert(self, store: WorkspaceStore) -> list[Change]:
+        assert self._removed is not None, "revert before apply"
+        item, position, doc_id = self._removed
+        return [store.add(self.collection, item, index=position, doc_id=doc_id)]
+
+
+@dataclass
+class SetSingleton:
+    name: str
+    old: Any
+    new: Any
+
+    def apply(self, store: WorkspaceStore) -> list[Change]:
+        return [store.set(self.name, copy.deepcopy(self.new))]
+
+    def revert(self, store: WorkspaceStore) -> list[Change]:
+        return [store.set(self.name, copy.deepcopy(self.old))]
+
+
+@dataclass
+class Batch:
+    """Several edits as one step of undo, saved in one write (e.g. a stakeholder and their dialogues)."""
+
+    edits: list[Any]
+
+    def apply(self, store: WorkspaceStore) -> list[Change]:
+        changes: list[Change] = []
+        with store.batch():
+            for edit in self.edits:
+                changes += edit.apply(store)
+        return changes
+
+    def revert(self, store: WorkspaceStore) -> list[Change]:
+        changes: list[Change] = []
+        with store.batch():
+            for edit in reversed(self.edits):
+                changes += edit.revert(store)
+        return changes
+
+
+def remove_with_dependents(store: WorkspaceStore, collection: str, item_id: str) -> Batch:
+    """An edit that removes an item and first unlinks or removes what points to it.
+
+    A stakeholder's dialogues are removed with them; ids in link lists are dropped; a
+    sponsor that disappears becomes none.
+    """
+    ws = store.workspace
+    edits: list[Any] = []
+    if collection == "stakeholders":
+        edits += [RemoveItem("dialogues", d.id) for d in ws.dialogues if d.stakeholder_id == item_id]
+    for name in ("surveys", "initiatives", "csfs", "phases", "presentations"):
+        for item in ws.collection(name):
+            changed = _unlinked(item, item_id, collection)
+            if changed is not None:
+                edits.append(UpdateItem(name, item, changed))
+    edits.append(RemoveItem(collection, item_id))
+    return Batch(edits)
+
+
+_LINKS = {
+    "stakeholders": ("sponsor_id", "attendee_ids"),
+    "problems": ("problem_ids",),
+    "csfs": ("csf_ids",),
+}
+
+
+def _unlinked(item: Any, item_id: str, collection: str) -> Any | None:
+    changed = copy.deepcopy(item)
+    touched = False
+    for name in _LINKS.get(collection, ()):
+        value = getattr(changed, name, None)
+        if isinstance(value, list) and item_id in value:
+            setattr(changed, name, [v for v in value if v != item_id])
+            touched = True
+        elif value == item_id:
+            setattr(changed, name, None)
+            touched = True
+    return changed if touched else None

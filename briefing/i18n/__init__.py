@@ -1,0 +1,93 @@
+"""Danish and English for every string a user sees, in the app and in the decks.
+
+Messages live in JSON catalogs beside this file, one per part of the product
+(``core.json``, ``deck.json`` …), each mapping a key to ``{"en": …, "da": …}``.
+``tr`` looks a key up in the current (or a given) language and fills its
+``{placeholders}``; numbers and dates are written the way each language writes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+LANGUAGES = ("en", "da")
+_state = {"language": "en"}
+
+
+def set_language(lang: str) -> None:
+    """Choose the language that ``tr`` uses when none is given."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    _state["language"] = lang
+
+
+def current_language() -> str:
+    return _state["language"]
+
+
+@cache
+def catalog() -> dict[str, dict[str, str]]:
+    """Every message, merged from the catalogs; a key defined twice is a programming error."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(Path(__file__).parent.glob("*.json")):
+        for key, texts in json.loads(path.read_text(encoding="utf-8")).items():
+            if key in merged:
+                raise RuntimeError(f"{path.name}: message {key!r} is defined twice")
+            merged[key] = texts
+    return merged
+
+
+def tr(key: str, lang: str | None = None, **params: Any) -> str:
+    """The message ``key`` in ``lang`` (default: the current language), its placeholders filled."""
+    lang = lang or current_language()
+    texts = catalog().get(key)
+    if texts is None:
+        return key
+    text = texts.get(lang) or texts.get("en") or key
+    if not params:
+        return text
+    return text.format(**{name: _param(value, lang) for name, value in params.items()})
+
+
+def _param(value: Any, lang: str) -> Any:
+    message = getattr(value, "message", None)
+    return message(lang) if callable(message) else value
+
+
+def format_number(value: float, lang: str | None = None, decimals: int | None = None) -> str:
+    """``1234.5`` as ``1,234.5`` in English and ``1.234,5`` in Danish."""
+    lang = lang or current_language()
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"
+    if lang == "da":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def format_date(day: dt.date, lang: str | None = None, short: bool = False) -> str:
+    """``8 December 2026`` / ``8. december 2026``; short: ``8 Dec 2026`` / ``8. dec. 2026``."""
+    lang = lang or current_language()
+    month = tr(f"month.{day.month}", lang)
+    if short:
+        month = tr(f"month.short.{day.month}", lang)
+    if lang == "da":
+        return f"{day.day}. {month} {day.year}"
+    return f"{day.day} {month} {day.year}"
+
+
+class Term:
+    """A catalog key to be translated when the message around it is shown."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def message(self, lang: str | None = None) -> str:
+        return tr(self.key, lang)
+
+    def __str__(self) -> str:
+        return self.message()

@@ -1,0 +1,274 @@
+"""The domain's vocabulary as plain dataclasses; field names follow ../shared/DATA-MODEL.md.
+
+Constraints that the codec checks travel with each field as metadata:
+``score`` (an integer 1–5), ``positive`` (an integer ≥ 1), ``required`` (a non-empty text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+FORMAT = "briefing-composer/1"
+
+Language = Literal["da", "en"]
+Stance = Literal["blocker", "skeptic", "neutral", "supporter", "champion"]
+Channel = Literal["meeting", "call", "email", "workshop", "chat", "other"]
+ReferenceKind = Literal["analyst", "article", "internal", "other"]
+SurveySource = Literal["msforms", "googleforms", "surveymonkey", "manual"]
+QuestionKind = Literal["likert", "single", "multi", "number", "text"]
+InitiativeStatus = Literal["idea", "planned", "running", "done", "stopped"]
+KpiCategory = Literal["productivity", "quality", "time_saved", "mindset", "culture", "leadership_support"]
+Direction = Literal["up", "down"]
+Risk = Literal["low", "medium", "high"]
+Outcome = Literal["approved", "partly_approved", "postponed", "rejected", "no_decision"]
+ObjectionStatus = Literal["open", "answered"]
+AnswerValue = str | int | float | list[str] | None
+
+STANCES: tuple[Stance, ...] = ("blocker", "skeptic", "neutral", "supporter", "champion")
+ALLY_STANCES: tuple[Stance, ...] = ("supporter", "champion")
+RISKS: tuple[Risk, ...] = ("low", "medium", "high")
+OUTCOMES: tuple[Outcome, ...] = ("approved", "partly_approved", "postponed", "rejected", "no_decision")
+
+SCORE = {"score": True}
+POSITIVE = {"positive": True}
+REQUIRED = {"required": True}
+
+
+def _score(default: int = 3) -> Any:
+    return field(default=default, metadata=SCORE)
+
+
+@dataclass
+class Campaign:
+    name: str = ""
+    goal: str = ""
+    audience: str = ""
+    language: Language = "en"
+    owner: str = ""
+    started: dt.date | None = None
+
+
+@dataclass
+class Stakeholder:
+    id: str = field(metadata=REQUIRED)
+    name: str = field(default="", metadata=REQUIRED)
+    role: str = ""
+    department: str = ""
+    influence: int = _score()
+    interest: int = _score()
+    drive: int = _score()
+    foresight: int = _score()
+    activities: str = ""
+    stance: Stance = "neutral"
+    budget_holder: bool = False
+    decision_maker: bool = False
+    cadence_days: int = field(default=30, metadata=POSITIVE)
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+
+    @property
+    def is_ally(self) -> bool:
+        return self.stance in ALLY_STANCES
+
+
+@dataclass
+class Dialogue:
+    id: str = field(metadata=REQUIRED)
+    stakeholder_id: str = field(metadata=REQUIRED)
+    date: dt.date
+    channel: Channel = "meeting"
+    summary: str = ""
+    problems_learned: list[str] = field(default_factory=list)
+    references_shared: int = field(default=0, metadata={"min": 0})
+    follow_up: dt.date | None = None
+
+
+@dataclass
+class Reference:
+    id: str = field(metadata=REQUIRED)
+    title: str = field(default="", metadata=REQUIRED)
+    publisher: str = ""
+    url: str = ""
+    year: int | None = None
+    kind: ReferenceKind = "article"
+
+
+@dataclass
+class Question:
+    id: str = field(metadata=REQUIRED)
+    text: str = field(default="", metadata=REQUIRED)
+    kind: QuestionKind = "text"
+    scale: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Response:
+    submitted: dt.datetime | None = None
+    answers: dict[str, AnswerValue] = field(default_factory=dict)
+
+
+@dataclass
+class Survey:
+    id: str = field(metadata=REQUIRED)
+    title: str = field(default="", metadata=REQUIRED)
+    date: dt.date | None = None
+    sponsor_id: str | None = None
+    source: SurveySource = "manual"
+    questions: list[Question] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Measurement:
+    date: dt.date
+    value: float
+
+
+@dataclass
+class Kpi:
+    id: str = field(metadata=REQUIRED)
+    name: str = field(default="", metadata=REQUIRED)
+    category: KpiCategory = "productivity"
+    unit: str = ""
+    direction: Direction = "up"
+    baseline: float | None = None
+    target: float | None = None
+    measurements: list[Measurement] = field(default_factory=list)
+
+
+@dataclass
+class Initiative:
+    id: str = field(metadata=REQUIRED)
+    title: str = field(default="", metadata=REQUIRED)
+    sponsor_id: str | None = None
+    budget: float | None = None
+    status: InitiativeStatus = "idea"
+    start: dt.date | None = None
+    end: dt.date | None = None
+    problem_ids: list[str] = field(default_factory=list)
+    csf_ids: list[str] = field(default_factory=list)
+    kpis: list[Kpi] = field(default_factory=list)
+
+
+@dataclass
+class Problem:
+    id: str = field(metadata=REQUIRED)
+    process: str = ""
+    title: str = field(default="", metadata=REQUIRED)
+    description: str = ""
+    impact: str = ""
+    severity: int = _score()
+    evidence: str = ""
+
+
+@dataclass
+class Csf:
+    id: str = field(metadata=REQUIRED)
+    title: str = field(default="", metadata=REQUIRED)
+    description: str = ""
+    problem_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Phase:
+    id: str = field(metadata=REQUIRED)
+    name: str = field(default="", metadata=REQUIRED)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    objectives: list[str] = field(default_factory=list)
+    deliverables: list[str] = field(default_factory=list)
+    cost: float | None = None
+    risk: Risk = "low"
+    csf_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Objection:
+    text: str = field(default="", metadata=REQUIRED)
+    status: ObjectionStatus = "open"
+    answer: str = ""
+
+
+@dataclass
+class DeckSettings:
+    title: str = ""
+    ask: str = ""
+    audience: str = ""
+    date: dt.date | None = None
+    language: Language = "en"
+    template: str = ""
+    max_slides: int = field(default=10, metadata=POSITIVE)
+    sections: list[str] = field(default_factory=list)
+    anonymize: bool = False
+
+
+@dataclass
+class Presentation:
+    id: str = field(metadata=REQUIRED)
+    date: dt.date
+    audience: str = ""
+    attendee_ids: list[str] = field(default_factory=list)
+    deck_file: str = ""
+    deck_sha256: str = ""
+    outcome: Outcome = "no_decision"
+    objections: list[Objection] = field(default_factory=list)
+    feedback: str = ""
+    next_steps: list[str] = field(default_factory=list)
+    next_attempt: dt.date | None = None
+    deck_settings: DeckSettings | None = None
+
+
+@dataclass
+class GuideSettings:
+    """Thresholds of the method's rules (readiness, ally cadence, leadership dosing)."""
+
+    min_allies: int = field(default=3, metadata=POSITIVE)
+    allies_within_cadence: float = 0.7
+    leadership_window_days: int = field(default=42, metadata=POSITIVE)
+    max_leadership_contacts: int = field(default=2, metadata={"min": 0})
+    max_leadership_references: int = field(default=2, metadata={"min": 0})
+
+
+@dataclass
+class Workspace:
+    """Everything one campaign knows; the unit that is stored, imported and exported."""
+
+    format: str = FORMAT
+    campaign: Campaign = field(default_factory=Campaign)
+    stakeholders: list[Stakeholder] = field(default_factory=list)
+    dialogues: list[Dialogue] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    surveys: list[Survey] = field(default_factory=list)
+    initiatives: list[Initiative] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    csfs: list[Csf] = field(default_factory=list)
+    phases: list[Phase] = field(default_factory=list)
+    presentations: list[Presentation] = field(default_factory=list)
+    deck: DeckSettings = field(default_factory=DeckSettings)
+    guide: GuideSettings = field(default_factory=GuideSettings)
+
+    def collection(self, name: str) -> list[Any]:
+        """The list of items of one collection, by its name in COLLECTIONS."""
+        items: list[Any] = getattr(self, name)
+        return items
+
+    def find(self, name: str, item_id: str) -> Any | None:
+        """The item of collection ``name`` whose id is ``item_id``, or None."""
+        return next((item for item in self.collection(name) if item.id == item_id), None)
+
+
+COLLECTIONS: dict[str, type] = {
+    "stakeholders": Stakeholder,
+    "dialogues": Dialogue,
+    "references": Reference,
+    "surveys": Survey,
+    "initiatives": Initiative,
+    "problems": Problem,
+    "csfs": Csf,
+    "phases": Phase,
+    "presentations": Presentation,
+}
+SINGLETONS: dict[str, type] = {"campaign": Campaign, "deck": DeckSettings, "guide": GuideSettings}

@@ -1,0 +1,71 @@
+"""Checks across collections: ids unique, and every id that points somewhere finds its target."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from briefing.errors import ValidationError
+from briefing.model.entities import COLLECTIONS, Workspace
+
+
+def check(workspace: Workspace) -> None:
+    """Raise the first ValidationError found in ``workspace`` (a path names the field)."""
+    for error in problems(workspace):
+        raise error
+
+
+def problems(workspace: Workspace) -> Iterator[ValidationError]:
+    """Every broken id in ``workspace``, in the order of the collections."""
+    ids = {name: {item.id for item in workspace.collection(name)} for name in COLLECTIONS}
+    for name in COLLECTIONS:
+        yield from _duplicates(name, workspace.collection(name))
+    for path, target, value in _links(workspace):
+        if value is not None and value not in ids[target]:
+            yield ValidationError(path, "error.dangling_id", value=value, target=target)
+    for s, survey in enumerate(workspace.surveys):
+        yield from _survey_problems(f"surveys[{s}]", survey)
+    for i, initiative in enumerate(workspace.initiatives):
+        yield from _duplicates(f"initiatives[{i}].kpis", initiative.kpis)
+
+
+def _duplicates(path: str, items: Iterable[Any]) -> Iterator[ValidationError]:
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        if item.id in seen:
+            yield ValidationError(f"{path}[{index}].id", "error.duplicate_id", value=item.id)
+        seen.add(item.id)
+
+
+def _survey_problems(path: str, survey: Any) -> Iterator[ValidationError]:
+    yield from _duplicates(f"{path}.questions", survey.questions)
+    known = {question.id for question in survey.questions}
+    for r, response in enumerate(survey.responses):
+        for key in response.answers:
+            if key not in known:
+                yield ValidationError(
+                    f"{path}.responses[{r}].answers.{key}", "error.dangling_id", value=key, target="questions"
+                )
+
+
+def _links(ws: Workspace) -> Iterator[tuple[str, str, str | None]]:
+    """(path, target collection, id) for every reference in the workspace."""
+    for i, d in enumerate(ws.dialogues):
+        yield f"dialogues[{i}].stakeholder_id", "stakeholders", d.stakeholder_id
+    for i, s in enumerate(ws.surveys):
+        yield f"surveys[{i}].sponsor_id", "stakeholders", s.sponsor_id or None
+    for i, n in enumerate(ws.initiatives):
+        yield f"initiatives[{i}].sponsor_id", "stakeholders", n.sponsor_id or None
+        yield from _each(f"initiatives[{i}].problem_ids", "problems", n.problem_ids)
+        yield from _each(f"initiatives[{i}].csf_ids", "csfs", n.csf_ids)
+    for i, c in enumerate(ws.csfs):
+        yield from _each(f"csfs[{i}].problem_ids", "problems", c.problem_ids)
+    for i, p in enumerate(ws.phases):
+        yield from _each(f"phases[{i}].csf_ids", "csfs", p.csf_ids)
+    for i, pr in enumerate(ws.presentations):
+        yield from _each(f"presentations[{i}].attendee_ids", "stakeholders", pr.attendee_ids)
+
+
+def _each(path: str, target: str, values: list[str]) -> Iterator[tuple[str, str, str]]:
+    for index, value in enumerate(values):
+        yield f"{path}[{index}]", target, value

@@ -1,0 +1,56 @@
+"""The JSON interchange format (``briefing-composer/1``): whole workspaces in and out."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from briefing.errors import InputError, ValidationError
+from briefing.model import codec, integrity
+from briefing.model.entities import FORMAT, Workspace
+
+
+def workspace_from_dict(data: Any) -> Workspace:
+    """A checked Workspace from interchange JSON values; ValidationError names the path."""
+    if not isinstance(data, dict):
+        raise ValidationError("$", "error.expected_object", found=type(data).__name__)
+    fmt = data.get("format")
+    if fmt != FORMAT:
+        if isinstance(fmt, str) and fmt.startswith("briefing-composer/"):
+            raise ValidationError("format", "error.newer_format", value=fmt, supported=FORMAT)
+        raise ValidationError("format", "error.not_interchange", value=str(fmt), supported=FORMAT)
+    workspace = codec.load(Workspace, data, "")
+    integrity.check(workspace)
+    return workspace
+
+
+def workspace_to_dict(workspace: Workspace) -> dict[str, Any]:
+    data: dict[str, Any] = codec.dump(workspace)
+    return data
+
+
+def to_json_text(workspace: Workspace) -> str:
+    return json.dumps(workspace_to_dict(workspace), ensure_ascii=False, indent=2) + "\n"
+
+
+def parse_json(text: str, file: str) -> Any:
+    """JSON values from ``text``; a syntax error names the file, line and column."""
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise InputError("error.json_syntax", file=file, line=error.lineno, column=error.colno, reason=error.msg) from None
+    except ValueError as error:
+        raise InputError("error.json_constant", file=file, reason=str(error)) from None
+
+
+def from_json_text(text: str, file: str) -> Workspace:
+    """A checked Workspace from interchange text; every error names ``file`` and the place."""
+    data = parse_json(text, file)
+    try:
+        return workspace_from_dict(data)
+    except ValidationError as error:
+        raise error.in_file(file) from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(name)

@@ -1,0 +1,27 @@
+"""The workspace's store: crash-safe tinydb storage, schema migrations, backups and the lock."""
+
+from briefing.store.errors import (
+    BackupError,
+    NewerStore,
+    StoreDamaged,
+    StoreError,
+    StoreWriteError,
+    WorkspaceLocked,
+)
+from briefing.store.layout import default_folder, store_path
+from briefing.store.repository import Change, WorkspaceStore, restore, valid
+
+__all__ = [
+    "BackupError",
+    "Change",
+    "NewerStore",
+    "StoreDamaged",
+    "StoreError",
+    "StoreWriteError",
+    "WorkspaceLocked",
+    "WorkspaceStore",
+    "default_folder",
+    "restore",
+    "store_path",
+    "valid",
+]

@@ -1,0 +1,67 @@
+"""From the bytes of a store file to a checked Workspace, or an error naming file and place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from briefing.errors import ValidationError
+from briefing.model import COLLECTIONS, SINGLETONS, Workspace, codec, integrity
+from briefing.store.errors import StoreDamaged
+
+
+def parse(payload: bytes, file: str) -> dict[str, Any]:
+    """The raw tinydb data of a store; StoreDamaged with line and column when it is not one."""
+    if not payload.strip():
+        raise StoreDamaged("error.store_empty", file=file)
+    try:
+        raw = orjson.loads(payload)
+    except orjson.JSONDecodeError as error:
+        raise StoreDamaged(
+            "error.store_syntax", file=file, line=error.lineno, column=error.colno, reason=error.msg
+        ) from None
+    _check_shape(raw, file)
+    return raw  # type: ignore[no-any-return]
+
+
+def _check_shape(raw: Any, file: str) -> None:
+    if not isinstance(raw, dict):
+        raise StoreDamaged("error.store_shape", file=file, path="$")
+    for table, docs in raw.items():
+        if not isinstance(docs, dict):
+            raise StoreDamaged("error.store_shape", file=file, path=table)
+        for doc_id, doc in docs.items():
+            if not doc_id.isdigit() or not isinstance(doc, dict):
+                raise StoreDamaged("error.store_shape", file=file, path=f"{table}.{doc_id}")
+
+
+def documents(raw: dict[str, Any], table: str) -> list[tuple[int, dict[str, Any]]]:
+    """The documents of ``table`` in the order they were created."""
+    return sorted(((int(key), doc) for key, doc in raw.get(table, {}).items()), key=lambda pair: pair[0])
+
+
+def to_workspace(raw: dict[str, Any], file: str) -> Workspace:
+    """The Workspace stored in ``raw``; StoreDamaged names the field that is wrong."""
+    try:
+        values: dict[str, Any] = {}
+        for name, cls in SINGLETONS.items():
+            docs = documents(raw, name)
+            values[name] = codec.load(cls, docs[-1][1], name) if docs else cls()
+        for name, cls in COLLECTIONS.items():
+            values[name] = [codec.load(cls, doc, f"{name}[{i}]") for i, (_, doc) in enumerate(documents(raw, name))]
+        workspace = Workspace(**values)
+        integrity.check(workspace)
+    except ValidationError as error:
+        raise StoreDamaged("error.store_invalid", file=file, detail=error) from None
+    return workspace
+
+
+def to_raw(workspace: Workspace, meta: dict[str, Any]) -> dict[str, Any]:
+    """The tinydb data of ``workspace``: one table per collection, documents numbered from 1."""
+    raw: dict[str, Any] = {"_meta": {"1": meta}}
+    for name in SINGLETONS:
+        raw[name] = {"1": codec.dump(getattr(workspace, name))}
+    for name in COLLECTIONS:
+        raw[name] = {str(i): codec.dump(item) for i, item in enumerate(workspace.collection(name), start=1)}
+    return raw

@@ -1,0 +1,49 @@
+"""Schema versions of the stored data and the steps between them.
+
+Each step takes the raw store of version N and returns version N + 1. Migration is
+all-or-nothing: the steps run on a copy in memory, the result is checked, a backup is
+made, and only then is the file replaced.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from briefing.store.errors import NewerStore
+
+__all__ = ["NewerStore", "SCHEMA_VERSION", "STEPS", "migrate", "needs_migration"]
+
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+
+Step = Callable[[dict[str, Any]], dict[str, Any]]
+STEPS: dict[int, Step] = {}
+"""``STEPS[n]`` migrates a store from version ``n`` to ``n + 1``."""
+
+
+def version_of(raw: dict[str, Any]) -> int:
+    meta = raw.get(META_TABLE, {}).get("1", {})
+    version = meta.get("schema", 1) if isinstance(meta, dict) else 1
+    return version if isinstance(version, int) else 1
+
+
+def set_version(raw: dict[str, Any], version: int) -> None:
+    raw[META_TABLE] = {"1": {"schema": version}}
+
+
+def needs_migration(raw: dict[str, Any], file: str, current: int = SCHEMA_VERSION) -> bool:
+    version = version_of(raw)
+    if version > current:
+        raise NewerStore("error.newer_store", file=file, version=version, supported=current)
+    return version < current
+
+
+def migrate(raw: dict[str, Any], current: int = SCHEMA_VERSION) -> dict[str, Any]:
+    """A migrated copy of ``raw``; the original is never touched."""
+    result = copy.deepcopy(raw)
+    for version in range(version_of(raw), current):
+        result = STEPS[version](result)
+        set_version(result, version + 1)
+    return result

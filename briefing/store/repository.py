@@ -1,0 +1,286 @@
+"""The workspace's store: the only place that knows tinydb.
+
+``WorkspaceStore.open(folder)`` takes the lock, reads the store once (migrating it after a
+backup if it is older), and keeps the Workspace in memory. Every edit — ``add``, ``update``,
+``remove``, ``set`` — changes the Workspace, checks it, and writes the store atomically
+before it returns a ``Change``; a failed write raises StoreWriteError, leaves the file as it
+was and keeps the edit in memory (``pending``) for ``save_pending`` to retry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from briefing import __version__
+from briefing.clock import Clock, SystemClock
+from briefing.errors import ValidationError
+from briefing.model import COLLECTIONS, SINGLETONS, Workspace, codec, integrity
+from briefing.store import backups, loading, migrations
+from briefing.store.atomic import remove_leftovers, write_atomic
+from briefing.store.errors import BackupError, StoreDamaged
+from briefing.store.layout import decks_folder, store_path
+from briefing.store.lock import WorkspaceLock
+from briefing.store.storage import SafeStorage, encode
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an edit changed, so that views refresh only what shows it."""
+
+    collection: str
+    kind: str  # "added", "updated", "removed", "set", "replaced"
+    ids: tuple[str, ...] = ()
+
+
+class WorkspaceStore:
+    """A Workspace held in memory and kept on disk; see the module docstring."""
+
+    def __init__(self, folder: Path | None, raw: dict[str, Any], workspace: Workspace, clock: Clock) -> None:
+        self.folder = folder
+        self.clock = clock
+        self.workspace = workspace
+        self._lock: WorkspaceLock | None = None
+        self._storage = SafeStorage(store_path(folder) if folder else None, raw)
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._doc_ids = {name: [doc_id for doc_id, _ in loading.documents(raw, name)] for name in COLLECTIONS}
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, folder: Path, clock: Clock | None = None, daily_backup: bool = True) -> WorkspaceStore:
+        """Open (or create) the workspace in ``folder``; refuses a locked, damaged or newer store."""
+        clock = clock or SystemClock()
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = WorkspaceLock(folder)
+        lock.acquire()
+        try:
+            store = cls._load(folder, clock, daily_backup)
+        except BaseException:
+            lock.release()
+            raise
+        store._lock = lock
+        return store
+
+    @classmethod
+    def in_memory(cls, workspace: Workspace | None = None, clock: Clock | None = None) -> WorkspaceStore:
+        """A store that never touches the disk, for tests and previews."""
+        workspace = workspace or Workspace()
+        return cls(None, loading.to_raw(workspace, _meta()), workspace, clock or SystemClock())
+
+    @classmethod
+    def _load(cls, folder: Path, clock: Clock, daily_backup: bool) -> WorkspaceStore:
+        remove_leftovers(folder)
+        path = store_path(folder)
+        if not path.exists():
+            workspace = Workspace()
+            raw = loading.to_raw(workspace, _meta())
+            write_atomic(path, encode(raw))
+            return cls(folder, raw, workspace, clock)
+        payload = path.read_bytes()
+        raw = loading.parse(payload, str(path))
+        if migrations.needs_migration(raw, str(path)):
+            raw = migrations.migrate(raw)
+            workspace = loading.to_workspace(raw, str(path))
+            backups.take(folder, payload, "migration", clock.now())
+            write_atomic(path, encode(raw))
+        else:
+            workspace = loading.to_workspace(raw, str(path))
+            if daily_backup and not backups.taken_on(folder, clock.today(), "daily"):
+                backups.take(folder, payload, "daily", clock.now())
+        return cls(folder, raw, workspace, clock)
+
+    def close(self) -> None:
+        """Release the lock; the store was saved by every edit already."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> WorkspaceStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def name(self) -> str:
+        return self.workspace.campaign.name or (self.folder.name if self.folder else "")
+
+    @property
+    def decks_folder(self) -> Path | None:
+        return decks_folder(self.folder) if self.folder else None
+
+    # -- edits ---------------------------------------------------------------------------
+
+    def add(self, collection: str, item: Any, index: int | None = None, doc_id: int | None = None) -> Change:
+        """Add ``item`` at the end (or at ``index`` with its former ``doc_id``, when undoing a removal)."""
+        item = self._checked(collection, item)
+        items = self.workspace.collection(collection)
+        position = len(items) if index is None else index
+        doc_ids = self._doc_ids[collection]
+        new_id = doc_id if doc_id is not None else max(doc_ids, default=0) + 1
+        items.insert(position, item)
+        doc_ids.insert(position, new_id)
+        self._guard(lambda: (items.pop(position), doc_ids.pop(position)))
+        self._db.table(collection).insert(Document(codec.dump(item), doc_id=new_id))
+        return Change(collection, "added", (item.id,))
+
+    def update(self, collection: str, item: Any, old_id: str | None = None) -> Change:
+        """Replace the item whose id is ``old_id`` (default: ``item.id``) by ``item``."""
+        item = self._checked(collection, item)
+        items = self.workspace.collection(collection)
+        position = self.position(collection, old_id or item.id)
+        previous = items[position]
+        items[position] = item
+        self._guard(lambda: items.__setitem__(position, previous))
+        doc_id = self._doc_ids[collection][position]
+        self._db.table(collection).upsert(Document(codec.dump(item), doc_id=doc_id))
+        return Change(collection, "updated", (item.id,))
+
+    def remove(self, collection: str, item_id: str) -> Change:
+        """Remove the item ``item_id``; refused while other items still point to it."""
+        items = self.workspace.collection(collection)
+        position = self.position(collection, item_id)
+        doc_ids = self._doc_ids[collection]
+        item, doc_id = items.pop(position), doc_ids.pop(position)
+
+        def put_back() -> None:
+            items.insert(position, item)
+            doc_ids.insert(position, doc_id)
+
+        self._guard(put_back)
+        self._db.table(collection).remove(doc_ids=[doc_id])
+        return Change(collection, "removed", (item_id,))
+
+    def set(self, name: str, value: Any) -> Change:
+        """Replace a singleton: ``campaign``, ``deck`` or ``guide``."""
+        value = codec.load(SINGLETONS[name], codec.dump(value), name)
+        previous = getattr(self.workspace, name)
+        setattr(self.workspace, name, value)
+        self._guard(lambda: setattr(self.workspace, name, previous))
+        self._db.table(name).upsert(Document(codec.dump(value), doc_id=1))
+        return Change(name, "set")
+
+    def replace(self, workspace: Workspace, reason: str = "import") -> Change:
+        """Replace everything (an import with --replace): a backup first, then one atomic write."""
+        integrity.check(workspace)
+        self._backup(reason)
+        raw = loading.to_raw(workspace, _meta())
+        self._storage.write(raw)
+        self.workspace = workspace
+        self._doc_ids = {name: [doc_id for doc_id, _ in loading.documents(raw, name)] for name in COLLECTIONS}
+        self._db.clear_cache()
+        return Change("*", "replaced")
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Gather the edits inside into one write of the store."""
+        if self._storage.deferred:
+            yield
+            return
+        self._storage.deferred = True
+        try:
+            yield
+        finally:
+            self._storage.deferred = False
+        self._storage.flush()
+
+    @property
+    def pending(self) -> bool:
+        """True while an edit is in memory but not yet on disk (after a failed save)."""
+        return self._storage.dirty
+
+    def save_pending(self) -> None:
+        """Retry the write that failed; StoreWriteError again if it still fails."""
+        self._storage.flush()
+
+    # -- queries and helpers ----------------------------------------------------------------
+
+    def position(self, collection: str, item_id: str) -> int:
+        for position, item in enumerate(self.workspace.collection(collection)):
+            if item.id == item_id:
+                return position
+        raise KeyError(f"{collection}: no item {item_id!r}")
+
+    def doc_id(self, collection: str, item_id: str) -> int:
+        return self._doc_ids[collection][self.position(collection, item_id)]
+
+    def new_id(self, collection: str, prefix: str) -> str:
+        """An id for a new item of ``collection``, not used before: ``prefix`` + a number."""
+        taken = {item.id for item in self.workspace.collection(collection)}
+        number = len(taken) + 1
+        while f"{prefix}{number}" in taken:
+            number += 1
+        return f"{prefix}{number}"
+
+    def _checked(self, collection: str, item: Any) -> Any:
+        cls = COLLECTIONS[collection]
+        index = len(self.workspace.collection(collection))
+        return codec.load(cls, codec.dump(item), f"{collection}[{index}]")
+
+    def _guard(self, undo: Any) -> None:
+        """Check the workspace after an in-memory change; undo it and raise if it broke a link."""
+        try:
+            integrity.check(self.workspace)
+        except ValidationError:
+            undo()
+            raise
+
+    def _backup(self, reason: str) -> None:
+        if self.folder is not None and store_path(self.folder).exists():
+            backups.take(self.folder, store_path(self.folder).read_bytes(), reason, self.clock.now())
+
+
+def _meta() -> dict[str, Any]:
+    return {"schema": migrations.SCHEMA_VERSION, "app": __version__}
+
+
+def restore(folder: Path, name: str | None = None, clock: Clock | None = None) -> backups.Backup:
+    """Put backup ``name`` (default: the newest valid one) back as the store of ``folder``.
+
+    The current store, damaged or not, is first kept as a backup of its own, so a restore
+    loses nothing. The workspace must not be open elsewhere (the lock is taken).
+    """
+    clock = clock or SystemClock()
+    lock = WorkspaceLock(folder)
+    lock.acquire()
+    try:
+        chosen = _chosen_backup(folder, name)
+        path = store_path(folder)
+        if path.exists():
+            backups.take(folder, path.read_bytes(), "replaced", clock.now())
+        write_atomic(path, chosen.path.read_bytes())
+        return chosen
+    finally:
+        lock.release()
+
+
+def valid(backup: backups.Backup) -> bool:
+    """True if ``backup`` holds a store this version can open."""
+    try:
+        raw = loading.parse(backup.path.read_bytes(), str(backup.path))
+        migrations.needs_migration(raw, backup.name)
+        loading.to_workspace(migrations.migrate(raw), backup.name)
+    except (StoreDamaged, OSError, migrations.NewerStore):
+        return False
+    return True
+
+
+def _chosen_backup(folder: Path, name: str | None) -> backups.Backup:
+    listed = backups.listing(folder)
+    if name is not None:
+        match = next((b for b in listed if b.name == name), None)
+        if match is None or not valid(match):
+            raise BackupError("error.backup_unusable", folder=str(folder), name=name)
+        return match
+    for backup in listed:
+        if valid(backup):
+            return backup
+    raise BackupError("error.no_valid_backup", folder=str(folder))

@@ -1,0 +1,67 @@
+"""Shared fixtures: a fixed clock, stores on disk and in memory, the demo and the samples."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from briefing.clock import FixedClock  # noqa: E402
+from briefing.i18n import set_language  # noqa: E402
+from briefing.model import Workspace  # noqa: E402
+from briefing.model.interchange import from_json_text  # noqa: E402
+from briefing.store import WorkspaceStore  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS = ROOT / "assets"
+SAMPLES = ROOT.parent / "shared" / "samples"
+TODAY = "2026-11-27"
+
+
+@pytest.fixture(autouse=True)
+def english_by_default() -> None:
+    set_language("en")
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock.on(TODAY)
+
+
+@pytest.fixture
+def samples() -> Path:
+    if not SAMPLES.is_dir():
+        raise RuntimeError(f"the shared samples are missing: {SAMPLES}")
+    return SAMPLES
+
+
+def demo_workspace(lang: str = "en") -> Workspace:
+    path = ASSETS / "demo" / f"demo-{lang}.json"
+    return from_json_text(path.read_text(encoding="utf-8"), str(path))
+
+
+@pytest.fixture
+def demo() -> Workspace:
+    return demo_workspace("en")
+
+
+@pytest.fixture
+def demo_da() -> Workspace:
+    return demo_workspace("da")
+
+
+@pytest.fixture
+def memory_store(demo: Workspace, clock: FixedClock) -> WorkspaceStore:
+    return WorkspaceStore.in_memory(demo, clock)
+
+
+@pytest.fixture
+def disk_store(tmp_path: Path, demo: Workspace, clock: FixedClock):  # type: ignore[no-untyped-def]
+    store = WorkspaceStore.open(tmp_path / "ws", clock)
+    store.replace(demo)
+    yield store
+    store.close()
