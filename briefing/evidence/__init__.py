@@ -1,0 +1,1 @@
+"""Evidence: survey imports and their analysis, stakeholder imports, KPI effects."""

@@ -1,0 +1,1 @@
+"""The method as rules: readiness, ally cadence, leadership dosing, presentation history."""

@@ -1,0 +1,29 @@
+"""What every page of the main window has: the session it shows and a title."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from briefing.store import Change
+from ui.session import Session
+
+
+class Page(QWidget):
+    """A page in the sidebar. Subclasses set ``title_key`` (an i18n key) and refresh in ``on_changes``."""
+
+    title_key = ""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        session.changed.connect(self.on_changes)
+
+    def on_changes(self, changes: list[Change]) -> None:
+        """Refresh what ``changes`` touched; the default refreshes everything."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the workspace anew."""
+
+    def retranslate(self) -> None:
+        """Set every visible text again after the language changed."""

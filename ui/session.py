@@ -1,0 +1,72 @@
+"""The open workspace as the app sees it: the store, its undo stack and the change signal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from briefing.edits import Edit
+from briefing.errors import BriefingError
+from briefing.store import Change, WorkspaceStore
+
+
+class EditCommand(QUndoCommand):
+    """A core Edit on Qt's undo stack; the edit was applied before it was pushed."""
+
+    def __init__(self, session: Session, edit: Edit, text: str) -> None:
+        super().__init__(text)
+        self._session = session
+        self._edit = edit
+        self._applied = True
+
+    def redo(self) -> None:
+        if self._applied:
+            return
+        self._session.run(self._edit.apply)
+        self._applied = True
+
+    def undo(self) -> None:
+        self._session.run(self._edit.revert)
+        self._applied = False
+
+
+class Session(QObject):
+    """One open workspace.
+
+    Signals:
+        changed(list[Change]): after an edit, an undo or a redo — views refresh what it names.
+        failed(BriefingError): an undo or redo could not be saved (the change is kept in memory).
+    """
+
+    changed = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, store: WorkspaceStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def workspace(self) -> Any:
+        return self.store.workspace
+
+    def do(self, edit: Edit, text: str) -> list[Change]:
+        """Apply ``edit`` and put it on the undo stack; a BriefingError leaves both unchanged."""
+        changes = edit.apply(self.store)
+        self.undo_stack.push(EditCommand(self, edit, text))
+        self.changed.emit(changes)
+        return changes
+
+    def run(self, step: Any) -> None:
+        try:
+            changes = step(self.store)
+        except BriefingError as error:
+            self.failed.emit(error)
+            return
+        self.changed.emit(changes)
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.store.close()
