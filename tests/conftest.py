@@ -10,11 +10,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-from briefing.clock import FixedClock  # noqa: E402
-from briefing.i18n import set_language  # noqa: E402
-from briefing.model import Workspace  # noqa: E402
-from briefing.model.interchange import from_json_text  # noqa: E402
-from briefing.store import WorkspaceStore  # noqa: E402
+from briefing.clock import FixedClock
+from briefing.i18n import set_language
+from briefing.model import Workspace
+from briefing.model.interchange import from_json_text
+from briefing.store import WorkspaceStore
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"

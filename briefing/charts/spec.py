@@ -54,6 +54,8 @@ class LikertRow:
 
 @dataclass
 class ChartSpec:
+    """One chart as plain data: every text already translated, colours as roles."""
+
     kind: ChartKind
     title: str = ""
     categories: list[str] = field(default_factory=list)
@@ -67,9 +69,14 @@ class ChartSpec:
     data_labels: bool = True
     spans: list[Span] = field(default_factory=list)
     today: dt.date | None = None
+    today_label: str = ""
     scale: list[str] = field(default_factory=list)
     likert: list[LikertRow] = field(default_factory=list)
+    """``scale`` names the ordered levels (low → high) of a likert chart, a timeline's span roles, or the
+    values 1 … len(scale) of a column chart (e.g. a presentation's outcome)."""
     alt_text: str = ""
+    note: str = ""
+    """A short caption under the chart (e.g. ``n = 64, March 2026``)."""
 
     @property
     def native(self) -> bool:

@@ -37,3 +37,43 @@ def contrast(a: str, b: str) -> float:
     """The WCAG contrast ratio of two colours, 1 … 21."""
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def ordered_ramp(theme: ChartTheme) -> tuple[str, ...]:
+    """The theme's ramp ordered so that a higher level stands out more against the background.
+
+    On a light background the highest level is the darkest colour; on a dark background it is the
+    lightest. Lightness (not only hue) carries the order, so it survives colour blindness and greyscale.
+    """
+    return tuple(sorted(theme.ramp, key=lambda colour: contrast(colour, theme.background)))
+
+
+def level_colour(theme: ChartTheme, level: int, levels: int) -> str:
+    """The colour of ordered level ``level`` of ``levels`` (0 = lowest), spread over the whole ramp."""
+    ramp = ordered_ramp(theme)
+    if levels <= 1:
+        return ramp[-1]
+    position = min(max(level, 0), levels - 1) / (levels - 1)
+    return ramp[round(position * (len(ramp) - 1))]
+
+
+def role_colour(theme: ChartTheme, role: str) -> str:
+    """The ``#RRGGBB`` colour of a role (see ``briefing.charts.spec``); unknown roles are muted."""
+    if role.startswith("level:"):
+        level, _, levels = role[len("level:") :].partition("/")
+        try:
+            return level_colour(theme, int(level), int(levels))
+        except ValueError:
+            return theme.muted
+    named = {"accent": theme.accent, "context": theme.context, "muted": theme.muted, "target": theme.target}
+    return named.get(role, theme.extra.get(role, theme.muted))
+
+
+def readable_on(fill: str, theme: ChartTheme) -> str:
+    """Text colour for a label drawn on ``fill``: the theme's text or background, whichever contrasts more."""
+    return max((theme.text, theme.background, "#FFFFFF", "#1A1A1A"), key=lambda colour: contrast(colour, fill))
+
+
+def level_role(level: int, levels: int) -> str:
+    """The role string ``level:N/M``."""
+    return f"level:{level}/{levels}"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import types
-from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from briefing.errors import ValidationError
@@ -20,10 +19,15 @@ T = TypeVar("T")
 _MISSING = dataclasses.MISSING
 
 
-@cache
-def _fields(cls: type) -> tuple[tuple[dataclasses.Field[Any], Any], ...]:
-    hints = get_type_hints(cls)
-    return tuple((f, hints[f.name]) for f in dataclasses.fields(cls))
+_FIELDS: dict[Any, tuple[tuple[dataclasses.Field[Any], Any], ...]] = {}
+
+
+def _fields(cls: Any) -> tuple[tuple[dataclasses.Field[Any], Any], ...]:
+    """The fields of a dataclass with their resolved types (computed once per class)."""
+    if cls not in _FIELDS:
+        hints = get_type_hints(cls)
+        _FIELDS[cls] = tuple((f, hints[f.name]) for f in dataclasses.fields(cls))
+    return _FIELDS[cls]
 
 
 def load(cls: type[T], data: Any, path: str) -> T:

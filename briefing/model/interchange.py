@@ -38,7 +38,9 @@ def parse_json(text: str, file: str) -> Any:
     try:
         return json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        raise InputError("error.json_syntax", file=file, line=error.lineno, column=error.colno, reason=error.msg) from None
+        raise InputError(
+            "error.json_syntax", file=file, line=error.lineno, column=error.colno, reason=error.msg
+        ) from None
     except ValueError as error:
         raise InputError("error.json_constant", file=file, reason=str(error)) from None
 

@@ -6,6 +6,7 @@ temporary file, which ``remove_leftovers`` clears the next time the workspace op
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -56,7 +57,5 @@ def remove_leftovers(folder: Path) -> list[Path]:
 
 
 def _unlink_quietly(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         path.unlink()
-    except OSError:
-        pass

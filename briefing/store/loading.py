@@ -11,7 +11,7 @@ from briefing.model import COLLECTIONS, SINGLETONS, Workspace, codec, integrity
 from briefing.store.errors import StoreDamaged
 
 
-def parse(payload: bytes, file: str) -> dict[str, Any]:
+def parse(payload: bytes, file: str) -> Any:
     """The raw tinydb data of a store; StoreDamaged with line and column when it is not one."""
     if not payload.strip():
         raise StoreDamaged("error.store_empty", file=file)
@@ -22,7 +22,7 @@ def parse(payload: bytes, file: str) -> dict[str, Any]:
             "error.store_syntax", file=file, line=error.lineno, column=error.colno, reason=error.msg
         ) from None
     _check_shape(raw, file)
-    return raw  # type: ignore[no-any-return]
+    return raw
 
 
 def _check_shape(raw: Any, file: str) -> None:

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import socket
+import sys
 from pathlib import Path
 from typing import IO, Any
 
@@ -72,7 +73,7 @@ def _read_holder(handle: IO[str]) -> dict[str, Any]:
     return holder if isinstance(holder, dict) else {}
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(handle: IO[str]) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 from briefing.store.errors import NewerStore
 
-__all__ = ["NewerStore", "SCHEMA_VERSION", "STEPS", "migrate", "needs_migration"]
+__all__ = ["SCHEMA_VERSION", "STEPS", "NewerStore", "migrate", "needs_migration"]
 
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"

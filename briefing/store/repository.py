@@ -10,7 +10,6 @@ was and keeps the edit in memory (``pending``) for ``save_pending`` to retry.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path

@@ -1,0 +1,418 @@
+"""Chart specs from the workspace: pure functions, every text translated into ``lang``.
+
+API (each returns a ``ChartSpec``; ``today`` is injected wherever "now" matters):
+
+- ``kpi_effects(workspace, lang, max_kpis=6)`` — the proof: native clustered bar, one category per
+  KPI, series baseline (role ``context``), latest (``accent``) and target (``target``).
+- ``survey_results(survey, lang, max_questions=3)`` — kind ``likert``: answers per scale level.
+- ``stakeholder_map(workspace, lang, anonymize=False)`` — native bubble: x interest, y influence,
+  size drive, one series per stance coloured ``level:N/5``; roles instead of names when anonymized.
+- ``roadmap_timeline(workspace, lang, today)`` — kind ``timeline``: a span per phase coloured by
+  risk (``level:N/3``), today marked.
+- ``attempts(workspace, lang)`` — native column: one bar per presentation, its height and colour
+  the outcome as an ordered level (rejected → approved), labelled with the outcome.
+- ``leadership_dose(workspace, lang, today, window_days=None)`` — native column: contacts with
+  decision makers and references sent to them per week (windows up to 13 weeks) or per month.
+
+KPIs with different units: when every KPI shares one unit the bars are in that unit; otherwise each
+KPI's values are indexed to its own baseline (baseline = 100) so the bars compare as change, and
+every bar is labelled with its real value in the KPI's unit (``Series.point_labels``). A KPI with a
+baseline of 0 cannot be indexed and is left out of a mixed-unit chart (it is named in ``alt_text``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from briefing.charts.spec import ChartSpec, LikertRow, Series, Span
+from briefing.charts.theme import level_role
+from briefing.evidence.kpis import KpiEffect, effect
+from briefing.i18n import format_date, format_number, tr
+from briefing.model.entities import (
+    RISKS,
+    STANCES,
+    AnswerValue,
+    Outcome,
+    Phase,
+    Question,
+    Stakeholder,
+    Survey,
+    Workspace,
+)
+
+OUTCOME_ORDER: tuple[Outcome, ...] = ("rejected", "no_decision", "postponed", "partly_approved", "approved")
+"""Presentation outcomes from worst to best: the levels of the attempts chart."""
+WEEKLY_UP_TO_DAYS = 91
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def with_unit(value: float, unit: str, lang: str, decimals: int | None = None) -> str:
+    """``45 min``, ``62%`` (``62 %`` in Danish): a number written in its unit."""
+    number = format_number(_tidy(value), lang, decimals)
+    if unit.strip() == "%":
+        return tr("chart.value_percent", lang, value=number)
+    if not unit.strip():
+        return number
+    return tr("chart.value_with_unit", lang, value=number, unit=unit.strip())
+
+
+def _tidy(value: float) -> float:
+    """Round away float noise so ``format_number`` writes 8, not 8.000000001."""
+    rounded = round(value, 1)
+    return float(round(rounded)) if abs(rounded - round(rounded)) < 1e-9 else rounded
+
+
+def _month_year(day: dt.date, lang: str) -> str:
+    return tr("chart.month_year", lang, month=tr(f"month.{day.month}", lang), year=day.year)
+
+
+# ---------------------------------------------------------------- the proof
+
+
+def kpi_effects(workspace: Workspace, lang: str, max_kpis: int = 6) -> ChartSpec:
+    """Baseline, latest and target per measured KPI, the strongest improvements first."""
+    measured = [e for e in _effects(workspace) if e.measured]
+    measured.sort(key=lambda e: -(e.improvement_pct if e.improvement_pct is not None else float("-inf")))
+    chosen = measured[:max_kpis]
+    units = {e.kpi.unit.strip() for e in chosen}
+    if len(units) > 1:
+        left_out = [e for e in chosen if not e.baseline]
+        chosen = [e for e in chosen if e.baseline]
+        spec = _kpi_spec(chosen, lang, indexed=True)
+        if left_out:
+            names = ", ".join(e.kpi.name for e in left_out)
+            spec.alt_text += " " + tr("chart.kpi.left_out", lang, names=names)
+        return spec
+    return _kpi_spec(chosen, lang, indexed=False)
+
+
+def _effects(workspace: Workspace) -> list[KpiEffect]:
+    return [effect(kpi) for initiative in workspace.initiatives for kpi in initiative.kpis]
+
+
+def _kpi_spec(effects: Sequence[KpiEffect], lang: str, indexed: bool) -> ChartSpec:
+    def column(pick: Callable[[KpiEffect], float | None], name: str, role: str) -> Series:
+        raw = [pick(e) for e in effects]
+        values = [_index(v, e) if indexed else v for v, e in zip(raw, effects, strict=True)]
+        labels = ["" if v is None else with_unit(v, e.kpi.unit, lang) for v, e in zip(raw, effects, strict=True)]
+        return Series(tr(name, lang), values, role=role, point_labels=labels)
+
+    series = [
+        column(lambda e: e.baseline, "chart.kpi.baseline", "context"),
+        column(lambda e: e.latest, "chart.kpi.latest", "accent"),
+    ]
+    if any(e.kpi.target is not None for e in effects):
+        series.append(column(lambda e: e.kpi.target, "chart.kpi.target", "target"))
+    unit = "" if indexed or not effects else effects[0].kpi.unit.strip()
+    return ChartSpec(
+        kind="bar",
+        title=_kpi_title(effects, lang),
+        categories=[_kpi_category(e, lang) for e in effects],
+        series=series,
+        unit=unit,
+        value_axis=tr("chart.kpi.axis_index", lang) if indexed else (unit and tr("chart.kpi.axis_unit", lang, unit=unit)),
+        alt_text=" ".join(_kpi_sentence(e, lang) for e in effects),
+    )
+
+
+def _index(value: float | None, e: KpiEffect) -> float | None:
+    if value is None or not e.baseline:
+        return value
+    return round(value / abs(e.baseline) * 100, 1)
+
+
+def _kpi_category(e: KpiEffect, lang: str) -> str:
+    key = "chart.kpi.category_down" if e.kpi.direction == "down" else "chart.kpi.category_up"
+    return tr(key, lang, name=e.kpi.name)
+
+
+def _kpi_sentence(e: KpiEffect, lang: str) -> str:
+    assert e.baseline is not None and e.latest is not None
+    return tr(
+        "chart.kpi.sentence",
+        lang,
+        name=e.kpi.name,
+        baseline=with_unit(e.baseline, e.kpi.unit, lang),
+        latest=with_unit(e.latest, e.kpi.unit, lang),
+    )
+
+
+def _kpi_title(effects: Sequence[KpiEffect], lang: str) -> str:
+    if not effects:
+        return tr("chart.kpi.title_none", lang)
+    best = effects[0]
+    if best.improvement_pct is None:
+        return _kpi_sentence(best, lang)
+    pct = with_unit(abs(best.improvement_pct), "%", lang, decimals=0)
+    key = "chart.kpi.title_better" if best.improvement_pct >= 0 else "chart.kpi.title_worse"
+    return tr(key, lang, name=best.kpi.name, pct=pct)
+
+
+# ---------------------------------------------------------------- what people say
+
+
+def survey_results(survey: Survey, lang: str, max_questions: int = 3) -> ChartSpec:
+    """Answers per scale level for up to ``max_questions`` Likert questions sharing the first one's scale."""
+    likert = [q for q in survey.questions if q.kind == "likert" and q.scale]
+    scale = likert[0].scale if likert else []
+    chosen = [q for q in likert if _same_scale(q.scale, scale)][:max_questions]
+    rows = [LikertRow(q.text, _counts(q, survey)) for q in chosen]
+    answered = sum(1 for r in survey.responses if any(_level(r.answers.get(q.id), q.scale) is not None for q in chosen))
+    note = tr("chart.survey.note", lang, n=format_number(answered, lang))
+    if survey.date:
+        note = tr("chart.survey.note_dated", lang, n=format_number(answered, lang), date=_month_year(survey.date, lang))
+    return ChartSpec(
+        kind="likert",
+        title=survey.title,
+        scale=list(scale),
+        likert=rows,
+        legend=True,
+        note=note,
+        alt_text=" ".join(_likert_sentence(row, scale, lang) for row in rows),
+    )
+
+
+def _same_scale(a: Sequence[str], b: Sequence[str]) -> bool:
+    return [s.strip().casefold() for s in a] == [s.strip().casefold() for s in b]
+
+
+def _counts(question: Question, survey: Survey) -> list[int]:
+    counts = [0] * len(question.scale)
+    for response in survey.responses:
+        level = _level(response.answers.get(question.id), question.scale)
+        if level is not None:
+            counts[level] += 1
+    return counts
+
+
+def _level(answer: AnswerValue, scale: Sequence[str]) -> int | None:
+    """The 0-based level of an answer: a scale label (any case) or a number 1 … len(scale)."""
+    if isinstance(answer, str):
+        wanted = answer.strip().casefold()
+        return next((i for i, label in enumerate(scale) if label.strip().casefold() == wanted), None)
+    if isinstance(answer, int | float) and not isinstance(answer, bool) and float(answer).is_integer():
+        level = int(answer) - 1
+        return level if 0 <= level < len(scale) else None
+    return None
+
+
+def _likert_sentence(row: LikertRow, scale: Sequence[str], lang: str) -> str:
+    total = sum(row.counts)
+    if not total:
+        return ""
+    top = sum(row.counts[-2:]) if len(scale) > 3 else row.counts[-1]
+    return tr("chart.survey.sentence", lang, question=row.label, pct=with_unit(top / total * 100, "%", lang, 0))
+
+
+# ---------------------------------------------------------------- who is with us
+
+
+def stakeholder_map(workspace: Workspace, lang: str, anonymize: bool = False) -> ChartSpec:
+    """Interest × influence, bubble size = drive, one series per stance (blocker → champion)."""
+    people = workspace.stakeholders
+    offsets = _spread([(p.interest, p.influence) for p in people])
+    series = []
+    for level, stance in enumerate(STANCES):
+        members = [(p, offsets[i]) for i, p in enumerate(people) if p.stance == stance]
+        if not members:
+            continue
+        role = level_role(level, len(STANCES))
+        series.append(
+            Series(
+                name=tr(f"chart.stance.{stance}", lang),
+                values=[p.influence + dy for p, (_, dy) in members],
+                x=[p.interest + dx for p, (dx, _) in members],
+                sizes=[float(p.drive) for p, _ in members],
+                role=role,
+                point_roles=[role] * len(members),
+                point_labels=[_person_label(p, lang, anonymize) for p, _ in members],
+            )
+        )
+    allies = sum(1 for p in people if p.is_ally)
+    budget = sum(1 for p in people if p.budget_holder)
+    return ChartSpec(
+        kind="bubble",
+        title=tr("chart.stakeholders.title", lang),
+        series=series,
+        x_axis=tr("chart.stakeholders.x", lang),
+        y_axis=tr("chart.stakeholders.y", lang),
+        scale=[tr(f"chart.stance.{s}", lang) for s in STANCES],
+        note=tr("chart.stakeholders.note", lang, allies=allies, budget=budget),
+        alt_text=tr("chart.stakeholders.alt", lang, n=len(people), allies=allies, budget=budget),
+    )
+
+
+def _person_label(person: Stakeholder, lang: str, anonymize: bool) -> str:
+    if not anonymize:
+        return person.name
+    return person.role or tr("chart.stakeholders.anonymous", lang)
+
+
+def _spread(points: Sequence[tuple[int, int]], radius: float = 0.2) -> list[tuple[float, float]]:
+    """Small offsets that keep people with the same scores from hiding behind each other."""
+    seen: dict[tuple[int, int], int] = {}
+    totals: dict[tuple[int, int], int] = {}
+    for point in points:
+        totals[point] = totals.get(point, 0) + 1
+    ring = [(0.0, 0.0), (1, 0), (-1, 0), (0, 1), (0, -1), (0.7, 0.7), (-0.7, -0.7), (0.7, -0.7), (-0.7, 0.7)]
+    offsets = []
+    for point in points:
+        n = seen.get(point, 0)
+        seen[point] = n + 1
+        if totals[point] == 1:
+            offsets.append((0.0, 0.0))
+            continue
+        dx, dy = ring[n % len(ring)]
+        scale = radius * (1 + n // len(ring))
+        offsets.append((round(dx * scale, 2), round(dy * scale, 2)))
+    return offsets
+
+
+# ---------------------------------------------------------------- the plan
+
+
+def roadmap_timeline(workspace: Workspace, lang: str, today: dt.date) -> ChartSpec:
+    """A span per dated phase, in date order, coloured by risk; its note carries the cost."""
+    dated = sorted((p for p in workspace.phases if p.start and p.end), key=lambda p: p.start or today)
+    spans = [
+        Span(
+            label=p.name,
+            start=p.start or today,
+            end=max(p.end or today, p.start or today),
+            role=level_role(RISKS.index(p.risk), len(RISKS)),
+            note=_phase_note(p, lang),
+        )
+        for p in dated
+    ]
+    return ChartSpec(
+        kind="timeline",
+        title=tr("chart.roadmap.title", lang),
+        spans=spans,
+        today=today,
+        today_label=tr("chart.roadmap.today", lang),
+        scale=[tr(f"chart.risk.{r}", lang) for r in RISKS],
+        alt_text=" ".join(_phase_sentence(p, lang) for p in dated),
+    )
+
+
+def _phase_note(phase: Phase, lang: str) -> str:
+    if phase.cost is None:
+        return ""
+    return tr("chart.roadmap.cost", lang, cost=format_number(_tidy(phase.cost), lang))
+
+
+def _phase_sentence(phase: Phase, lang: str) -> str:
+    assert phase.start and phase.end
+    return tr(
+        "chart.roadmap.sentence",
+        lang,
+        name=phase.name,
+        start=format_date(phase.start, lang, short=True),
+        end=format_date(phase.end, lang, short=True),
+        risk=tr(f"chart.risk.{phase.risk}", lang),
+    )
+
+
+# ---------------------------------------------------------------- repeat until it succeeds
+
+
+def attempts(workspace: Workspace, lang: str) -> ChartSpec:
+    """One column per presentation in date order; height and colour = outcome (rejected 1 … approved 5)."""
+    shown = sorted(workspace.presentations, key=lambda p: p.date)
+    levels = [OUTCOME_ORDER.index(p.outcome) for p in shown]
+    outcome_labels = [tr(f"chart.outcome.{p.outcome}", lang) for p in shown]
+    series = Series(
+        name=tr("chart.attempts.series", lang),
+        values=[float(level + 1) for level in levels],
+        role="accent",
+        point_roles=[level_role(level, len(OUTCOME_ORDER)) for level in levels],
+        point_labels=outcome_labels,
+    )
+    categories = [
+        tr("chart.attempts.category", lang, n=i, date=format_date(p.date, lang, short=True))
+        for i, p in enumerate(shown, start=1)
+    ]
+    return ChartSpec(
+        kind="column",
+        title=tr("chart.attempts.title", lang, n=len(shown)),
+        categories=categories,
+        series=[series],
+        value_axis=tr("chart.attempts.axis", lang),
+        scale=[tr(f"chart.outcome.{o}", lang) for o in OUTCOME_ORDER],
+        legend=False,
+        alt_text="; ".join(f"{c}: {o}" for c, o in zip(categories, outcome_labels, strict=True)),
+    )
+
+
+# ---------------------------------------------------------------- leadership dosing
+
+
+def leadership_dose(
+    workspace: Workspace, lang: str, today: dt.date, window_days: int | None = None
+) -> ChartSpec:
+    """Contacts with decision makers and references sent to them, per week or month of the window."""
+    days = window_days or workspace.guide.leadership_window_days
+    first = today - dt.timedelta(days=days - 1)
+    leaders = {p.id for p in workspace.stakeholders if p.decision_maker}
+    contacts = [d for d in workspace.dialogues if d.stakeholder_id in leaders and first <= d.date <= today]
+    weekly = days <= WEEKLY_UP_TO_DAYS
+    bins = _week_bins(first, today) if weekly else _month_bins(first, today)
+    key: Callable[[dt.date], dt.date] = _monday if weekly else _first_of_month
+    count = {start: 0 for start in bins}
+    refs = {start: 0 for start in bins}
+    for d in contacts:
+        count[key(d.date)] += 1
+        refs[key(d.date)] += d.references_shared
+    label = _week_label if weekly else _month_label
+    guide = workspace.guide
+    return ChartSpec(
+        kind="column",
+        title=tr("chart.dose.title", lang, days=days),
+        categories=[label(start, lang, first.year != today.year) for start in bins],
+        series=[
+            Series(tr("chart.dose.contacts", lang), [float(count[b]) for b in bins], role="accent"),
+            Series(tr("chart.dose.references", lang), [float(refs[b]) for b in bins], role="context"),
+        ],
+        value_axis=tr("chart.dose.axis", lang),
+        note=tr(
+            "chart.dose.note",
+            lang,
+            contacts=len(contacts),
+            max_contacts=guide.max_leadership_contacts,
+            references=sum(refs.values()),
+            max_references=guide.max_leadership_references,
+        ),
+    )
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _first_of_month(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _week_bins(first: dt.date, last: dt.date) -> list[dt.date]:
+    start, end = _monday(first), _monday(last)
+    return [start + dt.timedelta(weeks=i) for i in range((end - start).days // 7 + 1)]
+
+
+def _month_bins(first: dt.date, last: dt.date) -> list[dt.date]:
+    bins, month = [], _first_of_month(first)
+    while month <= last:
+        bins.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return bins
+
+
+def _week_label(monday: dt.date, lang: str, with_year: bool) -> str:
+    return tr("chart.dose.week", lang, week=monday.isocalendar().week)
+
+
+def _month_label(first: dt.date, lang: str, with_year: bool) -> str:
+    month = tr(f"month.short.{first.month}", lang)
+    return tr("chart.month_year", lang, month=month, year=first.year) if with_year else month

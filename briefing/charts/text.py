@@ -1,0 +1,28 @@
+"""Chart text made safe for every renderer.
+
+API: ``clean_label(text) -> str`` — control characters, U+FFFE/U+FFFF (and the other non-characters)
+and lone surrogates removed; tabs and line breaks become spaces. ``mpl_text(text) -> str`` — a clean
+label with ``$`` escaped so matplotlib draws it literally instead of as mathtext.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]+")
+_RUNS = re.compile(" {2,}")
+_DROP = re.compile("[\x00-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_label(text: object) -> str:
+    """``text`` without anything that breaks a chart's XML or workbook (see the module docstring)."""
+    value = str(text) if text is not None else ""
+    value = _SPACES.sub(" ", value)
+    value = _DROP.sub("", value)
+    value = "".join(ch for ch in value if (ord(ch) & 0xFFFE) != 0xFFFE)
+    return _RUNS.sub(" ", value).strip()
+
+
+def mpl_text(text: object) -> str:
+    """A clean label for matplotlib: ``$`` escaped (no mathtext)."""
+    return clean_label(text).replace("$", r"\$")

@@ -1,0 +1,127 @@
+"""Workspace commands: demo, info, import-json, export-json, backups, restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from briefing.cli.common import add_workspace, open_store, say
+from briefing.demo import demo_workspace
+from briefing.errors import InputError
+from briefing.i18n import format_number, tr
+from briefing.model import COLLECTIONS, Workspace
+from briefing.model.interchange import from_json_text, to_json_text
+from briefing.store import WorkspaceStore, restore, valid
+from briefing.store import backups as backup_files
+from briefing.store.atomic import write_atomic
+
+
+def register(subparsers: Any) -> None:
+    demo = subparsers.add_parser("demo", help=tr("cli.demo_help"))
+    add_workspace(demo)
+    demo.add_argument("--lang", choices=("da", "en"), default="en")
+    demo.set_defaults(handler=run_demo)
+
+    info = subparsers.add_parser("info", help=tr("cli.info_help"))
+    add_workspace(info)
+    info.set_defaults(handler=run_info)
+
+    imp = subparsers.add_parser("import-json", help=tr("cli.import_json_help"))
+    add_workspace(imp)
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--replace", action="store_true", help=tr("cli.replace_help"))
+    imp.set_defaults(handler=run_import_json)
+
+    exp = subparsers.add_parser("export-json", help=tr("cli.export_json_help"))
+    add_workspace(exp)
+    exp.add_argument("--out", type=Path, required=True, metavar="FILE")
+    exp.set_defaults(handler=run_export_json)
+
+    listing = subparsers.add_parser("backups", help=tr("cli.backups_help"))
+    add_workspace(listing)
+    listing.set_defaults(handler=run_backups)
+
+    back = subparsers.add_parser("restore", help=tr("cli.restore_help"))
+    add_workspace(back)
+    back.add_argument("--backup", metavar="NAME", help=tr("cli.backup_name_help"))
+    back.set_defaults(handler=run_restore)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    workspace = demo_workspace(args.lang)
+    with open_store(args) as store:
+        _refuse_if_not_empty(store, args.workspace)
+        store.replace(workspace, reason="import")
+    say(tr("cli.demo_done", folder=str(args.workspace), name=workspace.campaign.name))
+    return 0
+
+
+def run_info(args: argparse.Namespace) -> int:
+    with open_store(args, daily_backup=False) as store:
+        ws = store.workspace
+        say(tr("cli.info_name", name=ws.campaign.name or "—", folder=str(args.workspace)))
+        for name in COLLECTIONS:
+            say(f"  {tr(f'collection.{name}'):<16} {format_number(len(ws.collection(name)))}")
+        say(tr("cli.info_backups", count=len(backup_files.listing(args.workspace))))
+    return 0
+
+
+def run_import_json(args: argparse.Namespace) -> int:
+    workspace = _read_interchange(args.file)
+    with open_store(args) as store:
+        if not args.replace:
+            _refuse_if_not_empty(store, args.workspace)
+        store.replace(workspace, reason="import")
+    say(tr("cli.imported", file=str(args.file), summary=_summary(workspace)))
+    return 0
+
+
+def run_export_json(args: argparse.Namespace) -> int:
+    with open_store(args, daily_backup=False) as store:
+        text = to_json_text(store.workspace)
+    try:
+        write_atomic(args.out, text.encode("utf-8"))
+    except OSError as error:
+        raise InputError("error.cannot_write", file=str(args.out), reason=error.strerror or str(error)) from None
+    say(tr("cli.exported", file=str(args.out)))
+    return 0
+
+
+def run_backups(args: argparse.Namespace) -> int:
+    listed = backup_files.listing(args.workspace)
+    if not listed:
+        say(tr("cli.no_backups", folder=str(args.workspace)))
+    for backup in listed:
+        state = tr("cli.backup_valid") if valid(backup) else tr("cli.backup_damaged")
+        reason = tr(f"backup.reason.{backup.reason}")
+        say(f"{backup.name}  {backup.taken:%Y-%m-%d %H:%M:%S}  {reason:<14} {format_number(backup.size)} B  {state}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    chosen = restore(args.workspace, args.backup)
+    say(tr("cli.restored", name=chosen.name, folder=str(args.workspace)))
+    return 0
+
+
+def _read_interchange(path: Path) -> Workspace:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError("error.cannot_read", file=str(path), reason=error.strerror or str(error)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError("error.not_utf8", file=str(path), offset=error.start) from None
+    return from_json_text(text, str(path))
+
+
+def _refuse_if_not_empty(store: WorkspaceStore, folder: Path) -> None:
+    ws = store.workspace
+    if any(ws.collection(name) for name in COLLECTIONS) or ws.campaign.name:
+        raise InputError("error.workspace_not_empty", folder=str(folder))
+
+
+def _summary(workspace: Workspace) -> str:
+    return ", ".join(f"{len(workspace.collection(name))} {tr(f'collection.{name}')}" for name in COLLECTIONS)

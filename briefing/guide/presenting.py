@@ -1,0 +1,224 @@
+"""Recording a presentation: the deck presented is archived with its SHA-256, objections answered.
+
+``record_presentation`` checks every input before anything changes, archives the exact deck
+file into the workspace's ``decks`` folder (crash-safe: a temporary file, fsync, ``os.replace``;
+named ``<date>-attempt-<n><suffix>``, never over an existing archive), and then — in one atomic
+write of the store — adds the presentation and marks as answered every open objection that
+carried an answer. The rule for "answered": an open objection of an earlier (or same-day)
+presentation whose answer is written when the deck is presented is the one the deck's
+"since last time" slide showed with its answer, so presenting that deck answers it.
+
+``presentation_edit`` is the same as an undoable ``Batch`` for the app; the archive is made
+before the edit is returned, and an undo leaves the archived file in place (it is never reused).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import os
+import secrets
+from collections.abc import Iterable
+from pathlib import Path
+from typing import cast
+
+from briefing.edits import AddItem, Batch, UpdateItem
+from briefing.errors import InputError, ValidationError
+from briefing.guide.days import parse_day
+from briefing.guide.objections import open_objections
+from briefing.model import codec
+from briefing.model.entities import OUTCOMES, DeckSettings, Objection, Outcome, Presentation, Workspace
+from briefing.store import WorkspaceStore
+from briefing.store.atomic import TEMP_MARK, fsync_folder
+
+ID_PREFIX = "pr"
+CHUNK = 1 << 20
+
+
+def record_presentation(
+    store: WorkspaceStore,
+    deck_file: Path | str,
+    date: dt.date | str,
+    audience: str,
+    outcome: str,
+    attendee_ids: Iterable[str] = (),
+    objections: Iterable[str | Objection] = (),
+    feedback: str = "",
+    next_steps: Iterable[str] = (),
+    next_attempt: dt.date | str | None = None,
+    settings: DeckSettings | None = None,
+) -> Presentation:
+    """Record that the deck ``deck_file`` was presented; see the module docstring. InputError on bad input."""
+    edit = presentation_edit(
+        store, deck_file, date, audience, outcome, attendee_ids, objections, feedback, next_steps,
+        next_attempt, settings,
+    )
+    edit.apply(store)
+    recorded: Presentation = store.workspace.find("presentations", edit.edits[0].item.id)
+    return recorded
+
+
+def presentation_edit(
+    store: WorkspaceStore,
+    deck_file: Path | str,
+    date: dt.date | str,
+    audience: str,
+    outcome: str,
+    attendee_ids: Iterable[str] = (),
+    objections: Iterable[str | Objection] = (),
+    feedback: str = "",
+    next_steps: Iterable[str] = (),
+    next_attempt: dt.date | str | None = None,
+    settings: DeckSettings | None = None,
+) -> Batch:
+    """The undoable edit that records a presentation; the deck is archived before it is returned."""
+    source = _deck_source(deck_file)
+    presentation = Presentation(
+        id=store.new_id("presentations", ID_PREFIX),
+        date=parse_day(date, "date"),
+        audience=audience.strip(),
+        attendee_ids=_attendees(store.workspace, attendee_ids),
+        outcome=_outcome(outcome),
+        objections=_objections(objections),
+        feedback=feedback.strip(),
+        next_steps=[step.strip() for step in next_steps if step.strip()],
+        next_attempt=_next_attempt(next_attempt, date),
+        deck_settings=copy.deepcopy(settings if settings is not None else store.workspace.deck),
+    )
+    _validated(store.workspace, presentation)
+    presentation.deck_file, presentation.deck_sha256 = archive_deck(store, source, presentation.date)
+    answered = answered_by(store.workspace, presentation.date)
+    return Batch([AddItem("presentations", presentation), *answered])
+
+
+def answered_by(workspace: Workspace, date: dt.date) -> list[UpdateItem]:
+    """Updates that mark answered the open objections with an answer, raised on or before ``date``."""
+    touched: dict[str, Presentation] = {}
+    for entry in open_objections(workspace):
+        if entry.answered_in_deck and entry.presentation.date <= date:
+            new = touched.setdefault(entry.presentation.id, copy.deepcopy(entry.presentation))
+            new.objections[entry.index].status = "answered"
+    return [UpdateItem("presentations", workspace.find("presentations", pid), new) for pid, new in touched.items()]
+
+
+def attempt_number(workspace: Workspace, date: dt.date) -> int:
+    """The number a presentation on ``date`` gets among those already recorded (date order)."""
+    return sum(1 for p in workspace.presentations if p.date <= date) + 1
+
+
+# -- archiving -------------------------------------------------------------------------------
+
+
+def archive_deck(store: WorkspaceStore, source: Path, date: dt.date) -> tuple[str, str]:
+    """Copy ``source`` into the decks folder; (the path to record, its SHA-256).
+
+    The recorded path is relative to the workspace folder. A store in memory has no folder:
+    the deck is then only hashed and its own path recorded.
+    """
+    folder = store.decks_folder
+    if folder is None or store.folder is None:
+        return str(source), sha256_of(source)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = _free_name(folder, f"{date.isoformat()}-attempt-{attempt_number(store.workspace, date)}", source.suffix)
+    digest = copy_atomic(source, target)
+    return target.relative_to(store.folder).as_posix(), digest
+
+
+def copy_atomic(source: Path, target: Path) -> str:
+    """Copy ``source`` to ``target`` crash-safely (temporary file, fsync, replace); its SHA-256."""
+    temp = target.with_name(f"{target.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+    hasher = hashlib.sha256()
+    try:
+        with source.open("rb") as reading, temp.open("xb") as writing:
+            while chunk := reading.read(CHUNK):
+                hasher.update(chunk)
+                writing.write(chunk)
+            writing.flush()
+            os.fsync(writing.fileno())
+        if target.exists():  # the workspace lock keeps other writers out; never overwrite an archive
+            raise FileExistsError(target)
+        os.replace(temp, target)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise InputError("guide.error.archive_failed", file=str(target), reason=error.strerror or str(error)) from error
+    fsync_folder(target.parent)
+    return hasher.hexdigest()
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of the file at ``path``, in hex."""
+    hasher = hashlib.sha256()
+    with path.open("rb") as reading:
+        while chunk := reading.read(CHUNK):
+            hasher.update(chunk)
+    return hasher.hexdigest()
+
+
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    target = folder / f"{stem}{suffix}"
+    number = 2
+    while target.exists():
+        target = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return target
+
+
+# -- checking the input ----------------------------------------------------------------------
+
+
+def _deck_source(deck_file: Path | str) -> Path:
+    path = Path(deck_file)
+    if not path.is_file():
+        raise InputError("guide.error.no_deck_file", file=str(path))
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as error:
+        raise InputError("guide.error.unreadable_deck", file=str(path), reason=error.strerror or str(error)) from None
+    return path
+
+
+def _attendees(workspace: Workspace, attendee_ids: Iterable[str]) -> list[str]:
+    chosen: list[str] = []
+    for index, sid in enumerate(attendee_ids):
+        if workspace.find("stakeholders", sid) is None:
+            raise InputError("guide.error.unknown_attendee", field=f"attendee_ids[{index}]", value=sid)
+        if sid not in chosen:
+            chosen.append(sid)
+    return chosen
+
+
+def _outcome(outcome: str) -> Outcome:
+    if outcome not in OUTCOMES:
+        raise InputError("guide.error.bad_outcome", field="outcome", value=outcome, allowed=", ".join(OUTCOMES))
+    return cast(Outcome, outcome)
+
+
+def _objections(objections: Iterable[str | Objection]) -> list[Objection]:
+    made: list[Objection] = []
+    for index, objection in enumerate(objections):
+        item = copy.deepcopy(objection) if isinstance(objection, Objection) else Objection(text=objection)
+        item.text = item.text.strip()
+        if not item.text:
+            raise InputError("guide.error.empty_objection", field=f"objections[{index}]")
+        made.append(item)
+    return made
+
+
+def _next_attempt(next_attempt: dt.date | str | None, date: dt.date | str) -> dt.date | None:
+    if next_attempt is None or next_attempt == "":
+        return None
+    day = parse_day(next_attempt, "next_attempt")
+    if day <= parse_day(date, "date"):
+        raise InputError("guide.error.next_attempt_early", field="next_attempt", value=day.isoformat())
+    return day
+
+
+def _validated(workspace: Workspace, presentation: Presentation) -> None:
+    """The codec's checks on the new item before anything is written (it names the field)."""
+    path = f"presentations[{len(workspace.presentations)}]"
+    try:
+        codec.load(Presentation, codec.dump(presentation), path)
+    except ValidationError as error:
+        raise InputError("guide.error.invalid_presentation", detail=error) from None

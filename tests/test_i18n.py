@@ -1,0 +1,65 @@
+"""Every string a user sees exists in Danish and English, with the same placeholders."""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from briefing.i18n import catalog, format_date, format_number, tr
+
+ROOT = Path(__file__).resolve().parent.parent
+KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+MESSAGE_CALLS = re.compile(r"^(tr|Term|.*Error|.*Damaged|.*Locked|.*Store)$")
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(catalog()))
+def test_every_message_has_danish_and_english_with_the_same_placeholders(key: str) -> None:
+    texts = catalog()[key]
+    assert texts.get("en", "").strip(), f"{key} lacks its English text"
+    assert texts.get("da", "").strip(), f"{key} lacks its Danish translation"
+    assert _placeholders(texts["en"]) == _placeholders(texts["da"]), key
+
+
+def _keys_used_in_source() -> list[tuple[str, int, str]]:
+    used = []
+    for path in sorted([*ROOT.glob("briefing/**/*.py"), *ROOT.glob("ui/**/*.py")]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", "")
+            if not MESSAGE_CALLS.match(name):
+                continue
+            for arg in node.args[:2]:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and KEY.match(arg.value):
+                    used.append((str(path.relative_to(ROOT)), node.lineno, arg.value))
+    return used
+
+
+def test_every_key_the_code_uses_is_in_a_catalog() -> None:
+    used = _keys_used_in_source()
+    assert len(used) > 20, "the scan found too few messages to be working"
+    missing = [f"{file}:{line}: {key}" for file, line, key in used if key not in catalog()]
+    assert not missing, "messages without a translation:\n" + "\n".join(missing)
+
+
+def test_a_message_is_shown_in_the_language_asked_for() -> None:
+    assert tr("error.required", "en", path="x") == "x: is required"
+    assert tr("error.required", "da", path="x") == "x: skal udfyldes"
+
+
+def test_numbers_and_dates_are_written_the_way_each_language_writes_them() -> None:
+    assert format_number(1234.5, "en") == "1,234.5"
+    assert format_number(1234.5, "da") == "1.234,5"
+    assert format_number(1200000, "da") == "1.200.000"
+    assert format_date(dt.date(2026, 12, 8), "en") == "8 December 2026"
+    assert format_date(dt.date(2026, 12, 8), "da") == "8. december 2026"
+    assert format_date(dt.date(2026, 3, 14), "da", short=True) == "14. mar. 2026"

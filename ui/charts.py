@@ -1,0 +1,80 @@
+"""A chart on a page, drawn from the same ChartSpec as the deck.
+
+matplotlib is imported only when the first chart is shown, so the app starts without it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from briefing.charts import ChartSpec
+from briefing.charts.theme import ChartTheme, luminance
+
+DARK_THEME = ChartTheme(
+    accent="#6FA8F0",
+    context="#5A7BA6",
+    muted="#8C8C8C",
+    target="#FF7A6B",
+    text="#EDEDED",
+    background="#2B2B2B",
+    ramp=("#23425F", "#2F5F8F", "#4F86C0", "#8FB5DD", "#D4E4F5"),
+)
+
+
+class ChartView(QWidget):
+    """Shows one ChartSpec as a matplotlib canvas; ``set_spec(None)`` clears it."""
+
+    def __init__(self, parent: QWidget | None = None, width_in: float = 6.0, height_in: float = 3.6) -> None:
+        super().__init__(parent)
+        self.width_in = width_in
+        self.height_in = height_in
+        self.spec: ChartSpec | None = None
+        self.figure: Any = None
+        self._canvas: QWidget | None = None
+        self._empty = QLabel(self)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self._empty)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(int(height_in * 60))
+
+    def set_placeholder(self, text: str) -> None:
+        """The text shown while there is nothing to draw."""
+        self._empty.setText(text)
+
+    def theme(self) -> ChartTheme:
+        """The light or the dark chart theme, following the widget's palette."""
+        window = self.palette().color(QPalette.ColorRole.Window)
+        return DARK_THEME if luminance(window.name()) < 0.4 else ChartTheme()
+
+    def set_spec(self, spec: ChartSpec | None) -> None:
+        """Draw ``spec`` (or show the placeholder when it is None)."""
+        self.spec = spec
+        if spec is None:
+            self._show_canvas(None)
+            return
+        from briefing.charts import image
+
+        figure = image.figure(spec, self.theme(), self.width_in, self.height_in)
+        self.figure = figure
+        self._show_canvas(figure)
+        self.setAccessibleDescription(spec.alt_text or spec.title)
+
+    def _show_canvas(self, figure: Any) -> None:
+        if self._canvas is not None:
+            self._layout.removeWidget(self._canvas)
+            self._canvas.deleteLater()
+            self._canvas = None
+        self._empty.setVisible(figure is None)
+        if figure is None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        canvas = FigureCanvasQTAgg(figure)
+        canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        canvas.setMinimumSize(200, 150)
+        self._canvas = canvas
+        self._layout.addWidget(canvas)

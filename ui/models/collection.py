@@ -1,0 +1,232 @@
+"""A table model over one collection of the session's workspace.
+
+The model keeps its own list of the items it shows (a mirror). When the session reports a
+change to its collection, it compares the mirror with the workspace by id and turns the
+difference into precise row signals: removed rows, inserted rows, and ``dataChanged`` for the
+rows whose item was replaced. Only a whole-workspace replacement resets the model.
+
+Editing a cell applies an UpdateItem through ``session.do`` (one step of undo). Bad input
+changes nothing: the message is kept as the cell's tooltip and sent with ``edit_failed``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+
+from briefing.edits import UpdateItem
+from briefing.errors import BriefingError
+from briefing.i18n import tr
+from briefing.store import Change
+from ui.models.columns import Column
+from ui.session import Session
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class CollectionTableModel(QAbstractTableModel):
+    """Rows are the items of ``collection`` that pass ``accept``; columns are ``columns``.
+
+    Signals:
+        edit_failed(str): a cell edit was refused; the message names the field and the problem.
+    """
+
+    edit_failed = Signal(str)
+
+    def __init__(
+        self,
+        session: Session,
+        collection: str,
+        columns: Sequence[Column],
+        accept: Callable[[Any], bool] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.collection = collection
+        self.columns = list(columns)
+        self._accept = accept
+        self._items: list[Any] = self._current()
+        self._errors: dict[tuple[str, int], str] = {}
+        session.changed.connect(self.on_session_changed)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def item(self, row: int) -> Any:
+        return self._items[row]
+
+    def items(self) -> list[Any]:
+        return list(self._items)
+
+    def row_of(self, item_id: str) -> int:
+        """The row showing ``item_id``, or -1."""
+        return next((row for row, item in enumerate(self._items) if item.id == item_id), -1)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item, column = self._items[index.row()], self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None if column.kind == "bool" and role == Qt.ItemDataRole.DisplayRole else column.text(item)
+        if role == Qt.ItemDataRole.EditRole:
+            return column.edit_value(item)
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
+            return Qt.CheckState.Checked if column.value(item) else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._errors.get((item.id, index.column()))
+        if role == SORT_ROLE:
+            return column.sort_key(item)
+        if role == ITEM_ROLE:
+            return item.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.columns):
+                return tr(self.columns[section].header)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        column = self.columns[index.column()]
+        if column.editable:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable if column.kind == "bool" else Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or not self.columns[index.column()].editable:
+            return False
+        column, old = self.columns[index.column()], self._items[index.row()]
+        if role == Qt.ItemDataRole.CheckStateRole:
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        key = (old.id, index.column())
+        try:
+            new = column.with_value(old, value)
+            if new == old:
+                return False
+            self.session.do(UpdateItem(self.collection, old, new), tr("pages.undo.edit", field=tr(column.header)))
+        except BriefingError as error:
+            self._errors[key] = error.message()
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
+            self.edit_failed.emit(self._errors[key])
+            return False
+        self._errors.pop(key, None)
+        return True
+
+    # -- following the session ------------------------------------------------------------------
+
+    def set_accept(self, accept: Callable[[Any], bool] | None) -> None:
+        """Show other items of the collection (e.g. the dialogues of another person)."""
+        self.beginResetModel()
+        self._accept = accept
+        self._items = self._current()
+        self._errors.clear()
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        """Headers and texts in the new language."""
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self._items and self.columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, len(self.columns) - 1))
+
+    def on_session_changed(self, changes: list[Change]) -> None:
+        names = {change.collection for change in changes}
+        if "*" in names:
+            self.beginResetModel()
+            self._items = self._current()
+            self.endResetModel()
+        elif self.collection in names or self._depends_on(names):
+            self.sync()
+
+    def _depends_on(self, names: set[str]) -> bool:
+        """Subclasses whose columns show other collections return True for those."""
+        return False
+
+    def sync(self) -> None:
+        """Bring the mirror in line with the workspace with precise row signals."""
+        current = self._current()
+        old_ids = [item.id for item in self._items]
+        new_ids = [item.id for item in current]
+        matcher = difflib.SequenceMatcher(a=old_ids, b=new_ids, autojunk=False)
+        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+            if tag in ("delete", "replace"):
+                self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
+                del self._items[i1:i2]
+                self.endRemoveRows()
+            if tag in ("insert", "replace"):
+                self.beginInsertRows(QModelIndex(), i1, i1 + (j2 - j1) - 1)
+                self._items[i1:i1] = current[j1:j2]
+                self.endInsertRows()
+        self._refresh_replaced(current)
+
+    def _refresh_replaced(self, current: list[Any]) -> None:
+        changed = [row for row, item in enumerate(current) if item is not self._items[row] or self._stale(item)]
+        for row in changed:
+            self._items[row] = current[row]
+        for first, last in _ranges(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+
+    def _stale(self, item: Any) -> bool:
+        """Subclasses that show data of other collections refresh every row on their changes."""
+        return False
+
+    def _current(self) -> list[Any]:
+        items = self.session.workspace.collection(self.collection)
+        return [item for item in items if self._accept is None or self._accept(item)]
+
+
+def _ranges(rows: list[int]) -> list[tuple[int, int]]:
+    """Consecutive rows as (first, last) pairs."""
+    ranges: list[tuple[int, int]] = []
+    for row in rows:
+        if ranges and ranges[-1][1] == row - 1:
+            ranges[-1] = (ranges[-1][0], row)
+        else:
+            ranges.append((row, row))
+    return ranges
+
+
+class SearchProxy(QSortFilterProxyModel):
+    """Sorts by each column's sort key and keeps the rows whose text contains the search."""
+
+    def __init__(self, source: CollectionTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterKeyColumn(-1)
+        self.setFilterRole(Qt.ItemDataRole.AccessibleTextRole)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def item_at(self, index: AnyIndex) -> Any:
+        """The item behind a row of this proxy."""
+        source = self.mapToSource(self.index(index.row(), 0))
+        model = self.sourceModel()
+        assert isinstance(model, CollectionTableModel)
+        return model.item(source.row())

@@ -1,0 +1,125 @@
+"""Columns of a table model: how a field of an item is shown, sorted and edited.
+
+A column names its header (an i18n key), a getter (the raw value), how it is shown, how it
+sorts, and — when it is editable — the ``kind`` of editor and a parser from what the user
+typed to the field's value. Setting a value makes a changed copy of the item; the store
+validates it when the page applies it as an edit.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from briefing.errors import InputError
+from briefing.i18n import format_date, format_number, tr
+
+Getter = Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column; ``field`` is the attribute the column edits (None: read-only).
+
+    ``kind`` is one of text, int, float, date, bool, choice, list; ``choices`` are the allowed
+    values of a choice column and ``choice_key`` the i18n prefix of their labels.
+    """
+
+    header: str
+    get: Getter
+    field: str | None = None
+    kind: str = "text"
+    choices: Sequence[str] = ()
+    choice_key: str = ""
+    show: Callable[[Any], str] | None = None
+
+    @property
+    def editable(self) -> bool:
+        return self.field is not None
+
+    def value(self, item: Any) -> Any:
+        return self.get(item)
+
+    def text(self, item: Any) -> str:
+        """The value as the user reads it in the current language."""
+        value = self.get(item)
+        if self.show is not None:
+            return self.show(value)
+        return display(value, self.kind, self.choice_key)
+
+    def edit_value(self, item: Any) -> Any:
+        """The value an editor starts from: text for dates, floats and lists, else the value."""
+        value = self.get(item)
+        if self.kind in ("date", "float", "list"):
+            return display(value, self.kind, "")
+        return value
+
+    def sort_key(self, item: Any) -> Any:
+        """A key of one type per column, so the proxy sorts numbers as numbers."""
+        value = self.get(item)
+        if self.kind in ("int", "float"):
+            return float("-inf") if value is None else float(value)
+        if self.kind == "bool":
+            return int(bool(value))
+        if self.kind == "date":
+            return value.isoformat() if value else ""
+        if self.kind == "choice" and value in self.choices:
+            return self.choices.index(value)
+        return self.text(item).casefold()
+
+    def with_value(self, item: Any, raw: Any) -> Any:
+        """A copy of ``item`` with this column's field set from ``raw``; InputError if unreadable."""
+        assert self.field is not None, "read-only column"
+        changed = copy.deepcopy(item)
+        setattr(changed, self.field, parse(raw, self.kind, tr(self.header)))
+        return changed
+
+
+def display(value: Any, kind: str, choice_key: str) -> str:
+    """``value`` as text: dates and numbers the language's way, choices by their label."""
+    if value is None:
+        return ""
+    if kind == "choice" and choice_key:
+        return tr(f"{choice_key}.{value}")
+    if isinstance(value, bool):
+        return tr("pages.yes") if value else ""
+    if isinstance(value, dt.date):
+        return value.isoformat() if kind == "date" else format_date(value, short=True)
+    if isinstance(value, float):
+        return format_number(value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def parse(raw: Any, kind: str, label: str) -> Any:
+    """What the user typed as the value of a field of ``kind``; InputError names the field."""
+    if kind in ("text", "choice", "bool") or not isinstance(raw, str):
+        return raw
+    text = raw.strip()
+    if kind == "list":
+        return [part.strip() for part in text.replace("\n", ",").split(",") if part.strip()]
+    if not text:
+        return None
+    if kind == "date":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise InputError("pages.error.date", field=label, value=text) from None
+    return _number(text, kind, label)
+
+
+def _number(text: str, kind: str, label: str) -> float | int:
+    cleaned = text.replace(" ", "").replace("\u00a0", "")
+    if "," in cleaned and "." in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".") if cleaned.rfind(",") > cleaned.rfind(".") else cleaned
+        cleaned = cleaned.replace(",", "")
+    cleaned = cleaned.replace(",", ".")
+    try:
+        return int(cleaned) if kind == "int" else float(cleaned)
+    except ValueError:
+        key = "pages.error.integer" if kind == "int" else "pages.error.number"
+        raise InputError(key, field=label, value=text) from None

@@ -1,0 +1,88 @@
+"""Light and dark, following the system: the Fusion style with a palette per colour scheme.
+
+Qt 6 tells the system's scheme through ``QStyleHints.colorScheme()`` and signals its changes;
+the app follows them live. ``apply(app, scheme)`` forces one scheme (tests, screenshots).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+LIGHT = {
+    "window": "#F4F5F7",
+    "base": "#FFFFFF",
+    "alternate": "#F0F2F5",
+    "text": "#1D1F23",
+    "muted": "#6B7078",
+    "button": "#ECEEF1",
+    "highlight": "#1F5FAD",
+    "highlighted_text": "#FFFFFF",
+    "link": "#1F5FAD",
+    "tooltip": "#FFFFE1",
+}
+DARK = {
+    "window": "#25272B",
+    "base": "#1C1D20",
+    "alternate": "#2A2C31",
+    "text": "#E8E9EB",
+    "muted": "#A2A7AF",
+    "button": "#33363B",
+    "highlight": "#3D7FD1",
+    "highlighted_text": "#FFFFFF",
+    "link": "#7FB0F0",
+    "tooltip": "#33363B",
+}
+
+
+def system_is_dark() -> bool:
+    """True when the system asks for a dark colour scheme."""
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def palette(dark: bool) -> QPalette:
+    """The app's palette for the light or the dark scheme."""
+    colors = DARK if dark else LIGHT
+    pal = QPalette()
+    role = QPalette.ColorRole
+    pairs = {
+        role.Window: "window",
+        role.WindowText: "text",
+        role.Base: "base",
+        role.AlternateBase: "alternate",
+        role.Text: "text",
+        role.Button: "button",
+        role.ButtonText: "text",
+        role.Highlight: "highlight",
+        role.HighlightedText: "highlighted_text",
+        role.Link: "link",
+        role.ToolTipBase: "tooltip",
+        role.ToolTipText: "text",
+        role.PlaceholderText: "muted",
+        role.BrightText: "highlighted_text",
+    }
+    for color_role, name in pairs.items():
+        pal.setColor(color_role, QColor(colors[name]))
+    disabled = QPalette.ColorGroup.Disabled
+    for color_role in (role.WindowText, role.Text, role.ButtonText):
+        pal.setColor(disabled, color_role, QColor(colors["muted"]))
+    return pal
+
+
+def apply(app: QApplication, dark: bool | None = None) -> None:
+    """Style ``app``: Fusion with the light or dark palette (default: the system's scheme)."""
+    app.setStyle("Fusion")
+    app.setPalette(palette(system_is_dark() if dark is None else dark))
+
+
+def follow_system(app: QApplication) -> None:
+    """Apply the system's scheme now and again whenever it changes."""
+    apply(app)
+    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply(app))
+
+
+def muted_color(dark: bool | None = None) -> str:
+    """The colour of secondary text in the current scheme."""
+    dark = system_is_dark() if dark is None else dark
+    return (DARK if dark else LIGHT)["muted"]

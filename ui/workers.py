@@ -1,0 +1,98 @@
+"""Long work off the UI thread: a function runs in a QThread and reports through signals.
+
+The function gets a ``progress(done, total, text)`` callback; the worker turns each call into
+a queued ``progress`` signal, so the window keeps answering and no widget is touched from the
+worker thread. Hand the function copies of what it reads (``copy.deepcopy`` the workspace):
+the UI thread may edit the original meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+Progress = Callable[..., None]
+
+
+class Job(QObject):
+    """One function run on a worker thread.
+
+    Signals:
+        progress(int, str): percent done (0–100) and what is being done.
+        finished(object): the function's result.
+        failed(object): the exception it raised (a BriefingError names the file and the place).
+        done(): after finished or failed, once the thread has stopped.
+    """
+
+    progress = Signal(int, str)
+    finished = Signal(object)
+    failed = Signal(object)
+    done = Signal()
+
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self._work = work
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._work(self.report)
+        except Exception as error:  # noqa: BLE001 - every failure is shown to the user
+            self.failed.emit(error)
+            return
+        self.finished.emit(result)
+
+    def report(self, *args: Any) -> None:
+        """The callback handed to the work: ``(fraction)``, ``(done, total)`` or ``(done, total, text)``."""
+        self.progress.emit(*_percent(args))
+
+
+def _percent(args: tuple[Any, ...]) -> tuple[int, str]:
+    text = ""
+    if args and isinstance(args[-1], str):
+        text, args = args[-1], args[:-1]
+    if len(args) >= 2 and args[1]:
+        return int(100 * float(args[0]) / float(args[1])), text
+    if len(args) == 1:
+        value = float(args[0])
+        return int(100 * value if value <= 1 else value), text
+    return 0, text
+
+
+class Runner(QObject):
+    """Starts jobs on their own threads and keeps them alive until they are done."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._running: dict[Job, QThread] = {}
+
+    def start(self, work: Callable[[Progress], Any]) -> Job:
+        """Run ``work(progress)`` on a new thread; connect to the returned job's signals at once."""
+        job = Job(work)
+        thread = QThread(self)
+        job.moveToThread(thread)
+        thread.started.connect(job.run)
+        job.finished.connect(thread.quit)
+        job.failed.connect(thread.quit)
+        thread.finished.connect(lambda: self._forget(job))
+        self._running[job] = thread
+        thread.start()
+        return job
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def _forget(self, job: Job) -> None:
+        thread = self._running.pop(job, None)
+        if thread is not None:
+            thread.deleteLater()
+        job.done.emit()
+
+    def wait(self) -> None:
+        """Block until every job has finished (when the window closes)."""
+        for thread in list(self._running.values()):
+            thread.quit()
+            thread.wait()

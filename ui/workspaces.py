@@ -1,0 +1,92 @@
+"""Opening workspaces for the app: a folder, the default one, the demo; and what to do when the
+store refuses (locked by another copy, damaged, newer), asking the user through ``Prompts``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from briefing.clock import Clock
+from briefing.demo import demo_workspace
+from briefing.errors import BriefingError
+from briefing.store import (
+    BackupError,
+    StoreDamaged,
+    WorkspaceLocked,
+    WorkspaceStore,
+    default_folder,
+    restore,
+)
+from briefing.store.backups import listing
+
+
+class Prompts(Protocol):
+    """The questions the app asks while opening a workspace (the real ones are dialogs)."""
+
+    def locked(self, error: WorkspaceLocked) -> None: ...
+
+    def damaged(self, error: StoreDamaged, can_restore: bool) -> bool: ...
+
+    def failed(self, error: BriefingError) -> None: ...
+
+
+def demo_folder(lang: str) -> Path:
+    """Where the demo workspace in ``lang`` lives: beside the default workspace, in the user data folder."""
+    return default_folder().parent / f"demo-{lang}"
+
+
+def open_demo(lang: str, clock: Clock | None, prompts: Prompts) -> WorkspaceStore | None:
+    """Open the demo workspace in ``lang``, filling it from the shipped demo the first time."""
+    store = open_store(demo_folder(lang), clock, prompts)
+    if store is not None and _is_empty(store):
+        store.replace(demo_workspace(lang), reason="import")
+    return store
+
+
+def _is_empty(store: WorkspaceStore) -> bool:
+    workspace = store.workspace
+    return not workspace.campaign.name and not workspace.stakeholders and not workspace.presentations
+
+
+def open_store(folder: Path, clock: Clock | None, prompts: Prompts) -> WorkspaceStore | None:
+    """The store of ``folder``, or None when it cannot be opened (the user was told why).
+
+    A damaged store is never overwritten: when a valid backup exists the user is offered to
+    restore the newest one, after which the workspace opens.
+    """
+    try:
+        return WorkspaceStore.open(folder, clock)
+    except WorkspaceLocked as error:
+        prompts.locked(error)
+    except StoreDamaged as error:
+        if prompts.damaged(error, has_valid_backup(folder)):
+            return _restored(folder, clock, prompts)
+    except BriefingError as error:  # a newer store, or any other refusal naming the file
+        prompts.failed(error)
+    except OSError as error:
+        prompts.failed(BriefingError("shell.error.folder", folder=str(folder), reason=error.strerror or str(error)))
+    return None
+
+
+def _restored(folder: Path, clock: Clock | None, prompts: Prompts) -> WorkspaceStore | None:
+    try:
+        restore(folder, clock=clock)
+        return WorkspaceStore.open(folder, clock)
+    except (BackupError, BriefingError) as error:
+        prompts.failed(error)
+    return None
+
+
+def has_valid_backup(folder: Path) -> bool:
+    """True when ``folder`` holds a backup that this version can open."""
+    from briefing.store import valid
+
+    return any(valid(backup) for backup in listing(folder))
+
+
+def start_folder(last: Path | None) -> Path:
+    """The workspace opened on a start without arguments: the last one, else the default one."""
+    if last is not None and last.is_dir():
+        return last
+    return default_folder()
