@@ -76,23 +76,33 @@ class SetSingleton:
 
 @dataclass
 class Batch:
-    """Several edits as one step of undo, saved in one write (e.g. a stakeholder and their dialogues)."""
+    """Several edits as one step of undo, saved in one write (e.g. a stakeholder and their dialogues).
+
+    All or nothing: when one edit is refused, those before it are reverted and the error raised.
+    """
 
     edits: list[Any]
 
     def apply(self, store: WorkspaceStore) -> list[Change]:
-        changes: list[Change] = []
-        with store.batch():
-            for edit in self.edits:
-                changes += edit.apply(store)
-        return changes
+        return _all_or_nothing(store, [(edit.apply, edit.revert) for edit in self.edits])
 
     def revert(self, store: WorkspaceStore) -> list[Change]:
-        changes: list[Change] = []
-        with store.batch():
-            for edit in reversed(self.edits):
-                changes += edit.revert(store)
-        return changes
+        return _all_or_nothing(store, [(edit.revert, edit.apply) for edit in reversed(self.edits)])
+
+
+def _all_or_nothing(store: WorkspaceStore, steps: list[tuple[Any, Any]]) -> list[Change]:
+    changes: list[Change] = []
+    done: list[Any] = []
+    with store.batch():
+        try:
+            for step, inverse in steps:
+                changes += step(store)
+                done.append(inverse)
+        except Exception:
+            for inverse in reversed(done):
+                inverse(store)
+            raise
+    return changes
 
 
 def remove_with_dependents(store: WorkspaceStore, collection: str, item_id: str) -> Batch:

@@ -5,14 +5,18 @@ matplotlib is imported only when the first chart is shown, so the app starts wit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from briefing.charts import ChartSpec
 from briefing.charts.theme import ChartTheme, luminance
 
+SCREEN_DPI = 72
+"""The figure's dots per inch on screen: a point is a pixel, so the deck's 12–14 pt labels stay
+modest on a page instead of crowding a chart drawn for a slide."""
 DARK_THEME = ChartTheme(
     accent="#6FA8F0",
     context="#5A7BA6",
@@ -25,13 +29,20 @@ DARK_THEME = ChartTheme(
 
 
 class ChartView(QWidget):
-    """Shows one ChartSpec as a matplotlib canvas; ``set_spec(None)`` clears it."""
+    """Shows one ChartSpec as a matplotlib canvas; ``set_spec(None)`` clears it.
+
+    A page may instead give a ``builder`` (a function returning the spec) and call
+    ``invalidate()`` after each change: the chart is rebuilt only while it is visible, so a
+    hidden chart costs nothing and matplotlib is not imported before a chart is shown.
+    """
 
     def __init__(self, parent: QWidget | None = None, width_in: float = 6.0, height_in: float = 3.6) -> None:
         super().__init__(parent)
         self.width_in = width_in
         self.height_in = height_in
         self.spec: ChartSpec | None = None
+        self.builder: Callable[[], ChartSpec | None] | None = None
+        self.dirty = False
         self.figure: Any = None
         self._canvas: QWidget | None = None
         self._empty = QLabel(self)
@@ -50,14 +61,39 @@ class ChartView(QWidget):
         window = self.palette().color(QPalette.ColorRole.Window)
         return DARK_THEME if luminance(window.name()) < 0.4 else ChartTheme()
 
+    def set_builder(self, builder: Callable[[], ChartSpec | None]) -> None:
+        """Draw from ``builder`` from now on (when visible)."""
+        self.builder = builder
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """The data behind the chart changed: redraw now if visible, else when next shown."""
+        self.dirty = True
+        if self.isVisible():
+            self.redraw()
+
+    def redraw(self) -> None:
+        """Build the spec and draw it now."""
+        self.dirty = False
+        if self.builder is not None:
+            self.set_spec(self.builder())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.dirty:
+            self.redraw()
+
     def set_spec(self, spec: ChartSpec | None) -> None:
         """Draw ``spec`` (or show the placeholder when it is None)."""
         self.spec = spec
         if spec is None:
             self._show_canvas(None)
             return
-        from briefing.charts import image
-
+        try:
+            from briefing.charts import image
+        except ImportError:  # the image renderer has not landed yet: show the placeholder
+            self._show_canvas(None)
+            return
         figure = image.figure(spec, self.theme(), self.width_in, self.height_in)
         self.figure = figure
         self._show_canvas(figure)
@@ -73,6 +109,7 @@ class ChartView(QWidget):
             return
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
+        figure.set_dpi(SCREEN_DPI)
         canvas = FigureCanvasQTAgg(figure)
         canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         canvas.setMinimumSize(200, 150)

@@ -1,19 +1,39 @@
 """Survey and stakeholder files into the workspace: detect the layout, ask for a mapping when
-detection fails, add the result as one undoable edit, and show the importer's errors as they are.
+detection fails, add the result as one undoable edit per file, and show the importer's errors
+as they are (a message box with the importer's text). A file that fails changes nothing.
+
+The core (``briefing.evidence``) does the reading; this module only asks and shows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from briefing.edits import AddItem, Batch
+from briefing.errors import BriefingError, InputError
+from briefing.i18n import tr
 from ui.session import Session
+
+FILE_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
+MAPPING_NEEDED = "evidence.error.layout_unknown"
+
+
+def local_files(urls: Sequence[Any]) -> list[Path]:
+    """The local files among dropped URLs that an importer may read."""
+    paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in FILE_SUFFIXES]
 
 
 class ImportController(QObject):
     """Imports files for the pages and the main window's menu.
+
+    ``show_error(title, text)`` and ``ask_mapping(path, table, proposed)`` are attributes so that a
+    test (or a headless caller) can answer instead of a modal dialog.
 
     Signals:
         imported(str, list[str]): the collection and the ids of the items added.
@@ -27,11 +47,136 @@ class ImportController(QObject):
         super().__init__(parent)
         self.session = session
         self.parent_widget = parent
+        self.show_error: Callable[[str, str], None] = self._message_box
+        self.show_notice: Callable[[str, str], None] = self._notice_box
+        self.ask_mapping: Callable[[Path, Any, Any], Any] = self._mapping_dialog
 
-    def import_survey_files(self, paths: list[Path] | list[str]) -> list[str]:
-        """Import each survey file; returns the ids of the surveys added."""
-        return []
+    # -- choosing files ----------------------------------------------------------------------
 
-    def import_stakeholder_files(self, paths: list[Path] | list[str]) -> list[str]:
-        """Import each stakeholder file; returns the ids of the stakeholders added."""
-        return []
+    def choose_survey_files(self) -> list[str]:
+        """Ask for survey exports with a file dialog, then import them."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.parent_widget, tr("pages.import.survey_title"), "", tr("pages.import.filter")
+        )
+        return self.import_survey_files(paths) if paths else []
+
+    def choose_stakeholder_files(self) -> list[str]:
+        """Ask for stakeholder lists with a file dialog, then import them."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.parent_widget, tr("pages.import.stakeholders_title"), "", tr("pages.import.filter")
+        )
+        return self.import_stakeholder_files(paths) if paths else []
+
+    # -- importing ---------------------------------------------------------------------------
+
+    def import_survey_files(self, paths: Sequence[Path | str]) -> list[str]:
+        """Import each survey file (one undo step each); returns the ids of the surveys added."""
+        added: list[str] = []
+        for path in map(Path, paths):
+            try:
+                survey = self._read_survey(path)
+                if survey is None:
+                    continue
+                self.session.do(AddItem("surveys", survey), tr("pages.undo.import_survey", file=path.name))
+            except BriefingError as error:
+                self._fail(tr("pages.import.survey_failed"), error)
+                continue
+            added.append(survey.id)
+        if added:
+            self.imported.emit("surveys", added)
+        return added
+
+    def import_stakeholder_files(self, paths: Sequence[Path | str]) -> list[str]:
+        """Import each stakeholder list (one undo step per file); returns the ids added."""
+        added: list[str] = []
+        for path in map(Path, paths):
+            try:
+                people = self._read_stakeholders(path)
+                taken: set[str] = set()
+                for person in people:
+                    person.id = self._free_id("stakeholders", person.id, "s", taken)
+                    taken.add(person.id)
+                edit = Batch([AddItem("stakeholders", p) for p in people])
+                self.session.do(edit, tr("pages.undo.import_stakeholders", file=path.name, n=len(people)))
+            except BriefingError as error:
+                self._fail(tr("pages.import.stakeholders_failed"), error)
+                continue
+            added += [p.id for p in people]
+        if added:
+            self.imported.emit("stakeholders", added)
+        return added
+
+    # -- the core's importers --------------------------------------------------------------------
+
+    def _read_survey(self, path: Path) -> Any:
+        """The survey in ``path``; asks for a column mapping when its layout is not recognised."""
+        from briefing.evidence import layouts, readers
+
+        try:
+            return self._survey_from(path, None)
+        except BriefingError as error:
+            if not _needs_mapping(error):
+                raise
+        table = readers.read_table(path)
+        mapping = self.ask_mapping(path, table, layouts.propose_mapping(table))
+        if mapping is None:
+            return None
+        return self._survey_from(path, mapping)
+
+    def _survey_from(self, path: Path, mapping: Any) -> Any:
+        """The survey of ``path`` (read with ``mapping`` if given); InputError if already imported."""
+        from briefing.evidence import surveys
+
+        ws = self.session.workspace
+        result = surveys.import_survey(
+            path, None, mapping, today=self.session.store.clock.today(), existing=ws.surveys,
+            survey_id=self._free_id("surveys", None, "sv"),
+        )
+        if result.duplicate_of is not None:
+            twin = ws.find("surveys", result.duplicate_of)
+            raise InputError("pages.import.duplicate", file=path.name, title=twin.title if twin else "")
+        return result.survey
+
+    def _read_stakeholders(self, path: Path) -> list[Any]:
+        """The new people in ``path``; names already in the workspace are left out and told."""
+        from briefing.evidence import stakeholders
+
+        result = stakeholders.import_stakeholders(path, self.session.workspace.stakeholders)
+        if result.skipped:
+            self.show_notice(tr("pages.import.stakeholders_title"), "\n".join(str(s) for s in result.skipped))
+        return list(result.added)
+
+    def _free_id(self, collection: str, wanted: str | None, prefix: str, taken: set[str] | None = None) -> str:
+        """``wanted`` if no item of ``collection`` has it yet, else a new id."""
+        used = {item.id for item in self.session.workspace.collection(collection)} | (taken or set())
+        if wanted and wanted not in used:
+            return wanted
+        number = len(used) + 1
+        while f"{prefix}{number}" in used:
+            number += 1
+        return f"{prefix}{number}"
+
+    # -- telling the user --------------------------------------------------------------------------
+
+    def _fail(self, title: str, error: BriefingError) -> None:
+        text = error.message()
+        self.failed.emit(text)
+        self.show_error(title, text)
+
+    def _message_box(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent_widget, title, text)
+
+    def _notice_box(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent_widget, title, text)
+
+    def _mapping_dialog(self, path: Path, table: Any, proposed: Any) -> Any:
+        from ui.dialogs.mapping import MappingDialog
+
+        dialog = MappingDialog(table, proposed, path.name, self.parent_widget)
+        return dialog.mapping() if dialog.exec() else None
+
+
+def _needs_mapping(error: BriefingError) -> bool:
+    """True when the importer could not tell the file's layout (the user can map the columns)."""
+    detail = error.params.get("detail")
+    return error.key == MAPPING_NEEDED or getattr(detail, "key", None) == MAPPING_NEEDED

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from briefing.edits import Edit
 from briefing.errors import BriefingError
-from briefing.store import Change, WorkspaceStore
+from briefing.store import Change, StoreWriteError, WorkspaceStore
 
 
 class EditCommand(QUndoCommand):
@@ -37,7 +37,8 @@ class Session(QObject):
 
     Signals:
         changed(list[Change]): after an edit, an undo or a redo — views refresh what it names.
-        failed(BriefingError): an undo or redo could not be saved (the change is kept in memory).
+        failed(BriefingError): an edit, undo or redo could not be saved (the change is kept in
+            memory and shown; ``retry_save`` writes it once the cause is fixed).
     """
 
     changed = Signal(object)
@@ -53,15 +54,33 @@ class Session(QObject):
         return self.store.workspace
 
     def do(self, edit: Edit, text: str) -> list[Change]:
-        """Apply ``edit`` and put it on the undo stack; a BriefingError leaves both unchanged."""
-        changes = edit.apply(self.store)
+        """Apply ``edit`` and put it on the undo stack; a BriefingError leaves both unchanged.
+
+        A failed save (StoreWriteError) is not a refusal: the edit is done in memory, so it is
+        pushed and shown, and ``failed`` offers the retry.
+        """
+        try:
+            changes = edit.apply(self.store)
+        except StoreWriteError as error:
+            self.undo_stack.push(EditCommand(self, edit, text))
+            self.changed.emit([Change("*", "updated")])
+            self.failed.emit(error)
+            return []
         self.undo_stack.push(EditCommand(self, edit, text))
         self.changed.emit(changes)
         return changes
 
+    def retry_save(self) -> None:
+        """Write what a failed save left in memory; StoreWriteError again if it still fails."""
+        self.store.save_pending()
+
     def run(self, step: Any) -> None:
         try:
             changes = step(self.store)
+        except StoreWriteError as error:
+            self.changed.emit([Change("*", "updated")])
+            self.failed.emit(error)
+            return
         except BriefingError as error:
             self.failed.emit(error)
             return

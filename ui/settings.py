@@ -8,6 +8,7 @@ user's settings.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -46,7 +47,7 @@ class AppSettings:
 
     def recent_workspaces(self) -> list[Path]:
         """The recent workspaces, the most recent first."""
-        value = self.store.value("workspace/recent", [])
+        value: Any = self.store.value("workspace/recent", [])
         if isinstance(value, str):
             value = [value] if value else []
         return [Path(str(item)) for item in value or []]

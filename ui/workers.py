@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 Progress = Callable[..., None]
 
 
 class Job(QObject):
-    """One function run on a worker thread.
+    """One function run on a worker thread. Connect ``progress`` to slots of QObjects that live
+    in the UI thread (bound methods), never to plain functions that touch widgets.
 
     Signals:
         progress(int, str): percent done (0–100) and what is being done.
@@ -39,10 +40,18 @@ class Job(QObject):
     def run(self) -> None:
         try:
             result = self._work(self.report)
-        except Exception as error:  # noqa: BLE001 - every failure is shown to the user
+        except Exception as error:
+            self._home()
             self.failed.emit(error)
             return
+        self._home()
         self.finished.emit(result)
+
+    def _home(self) -> None:
+        """Go back to the UI thread before the last signals, so that every receiver runs there."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
 
     def report(self, *args: Any) -> None:
         """The callback handed to the work: ``(fraction)``, ``(done, total)`` or ``(done, total, text)``."""
@@ -66,33 +75,37 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._running: dict[Job, QThread] = {}
+        self._running: dict[QThread, Job] = {}
 
-    def start(self, work: Callable[[Progress], Any]) -> Job:
-        """Run ``work(progress)`` on a new thread; connect to the returned job's signals at once."""
-        job = Job(work)
+    def prepare(self, work: Callable[[Progress], Any]) -> Job:
+        """A job for ``work(progress)``: connect to its signals, then ``launch`` it."""
+        return Job(work)
+
+    def launch(self, job: Job) -> None:
+        """Run ``job`` on a new thread."""
         thread = QThread(self)
         job.moveToThread(thread)
         thread.started.connect(job.run)
         job.finished.connect(thread.quit)
         job.failed.connect(thread.quit)
-        thread.finished.connect(lambda: self._forget(job))
-        self._running[job] = thread
+        thread.finished.connect(self._on_thread_finished)
+        self._running[thread] = job
         thread.start()
-        return job
 
     @property
     def busy(self) -> bool:
         return bool(self._running)
 
-    def _forget(self, job: Job) -> None:
-        thread = self._running.pop(job, None)
-        if thread is not None:
-            thread.deleteLater()
-        job.done.emit()
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        thread = self.sender()
+        job = self._running.pop(thread, None)  # type: ignore[call-overload]
+        thread.deleteLater()
+        if job is not None:
+            job.done.emit()
 
     def wait(self) -> None:
         """Block until every job has finished (when the window closes)."""
-        for thread in list(self._running.values()):
+        for thread in list(self._running):
             thread.quit()
             thread.wait()

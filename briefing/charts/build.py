@@ -107,13 +107,15 @@ def _kpi_spec(effects: Sequence[KpiEffect], lang: str, indexed: bool) -> ChartSp
     if any(e.kpi.target is not None for e in effects):
         series.append(column(lambda e: e.kpi.target, "chart.kpi.target", "target"))
     unit = "" if indexed or not effects else effects[0].kpi.unit.strip()
+    axis = tr("chart.kpi.axis_index", lang) if indexed else (unit and tr("chart.kpi.axis_unit", lang, unit=unit))
     return ChartSpec(
+        lang=lang,
         kind="bar",
         title=_kpi_title(effects, lang),
         categories=[_kpi_category(e, lang) for e in effects],
         series=series,
         unit=unit,
-        value_axis=tr("chart.kpi.axis_index", lang) if indexed else (unit and tr("chart.kpi.axis_unit", lang, unit=unit)),
+        value_axis=axis,
         alt_text=" ".join(_kpi_sentence(e, lang) for e in effects),
     )
 
@@ -165,6 +167,7 @@ def survey_results(survey: Survey, lang: str, max_questions: int = 3) -> ChartSp
     if survey.date:
         note = tr("chart.survey.note_dated", lang, n=format_number(answered, lang), date=_month_year(survey.date, lang))
     return ChartSpec(
+        lang=lang,
         kind="likert",
         title=survey.title,
         scale=list(scale),
@@ -229,17 +232,21 @@ def stakeholder_map(workspace: Workspace, lang: str, anonymize: bool = False) ->
                 role=role,
                 point_roles=[role] * len(members),
                 point_labels=[_person_label(p, lang, anonymize) for p, _ in members],
+                label_positions=[_label_side(offset) for _, offset in members],
             )
         )
     allies = sum(1 for p in people if p.is_ally)
     budget = sum(1 for p in people if p.budget_holder)
     return ChartSpec(
+        lang=lang,
         kind="bubble",
         title=tr("chart.stakeholders.title", lang),
         series=series,
         x_axis=tr("chart.stakeholders.x", lang),
         y_axis=tr("chart.stakeholders.y", lang),
         scale=[tr(f"chart.stance.{s}", lang) for s in STANCES],
+        x_range=(0.5, 5.5),
+        y_range=(0.5, 5.5),
         note=tr("chart.stakeholders.note", lang, allies=allies, budget=budget),
         alt_text=tr("chart.stakeholders.alt", lang, n=len(people), allies=allies, budget=budget),
     )
@@ -251,13 +258,21 @@ def _person_label(person: Stakeholder, lang: str, anonymize: bool) -> str:
     return person.role or tr("chart.stakeholders.anonymous", lang)
 
 
+def _label_side(offset: tuple[float, float]) -> str:
+    """A label on the side the point was moved to, away from its neighbours."""
+    dx, dy = offset
+    if abs(dx) >= abs(dy):
+        return "left" if dx < 0 else "right"
+    return "above" if dy > 0 else "below"
+
+
 def _spread(points: Sequence[tuple[int, int]], radius: float = 0.2) -> list[tuple[float, float]]:
     """Small offsets that keep people with the same scores from hiding behind each other."""
     seen: dict[tuple[int, int], int] = {}
     totals: dict[tuple[int, int], int] = {}
     for point in points:
         totals[point] = totals.get(point, 0) + 1
-    ring = [(0.0, 0.0), (1, 0), (-1, 0), (0, 1), (0, -1), (0.7, 0.7), (-0.7, -0.7), (0.7, -0.7), (-0.7, 0.7)]
+    ring = [(-1.0, 0.0), (1, 0), (0, 1), (0, -1), (-0.7, 0.7), (0.7, -0.7), (0.7, 0.7), (-0.7, -0.7)]
     offsets = []
     for point in points:
         n = seen.get(point, 0)
@@ -288,6 +303,7 @@ def roadmap_timeline(workspace: Workspace, lang: str, today: dt.date) -> ChartSp
         for p in dated
     ]
     return ChartSpec(
+        lang=lang,
         kind="timeline",
         title=tr("chart.roadmap.title", lang),
         spans=spans,
@@ -336,12 +352,14 @@ def attempts(workspace: Workspace, lang: str) -> ChartSpec:
         for i, p in enumerate(shown, start=1)
     ]
     return ChartSpec(
+        lang=lang,
         kind="column",
         title=tr("chart.attempts.title", lang, n=len(shown)),
         categories=categories,
         series=[series],
         value_axis=tr("chart.attempts.axis", lang),
         scale=[tr(f"chart.outcome.{o}", lang) for o in OUTCOME_ORDER],
+        y_range=(0, len(OUTCOME_ORDER)),
         legend=False,
         alt_text="; ".join(f"{c}: {o}" for c, o in zip(categories, outcome_labels, strict=True)),
     )
@@ -369,12 +387,13 @@ def leadership_dose(
     label = _week_label if weekly else _month_label
     guide = workspace.guide
     return ChartSpec(
+        lang=lang,
         kind="column",
         title=tr("chart.dose.title", lang, days=days),
         categories=[label(start, lang, first.year != today.year) for start in bins],
         series=[
-            Series(tr("chart.dose.contacts", lang), [float(count[b]) for b in bins], role="accent"),
-            Series(tr("chart.dose.references", lang), [float(refs[b]) for b in bins], role="context"),
+            _count_series(tr("chart.dose.contacts", lang), [count[b] for b in bins], "accent", lang),
+            _count_series(tr("chart.dose.references", lang), [refs[b] for b in bins], "context", lang),
         ],
         value_axis=tr("chart.dose.axis", lang),
         note=tr(
@@ -386,6 +405,12 @@ def leadership_dose(
             max_references=guide.max_leadership_references,
         ),
     )
+
+
+def _count_series(name: str, counts: list[int], role: str, lang: str) -> Series:
+    """Counts as a series whose zero bars carry no label (a row of zeros is noise)."""
+    labels = [format_number(n, lang) if n else "" for n in counts]
+    return Series(name, [float(n) for n in counts], role=role, point_labels=labels)
 
 
 def _monday(day: dt.date) -> dt.date:

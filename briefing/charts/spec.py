@@ -31,6 +31,8 @@ class Series:
     sizes: list[float] | None = None
     point_roles: list[str] | None = None
     point_labels: list[str] | None = None
+    label_positions: list[str] | None = None
+    """Where each point's label sits: "right" (default), "left", "above", "below" or "center"."""
 
 
 @dataclass
@@ -77,6 +79,11 @@ class ChartSpec:
     alt_text: str = ""
     note: str = ""
     """A short caption under the chart (e.g. ``n = 64, March 2026``)."""
+    x_range: tuple[float, float] | None = None
+    y_range: tuple[float, float] | None = None
+    """Fixed axis limits (scatter/bubble: both axes; other kinds: ``y_range`` is the value axis)."""
+    lang: str = "en"
+    """The language the texts are in; renderers write numbers and month names in it."""
 
     @property
     def native(self) -> bool:

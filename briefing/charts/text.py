@@ -1,7 +1,8 @@
 """Chart text made safe for every renderer.
 
 API: ``clean_label(text) -> str`` — control characters, U+FFFE/U+FFFF (and the other non-characters)
-and lone surrogates removed; tabs and line breaks become spaces. ``mpl_text(text) -> str`` — a clean
+and lone surrogates removed; tabs and line breaks become spaces. ``short_label(text, limit=24)`` — the same, cut
+with an ellipsis. ``mpl_text(text) -> str`` — a clean
 label with ``$`` escaped so matplotlib draws it literally instead of as mathtext.
 """
 
@@ -21,6 +22,12 @@ def clean_label(text: object) -> str:
     value = _DROP.sub("", value)
     value = "".join(ch for ch in value if (ord(ch) & 0xFFFE) != 0xFFFE)
     return _RUNS.sub(" ", value).strip()
+
+
+def short_label(text: object, limit: int = 24) -> str:
+    """A clean label cut to ``limit`` characters with an ellipsis (for point labels beside a bubble)."""
+    value = clean_label(text)
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
 def mpl_text(text: object) -> str:

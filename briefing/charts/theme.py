@@ -77,3 +77,30 @@ def readable_on(fill: str, theme: ChartTheme) -> str:
 def level_role(level: int, levels: int) -> str:
     """The role string ``level:N/M``."""
     return f"level:{level}/{levels}"
+
+
+def label_colour(theme: ChartTheme) -> str:
+    """The colour of chart text: the theme's text if it reads on the background, else black or white."""
+    if contrast(theme.text, theme.background) >= 4.5:
+        return theme.text
+    return max(("#FFFFFF", "#1A1A1A"), key=lambda colour: contrast(colour, theme.background))
+
+
+def grid_colour(theme: ChartTheme, share: float = 0.25) -> str:
+    """A faint line colour: ``share`` of the way from the background to the label colour."""
+    return blend(theme.background, label_colour(theme), share)
+
+
+def blend(a: str, b: str, share: float) -> str:
+    """The colour ``share`` (0 … 1) of the way from ``a`` to ``b``."""
+    pa = [int(a.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    pb = [int(b.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(x + (y - x) * share):02X}" for x, y in zip(pa, pb, strict=True))
+
+
+def edge_colour(fill: str, theme: ChartTheme) -> str:
+    """The outline of a filled shape: the background (a clean gap), or a visible line when the fill
+    itself is too close to the background to be seen (contrast below 1.6)."""
+    if contrast(fill, theme.background) < 1.6:
+        return grid_colour(theme, 0.6)
+    return theme.background

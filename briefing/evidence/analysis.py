@@ -120,7 +120,7 @@ def analyse(survey: Survey) -> list[QuestionAnalysis]:
 def analyse_question(survey: Survey, question: Question) -> QuestionAnalysis:
     """The analysis of one question over every response of ``survey``."""
     answers = [_present(r.answers.get(question.id)) for r in survey.responses]
-    given = [a for a in answers if a is not None]
+    given: list[AnswerValue] = [a for a in answers if a is not None]
     skipped = len(survey.responses) - len(given)
     if question.kind == "likert":
         return _likert(question, given, skipped)
@@ -186,8 +186,20 @@ def _level(value: AnswerValue, scale: list[str]) -> int | None:
     return None
 
 
-def _labels(labels: list[str]) -> str:
-    return " / ".join(labels)
+class Labels:
+    """Scale labels joined the language's way: ``Agree or Strongly agree`` / ``Enig eller Helt enig``."""
+
+    def __init__(self, labels: list[str]) -> None:
+        self.labels = labels
+
+    def message(self, lang: str | None = None) -> str:
+        if len(self.labels) == 1:
+            return self.labels[0]
+        return tr("evidence.or", lang, first=", ".join(self.labels[:-1]), last=self.labels[-1])
+
+
+def _labels(labels: list[str]) -> Labels:
+    return Labels(labels)
 
 
 # -- choices -----------------------------------------------------------------------------------

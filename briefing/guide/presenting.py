@@ -30,7 +30,7 @@ from briefing.guide.objections import open_objections
 from briefing.model import codec
 from briefing.model.entities import OUTCOMES, DeckSettings, Objection, Outcome, Presentation, Workspace
 from briefing.store import WorkspaceStore
-from briefing.store.atomic import TEMP_MARK, fsync_folder
+from briefing.store.atomic import TEMP_MARK, fsync_folder, remove_leftovers
 
 ID_PREFIX = "pr"
 CHUNK = 1 << 20
@@ -55,8 +55,7 @@ def record_presentation(
         next_attempt, settings,
     )
     edit.apply(store)
-    recorded: Presentation = store.workspace.find("presentations", edit.edits[0].item.id)
-    return recorded
+    return cast(Presentation, store.workspace.find("presentations", edit.edits[0].item.id))
 
 
 def presentation_edit(
@@ -120,6 +119,7 @@ def archive_deck(store: WorkspaceStore, source: Path, date: dt.date) -> tuple[st
     if folder is None or store.folder is None:
         return str(source), sha256_of(source)
     folder.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(folder)  # a copy cut short by a crash; the open store holds the workspace lock
     target = _free_name(folder, f"{date.isoformat()}-attempt-{attempt_number(store.workspace, date)}", source.suffix)
     digest = copy_atomic(source, target)
     return target.relative_to(store.folder).as_posix(), digest

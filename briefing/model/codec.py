@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
+import re
 import types
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -126,21 +128,42 @@ def _scalar(hint: Any, value: Any, where: str) -> Any:
         raise ValidationError(where, "error.expected_bool", found=_kind(value))
     if hint is int:
         if isinstance(value, int) and not isinstance(value, bool):
-            return value
+            return _in_range(value, where)
         raise ValidationError(where, "error.expected_integer", found=_show(value))
     if hint is float:
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:
-            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+            return _in_range(value, where) if isinstance(value, int) else value
         raise ValidationError(where, "error.expected_number", found=_show(value))
     if hint is str:
         if isinstance(value, str):
-            return value
+            return _text(value, where)
         raise ValidationError(where, "error.expected_text", found=_kind(value))
     if hint is dt.datetime:
         return _parse_time(dt.datetime, value, where, "error.expected_datetime")
     if hint is dt.date:
         return _parse_time(dt.date, value, where, "error.expected_date")
     raise TypeError(f"{where}: no codec for {hint!r}")
+
+
+_INT_RANGE = (-(2**63), 2**63 - 1)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _in_range(value: int, where: str) -> int:
+    """A whole number the store can write (64 bits); larger ones would make every later save fail."""
+    low, high = _INT_RANGE
+    if not low <= value <= high:
+        raise ValidationError(where, "error.out_of_range", value=_show(value))
+    return value
+
+
+def _text(value: str, where: str) -> str:
+    """Text that is valid Unicode: a lone surrogate (broken UTF-16) cannot be saved as UTF-8."""
+    if not value.isascii():
+        match = _SURROGATE.search(value)
+        if match:
+            raise ValidationError(where, "error.broken_text", position=match.start() + 1)
+    return value
 
 
 def _parse_time(kind: Any, value: Any, where: str, key: str) -> Any:

@@ -2,6 +2,7 @@
 
 from briefing.store.errors import (
     BackupError,
+    MigrationFailed,
     NewerStore,
     StoreDamaged,
     StoreError,
@@ -14,6 +15,7 @@ from briefing.store.repository import Change, WorkspaceStore, restore, valid
 __all__ = [
     "BackupError",
     "Change",
+    "MigrationFailed",
     "NewerStore",
     "StoreDamaged",
     "StoreError",

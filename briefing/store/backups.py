@@ -45,6 +45,9 @@ def take(workspace: Path, payload: bytes, reason: str, now: dt.datetime) -> Back
     folder = folder_of(workspace)
     folder.mkdir(exist_ok=True)
     path = folder / f"store-{now.strftime(_STAMP)}-{reason}.json"
+    while path.exists():  # two backups in one tick of a coarse (or fixed) clock: never overwrite one
+        now += dt.timedelta(microseconds=1)
+        path = folder / f"store-{now.strftime(_STAMP)}-{reason}.json"
     write_atomic(path, payload)
     thin(workspace)
     return Backup(path, now, reason)

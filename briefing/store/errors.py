@@ -27,3 +27,7 @@ class StoreWriteError(StoreError):
 
 class BackupError(StoreError):
     """A backup is missing or cannot be read."""
+
+
+class MigrationFailed(StoreError):
+    """A step upgrading an older store failed; the store on disk was not changed."""

@@ -9,12 +9,14 @@ import orjson
 from briefing.errors import ValidationError
 from briefing.model import COLLECTIONS, SINGLETONS, Workspace, codec, integrity
 from briefing.store.errors import StoreDamaged
+from briefing.store.migrations import META_TABLE
 
 
 def parse(payload: bytes, file: str) -> Any:
     """The raw tinydb data of a store; StoreDamaged with line and column when it is not one."""
     if not payload.strip():
         raise StoreDamaged("error.store_empty", file=file)
+    _check_utf8(payload, file)
     try:
         raw = orjson.loads(payload)
     except orjson.JSONDecodeError as error:
@@ -23,6 +25,18 @@ def parse(payload: bytes, file: str) -> Any:
         ) from None
     _check_shape(raw, file)
     return raw
+
+
+def _check_utf8(payload: bytes, file: str) -> None:
+    """StoreDamaged at the line and column of the first byte that is not UTF-8 (orjson reports 1:1)."""
+    try:
+        payload.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = payload.rfind(b"\n", 0, error.start) + 1
+        line = payload.count(b"\n", 0, error.start) + 1
+        column = len(payload[line_start : error.start].decode("utf-8", "replace")) + 1
+        reason = f"byte 0x{payload[error.start]:02x} is not UTF-8"
+        raise StoreDamaged("error.store_syntax", file=file, line=line, column=column, reason=reason) from None
 
 
 def _check_shape(raw: Any, file: str) -> None:
@@ -43,6 +57,7 @@ def documents(raw: dict[str, Any], table: str) -> list[tuple[int, dict[str, Any]
 
 def to_workspace(raw: dict[str, Any], file: str) -> Workspace:
     """The Workspace stored in ``raw``; StoreDamaged names the field that is wrong."""
+    _check_tables(raw, file)
     try:
         values: dict[str, Any] = {}
         for name, cls in SINGLETONS.items():
@@ -55,6 +70,15 @@ def to_workspace(raw: dict[str, Any], file: str) -> Workspace:
     except ValidationError as error:
         raise StoreDamaged("error.store_invalid", file=file, detail=error) from None
     return workspace
+
+
+def _check_tables(raw: dict[str, Any], file: str) -> None:
+    """A store of this version has its ``_meta`` and only the tables of the model (checked after migration)."""
+    if "1" not in raw.get(META_TABLE, {}):
+        raise StoreDamaged("error.store_shape", file=file, path=META_TABLE)
+    for table in raw:
+        if table != META_TABLE and table not in SINGLETONS and table not in COLLECTIONS:
+            raise StoreDamaged("error.store_shape", file=file, path=table)
 
 
 def to_raw(workspace: Workspace, meta: dict[str, Any]) -> dict[str, Any]:

@@ -33,15 +33,21 @@ def set_version(raw: dict[str, Any], version: int) -> None:
     raw[META_TABLE] = {"1": {"schema": version}}
 
 
-def needs_migration(raw: dict[str, Any], file: str, current: int = SCHEMA_VERSION) -> bool:
+def needs_migration(raw: dict[str, Any], file: str, current: int | None = None) -> bool:
+    """True if ``raw`` is older than ``current`` (default: SCHEMA_VERSION); NewerStore if it is newer."""
+    current = SCHEMA_VERSION if current is None else current
     version = version_of(raw)
     if version > current:
         raise NewerStore("error.newer_store", file=file, version=version, supported=current)
     return version < current
 
 
-def migrate(raw: dict[str, Any], current: int = SCHEMA_VERSION) -> dict[str, Any]:
-    """A migrated copy of ``raw``; the original is never touched."""
+def migrate(raw: dict[str, Any], current: int | None = None) -> dict[str, Any]:
+    """A migrated copy of ``raw`` (to ``current``, default SCHEMA_VERSION); the original is never touched.
+
+    SCHEMA_VERSION is read at call time, not bound as a default, so that a test can raise it.
+    """
+    current = SCHEMA_VERSION if current is None else current
     result = copy.deepcopy(raw)
     for version in range(version_of(raw), current):
         result = STEPS[version](result)

@@ -24,7 +24,7 @@ from briefing.errors import ValidationError
 from briefing.model import COLLECTIONS, SINGLETONS, Workspace, codec, integrity
 from briefing.store import backups, loading, migrations
 from briefing.store.atomic import remove_leftovers, write_atomic
-from briefing.store.errors import BackupError, StoreDamaged
+from briefing.store.errors import BackupError, MigrationFailed, StoreError, StoreWriteError
 from briefing.store.layout import decks_folder, store_path
 from briefing.store.lock import WorkspaceLock
 from briefing.store.storage import SafeStorage, encode
@@ -77,30 +77,39 @@ class WorkspaceStore:
     @classmethod
     def _load(cls, folder: Path, clock: Clock, daily_backup: bool) -> WorkspaceStore:
         remove_leftovers(folder)
+        remove_leftovers(backups.folder_of(folder))
         path = store_path(folder)
         if not path.exists():
             workspace = Workspace()
             raw = loading.to_raw(workspace, _meta())
-            write_atomic(path, encode(raw))
+            _write(path, encode(raw))
             return cls(folder, raw, workspace, clock)
         payload = path.read_bytes()
         raw = loading.parse(payload, str(path))
         if migrations.needs_migration(raw, str(path)):
-            raw = migrations.migrate(raw)
+            raw = _migrated(raw, str(path))
             workspace = loading.to_workspace(raw, str(path))
-            backups.take(folder, payload, "migration", clock.now())
-            write_atomic(path, encode(raw))
+            _take_backup(folder, payload, "migration", clock)
+            _write(path, encode(raw))
         else:
             workspace = loading.to_workspace(raw, str(path))
             if daily_backup and not backups.taken_on(folder, clock.today(), "daily"):
-                backups.take(folder, payload, "daily", clock.now())
+                _take_backup(folder, payload, "daily", clock)
         return cls(folder, raw, workspace, clock)
 
     def close(self) -> None:
-        """Release the lock; the store was saved by every edit already."""
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        """Save an edit still pending after a failed save, then release the lock.
+
+        Every edit was saved already unless a save failed; that edit is retried here, and a
+        StoreWriteError still tells the caller it is not on disk (the lock is released anyway).
+        """
+        try:
+            if self.pending:
+                self.save_pending()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> WorkspaceStore:
         return self
@@ -133,9 +142,9 @@ class WorkspaceStore:
 
     def update(self, collection: str, item: Any, old_id: str | None = None) -> Change:
         """Replace the item whose id is ``old_id`` (default: ``item.id``) by ``item``."""
-        item = self._checked(collection, item)
-        items = self.workspace.collection(collection)
         position = self.position(collection, old_id or item.id)
+        item = self._checked(collection, item, position)
+        items = self.workspace.collection(collection)
         previous = items[position]
         items[position] = item
         self._guard(lambda: items.__setitem__(position, previous))
@@ -169,13 +178,14 @@ class WorkspaceStore:
 
     def replace(self, workspace: Workspace, reason: str = "import") -> Change:
         """Replace everything (an import with --replace): a backup first, then one atomic write."""
+        codec.load(Workspace, codec.dump(workspace), "")
         integrity.check(workspace)
         self._backup(reason)
         raw = loading.to_raw(workspace, _meta())
-        self._storage.write(raw)
         self.workspace = workspace
         self._doc_ids = {name: [doc_id for doc_id, _ in loading.documents(raw, name)] for name in COLLECTIONS}
         self._db.clear_cache()
+        self._storage.write(raw)
         return Change("*", "replaced")
 
     @contextlib.contextmanager
@@ -188,8 +198,9 @@ class WorkspaceStore:
         try:
             yield
         finally:
+            # Also when an edit inside failed: the edits before it are in memory, so they are saved.
             self._storage.deferred = False
-        self._storage.flush()
+            self._storage.flush()
 
     @property
     def pending(self) -> bool:
@@ -219,10 +230,10 @@ class WorkspaceStore:
             number += 1
         return f"{prefix}{number}"
 
-    def _checked(self, collection: str, item: Any) -> Any:
-        cls = COLLECTIONS[collection]
-        index = len(self.workspace.collection(collection))
-        return codec.load(cls, codec.dump(item), f"{collection}[{index}]")
+    def _checked(self, collection: str, item: Any, index: int | None = None) -> Any:
+        """A validated copy of ``item``; a ValidationError names ``collection[index].field``."""
+        index = len(self.workspace.collection(collection)) if index is None else index
+        return codec.load(COLLECTIONS[collection], codec.dump(item), f"{collection}[{index}]")
 
     def _guard(self, undo: Any) -> None:
         """Check the workspace after an in-memory change; undo it and raise if it broke a link."""
@@ -234,11 +245,43 @@ class WorkspaceStore:
 
     def _backup(self, reason: str) -> None:
         if self.folder is not None and store_path(self.folder).exists():
-            backups.take(self.folder, store_path(self.folder).read_bytes(), reason, self.clock.now())
+            _take_backup(self.folder, store_path(self.folder).read_bytes(), reason, self.clock)
 
 
 def _meta() -> dict[str, Any]:
     return {"schema": migrations.SCHEMA_VERSION, "app": __version__}
+
+
+def _write(path: Path, payload: bytes) -> None:
+    """``write_atomic``, with a failure reported as StoreWriteError naming the file."""
+    try:
+        write_atomic(path, payload)
+    except OSError as error:
+        raise StoreWriteError("error.save_failed", file=str(path), reason=error.strerror or str(error)) from error
+
+
+def _take_backup(folder: Path, payload: bytes, reason: str, clock: Clock) -> backups.Backup:
+    """A backup that must exist before going on; BackupError naming the backup folder if it cannot be written."""
+    try:
+        return backups.take(folder, payload, reason, clock.now())
+    except OSError as error:
+        raise BackupError(
+            "error.backup_failed", folder=str(backups.folder_of(folder)), reason=error.strerror or str(error)
+        ) from error
+
+
+def _migrated(raw: dict[str, Any], file: str) -> dict[str, Any]:
+    """``raw`` migrated to SCHEMA_VERSION; a failing step raises MigrationFailed and nothing is written."""
+    try:
+        return migrations.migrate(raw)
+    except Exception as error:
+        raise MigrationFailed(
+            "error.migration_failed",
+            file=file,
+            version=migrations.version_of(raw),
+            supported=migrations.SCHEMA_VERSION,
+            reason=str(error) or type(error).__name__,
+        ) from error
 
 
 def restore(folder: Path, name: str | None = None, clock: Clock | None = None) -> backups.Backup:
@@ -252,10 +295,11 @@ def restore(folder: Path, name: str | None = None, clock: Clock | None = None) -
     lock.acquire()
     try:
         chosen = _chosen_backup(folder, name)
+        payload = chosen.path.read_bytes()  # before the backup below, whose thinning may drop the chosen one
         path = store_path(folder)
         if path.exists():
-            backups.take(folder, path.read_bytes(), "replaced", clock.now())
-        write_atomic(path, chosen.path.read_bytes())
+            _take_backup(folder, path.read_bytes(), "replaced", clock)
+        _write(path, payload)
         return chosen
     finally:
         lock.release()
@@ -266,8 +310,8 @@ def valid(backup: backups.Backup) -> bool:
     try:
         raw = loading.parse(backup.path.read_bytes(), str(backup.path))
         migrations.needs_migration(raw, backup.name)
-        loading.to_workspace(migrations.migrate(raw), backup.name)
-    except (StoreDamaged, OSError, migrations.NewerStore):
+        loading.to_workspace(_migrated(raw, backup.name), backup.name)
+    except (StoreError, OSError):  # damaged, newer, or a migration step that fails on it
         return False
     return True
 

@@ -11,6 +11,7 @@ changes nothing: the message is kept as the cell's tooltip and sent with ``edit_
 
 from __future__ import annotations
 
+import copy
 import difflib
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -65,10 +66,10 @@ class CollectionTableModel(QAbstractTableModel):
 
     # -- reading -----------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
 
     def item(self, row: int) -> Any:
@@ -79,7 +80,7 @@ class CollectionTableModel(QAbstractTableModel):
 
     def row_of(self, item_id: str) -> int:
         """The row showing ``item_id``, or -1."""
-        return next((row for row, item in enumerate(self._items) if item.id == item_id), -1)
+        return next((row for row, key in enumerate(self._keys(self._items)) if key == item_id), -1)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -92,17 +93,17 @@ class CollectionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
             return Qt.CheckState.Checked if column.value(item) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._errors.get((item.id, index.column()))
+            return self._errors.get((self._keys(self._items)[index.row()], index.column()))
         if role == SORT_ROLE:
             return column.sort_key(item)
         if role == ITEM_ROLE:
-            return item.id
+            return self._keys([item])[0] if hasattr(item, "id") else str(index.row())
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self.columns):
-                return tr(self.columns[section].header)
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+        if horizontal and 0 <= section < len(self.columns):
+            return tr(self.columns[section].header)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -116,7 +117,7 @@ class CollectionTableModel(QAbstractTableModel):
 
     # -- editing -----------------------------------------------------------------------------
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or not self.columns[index.column()].editable:
             return False
         column, old = self.columns[index.column()], self._items[index.row()]
@@ -124,12 +125,12 @@ class CollectionTableModel(QAbstractTableModel):
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole:
             return False
-        key = (old.id, index.column())
+        key = (self._keys(self._items)[index.row()], index.column())
         try:
             new = column.with_value(old, value)
             if new == old:
                 return False
-            self.session.do(UpdateItem(self.collection, old, new), tr("pages.undo.edit", field=tr(column.header)))
+            self.commit(old, new, tr("pages.undo.edit", field=tr(column.header)))
         except BriefingError as error:
             self._errors[key] = error.message()
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
@@ -137,6 +138,10 @@ class CollectionTableModel(QAbstractTableModel):
             return False
         self._errors.pop(key, None)
         return True
+
+    def commit(self, old: Any, new: Any, text: str) -> None:
+        """Apply the change of one row as one step of undo."""
+        self.session.do(UpdateItem(self.collection, old, new), text)
 
     # -- following the session ------------------------------------------------------------------
 
@@ -171,8 +176,7 @@ class CollectionTableModel(QAbstractTableModel):
     def sync(self) -> None:
         """Bring the mirror in line with the workspace with precise row signals."""
         current = self._current()
-        old_ids = [item.id for item in self._items]
-        new_ids = [item.id for item in current]
+        old_ids, new_ids = self._keys(self._items), self._keys(current)
         matcher = difflib.SequenceMatcher(a=old_ids, b=new_ids, autojunk=False)
         for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
             if tag in ("delete", "replace"):
@@ -186,15 +190,19 @@ class CollectionTableModel(QAbstractTableModel):
         self._refresh_replaced(current)
 
     def _refresh_replaced(self, current: list[Any]) -> None:
-        changed = [row for row, item in enumerate(current) if item is not self._items[row] or self._stale(item)]
+        changed = [row for row, item in enumerate(current) if not self._same(self._items[row], item)]
         for row in changed:
             self._items[row] = current[row]
         for first, last in _ranges(changed):
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
 
-    def _stale(self, item: Any) -> bool:
-        """Subclasses that show data of other collections refresh every row on their changes."""
-        return False
+    def _keys(self, items: list[Any]) -> list[str]:
+        """What identifies each row across changes: the item's id, else its position."""
+        return [str(getattr(item, "id", position)) for position, item in enumerate(items)]
+
+    def _same(self, shown: Any, current: Any) -> bool:
+        """True when a row needs no refresh; the store replaces an item on every update."""
+        return shown is current
 
     def _current(self) -> list[Any]:
         items = self.session.workspace.collection(self.collection)
@@ -210,6 +218,105 @@ def _ranges(rows: list[int]) -> list[tuple[int, int]]:
         else:
             ranges.append((row, row))
     return ranges
+
+
+class DerivedTableModel(CollectionTableModel):
+    """A read-only table of rows computed from the workspace (e.g. the overdue allies).
+
+    ``compute()`` returns the rows (each with an ``id``); they are recomputed when one of the
+    ``depends`` collections changes and compared with the shown rows by id and value.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        columns: Sequence[Column],
+        compute: Callable[[], list[Any]],
+        depends: set[str],
+        parent: QObject | None = None,
+    ) -> None:
+        self._compute = compute
+        self._depends = set(depends)
+        super().__init__(session, "", columns, parent=parent)
+
+    def _current(self) -> list[Any]:
+        return self._compute()
+
+    def _depends_on(self, names: set[str]) -> bool:
+        return bool(self._depends & names)
+
+    def _same(self, shown: Any, current: Any) -> bool:
+        return bool(shown == current)
+
+
+class NestedTableModel(CollectionTableModel):
+    """The items of a list inside one item (a survey's questions, an initiative's KPIs).
+
+    ``path`` leads from the owner to the list: ``("questions",)`` or ``("kpis", "k1", "measurements")``
+    (an attribute, then the id of an item in it, then an attribute …). Editing a row updates the
+    owner as one step of undo.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        collection: str,
+        columns: Sequence[Column],
+        path: Sequence[str],
+        parent: QObject | None = None,
+    ) -> None:
+        self.owner_id: str | None = None
+        self.path = list(path)
+        super().__init__(session, collection, columns, parent=parent)
+
+    def set_owner(self, owner_id: str | None, path: Sequence[str] | None = None) -> None:
+        """Show the list of another owner (None: nothing)."""
+        self.beginResetModel()
+        self.owner_id = owner_id
+        if path is not None:
+            self.path = list(path)
+        self._items = self._current()
+        self._errors.clear()
+        self.endResetModel()
+
+    def owner(self) -> Any:
+        if self.owner_id is None:
+            return None
+        return self.session.workspace.find(self.collection, self.owner_id)
+
+    def _current(self) -> list[Any]:
+        owner = self.owner() if hasattr(self, "path") else None
+        found = nested_list(owner, self.path) if owner is not None else None
+        return list(found) if found is not None else []
+
+    def _same(self, shown: Any, current: Any) -> bool:
+        return bool(shown == current)
+
+    def commit(self, old: Any, new: Any, text: str) -> None:
+        row = next(position for position, item in enumerate(self._items) if item is old)
+        self.replace_rows(lambda rows: rows.__setitem__(row, new), text)
+
+    def replace_rows(self, change: Callable[[list[Any]], None], text: str) -> None:
+        """Change the owner's list with ``change`` (on a copy) and apply it as one step of undo."""
+        owner = self.owner()
+        new_owner = copy.deepcopy(owner)
+        rows = nested_list(new_owner, self.path)
+        assert rows is not None, "no list at the path"
+        change(rows)
+        self.session.do(UpdateItem(self.collection, owner, new_owner), text)
+
+
+def nested_list(owner: Any, path: Sequence[str]) -> list[Any] | None:
+    """The list reached from ``owner`` along ``path`` (attribute, id, attribute, …), or None."""
+    value: Any = owner
+    for step, name in enumerate(path):
+        if step % 2 == 0:
+            value = getattr(value, name)
+        else:
+            value = next((item for item in value if item.id == name), None)
+            if value is None:
+                return None
+    return value if isinstance(value, list) else None
 
 
 class SearchProxy(QSortFilterProxyModel):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.errors import InputError
-from briefing.i18n import format_date, format_number, tr
+from briefing.i18n import current_language, format_date, format_number, tr
 
 Getter = Callable[[Any], Any]
 
@@ -53,7 +53,9 @@ class Column:
     def edit_value(self, item: Any) -> Any:
         """The value an editor starts from: text for dates, floats and lists, else the value."""
         value = self.get(item)
-        if self.kind in ("date", "float", "list"):
+        if self.kind == "float":
+            return plain_number(value)
+        if self.kind in ("date", "list"):
             return display(value, self.kind, "")
         return value
 
@@ -88,11 +90,19 @@ def display(value: Any, kind: str, choice_key: str) -> str:
         return tr("pages.yes") if value else ""
     if isinstance(value, dt.date):
         return value.isoformat() if kind == "date" else format_date(value, short=True)
-    if isinstance(value, float):
-        return format_number(value)
+    if isinstance(value, float) or (kind == "float" and isinstance(value, int)):
+        return format_number(float(value))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+def plain_number(value: float | int | None) -> str:
+    """A number as the user types it: no thousands separator, the language's decimal mark."""
+    if value is None:
+        return ""
+    text = f"{float(value):f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if current_language() == "da" else text
 
 
 def parse(raw: Any, kind: str, label: str) -> Any:

@@ -1,17 +1,175 @@
-"""The allies page (being built)."""
+"""Step 1, Allies: the stakeholder register, each person's dialogue log, the map and who is overdue."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from typing import Any
 
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
+
+from briefing.i18n import current_language, tr
+from briefing.model.entities import Dialogue, Stakeholder
+from ui.charts import ChartView
+from ui.forms.form import _show
+from ui.forms.people import dialogue_fields, stakeholder_fields
+from ui.forms.section import Section
+from ui.imports import ImportController, local_files
+from ui.models.collection import CollectionTableModel, SearchProxy
+from ui.models.guide import overdue_model
+from ui.models.people import dialogue_columns, stakeholder_columns
 from ui.pages.base import Page
 from ui.session import Session
 
 
+class PeopleSection(Section):
+    """Stakeholders; removing one asks first and says how many dialogues go with them."""
+
+    def remove_question(self, item: Any) -> str:
+        count = sum(1 for d in self.session.workspace.dialogues if d.stakeholder_id == item.id)
+        return tr("pages.allies.remove_question", name=item.name, n=count)
+
+
 class AlliesPage(Page):
-    """A step of the method as a page."""
+    """Stakeholders with their detail form, the selected person's dialogues, the map, the overdue list."""
 
     title_key = "pages.allies.title"
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, imports: ImportController | None = None
+    ) -> None:
         super().__init__(session, parent)
+        self.imports = imports or ImportController(session, self)
+        self.setAcceptDrops(True)
+        self.stakeholders = CollectionTableModel(session, "stakeholders", stakeholder_columns(), parent=self)
+        self.people = PeopleSection(
+            session, self.stakeholders, "pages.allies.people", stakeholder_fields(), self._new_person,
+            "pages.noun.stakeholder", self,
+        )
+        self.dialogues = CollectionTableModel(session, "dialogues", dialogue_columns(), self._of_person, self)
+        self.log = Section(
+            session, self.dialogues, "pages.allies.log", dialogue_fields(), self._new_dialogue,
+            "pages.noun.dialogue", self,
+        )
+        self.map = ChartView(self)
+        self.map.set_builder(self._map_spec)
+        self.overdue = overdue_model(session)
+        self.overdue.setParent(self)
+        self.overdue_view = self._overdue_view()
+        self._build()
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(self.imports.choose_stakeholder_files)
+        self.people.panel.add_tool(self.import_button)
+        self.imports.imported.connect(self.on_imports_imported)
+        self.people.current_changed.connect(self.on_people_current_changed)
+        self.log.panel.add_requested.disconnect(self.log.start_new)
+        self.log.panel.add_requested.connect(self.add_dialogue)
+        self.retranslate()
+        self.on_people_current_changed(None)
+
+    def _build(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.log, "")
+        self.tabs.addTab(self.map, "")
+        self.tabs.addTab(self.overdue_view, "")
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.people)
+        splitter.addWidget(self.tabs)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _overdue_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(SearchProxy(self.overdue, view))
+        view.setSortingEnabled(True)
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.activated.connect(self.on_overdue_activated)
+        return view
+
+    def retranslate(self) -> None:
+        self.people.retranslate()
+        self.log.retranslate()
+        self.overdue.retranslate()
+        self.tabs.setTabText(0, tr("pages.allies.log"))
+        self.tabs.setTabText(1, tr("pages.allies.map"))
+        self.tabs.setTabText(2, tr("pages.allies.overdue", n=self.overdue.rowCount()))
+        self.overdue_view.setAccessibleName(tr("pages.allies.overdue_name"))
+        self.map.setAccessibleName(tr("pages.allies.map"))
+        self.map.set_placeholder(tr("pages.chart.empty"))
+        self.import_button.setText(tr("pages.allies.import"))
+        self.import_button.setToolTip(tr("pages.allies.import_tip"))
+        self.map.invalidate()
+
+    # -- following the workspace -------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.map.invalidate()
+        self.tabs.setTabText(2, tr("pages.allies.overdue", n=self.overdue.rowCount()))
+
+    def on_changes(self, changes: list[Any]) -> None:
+        if any(c.collection in ("stakeholders", "*") for c in changes):
+            self.map.invalidate()
+        self.tabs.setTabText(2, tr("pages.allies.overdue", n=self.overdue.rowCount()))
+
+    def on_people_current_changed(self, person: Any) -> None:
+        self.dialogues.set_accept(self._of_person)
+        self.log.form.show_item(None)
+        self.log.panel.add_button.setEnabled(person is not None)
+        name = person.name if person is not None else ""
+        self.log.panel.title.setText(tr("pages.allies.log_of", name=name) if name else tr("pages.allies.log"))
+
+    def on_overdue_activated(self, index: QModelIndex) -> None:
+        self.people.panel.select(str(index.data(Qt.ItemDataRole.UserRole + 2)))
+
+    def on_imports_imported(self, collection: str, ids: list[str]) -> None:
+        if collection == "stakeholders" and ids:
+            self.people.panel.select(ids[0])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_files(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.imports.import_stakeholder_files(paths)
+
+    # -- new items -------------------------------------------------------------------------
+
+    def person(self) -> Any:
+        return self.people.current()
+
+    def _of_person(self, dialogue: Dialogue) -> bool:
+        person = self.person() if hasattr(self, "people") else None
+        return person is not None and dialogue.stakeholder_id == person.id
+
+    def _new_person(self) -> Stakeholder:
+        return Stakeholder(id=self.session.store.new_id("stakeholders", "s"), name="")
+
+    def _new_dialogue(self) -> Dialogue:
+        person = self.person()
+        return Dialogue(
+            id=self.session.store.new_id("dialogues", "d"),
+            stakeholder_id=person.id,
+            date=self.session.store.clock.today(),
+        )
+
+    def add_dialogue(self) -> None:
+        """Prepare a new dialogue with the selected person (dated today)."""
+        if self.person() is None:
+            _show(self.log.panel.message, tr("pages.allies.pick_person"))
+            return
+        self.tabs.setCurrentWidget(self.log)
+        self.log.start_new()
+
+    def _map_spec(self) -> Any:
+        from briefing.charts import build
+
+        if not self.session.workspace.stakeholders:
+            return None
+        return build.stakeholder_map(self.session.workspace, current_language())

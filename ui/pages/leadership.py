@@ -1,17 +1,134 @@
-"""The leadership page (being built)."""
+"""Step 2, Leadership: decision makers, their contacts in the window, the dose meter, and references."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from briefing.guide import dosing
+from briefing.i18n import current_language, format_date, tr
+from briefing.model.entities import Reference
+from ui.charts import ChartView
+from ui.forms.banner import Banner
+from ui.forms.people import reference_fields
+from ui.forms.section import Section
+from ui.models.collection import CollectionTableModel, SearchProxy
+from ui.models.guide import contacts_model
+from ui.models.people import reference_columns, stakeholder_columns
 from ui.pages.base import Page
 from ui.session import Session
 
+LEADER_COLUMNS = ("pages.field.name", "pages.field.role", "pages.field.stance", "pages.field.influence",
+                  "pages.field.cadence_days")
+
+
+def _is_leader(person: Any) -> bool:
+    return bool(person.decision_maker)
+
 
 class LeadershipPage(Page):
-    """A step of the method as a page."""
+    """Who decides, how often they were contacted lately, and when to give them air."""
 
     title_key = "pages.leadership.title"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        columns = [c for c in stakeholder_columns() if c.header in LEADER_COLUMNS]
+        self.leaders = CollectionTableModel(session, "stakeholders", columns, _is_leader, self)
+        self.contacts = contacts_model(session)
+        self.contacts.setParent(self)
+        self.references = CollectionTableModel(session, "references", reference_columns(), parent=self)
+        self.reference_section = Section(
+            session, self.references, "pages.leadership.references", reference_fields(), self._new_reference,
+            "pages.noun.reference", self,
+        )
+        self.banner = Banner(self)
+        self.dose_chart = ChartView(self, 6.0, 3.2)
+        self.dose_chart.set_builder(self._dose_spec)
+        self.leaders_label, self.leaders_view = QLabel(self), _read_only_view(self.leaders, self)
+        self.contacts_label, self.contacts_view = QLabel(self), _read_only_view(self.contacts, self)
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        for label, view in ((self.leaders_label, self.leaders_view), (self.contacts_label, self.contacts_view)):
+            label.setStyleSheet("font-weight: bold;")
+            label.setBuddy(view)
+            column.addWidget(label)
+            column.addWidget(view)
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(left)
+        top.addWidget(self.dose_chart)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(self.reference_section)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter)
+
+    def retranslate(self) -> None:
+        self.leaders_label.setText(tr("pages.leadership.leaders"))
+        self.leaders_view.setAccessibleName(tr("pages.leadership.leaders"))
+        self.contacts_label.setText(tr("pages.leadership.contacts"))
+        self.contacts_view.setAccessibleName(tr("pages.leadership.contacts"))
+        self.dose_chart.setAccessibleName(tr("pages.leadership.dose"))
+        self.dose_chart.set_placeholder(tr("pages.leadership.no_contacts"))
+        self.leaders.retranslate()
+        self.contacts.retranslate()
+        self.leaders_view.resizeColumnsToContents()
+        self.contacts_view.resizeColumnsToContents()
+        self.reference_section.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.show_dose()
+        self.dose_chart.invalidate()
+
+    def on_changes(self, changes: list[Any]) -> None:
+        if any(c.collection in ("stakeholders", "dialogues", "guide", "*") for c in changes):
+            self.refresh()
+
+    def show_dose(self) -> None:
+        """The banner: give leadership air until a date, or how much room the window has left."""
+        dose = dosing.dose(self.session.workspace, self.session.store.clock)
+        contacts, days = len(dose.contacts), dose.window_days
+        if dose.air_until is not None:
+            text = tr("pages.leadership.give_air", date=format_date(dose.air_until), contacts=contacts,
+                      references=dose.references, days=days)
+            self.banner.show_message(text, "warning")
+        else:
+            text = tr("pages.leadership.room", contacts=contacts, references=dose.references, days=days,
+                      left=max(dose.contacts_left, 0), refs_left=max(dose.references_left, 0))
+            self.banner.show_message(text, "ok")
+
+    def _dose_spec(self) -> Any:
+        from briefing.charts import build
+
+        if not dosing.decision_maker_dialogues(self.session.workspace, self.session.store.clock.today()):
+            return None
+        return build.leadership_dose(self.session.workspace, current_language(), self.session.store.clock.today())
+
+    def _new_reference(self) -> Reference:
+        return Reference(id=self.session.store.new_id("references", "r"), title="")
+
+
+def _read_only_view(model: CollectionTableModel, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(SearchProxy(model, view))
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setMaximumSectionSize(300)
+    return view
+
+

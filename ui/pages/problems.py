@@ -1,17 +1,100 @@
-"""The problems page (being built)."""
+"""Step 4, Problems & CSFs: the real problems, the critical success factors, and the matrix that
+traces each CSF to the problems it solves and the initiatives and phases that deliver it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
+from briefing.i18n import tr
+from briefing.model.entities import Csf, Problem
+from ui.forms.plans import csf_fields, problem_fields
+from ui.forms.section import Section
+from ui.models.collection import CollectionTableModel
+from ui.models.plans import csf_columns, problem_columns
+from ui.models.traceability import TraceabilityModel
 from ui.pages.base import Page
 from ui.session import Session
 
 
 class ProblemsPage(Page):
-    """A step of the method as a page."""
+    """Problems and CSFs (tables with forms) and the traceability matrix (double-click or Space toggles)."""
 
     title_key = "pages.problems.title"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self.problems = CollectionTableModel(session, "problems", problem_columns(), parent=self)
+        self.problem_section = Section(
+            session, self.problems, "pages.problems.problems", problem_fields(), self._new_problem,
+            "pages.noun.problem", self, vertical=True,
+        )
+        self.csfs = CollectionTableModel(session, "csfs", csf_columns(), parent=self)
+        self.csf_section = Section(
+            session, self.csfs, "pages.problems.csfs", csf_fields(), self._new_csf, "pages.noun.csf", self,
+            vertical=True,
+        )
+        self.matrix = TraceabilityModel(session, self)
+        self.matrix_label = QLabel(self)
+        self.matrix_view = self._matrix_view()
+        self._build()
+        self.retranslate()
+
+    def _matrix_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.matrix)
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        view.setTabKeyNavigation(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setMaximumSectionSize(180)
+        view.verticalHeader().setMaximumSectionSize(60)
+        view.doubleClicked.connect(self.toggle)
+        for keys in ("Space", "Return", "Enter"):
+            shortcut = QShortcut(QKeySequence(keys), view, self.toggle_current)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        return view
+
+    def _build(self) -> None:
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.setChildrenCollapsible(False)
+        top.addWidget(self.problem_section)
+        top.addWidget(self.csf_section)
+        bottom = QWidget(self)
+        column = QVBoxLayout(bottom)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.matrix_label.setStyleSheet("font-weight: bold;")
+        self.matrix_label.setBuddy(self.matrix_view)
+        column.addWidget(self.matrix_label)
+        column.addWidget(self.matrix_view)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def retranslate(self) -> None:
+        self.problem_section.retranslate()
+        self.csf_section.retranslate()
+        self.matrix.retranslate()
+        self.matrix_label.setText(tr("pages.problems.matrix"))
+        self.matrix_view.setAccessibleName(tr("pages.problems.matrix"))
+        self.matrix_view.setAccessibleDescription(tr("pages.problems.matrix_help"))
+        self.matrix_view.setToolTip(tr("pages.problems.matrix_help"))
+
+    def toggle(self, index: QModelIndex) -> None:
+        self.matrix.toggle(index)
+
+    def toggle_current(self) -> None:
+        self.matrix.toggle(self.matrix_view.currentIndex())
+
+    def _new_problem(self) -> Problem:
+        return Problem(id=self.session.store.new_id("problems", "p"), title="")
+
+    def _new_csf(self) -> Csf:
+        return Csf(id=self.session.store.new_id("csfs", "c"), title="")

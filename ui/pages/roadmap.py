@@ -1,17 +1,88 @@
-"""The roadmap page (being built)."""
+"""Step 5, Roadmap: the phases of the plan, their timeline, and a warning when it starts risky."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from briefing.i18n import current_language, tr
+from briefing.model.entities import Phase
+from ui.charts import ChartView
+from ui.forms.banner import Banner
+from ui.forms.plans import phase_fields
+from ui.forms.section import Section
+from ui.models.collection import CollectionTableModel
+from ui.models.plans import phase_columns
 from ui.pages.base import Page
 from ui.session import Session
 
 
+def first_phase(phases: list[Phase]) -> Phase | None:
+    """The phase the plan starts with: the earliest start (undated phases after dated ones)."""
+    if not phases:
+        return None
+    dated = [(p.start, position, p) for position, p in enumerate(phases) if p.start is not None]
+    return min(dated)[2] if dated else phases[0]
+
+
 class RoadmapPage(Page):
-    """A step of the method as a page."""
+    """Phases (dates, objectives, deliverables, cost, risk) and the timeline."""
 
     title_key = "pages.roadmap.title"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
+        self.phases = CollectionTableModel(session, "phases", phase_columns(), parent=self)
+        self.section = Section(
+            session, self.phases, "pages.roadmap.phases", phase_fields(), self._new_phase, "pages.noun.phase", self
+        )
+        self.banner = Banner(self)
+        self.timeline = ChartView(self, 8.0, 3.0)
+        self.timeline.set_builder(self._timeline_spec)
+        self.timeline.setMinimumHeight(320)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.section)
+        splitter.addWidget(self.timeline)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.section.retranslate()
+        self.timeline.setAccessibleName(tr("pages.roadmap.timeline"))
+        self.timeline.set_placeholder(tr("pages.roadmap.no_dates"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.check_start()
+        self.timeline.invalidate()
+
+    def on_changes(self, changes: list[Any]) -> None:
+        if any(c.collection in ("phases", "*") for c in changes):
+            self.refresh()
+
+    def check_start(self) -> None:
+        """Warn when the plan does not start with a low-risk phase."""
+        first = first_phase(self.session.workspace.phases)
+        if first is not None and first.risk != "low":
+            risk = tr(f"pages.risk.{first.risk}")
+            self.banner.show_message(tr("pages.roadmap.risky_start", name=first.name, risk=risk), "warning")
+        else:
+            self.banner.show_message("")
+
+    def _timeline_spec(self) -> Any:
+        from briefing.charts import build
+
+        ws = self.session.workspace
+        if not any(p.start and p.end for p in ws.phases):
+            return None
+        return build.roadmap_timeline(ws, current_language(), self.session.store.clock.today())
+
+    def _new_phase(self) -> Phase:
+        return Phase(id=self.session.store.new_id("phases", "ph"), name="")

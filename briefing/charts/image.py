@@ -1,0 +1,529 @@
+"""ChartSpecs drawn with matplotlib (Figure + Agg; never pyplot; matplotlib imported only when called).
+
+API:
+- ``figure(spec, theme, width_in, height_in, show_title=False) -> matplotlib.figure.Figure`` — every
+  kind (bar, column, line, scatter, bubble, pie, timeline, likert); the desktop app embeds it.
+- ``render_png(spec, theme, width_in, height_in, cache_dir=None, dpi=200) -> Path | bytes`` — the PNG;
+  with a ``cache_dir`` it is stored there under the sha256 of (spec, theme, size, dpi,
+  ``RENDERER_VERSION``) and an unchanged chart is never drawn again (the path is returned); without
+  one the PNG bytes are returned.
+
+Text is in the theme's font (Carlito, else Liberation Sans, else DejaVu Sans) at
+``max(12, theme.font_size)`` pt, so an image placed at ``width_in × height_in`` on a slide matches the
+slide's text. The figure is filled with the theme's background; text and axes use a colour that
+reads on it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+import textwrap
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing.charts.spec import ChartSpec, Series
+from briefing.charts.text import mpl_text, short_label
+from briefing.charts.theme import (
+    ChartTheme,
+    edge_colour,
+    grid_colour,
+    label_colour,
+    level_colour,
+    readable_on,
+    role_colour,
+)
+from briefing.i18n import format_number, tr
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+RENDERER_VERSION = "1"
+MIN_PT = 12.0
+FALLBACK_FONTS = ("Carlito", "Liberation Sans", "DejaVu Sans")
+_PIE_ROLES = ("accent", "context", "muted", "target")
+
+
+# ---------------------------------------------------------------- the entry points
+
+
+def render_png(
+    spec: ChartSpec,
+    theme: ChartTheme,
+    width_in: float,
+    height_in: float,
+    cache_dir: Path | None = None,
+    dpi: int = 200,
+) -> Path | bytes:
+    """The chart as PNG: a cached file in ``cache_dir`` (drawn only when not cached yet), else bytes."""
+    if cache_dir is None:
+        return _png(spec, theme, width_in, height_in, dpi)
+    cache_dir = Path(cache_dir)
+    path = cache_dir / f"{cache_key(spec, theme, width_in, height_in, dpi)}.png"
+    if path.is_file() and path.stat().st_size > 0:
+        return path
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    data = _png(spec, theme, width_in, height_in, dpi)
+    handle, temporary = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return path
+
+
+def cache_key(spec: ChartSpec, theme: ChartTheme, width_in: float, height_in: float, dpi: int) -> str:
+    """The sha256 naming a rendered chart: equal for equal content, different for any change."""
+    content = {
+        "spec": dataclasses.asdict(spec),
+        "theme": dataclasses.asdict(theme),
+        "size": [round(width_in, 4), round(height_in, 4)],
+        "dpi": dpi,
+        "renderer": RENDERER_VERSION,
+    }
+    text = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _png(spec: ChartSpec, theme: ChartTheme, width_in: float, height_in: float, dpi: int) -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = figure(spec, theme, width_in, height_in)
+    FigureCanvasAgg(fig)
+    buffer = BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor=theme.background, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def figure(spec: ChartSpec, theme: ChartTheme, width_in: float, height_in: float, show_title: bool = False) -> Figure:
+    """A matplotlib Figure of ``spec`` (no canvas attached; the caller picks Agg or Qt)."""
+    import matplotlib as mpl
+    from matplotlib.figure import Figure
+
+    rc: Any = _rc(theme)
+    with mpl.rc_context(rc):
+        fig = Figure(figsize=(width_in, height_in), facecolor=theme.background, layout="constrained")
+        ax = fig.add_subplot()
+        _style_axes(ax, theme)
+        _DRAW[spec.kind](ax, spec, theme)
+        if show_title and spec.title:
+            ax.set_title(_wrap(spec.title, 80), loc="left", fontweight="bold", color=label_colour(theme))
+        if spec.note:
+            _note(fig, spec.note, theme, height_in)
+    return fig
+
+
+# ---------------------------------------------------------------- style
+
+
+@cache
+def _installed_fonts() -> frozenset[str]:
+    from matplotlib import font_manager
+
+    return frozenset(entry.name for entry in font_manager.fontManager.ttflist)
+
+
+def font_families(theme: ChartTheme) -> list[str]:
+    """The theme's font, then the fallbacks, keeping only fonts this machine has."""
+    wanted = [theme.font_family, *FALLBACK_FONTS]
+    installed = _installed_fonts()
+    families = [name for i, name in enumerate(wanted) if name in installed and name not in wanted[:i]]
+    return families or ["DejaVu Sans"]
+
+
+def _pt(theme: ChartTheme) -> float:
+    return max(MIN_PT, theme.font_size)
+
+
+def _rc(theme: ChartTheme) -> dict[str, Any]:
+    text = label_colour(theme)
+    return {
+        "font.family": font_families(theme),
+        "font.size": _pt(theme),
+        "text.color": text,
+        "axes.labelcolor": text,
+        "xtick.color": text,
+        "ytick.color": text,
+        "xtick.labelsize": _pt(theme),
+        "ytick.labelsize": _pt(theme),
+        "legend.fontsize": _pt(theme),
+        "axes.titlesize": _pt(theme) + 2,
+        "axes.labelsize": _pt(theme),
+        "axes.edgecolor": grid_colour(theme, 0.5),
+        "axes.facecolor": theme.background,
+        "legend.frameon": False,
+        "svg.fonttype": "none",
+    }
+
+
+def _style_axes(ax: Axes, theme: ChartTheme) -> None:
+    ax.set_facecolor(theme.background)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(length=0, pad=6)
+    ax.set_axisbelow(True)
+
+
+def _grid(ax: Axes, theme: ChartTheme, axis: str) -> None:
+    ax.grid(True, axis=axis, color=grid_colour(theme, 0.2), linewidth=0.8)  # type: ignore[arg-type]
+
+
+def _note(fig: Figure, note: str, theme: ChartTheme, height_in: float) -> None:
+    share = min(0.4, (_pt(theme) * 1.9 / 72) / height_in)
+    fig.get_layout_engine().set(rect=(0, share, 1, 1 - share))  # type: ignore[union-attr, call-arg]
+    fig.text(0.01, share * 0.35, mpl_text(note), ha="left", va="center", color=label_colour(theme))
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(mpl_text(text), width)) or " "
+
+
+def _number(value: float, spec: ChartSpec) -> str:
+    return format_number(round(value, 1), spec.lang)
+
+
+def _legend(ax: Axes, spec: ChartSpec, count: int, **kwargs: Any) -> None:
+    if spec.legend and count > 1:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=min(count, 5), **kwargs)
+
+
+# ---------------------------------------------------------------- category charts
+
+
+def _labels_for(series: Series, spec: ChartSpec, n: int) -> list[str]:
+    if series.point_labels is not None:
+        labels = [mpl_text(label) for label in series.point_labels]
+        return (labels + [""] * n)[:n]
+    return ["" if v is None else _number(v, spec) for v in (list(series.values) + [None] * n)[:n]]
+
+
+def _bars(ax: Axes, spec: ChartSpec, theme: ChartTheme, horizontal: bool) -> None:
+    n = len(spec.categories)
+    count = max(len(spec.series), 1)
+    height = 0.8 / count
+    for s_index, series in enumerate(spec.series):
+        values = [(v if v is not None else 0.0) for v in (list(series.values) + [None] * n)[:n]]
+        colours = [_point_colour(series, i, theme) for i in range(n)]
+        offsets = [i - 0.4 + height * (s_index + 0.5) for i in range(n)]
+        edges = [edge_colour(c, theme) for c in colours]
+        common: dict[str, Any] = {"color": colours, "edgecolor": edges, "linewidth": 0.8}
+        common["label"] = mpl_text(series.name)
+        if horizontal:
+            bars = ax.barh(offsets, values, height=height * 0.92, **common)
+        else:
+            bars = ax.bar(offsets, values, width=height * 0.92, **common)
+        if spec.data_labels:
+            ax.bar_label(bars, labels=_labels_for(series, spec, n), padding=3, color=label_colour(theme))
+    _category_axis(ax, spec, theme, horizontal)
+    _legend(ax, spec, len(spec.series))
+
+
+def _point_colour(series: Series, index: int, theme: ChartTheme) -> str:
+    if series.point_roles and index < len(series.point_roles):
+        return role_colour(theme, series.point_roles[index])
+    return role_colour(theme, series.role)
+
+
+def _category_axis(ax: Axes, spec: ChartSpec, theme: ChartTheme, horizontal: bool) -> None:
+    ticks = list(range(len(spec.categories)))
+    labels = [_wrap(c, 28 if horizontal else 18) for c in spec.categories]
+    theme_grid = "x" if horizontal else "y"
+    if horizontal:
+        ax.set_yticks(ticks, labels)
+        ax.invert_yaxis()
+        ax.set_xlabel(mpl_text(spec.value_axis))
+        ax.margins(x=0.12)
+    else:
+        ax.set_xticks(ticks, labels)
+        ax.set_ylabel(mpl_text(spec.value_axis))
+        ax.margins(y=0.12)
+    value_axis = ax.xaxis if horizontal else ax.yaxis
+    if spec.scale:
+        value_axis.set_visible(False)
+        ax.spines["left" if not horizontal else "bottom"].set_visible(False)
+        (ax.set_xlim if horizontal else ax.set_ylim)(0, len(spec.scale) * 1.12)
+    else:
+        _grid(ax, theme, theme_grid)
+        if spec.y_range:
+            (ax.set_xlim if horizontal else ax.set_ylim)(*spec.y_range)
+        _integer_ticks(value_axis, spec)
+        value_axis.set_major_formatter(_formatter(spec))
+
+
+def _integer_ticks(axis: Any, spec: ChartSpec) -> None:
+    values = [v for s in spec.series for v in s.values if v is not None]
+    if values and all(float(v).is_integer() for v in values):
+        from matplotlib.ticker import MaxNLocator
+
+        axis.set_major_locator(MaxNLocator(integer=True))
+
+
+def _formatter(spec: ChartSpec) -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _: format_number(round(value, 2), spec.lang))
+
+
+def _draw_bar(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
+    _bars(ax, spec, theme, horizontal=True)
+
+
+def _draw_column(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
+    _bars(ax, spec, theme, horizontal=False)
+
+
+def _draw_line(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
+    n = len(spec.categories)
+    for series in spec.series:
+        colour = role_colour(theme, series.role)
+        xs = [i for i, v in enumerate(series.values[:n]) if v is not None]
+        ys = [v for v in series.values[:n] if v is not None]
+        ax.plot(xs, ys, color=colour, linewidth=2.5, marker="o", markersize=7, label=mpl_text(series.name))
+        if spec.data_labels:
+            labels = _labels_for(series, spec, n)
+            for x, y in zip(xs, ys, strict=True):
+                ax.annotate(labels[x], (x, y), textcoords="offset points", xytext=(0, 8), ha="center")
+    _category_axis(ax, spec, theme, horizontal=False)
+    _legend(ax, spec, len(spec.series))
+
+
+def _draw_pie(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
+    series = spec.series[0] if spec.series else Series("", [])
+    values = [max(v or 0.0, 0.0) for v in series.values[: len(spec.categories)]]
+    if not sum(values):
+        ax.set_axis_off()
+        return
+    roles = series.point_roles or [_PIE_ROLES[i % len(_PIE_ROLES)] for i in range(len(values))]
+    colours = [role_colour(theme, role) for role in roles[: len(values)]]
+    total = sum(values)
+    labels = [f"{mpl_text(c)}\n{tr('chart.value_percent', spec.lang, value=_number(v / total * 100, spec))}"
+              for c, v in zip(spec.categories, values, strict=False)]
+    ax.pie(values, labels=labels, colors=colours, startangle=90, counterclock=False,
+           wedgeprops={"edgecolor": theme.background, "linewidth": 1.5}, textprops={"color": label_colour(theme)})
+    ax.set_aspect("equal")
+
+
+# ---------------------------------------------------------------- scatter and bubble
+
+
+def _draw_xy(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
+    biggest = max((s for series in spec.series for s in series.sizes or [1.0]), default=1.0) or 1.0
+    for series in spec.series:
+        pairs = enumerate(zip(series.x or [], series.values, strict=False))
+        points = [(x, y, i) for i, (x, y) in pairs if y is not None]
+        if not points:
+            continue
+        colours = [_point_colour(series, i, theme) for _, _, i in points]
+        sizes = [_area(series, i, biggest, spec) for _, _, i in points]
+        ax.scatter([p[0] for p in points], [p[1] for p in points], s=sizes, c=colours, label=mpl_text(series.name),
+                   edgecolors=[edge_colour(c, theme) for c in colours], linewidths=1.0, alpha=0.95, zorder=3)
+        if spec.data_labels and series.point_labels:
+            for x, y, i in points:
+                _point_label(ax, series, i, (x, y), sizes[points.index((x, y, i))])
+    _xy_axes(ax, spec, theme)
+    if spec.legend and len(spec.series) > 1:
+        legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=min(len(spec.series), 5),
+                           markerscale=1.0, scatterpoints=1)
+        for handle in legend.legend_handles:
+            handle.set_sizes([120])  # type: ignore[union-attr]
+
+
+def _area(series: Series, index: int, biggest: float, spec: ChartSpec) -> float:
+    if spec.kind != "bubble":
+        return 90.0
+    size = series.sizes[index] if series.sizes and index < len(series.sizes) else 1.0
+    return 120 + 1500 * max(size, 0.0) / biggest
+
+
+def _point_label(ax: Axes, series: Series, index: int, at: tuple[float, float], area: float) -> None:
+    labels = series.point_labels or []
+    if index >= len(labels) or not labels[index]:
+        return
+    side = series.label_positions[index] if series.label_positions and index < len(series.label_positions) else "right"
+    gap = (area**0.5) / 2 + 4
+    offset, align = {
+        "right": ((gap, 0), ("left", "center")),
+        "left": ((-gap, 0), ("right", "center")),
+        "above": ((0, gap), ("center", "bottom")),
+        "below": ((0, -gap), ("center", "top")),
+        "center": ((0, 0), ("center", "center")),
+    }.get(side, ((gap, 0), ("left", "center")))
+    text = mpl_text(short_label(labels[index]))
+    ax.annotate(text, at, textcoords="offset points", xytext=offset, ha=align[0], va=align[1], zorder=4)
+
+
+def _xy_axes(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
+    ax.set_xlabel(mpl_text(spec.x_axis))
+    ax.set_ylabel(mpl_text(spec.y_axis))
+    _grid(ax, theme, "both")
+    for limits, set_limits, set_ticks in ((spec.x_range, ax.set_xlim, ax.set_xticks),
+                                          (spec.y_range, ax.set_ylim, ax.set_yticks)):
+        if limits:
+            set_limits(*limits)
+            if limits[1] - limits[0] <= 12:
+                set_ticks(range(int(-(-limits[0] // 1)), int(limits[1] // 1) + 1))
+
+
+# ---------------------------------------------------------------- timeline
+
+
+def _draw_timeline(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
+    from matplotlib.dates import date2num
+    from matplotlib.patches import Patch
+
+    spans = spec.spans
+    if not spans:
+        ax.set_axis_off()
+        return
+    levels = len(spec.scale) or 3
+    first = min([s.start for s in spans] + ([spec.today] if spec.today else []))
+    last = max([s.end for s in spans] + ([spec.today] if spec.today else []))
+    pad = max((last - first).days * 0.03, 5)
+    ax.set_xlim(date2num(first - dt.timedelta(days=pad)), date2num(last + dt.timedelta(days=pad)))
+    for row, span in enumerate(spans):
+        colour = role_colour(theme, span.role)
+        start, end = date2num(span.start), date2num(span.end + dt.timedelta(days=1))
+        ax.barh(row, end - start, left=start, height=0.62, color=colour, edgecolor=edge_colour(colour, theme),
+                linewidth=1.0, zorder=2)
+        _span_text(ax, span.label, span.note, (start, end, row), colour, theme)
+    ax.set_ylim(len(spans) - 0.4, -0.75)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    _month_ticks(ax, first, last, spec)
+    _grid(ax, theme, "x")
+    if spec.today:
+        today = date2num(spec.today)
+        ax.axvline(today, color=role_colour(theme, "target"), linewidth=2, linestyle=(0, (4, 3)), zorder=3)
+        ax.annotate(mpl_text(spec.today_label), (today, -0.75), xytext=(4, -2), textcoords="offset points",
+                    ha="left", va="top", color=role_colour(theme, "target"), fontweight="bold")
+    if spec.legend and spec.scale:
+        handles = [Patch(facecolor=level_colour(theme, i, levels), edgecolor=edge_colour(level_colour(theme, i, levels),
+                   theme), label=mpl_text(name)) for i, name in enumerate(spec.scale)]
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=len(handles))
+
+
+def _span_text(ax: Axes, label: str, note: str, where: tuple[float, float, int], fill: str, theme: ChartTheme) -> None:
+    """The phase name (and its note) inside the bar when it fits, else beside it."""
+    start, end, row = where
+    text = mpl_text(label) + (f"\n{mpl_text(note)}" if note else "")
+    width_pt = _data_width_pt(ax, end - start)
+    longest = max(len(line) for line in text.split("\n"))
+    fits = longest * _pt(theme) * 0.52 + 12 < width_pt
+    if fits:
+        ax.annotate(text, (start, row), xytext=(6, 0), textcoords="offset points", ha="left", va="center",
+                    color=readable_on(fill, theme), zorder=4, linespacing=1.15)
+    else:
+        ax.annotate(text, (end, row), xytext=(6, 0), textcoords="offset points", ha="left", va="center",
+                    color=label_colour(theme), zorder=4, linespacing=1.15)
+
+
+def _data_width_pt(ax: Axes, span: float) -> float:
+    """How wide ``span`` data units are on the page, in points (estimated from the axes' size)."""
+    low, high = ax.get_xlim()
+    axes_width_in = ax.get_figure(root=True).get_figwidth() * 0.9  # type: ignore[union-attr]
+    return span / (high - low) * axes_width_in * 72
+
+
+def _month_ticks(ax: Axes, first: dt.date, last: dt.date, spec: ChartSpec) -> None:
+    from matplotlib.dates import date2num
+
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = 1 if months <= 8 else 2 if months <= 16 else 3 if months <= 30 else 6
+    ticks, day = [], dt.date(first.year, first.month, 1)
+    while day <= last:
+        if (day.month - 1) % step == 0:
+            ticks.append(day)
+        day = (day + dt.timedelta(days=32)).replace(day=1)
+    labels = [_month_label(day, spec, i == 0 or day.month <= step) for i, day in enumerate(ticks)]
+    ax.set_xticks([date2num(day) for day in ticks], labels)
+
+
+def _month_label(day: dt.date, spec: ChartSpec, with_year: bool) -> str:
+    month = tr(f"month.short.{day.month}", spec.lang)
+    return f"{month}\n{day.year}" if with_year else month
+
+
+# ---------------------------------------------------------------- likert
+
+
+def _draw_likert(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
+    from matplotlib.patches import Patch
+
+    levels = len(spec.scale)
+    rows = [row for row in spec.likert if sum(row.counts) > 0]
+    if not rows or not levels:
+        ax.set_axis_off()
+        return
+    colours = [level_colour(theme, i, levels) for i in range(levels)]
+    for index, row in enumerate(rows):
+        _likert_row(ax, index, row.counts, colours, spec, theme)
+    ax.axvline(0, color=grid_colour(theme, 0.7), linewidth=1.2, zorder=3)
+    ax.set_yticks(range(len(rows)), [_wrap(row.label, 34) for row in rows])
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlim(-105, 105)
+    ax.set_xticks([-100, -50, 0, 50, 100])
+    ax.xaxis.set_major_formatter(_percent_formatter(spec))
+    ax.spines["left"].set_visible(False)
+    _grid(ax, theme, "x")
+    handles = [Patch(facecolor=c, edgecolor=edge_colour(c, theme), label=_wrap(name, 22))
+               for c, name in zip(colours, spec.scale, strict=True)]
+    if spec.legend:
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=_legend_columns(ax, spec))
+
+
+def _legend_columns(ax: Axes, spec: ChartSpec) -> int:
+    """All scale levels in one row when they fit the figure's width, else in two rows."""
+    width_pt = ax.get_figure(root=True).get_figwidth() * 72  # type: ignore[union-attr]
+    needed = sum(min(len(name), 22) * MIN_PT * 0.55 + 40 for name in spec.scale)
+    return len(spec.scale) if needed < width_pt * 0.95 else -(-len(spec.scale) // 2)
+
+
+def _likert_row(ax: Axes, index: int, counts: list[int], colours: list[str], spec: ChartSpec,
+                theme: ChartTheme) -> None:
+    """One diverging bar: disagreeing levels left of 0, agreeing right, a neutral middle split over 0."""
+    levels = len(counts)
+    total = sum(counts)
+    shares = [c / total * 100 for c in counts]
+    middle = levels // 2 if levels % 2 else None
+    negative = sum(shares[: levels // 2])
+    left = -negative - (shares[middle] / 2 if middle is not None else 0)
+    for level, share in enumerate(shares):
+        if share > 0:
+            ax.barh(index, share, left=left, height=0.6, color=colours[level], edgecolor=theme.background,
+                    linewidth=0.8, zorder=2)
+            if share >= 8:
+                ax.text(left + share / 2, index, _percent(share, spec), ha="center", va="center",
+                        color=readable_on(colours[level], theme), zorder=4)
+        left += share
+
+
+def _percent(value: float, spec: ChartSpec) -> str:
+    return tr("chart.value_percent", spec.lang, value=format_number(round(value), spec.lang))
+
+
+def _percent_formatter(spec: ChartSpec) -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _: _percent(abs(value), spec))
+
+
+_DRAW = {
+    "bar": _draw_bar,
+    "column": _draw_column,
+    "line": _draw_line,
+    "pie": _draw_pie,
+    "scatter": _draw_xy,
+    "bubble": _draw_xy,
+    "timeline": _draw_timeline,
+    "likert": _draw_likert,
+}

@@ -1,0 +1,452 @@
+"""Native, editable PowerPoint charts from a ChartSpec (python-pptx; imported only here).
+
+API: ``add_chart(slide, spec, left, top, width, height, theme, show_title=False) -> GraphicFrame``
+for the kinds bar, column, line, scatter, bubble and pie (``spec.native``). Positions are EMU (or any
+``pptx.util.Length``). Colours come from the roles through the ChartTheme, text in the theme's font at
+``max(12, theme.font_size)`` pt in a colour that reads on the theme's background (light on a dark
+theme). ``spec.note`` is written as a caption below the chart, inside the given box.
+
+Every text is cleaned (``briefing.charts.text.clean_label``), and the embedded workbook is written
+with every string as a string cell, so a label such as ``=HYPERLINK(…)`` or ``+1`` never becomes a
+formula, a number or a link there.
+"""
+
+from __future__ import annotations
+
+import math
+from contextlib import contextmanager
+from dataclasses import replace
+from functools import cached_property
+from typing import Any
+
+from pptx.chart.chart import Chart
+from pptx.chart.data import BubbleChartData, CategoryChartData, XyChartData
+from pptx.chart.xlsx import BubbleWorkbookWriter, CategoryWorkbookWriter, XyWorkbookWriter
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_MARKER_STYLE,
+    XL_TICK_LABEL_POSITION,
+)
+from pptx.enum.text import PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.shapes.graphfrm import GraphicFrame
+from pptx.util import Emu, Pt
+from xlsxwriter import Workbook
+
+from briefing.charts.spec import ChartSpec, Series
+from briefing.charts.text import clean_label, short_label
+from briefing.charts.theme import ChartTheme, edge_colour, grid_colour, label_colour, role_colour
+
+MIN_PT = 12.0
+NOTE_HEIGHT = Emu(int(0.45 * 914400))
+_TYPES = {
+    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+    "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+    "line": XL_CHART_TYPE.LINE_MARKERS,
+    "pie": XL_CHART_TYPE.PIE,
+    "scatter": XL_CHART_TYPE.XY_SCATTER,
+    "bubble": XL_CHART_TYPE.BUBBLE,
+}
+_SIDES = {
+    "right": XL_LABEL_POSITION.RIGHT,
+    "left": XL_LABEL_POSITION.LEFT,
+    "above": XL_LABEL_POSITION.ABOVE,
+    "below": XL_LABEL_POSITION.BELOW,
+    "center": XL_LABEL_POSITION.CENTER,
+}
+_PIE_ROLES = ("accent", "context", "muted", "target")
+
+
+# ---------------------------------------------------------------- a workbook without formulas
+
+
+class _StringCells:
+    """Opens the embedded workbook so that strings stay strings (no formulas, numbers or links)."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file: Any) -> Any:
+        options = {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False}
+        workbook = Workbook(xlsx_file, {**options, "strings_to_urls": False})
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
+class _CategoryWriter(_StringCells, CategoryWorkbookWriter):
+    pass
+
+
+class _XyWriter(_StringCells, XyWorkbookWriter):
+    pass
+
+
+class _BubbleWriter(_StringCells, BubbleWorkbookWriter):
+    pass
+
+
+class _CategoryData(CategoryChartData):
+    @cached_property
+    def _workbook_writer(self) -> _CategoryWriter:
+        return _CategoryWriter(self)
+
+
+class _XyData(XyChartData):
+    @cached_property
+    def _workbook_writer(self) -> _XyWriter:
+        return _XyWriter(self)
+
+
+class _BubbleData(BubbleChartData):
+    @cached_property
+    def _workbook_writer(self) -> _BubbleWriter:
+        return _BubbleWriter(self)
+
+
+# ---------------------------------------------------------------- the entry point
+
+
+def add_chart(
+    slide: Any,
+    spec: ChartSpec,
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+    theme: ChartTheme,
+    show_title: bool = False,
+) -> GraphicFrame:
+    """Add ``spec`` to ``slide`` as a native chart filling the box; returns the chart's graphic frame."""
+    if not spec.native:
+        raise ValueError(f"{spec.kind} charts have no native PowerPoint type; use briefing.charts.image")
+    key: list[tuple[str, str]] = []
+    if spec.kind == "bubble" and len(spec.series) > 1:
+        spec, key = _one_bubble_series(spec, theme)
+    chart_height = height
+    if spec.note or key:
+        chart_height = max(Emu(height - NOTE_HEIGHT), Emu(height // 2))
+        _add_note(slide, spec.note, key, (left, top + chart_height, width, height - chart_height), theme)
+    frame: GraphicFrame = slide.shapes.add_chart(
+        _TYPES[spec.kind], left, top, width, chart_height, _chart_data(spec)
+    )
+    _describe(frame, spec)
+    chart = frame.chart
+    _style_text(chart, theme)
+    _set_title(chart, spec, theme, show_title)
+    _set_legend(chart, spec)
+    _colour_series(chart, spec, theme)
+    if spec.kind != "pie":
+        _style_axes(chart, spec, theme)
+    if spec.data_labels:
+        _add_data_labels(chart, spec, theme)
+    if spec.kind == "bubble":
+        chart.plots[0].bubble_scale = 35
+    return frame
+
+
+def _font_pt(theme: ChartTheme) -> float:
+    return max(MIN_PT, theme.font_size)
+
+
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def _describe(frame: GraphicFrame, spec: ChartSpec) -> None:
+    """Name the shape after the chart and put the alt text where screen readers find it."""
+    properties = frame._element.nvGraphicFramePr.cNvPr
+    properties.set("name", clean_label(spec.title)[:120] or "Chart")
+    properties.set("descr", clean_label(spec.alt_text or spec.title))
+
+
+# ---------------------------------------------------------------- data
+
+
+def _chart_data(spec: ChartSpec) -> Any:
+    if spec.kind in ("scatter", "bubble"):
+        return _xy_data(spec)
+    data = _CategoryData()
+    categories = [clean_label(c) for c in spec.categories] or [""]
+    data.categories = categories
+    for series in spec.series or [Series("", [])]:
+        values = list(series.values)[: len(categories)]
+        values += [None] * (len(categories) - len(values))
+        data.add_series(clean_label(series.name), values)
+    return data
+
+
+def _xy_data(spec: ChartSpec) -> Any:
+    bubble = spec.kind == "bubble"
+    data = _BubbleData() if bubble else _XyData()
+    for series in spec.series:
+        target = data.add_series(clean_label(series.name))
+        for i, (x, y) in enumerate(zip(series.x or [], series.values, strict=False)):
+            if y is None:
+                continue
+            if bubble:
+                size = series.sizes[i] if series.sizes and i < len(series.sizes) else 1.0
+                target.add_data_point(x, y, size)
+            else:
+                target.add_data_point(x, y)
+    return data
+
+
+# ---------------------------------------------------------------- text
+
+
+def _style_text(chart: Chart, theme: ChartTheme) -> None:
+    font = chart.font
+    font.name = theme.font_family
+    font.size = Pt(_font_pt(theme))
+    font.color.rgb = _rgb(label_colour(theme))
+
+
+def _style_font(font: Any, theme: ChartTheme, colour: str | None = None, bold: bool = False) -> None:
+    font.name = theme.font_family
+    font.size = Pt(_font_pt(theme))
+    font.bold = bold
+    font.color.rgb = _rgb(colour or label_colour(theme))
+
+
+def _set_title(chart: Chart, spec: ChartSpec, theme: ChartTheme, show: bool) -> None:
+    chart.has_title = bool(show and spec.title)
+    if not chart.has_title:
+        chart._chartSpace.chart.get_or_add_autoTitleDeleted().set("val", "1")
+        return
+    frame = chart.chart_title.text_frame
+    frame.text = clean_label(spec.title)
+    for run in frame.paragraphs[0].runs:
+        _style_font(run.font, theme, bold=True)
+
+
+def _set_legend(chart: Chart, spec: ChartSpec) -> None:
+    shown = spec.legend and (len(spec.series) > 1 or spec.kind == "pie")
+    chart.has_legend = shown
+    if shown:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+
+
+def _add_note(
+    slide: Any, note: str, key: list[tuple[str, str]], box_at: tuple[int, int, int, int], theme: ChartTheme
+) -> None:
+    """The caption below the chart, led by a colour key (``■ name``) when the chart needs one."""
+    box = slide.shapes.add_textbox(*box_at)
+    box.name = "Chart note"
+    box.text_frame.word_wrap = True
+    paragraph = box.text_frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.LEFT
+    for name, colour in key:
+        swatch = paragraph.add_run()
+        swatch.text = "\u25a0 "
+        _style_font(swatch.font, theme, colour=colour)
+        label = paragraph.add_run()
+        label.text = clean_label(name) + "   "
+        _style_font(label.font, theme)
+    if note:
+        run = paragraph.add_run()
+        run.text = ("· " if key else "") + clean_label(note)
+        _style_font(run.font, theme)
+
+
+def _one_bubble_series(spec: ChartSpec, theme: ChartTheme) -> tuple[ChartSpec, list[tuple[str, str]]]:
+    """Bubble series merged into one, each point keeping its series' colour, plus the colour key.
+
+    LibreOffice drops bubble series that are shorter than a later one; one series shows everywhere.
+    """
+    merged = Series(clean_label(spec.title) or "Series", [], x=[], sizes=[], point_roles=[], point_labels=[])
+    merged.label_positions = []
+    for series in spec.series:
+        n = len(series.values)
+        merged.values += series.values
+        merged.x = (merged.x or []) + list(series.x or [0.0] * n)[:n]
+        merged.sizes = (merged.sizes or []) + list(series.sizes or [1.0] * n)[:n]
+        merged.point_roles = (merged.point_roles or []) + (series.point_roles or [series.role] * n)[:n]
+        merged.point_labels = (merged.point_labels or []) + (series.point_labels or [""] * n)[:n]
+        positions = series.label_positions or ["right"] * n
+        merged.label_positions = (merged.label_positions or []) + positions[:n]
+    key = [(series.name, role_colour(theme, series.role)) for series in spec.series]
+    return replace(spec, series=[merged], legend=False), key
+
+
+# ---------------------------------------------------------------- colour
+
+
+def _colour_series(chart: Chart, spec: ChartSpec, theme: ChartTheme) -> None:
+    plot = chart.plots[0]
+    if spec.kind == "pie":
+        _colour_pie(plot.series[0], spec, theme)
+        return
+    for series, source in zip(plot.series, spec.series, strict=False):
+        colour = role_colour(theme, source.role)
+        if spec.kind == "line":
+            _colour_line(series, colour)
+            continue
+        if spec.kind == "scatter":
+            _colour_markers(series, source, spec, theme)
+            continue
+        _fill(series.format, colour, theme)
+        if source.point_roles:
+            for point, index in enumerate(_present_indices(source, spec)):
+                if index < len(source.point_roles):
+                    _fill(series.points[point].format, role_colour(theme, source.point_roles[index]), theme)
+
+
+def _fill(fmt: Any, colour: str, theme: ChartTheme) -> None:
+    """A solid fill; a fill too close to the background gets a visible edge."""
+    fmt.fill.solid()
+    fmt.fill.fore_color.rgb = _rgb(colour)
+    fmt.line.color.rgb = _rgb(edge_colour(colour, theme))
+    fmt.line.width = Pt(0.75)
+
+
+def _colour_line(series: Any, colour: str) -> None:
+    series.format.line.color.rgb = _rgb(colour)
+    series.format.line.width = Pt(2.5)
+    series.smooth = False
+    series.marker.format.fill.solid()
+    series.marker.format.fill.fore_color.rgb = _rgb(colour)
+    series.marker.format.line.color.rgb = _rgb(colour)
+
+
+def _colour_markers(series: Any, source: Series, spec: ChartSpec, theme: ChartTheme) -> None:
+    """Scatter points as filled circles, no connecting line."""
+    series.format.line.fill.background()
+    series.marker.style = XL_MARKER_STYLE.CIRCLE
+    series.marker.size = 11
+    _fill(series.marker.format, role_colour(theme, source.role), theme)
+    if source.point_roles:
+        for point, index in enumerate(_present_indices(source, spec)):
+            if index < len(source.point_roles):
+                _fill(series.points[point].marker.format, role_colour(theme, source.point_roles[index]), theme)
+
+
+def _colour_pie(series: Any, spec: ChartSpec, theme: ChartTheme) -> None:
+    source = spec.series[0] if spec.series else Series("", [])
+    roles = source.point_roles or [_PIE_ROLES[i % len(_PIE_ROLES)] for i in range(len(spec.categories))]
+    for i, role in enumerate(roles[: len(spec.categories)]):
+        _fill(series.points[i].format, role_colour(theme, role), theme)
+
+
+# ---------------------------------------------------------------- axes
+
+
+def _style_axes(chart: Chart, spec: ChartSpec, theme: ChartTheme) -> None:
+    xy = spec.kind in ("scatter", "bubble")
+    horizontal, vertical = chart.category_axis, chart.value_axis
+    for axis in (horizontal, vertical):
+        _style_font(axis.tick_labels.font, theme)
+        axis.format.line.color.rgb = _rgb(grid_colour(theme, 0.5))
+        axis.has_major_gridlines = False
+    vertical.has_major_gridlines = True
+    vertical.major_gridlines.format.line.color.rgb = _rgb(grid_colour(theme, 0.2))
+    horizontal_title = spec.x_axis if xy else spec.category_axis
+    vertical_title = spec.y_axis if xy else spec.value_axis
+    _axis_title(horizontal, horizontal_title, theme)
+    _axis_title(vertical, vertical_title, theme)
+    if xy:
+        _ranges(horizontal, spec.x_range)
+        horizontal.has_major_gridlines = True
+        horizontal.major_gridlines.format.line.color.rgb = _rgb(grid_colour(theme, 0.2))
+    _ranges(vertical, spec.y_range)
+    if spec.kind == "bar":
+        horizontal.reverse_order = True
+        vertical.tick_label_position = XL_TICK_LABEL_POSITION.HIGH
+    if spec.scale and spec.kind in ("bar", "column"):
+        vertical.visible = False
+        vertical.has_major_gridlines = False
+        vertical.has_title = False
+    elif not spec.y_range and _small_counts(spec):
+        vertical.major_unit = 1
+
+
+def _small_counts(spec: ChartSpec) -> bool:
+    """True when every value is a whole number up to 10 (then the axis steps by 1, not 0.5)."""
+    values = [v for series in spec.series for v in series.values if v is not None]
+    return bool(values) and all(float(v).is_integer() and 0 <= v <= 10 for v in values)
+
+
+def _axis_title(axis: Any, text: str, theme: ChartTheme) -> None:
+    if not text:
+        return
+    frame = axis.axis_title.text_frame
+    frame.text = clean_label(text)
+    for run in frame.paragraphs[0].runs:
+        _style_font(run.font, theme)
+
+
+def _ranges(axis: Any, limits: tuple[float, float] | None) -> None:
+    """Fixed limits; limits between whole numbers (0.5 … 5.6) still get ticks at the whole numbers."""
+    if not limits:
+        return
+    low, high = limits
+    if high - low <= 10:
+        axis.major_unit = 1
+    first, last = math.ceil(low), math.floor(high)
+    if low < first or high > last:
+        low, high = first - 1, last + 1
+        axis.tick_labels.number_format = f'[<{first}]"";[>{last}]"";0'
+        axis.tick_labels.number_format_is_linked = False
+    axis.minimum_scale, axis.maximum_scale = low, high
+
+
+# ---------------------------------------------------------------- data labels
+
+
+def _add_data_labels(chart: Chart, spec: ChartSpec, theme: ChartTheme) -> None:
+    plot = chart.plots[0]
+    if spec.kind == "scatter":  # python-pptx has no plot-wide labels for XY charts: label the points
+        for series, source in zip(plot.series, spec.series, strict=False):
+            if source.point_labels:
+                _point_labels(series, source, spec, theme)
+        return
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    _style_font(labels.font, theme)
+    if spec.kind == "pie":
+        labels.show_percentage, labels.show_value, labels.show_category_name = True, False, True
+        labels.number_format, labels.number_format_is_linked = "0%", False
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        return
+    labels.show_value = True
+    if spec.kind in ("bar", "column"):
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    for series, source in zip(plot.series, spec.series, strict=False):
+        if source.point_labels:
+            _point_labels(series, source, spec, theme)
+
+
+def _point_labels(series: Any, source: Series, spec: ChartSpec, theme: ChartTheme) -> None:
+    present = _present_indices(source, spec)
+    for point_index, label_index in enumerate(present):
+        text = source.point_labels[label_index] if source.point_labels else ""
+        text = short_label(text) if spec.kind in ("bubble", "scatter") else clean_label(text)
+        label = series.points[point_index].data_label
+        if spec.kind in ("bubble", "scatter"):
+            side = source.label_positions[label_index] if source.label_positions else "right"
+            label.position = _SIDES.get(side, XL_LABEL_POSITION.RIGHT)
+        if not text:
+            label.has_text_frame = False
+            _hide_label(label)
+            continue
+        frame = label.text_frame
+        frame.text = text
+        for run in frame.paragraphs[0].runs:
+            _style_font(run.font, theme)
+
+
+def _present_indices(source: Series, spec: ChartSpec) -> list[int]:
+    """Indices (into the spec's lists) of the points python-pptx wrote, in order."""
+    if spec.kind in ("scatter", "bubble"):
+        return [i for i, (_, y) in enumerate(zip(source.x or [], source.values, strict=False)) if y is not None]
+    return list(range(len(spec.categories)))
+
+
+def _hide_label(label: Any) -> None:
+    dlbl = label._get_or_add_dLbl()
+    for tag in ("c:showLegendKey", "c:showVal", "c:showCatName", "c:showSerName", "c:showPercent"):
+        element = dlbl.find(qn(tag))
+        if element is not None:
+            element.set("val", "0")

@@ -1,0 +1,121 @@
+"""``briefing export``, ``briefing check`` and ``briefing template-check``: the deck, headless."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from pathlib import Path
+
+from briefing.cli.common import add_workspace, say
+from briefing.deck.model import Finding
+from briefing.i18n import tr
+from briefing.model.entities import DeckSettings, Workspace
+from briefing.store import WorkspaceStore
+
+EXIT_OK, EXIT_FINDINGS = 0, 1
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    export = subparsers.add_parser("export", help=tr("deck.cli.export_help"))
+    add_workspace(export)
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.pptx", help=tr("deck.cli.out_help"))
+    _deck_options(export)
+    export.set_defaults(handler=run_export)
+
+    check = subparsers.add_parser("check", help=tr("deck.cli.check_help"))
+    add_workspace(check)
+    _deck_options(check)
+    check.set_defaults(handler=run_check)
+
+    template = subparsers.add_parser("template-check", help=tr("deck.cli.template_help"))
+    template.add_argument("file", type=Path, metavar="FILE", help=tr("deck.cli.template_file_help"))
+    template.set_defaults(handler=run_template_check)
+
+
+def _deck_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--template", type=Path, metavar="FILE", help=tr("deck.cli.template_option_help"))
+    parser.add_argument("--lang", choices=("da", "en"), help=tr("deck.cli.lang_help"))
+    parser.add_argument("--anonymize", action="store_true", default=None, help=tr("deck.cli.anonymize_help"))
+    parser.add_argument("--max-slides", type=int, metavar="N", help=tr("deck.cli.max_slides_help"))
+    parser.add_argument("--sections", nargs="+", metavar="SECTION", help=tr("deck.cli.sections_help"))
+
+
+def _read_workspace(args: argparse.Namespace) -> tuple[Workspace, WorkspaceStore]:
+    """The workspace, read without taking a backup: an export or a check never writes to the store."""
+    store = WorkspaceStore.open(args.workspace, daily_backup=False)
+    return store.workspace, store
+
+
+def _settings(workspace: Workspace, args: argparse.Namespace) -> DeckSettings:
+    settings = dataclasses.replace(workspace.deck)
+    if args.lang:
+        settings.language = args.lang
+    if args.anonymize:
+        settings.anonymize = True
+    if args.max_slides is not None:
+        settings.max_slides = args.max_slides
+    if args.sections:
+        settings.sections = [part for item in args.sections for part in item.replace(",", " ").split()]
+    return settings
+
+
+def _print_findings(findings: list[Finding], lang: str | None) -> None:
+    if not findings:
+        say(tr("deck.lint.clean", lang))
+        return
+    say(tr("deck.lint.count", lang, count=len(findings)))
+    for finding in findings:
+        say(f"  {finding.message(lang)}")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from briefing.deck import export
+
+    workspace, store = _read_workspace(args)
+    try:
+        settings = _settings(workspace, args)
+        result = export(workspace, args.out, settings=settings, template=args.template, today=store.clock.today())
+    finally:
+        store.close()
+    _print_findings(result.findings, None)
+    say(tr("deck.cli.written", file=str(result.path), slides=result.slides,
+           sha256=result.sha256[:12]))
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from briefing.deck import check
+
+    workspace, store = _read_workspace(args)
+    try:
+        settings = _settings(workspace, args)
+        findings = check(workspace, settings=settings, template=args.template, today=store.clock.today())
+    finally:
+        store.close()
+    _print_findings(findings, None)
+    return EXIT_FINDINGS if findings else EXIT_OK
+
+
+def run_template_check(args: argparse.Namespace) -> int:
+    from briefing.deck import template_check
+
+    report = template_check(args.file)
+    say(tr("deck.cli.report.head", file=str(report.path), width=f"{report.width_in:.2f}", height=f"{report.height_in:.2f}",
+           aspect=report.aspect))
+    say(tr("deck.cli.report.theme", major=report.fonts[0], minor=report.fonts[1], background=report.background,
+           text=report.text, accent=report.accent))
+    if report.dark:
+        say(tr("deck.cli.report.dark"))
+    say(tr("deck.cli.report.layouts", count=len(report.layouts)))
+    for layout in report.layouts:
+        say(f"  - {layout.name}: {', '.join(layout.placeholders) or '—'}")
+    say(tr("deck.cli.report.mapping"))
+    for kind, name in report.mapping.items():
+        say(f"  {tr(f'deck.cli.kind.{kind}')}: {name}")
+    for kind in report.missing:
+        say(tr("deck.cli.report.missing", kind=tr(f"deck.cli.kind.{kind}")))
+    if report.example_slides:
+        say(tr("deck.cli.report.examples", count=report.example_slides))
+    for note in report.notes:
+        say(f"  {tr(note)}")
+    return EXIT_OK

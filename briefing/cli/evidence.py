@@ -1,0 +1,203 @@
+"""``briefing import-survey``, ``briefing surveys`` and ``briefing import-stakeholders``.
+
+``--mapping`` (for files whose layout is not recognised) takes a JSON file, inline JSON, or
+a short spec; columns are named by header text, Excel letter or number::
+
+    --mapping mapping.json
+    --mapping '{"timestamp": "A", "questions": ["C", "D", "E"], "header_rows": 1, "multi_separator": ";"}'
+    --mapping 'timestamp=A;questions=C,D,E;ignore=B'
+
+For ``import-stakeholders`` the mapping names the column of each field:
+``--mapping 'name=Fulde navn;role=Stilling;stance=Holdning'``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from briefing.cli.common import add_workspace, open_store, say
+from briefing.errors import InputError
+from briefing.evidence.analysis import QuestionAnalysis, analyse
+from briefing.evidence.layouts import ColumnMapping
+from briefing.evidence.stakeholders import StakeholderMapping, import_stakeholders
+from briefing.evidence.surveys import import_survey
+from briefing.i18n import format_date, format_number, tr
+from briefing.model.entities import Survey
+
+
+def register(subparsers: Any) -> None:
+    survey = subparsers.add_parser("import-survey", help=tr("evidence.cli.import_survey_help"))
+    add_workspace(survey)
+    survey.add_argument("file", type=Path, metavar="FILE", help=tr("evidence.cli.file_help"))
+    survey.add_argument("--title", help=tr("evidence.cli.title_help"))
+    survey.add_argument("--mapping", metavar="MAPPING", help=tr("evidence.cli.mapping_help"))
+    survey.add_argument("--again", action="store_true", help=tr("evidence.cli.again_help"))
+    survey.set_defaults(handler=run_import_survey)
+
+    listing = subparsers.add_parser("surveys", help=tr("evidence.cli.surveys_help"))
+    add_workspace(listing)
+    listing.add_argument("--json", action="store_true", help=tr("evidence.cli.json_help"))
+    listing.set_defaults(handler=run_surveys)
+
+    people = subparsers.add_parser("import-stakeholders", help=tr("evidence.cli.import_stakeholders_help"))
+    add_workspace(people)
+    people.add_argument("file", type=Path, metavar="FILE", help=tr("evidence.cli.file_help"))
+    people.add_argument("--mapping", metavar="MAPPING", help=tr("evidence.cli.stakeholder_mapping_help"))
+    people.add_argument("--update", action="store_true", help=tr("evidence.cli.update_help"))
+    people.set_defaults(handler=run_import_stakeholders)
+
+
+def mapping_text(value: str) -> tuple[str, str]:
+    """The mapping's text and where it came from: a file's content, or the option's value itself."""
+    path = Path(value)
+    if value.lower().endswith(".json") or (len(value) < 1024 and path.is_file()):
+        try:
+            return path.read_text(encoding="utf-8-sig"), str(path)
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError("evidence.error.mapping_file", file=str(path), reason=str(error)) from None
+    return value, "--mapping"
+
+
+# -- import-survey ---------------------------------------------------------------------------------
+
+
+def run_import_survey(args: argparse.Namespace) -> int:
+    mapping = ColumnMapping.parse(*mapping_text(args.mapping)) if args.mapping else None
+    with open_store(args) as store:
+        result = import_survey(
+            args.file,
+            title=args.title,
+            mapping=mapping,
+            today=store.clock.today(),
+            existing=store.workspace.surveys,
+            survey_id=store.new_id("surveys", "survey"),
+        )
+        if result.duplicate_of and not args.again:
+            raise InputError("evidence.error.duplicate_survey", file=str(args.file), id=result.duplicate_of)
+        store.add("surveys", result.survey)
+    survey = result.survey
+    say(tr("evidence.cli.imported", title=survey.title, id=survey.id, layout=tr(f"evidence.layout.{result.layout}"),
+           n=len(survey.responses), questions=len(survey.questions)))
+    for question in survey.questions:
+        say(f"  {question.id:<4} {tr(f'evidence.kind.{question.kind}'):<16} {question.text}")
+    for notice in result.notices:
+        say(f"  ! {notice}")
+    return 0
+
+
+# -- surveys ---------------------------------------------------------------------------------------
+
+
+def run_surveys(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        surveys = list(store.workspace.surveys)
+    if args.json:
+        print(json.dumps([survey_json(s) for s in surveys], ensure_ascii=False, indent=1))
+        return 0
+    if not surveys:
+        say(tr("evidence.cli.no_surveys"))
+    for survey in surveys:
+        _print_survey(survey)
+    return 0
+
+
+def survey_json(survey: Survey) -> dict[str, Any]:
+    """A survey's analysis as plain JSON (texts in the current language)."""
+    return {
+        "id": survey.id,
+        "title": survey.title,
+        "date": survey.date.isoformat() if survey.date else None,
+        "source": survey.source,
+        "responses": len(survey.responses),
+        "findings": list(survey.findings),
+        "questions": [analysis_json(a) for a in analyse(survey)],
+    }
+
+
+def analysis_json(analysis: QuestionAnalysis) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": analysis.question.id,
+        "text": analysis.question.text,
+        "kind": analysis.kind,
+        "n": analysis.n,
+        "skipped": analysis.skipped,
+        "small_sample": analysis.small_sample,
+    }
+    if analysis.distribution:
+        data["distribution"] = [{"label": label, "count": count} for label, count in analysis.distribution]
+    if analysis.kind == "likert":
+        data |= {"mean": analysis.mean, "top2": analysis.top2, "bottom2": analysis.bottom2}
+    if analysis.numbers:
+        numbers = analysis.numbers
+        data["numbers"] = {"n": numbers.n, "mean": numbers.mean, "median": numbers.median,
+                           "min": numbers.min, "max": numbers.max}
+    if analysis.kind == "text":
+        data["texts"] = analysis.texts
+    data["suggestions"] = [s.message() for s in analysis.suggestions]
+    return data
+
+
+def _print_survey(survey: Survey) -> None:
+    day = format_date(survey.date, short=True) if survey.date else "–"
+    say(tr("evidence.cli.survey_line", title=survey.title, id=survey.id, date=day,
+           source=tr(f"evidence.source.{survey.source}"), n=len(survey.responses)))
+    for analysis in analyse(survey):
+        say(f"  {analysis.question.id} {analysis.question.text}")
+        say(f"     {_summary(analysis)}")
+        for label, count in analysis.distribution:
+            share = tr("evidence.percent", value=format_number(round(100 * count / analysis.n) if analysis.n else 0))
+            say(f"       {count:>5}  {share:>5}  {label}")
+        for text in analysis.texts[:5]:
+            say(f"       – {text}")
+        if len(analysis.texts) > 5:
+            say(f"       {tr('evidence.cli.more_texts', count=len(analysis.texts) - 5)}")
+        for suggestion in analysis.suggestions[:1]:
+            say(f"     → {suggestion}")
+    for finding in survey.findings:
+        say(f"  ✓ {finding}")
+    say("")
+
+
+def _summary(analysis: QuestionAnalysis) -> str:
+    parts = [tr(f"evidence.kind.{analysis.kind}"), f"n = {analysis.n}"]
+    if analysis.kind == "likert" and analysis.mean is not None and analysis.top2 is not None:
+        parts.append(tr("evidence.cli.likert_summary", mean=format_number(analysis.mean, None, 2),
+                        top2=tr("evidence.percent", value=format_number(round(100 * analysis.top2)))))
+    if analysis.numbers:
+        n = analysis.numbers
+        parts.append(tr("evidence.cli.number_summary", mean=format_number(n.mean, None, 2),
+                        median=format_number(n.median, None, 2), min=format_number(n.min),
+                        max=format_number(n.max)))
+    if analysis.small_sample:
+        parts.append(tr("evidence.cli.small_sample"))
+    return " · ".join(parts)
+
+
+# -- import-stakeholders ------------------------------------------------------------------------------
+
+
+def run_import_stakeholders(args: argparse.Namespace) -> int:
+    mapping = StakeholderMapping.parse(*mapping_text(args.mapping)) if args.mapping else None
+    with open_store(args) as store:
+        result = import_stakeholders(args.file, store.workspace.stakeholders, mapping=mapping,
+                                     new_id=lambda taken: _next_id(taken), update=args.update)
+        with store.batch():
+            for person in result.added:
+                store.add("stakeholders", person)
+            for person in result.updated:
+                store.update("stakeholders", person)
+    say(tr("evidence.cli.stakeholders_imported", added=len(result.added), updated=len(result.updated),
+           skipped=len(result.skipped)))
+    for notice in result.notices:
+        say(f"  ! {notice}")
+    return 0
+
+
+def _next_id(taken: set[str]) -> str:
+    number = len(taken) + 1
+    while f"stakeholder{number}" in taken:
+        number += 1
+    return f"stakeholder{number}"

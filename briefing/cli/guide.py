@@ -1,0 +1,198 @@
+"""``briefing present``, ``history``, ``readiness`` and ``overdue``: the method's last step and its rules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from briefing.cli.common import add_workspace, open_store, say
+from briefing.clock import SystemClock
+from briefing.guide.days import parse_day
+from briefing.i18n import LANGUAGES, format_date, tr
+from briefing.model.entities import OUTCOMES
+
+EXIT_OK, EXIT_NOT_READY = 0, 1
+
+
+def register(subparsers: Any) -> None:
+    """Add the guide's subcommands to the ``briefing`` command."""
+    _present_parser(subparsers.add_parser("present", help=tr("guide.cli.present_help")))
+    history = subparsers.add_parser("history", help=tr("guide.cli.history_help"))
+    add_workspace(history)
+    history.add_argument("--json", action="store_true", help=tr("guide.cli.json_help"))
+    history.set_defaults(handler=history_command)
+    ready = subparsers.add_parser("readiness", help=tr("guide.cli.readiness_help"))
+    add_workspace(ready)
+    ready.add_argument("--json", action="store_true", help=tr("guide.cli.json_help"))
+    ready.add_argument("--today", metavar="D", help=tr("guide.cli.today_help"))
+    ready.set_defaults(handler=readiness_command)
+    late = subparsers.add_parser("overdue", help=tr("guide.cli.overdue_help"))
+    add_workspace(late)
+    late.add_argument("--today", metavar="D", help=tr("guide.cli.today_help"))
+    late.set_defaults(handler=overdue_command)
+
+
+def _present_parser(parser: argparse.ArgumentParser) -> None:
+    add_workspace(parser)
+    parser.add_argument("--deck", required=True, metavar="FILE", help=tr("guide.cli.deck_help"))
+    parser.add_argument("--date", required=True, metavar="D", help=tr("guide.cli.date_help"))
+    parser.add_argument("--audience", required=True, metavar="A", help=tr("guide.cli.audience_help"))
+    parser.add_argument("--outcome", required=True, metavar="O",
+                        help=tr("guide.cli.outcome_help", choices=", ".join(OUTCOMES)))
+    parser.add_argument("--objection", action="append", default=[], metavar="TEXT", help=tr("guide.cli.objection_help"))
+    parser.add_argument("--attendee", action="append", default=[], metavar="ID", help=tr("guide.cli.attendee_help"))
+    parser.add_argument("--feedback", default="", metavar="T", help=tr("guide.cli.feedback_help"))
+    parser.add_argument("--next-step", action="append", default=[], metavar="T", help=tr("guide.cli.next_step_help"))
+    parser.add_argument("--next-attempt", metavar="D", help=tr("guide.cli.next_attempt_help"))
+    parser.set_defaults(handler=present_command)
+
+
+def _today(args: argparse.Namespace) -> Any:
+    return parse_day(args.today, "--today") if args.today else SystemClock()
+
+
+def outcome_code(text: str) -> str:
+    """An outcome as typed: its code (``partly_approved``) or its name in either language ("udskudt")."""
+    wanted = text.strip().casefold().replace("_", " ")
+    for code in OUTCOMES:
+        names = {code.replace("_", " ")} | {tr(f"guide.outcome.{code}", lang).casefold() for lang in LANGUAGES}
+        if wanted in names:
+            return code
+    return text
+
+
+# -- present ---------------------------------------------------------------------------------
+
+
+def present_command(args: argparse.Namespace) -> int:
+    from briefing.guide.history import history
+    from briefing.guide.presenting import record_presentation
+
+    date = parse_day(args.date, "--date")
+    next_attempt = parse_day(args.next_attempt, "--next-attempt") if args.next_attempt else None
+    with open_store(args) as store:
+        open_before = _open_count(store.workspace)
+        recorded = record_presentation(
+            store, args.deck, date, args.audience, outcome_code(args.outcome), attendee_ids=args.attendee,
+            objections=args.objection, feedback=args.feedback, next_steps=args.next_step, next_attempt=next_attempt,
+        )
+        number = next(a.number for a in history(store.workspace).attempts if a.presentation.id == recorded.id)
+        answered = open_before - (_open_count(store.workspace) - len(recorded.objections))
+    say(tr("guide.cli.recorded", number=number, date=date.isoformat(), outcome=tr(f"guide.outcome.{recorded.outcome}")))
+    say(tr("guide.cli.archived", file=recorded.deck_file, sha=recorded.deck_sha256))
+    say(tr("guide.cli.answered", count=answered))
+    return EXIT_OK
+
+
+def _open_count(workspace: Any) -> int:
+    from briefing.guide.objections import open_objections
+
+    return len(open_objections(workspace))
+
+
+# -- history ---------------------------------------------------------------------------------
+
+
+def history_command(args: argparse.Namespace) -> int:
+    from briefing.guide.history import history, verify_archive
+
+    with open_store(args, daily_backup=False) as store:
+        attempts = history(store.workspace).attempts
+        problems = {p.presentation_id: p for p in verify_archive(store)}
+    if args.json:
+        print(json.dumps([_attempt_json(a, problems) for a in attempts], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not attempts:
+        say(tr("guide.cli.no_attempts"))
+    for attempt in attempts:
+        _print_attempt(attempt, problems.get(attempt.presentation.id))
+    return EXIT_OK
+
+
+def _print_attempt(attempt: Any, problem: Any) -> None:
+    p = attempt.presentation
+    say(tr("guide.cli.attempt_line", number=attempt.number, date=p.date.isoformat(),
+           outcome=tr(f"guide.outcome.{p.outcome}"), audience=p.audience))
+    if p.objections:
+        still_open = sum(o.status == "open" for o in p.objections)
+        say(tr("guide.cli.attempt_objections", raised=len(p.objections), open=still_open))
+    if problem is not None:
+        key = "guide.cli.archive_missing" if problem.actual is None else "guide.cli.archive_changed"
+        say(tr(key, file=p.deck_file))
+
+
+def _attempt_json(attempt: Any, problems: dict[str, Any]) -> dict[str, Any]:
+    p, changes = attempt.presentation, attempt.changes
+    problem = problems.get(p.id)
+    archive = "none" if not p.deck_file else "ok" if problem is None else "changed" if problem.actual else "missing"
+    return {
+        "number": attempt.number, "id": p.id, "date": p.date.isoformat(), "outcome": p.outcome,
+        "outcome_text": tr(f"guide.outcome.{p.outcome}"), "audience": p.audience, "attendee_ids": p.attendee_ids,
+        "deck_file": p.deck_file, "deck_sha256": p.deck_sha256, "archive": archive,
+        "objections": [{"text": o.text, "status": o.status, "answer": o.answer} for o in p.objections],
+        "feedback": p.feedback, "next_steps": p.next_steps,
+        "next_attempt": p.next_attempt.isoformat() if p.next_attempt else None,
+        "changes": {
+            "since": changes.since.isoformat() if changes.since else None,
+            "objections_raised": list(changes.objections_raised),
+            "objections_answered": list(changes.objections_answered),
+            "allies_engaged": list(changes.allies_engaged),
+            "allies_gained": list(changes.allies_gained),
+            "kpis_moved": [{"initiative_id": m.initiative_id, "kpi_id": m.kpi.id, "name": m.kpi.name,
+                            "unit": m.kpi.unit, "before": m.before.latest, "after": m.after.latest,
+                            "improvement": m.after.improvement} for m in changes.kpis_moved],
+        },
+    }
+
+
+# -- readiness -------------------------------------------------------------------------------
+
+
+def readiness_command(args: argparse.Namespace) -> int:
+    from briefing.guide.readiness import readiness
+
+    today = _today(args)
+    with open_store(args, daily_backup=False) as store:
+        result = readiness(store.workspace, today)
+    if args.json:
+        steps = [{"key": s.key, "status": s.status, "title": s.title.message(), "reason": s.reason.message(),
+                  "next": s.next.message()} for s in result.steps]
+        print(json.dumps({"today": result.today.isoformat(), "ready": result.ready, "steps": steps},
+                         ensure_ascii=False, indent=2))
+    else:
+        for step in result.steps:
+            say(tr("guide.cli.step_line", status=tr(f"guide.status.{step.status}"), title=step.title,
+                   reason=step.reason, next=step.next))
+        say(tr("guide.cli.ready") if result.ready else
+            tr("guide.cli.not_ready", done=result.done, total=len(result.steps)))
+    return EXIT_OK if result.ready else EXIT_NOT_READY
+
+
+# -- overdue ---------------------------------------------------------------------------------
+
+
+def overdue_command(args: argparse.Namespace) -> int:
+    from briefing.guide.cadence import due_today, overdue
+
+    today = _today(args)
+    with open_store(args, daily_backup=False) as store:
+        late, due = overdue(store.workspace, today), due_today(store.workspace, today)
+    if not late:
+        say(tr("guide.cli.none_overdue"))
+    for entry in late:
+        say(_overdue_line(entry))
+    if due:
+        say(tr("guide.cli.due_today", names=", ".join(e.stakeholder.name for e in due)))
+    return EXIT_OK
+
+
+def _overdue_line(entry: Any) -> str:
+    person = entry.stakeholder
+    params = {"name": person.name, "days": entry.days_overdue, "cadence": person.cadence_days}
+    if entry.days_overdue is None:
+        return tr("guide.cli.overdue_unknown", **params)
+    if entry.last_dialogue is None:
+        return tr("guide.cli.overdue_never", **params)
+    key = "guide.cli.overdue_line_one" if entry.days_overdue == 1 else "guide.cli.overdue_line"
+    return tr(key, last=format_date(entry.last_dialogue, short=True), **params)

@@ -1,0 +1,115 @@
+"""The deck's public API: plan, check (the lint), export, template_check.
+
+An export renders into memory, writes a temporary file beside the target, fsyncs it and moves it
+over the target: a failed export leaves the previous file as it was. It reads the workspace and
+never writes to the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+from briefing.deck.model import DeckPlan, ExportResult, Finding, TemplateReport
+from briefing.errors import InputError
+from briefing.model.entities import DeckSettings, Workspace
+
+
+def plan(workspace: Workspace, settings: DeckSettings | None = None, today: dt.date | None = None) -> DeckPlan:
+    """The deck for ``workspace`` as plain data (see ``briefing.deck.plan``)."""
+    from briefing.deck.plan import build_plan
+
+    return build_plan(workspace, settings, today)
+
+
+def _template_path(workspace: Workspace, settings: DeckSettings | None, template: Path | str | None) -> Path | None:
+    chosen = template or (settings.template if settings else "") or workspace.deck.template
+    return Path(chosen) if chosen else None
+
+
+def check(workspace: Workspace, settings: DeckSettings | None = None, template: Path | str | None = None,
+          today: dt.date | None = None) -> list[Finding]:
+    """Every breach of the dosing rules in the deck the workspace would export."""
+    from briefing.deck import template as templates
+    from briefing.deck.lint import lint
+
+    loaded = templates.load(_template_path(workspace, settings, template))
+    return lint(plan(workspace, settings, today), loaded)
+
+
+def export(workspace: Workspace, out: Path, settings: DeckSettings | None = None, template: Path | str | None = None,
+           today: dt.date | None = None, progress: Callable[[int, int], None] | None = None,
+           cache_dir: Path | None = None) -> ExportResult:
+    """Write the deck to ``out`` atomically; returns its path, slide count, lint findings and sha256."""
+    from briefing.deck import template as templates
+    from briefing.deck.lint import lint
+    from briefing.deck.render import render
+
+    out = Path(out)
+    _check_target(out)
+    loaded = templates.load(_template_path(workspace, settings, template))
+    deck = plan(workspace, settings, today)
+    findings = lint(deck, loaded)
+    prs = render(deck, loaded, cache_dir if cache_dir is not None else default_cache(), progress)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    data = buffer.getvalue()
+    write_atomic(out, data)
+    return ExportResult(out, len(deck.slides), findings, hashlib.sha256(data).hexdigest())
+
+
+def template_check(path: Path | str) -> TemplateReport:
+    """What a template offers: its layouts, how each slide kind maps to them, what is missing."""
+    from briefing.deck import template as templates
+
+    return templates.load(Path(path)).report
+
+
+def default_cache() -> Path | None:
+    """Where chart images are cached by content between exports (the user's cache folder)."""
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:
+        return None
+    return Path(user_cache_dir("briefing-composer", appauthor=False)) / "charts"
+
+
+def _check_target(out: Path) -> None:
+    if out.suffix.lower() != ".pptx":
+        raise InputError("deck.error.out_suffix", file=str(out))
+    folder = out.parent
+    if not folder.is_dir():
+        raise InputError("deck.error.no_folder", file=str(out), folder=str(folder))
+    if out.is_dir():
+        raise InputError("deck.error.is_folder", file=str(out))
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise InputError("deck.error.unwritable", file=str(out), reason=os.strerror(13))
+
+
+def write_atomic(out: Path, data: bytes) -> None:
+    """Replace ``out`` with ``data``: temporary file, fsync, os.replace; the old file survives any failure."""
+    temp = out.with_name(f".{out.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    try:
+        with open(temp, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, out)
+    except OSError as error:
+        _remove_quietly(temp)
+        raise InputError("deck.error.unwritable", file=str(out), reason=error.strerror or str(error)) from None
+    except BaseException:
+        _remove_quietly(temp)
+        raise
+
+
+def _remove_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass

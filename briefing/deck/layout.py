@@ -1,0 +1,283 @@
+"""Where each part of a slide goes and at what size its text fits — shared by the renderer and the lint.
+
+Pure geometry in inches over a template's ``Geometry``; text measured with ``textfit``. The renderer
+draws exactly these boxes at exactly these sizes, so what the lint measured is what the deck shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefing.deck import textfit
+from briefing.deck.model import SlideSpec
+from briefing.deck.template import Box, Geometry
+
+TITLE_PT = 28.0
+TITLE_SIZES = (28.0, 24.0, 22.0, 20.0)
+MAX_TITLE_LINES = 2
+BODY_SIZES = (24.0, 22.0, 20.0, 18.0)
+APPENDIX_SIZES = (20.0, 18.0, 16.0, 14.0, 12.0)
+MIN_BODY_PT = 18.0
+CAPTION_PT = 14.0
+FOOTER_PT = 10.0
+PARAGRAPH_SPACE_PT = 6.0
+BULLET_INDENT_IN = 0.3125
+CELL_MARGIN_X = 0.1
+CELL_MARGIN_Y = 0.05
+GAP = 0.25
+
+
+@dataclass
+class TextBlock:
+    """A run of paragraphs in a box at one size; ``lines`` needed, ``fits`` within the box height."""
+
+    texts: list[str]
+    box: Box
+    size: float
+    lines: int
+    fits: bool
+    bullets: bool = False
+    bold: bool = False
+
+
+@dataclass
+class TableLayout:
+    box: Box
+    widths: list[float]
+    heights: list[float]
+    size: float
+    header_size: float
+    fits: bool
+    lines: int
+    max_lines: int
+
+
+@dataclass
+class Arrangement:
+    """Every box of one slide: title, body text, callout, cards, table, chart, caption."""
+
+    title: TextBlock
+    title_lines_at_28: int
+    body: TextBlock | None = None
+    callout: TextBlock | None = None
+    caption: TextBlock | None = None
+    cards: list[tuple[Box, TextBlock, TextBlock | None]] = field(default_factory=list)
+    table: TableLayout | None = None
+    chart: Box | None = None
+    subtitle: TextBlock | None = None
+
+
+def text_height(texts: list[str], family: str, size: float, width: float, bullets: bool = False,
+                bold: bool = False) -> tuple[float, int]:
+    """The height (in) and the line count of ``texts`` at ``size`` wrapped in a box ``width`` wide."""
+    inner = width - (BULLET_INDENT_IN if bullets else 0)
+    lines = textfit.count_lines(texts, family, size, inner, bold)
+    return textfit.height_in(lines, size, len(texts), PARAGRAPH_SPACE_PT), lines
+
+
+def fit_text(texts: list[str], box: Box, family: str, sizes: tuple[float, ...], bullets: bool = False,
+             bold: bool = False) -> TextBlock:
+    """The largest size in ``sizes`` at which ``texts`` fit ``box`` (the smallest when none does)."""
+    for size in sizes:
+        height, lines = text_height(texts, family, size, box.width, bullets, bold)
+        if height <= box.height + 1e-6:
+            return TextBlock(texts, box, size, lines, True, bullets, bold)
+    return TextBlock(texts, box, sizes[-1], lines, False, bullets, bold)
+
+
+def fit_title(title: str, box: Box, family: str, scale: float) -> tuple[TextBlock, int]:
+    """The title at 28 pt if it fits its box (else smaller); and the lines it takes at 28 pt."""
+    sizes = tuple(round(s * min(scale, 1.0) * 2) / 2 for s in TITLE_SIZES) if scale < 0.95 else TITLE_SIZES
+    _, lines_28 = text_height([title], family, sizes[0], box.width, bold=True)
+    block = fit_text([title], box, family, sizes, bold=True)
+    if not block.fits:  # grow the box rather than let the title spill over the content
+        height, lines = text_height([title], family, block.size, box.width, bold=True)
+        block = TextBlock([title], Box(box.left, box.top, box.width, height), block.size, lines, True, bold=True)
+    return block, lines_28
+
+
+def arrange(spec: SlideSpec, geo: Geometry, family: str, heading_family: str) -> Arrangement:
+    """The boxes and sizes of ``spec`` on a slide of ``geo``."""
+    if spec.kind == "title":
+        return _arrange_cover(spec, geo, family, heading_family)
+    if spec.kind == "divider":
+        box = Box(geo.content.left, geo.height * 0.38, geo.content.width, geo.height * 0.2)
+        block = fit_text([spec.title], box, heading_family, (40.0, 36.0, 32.0, 28.0), bold=True)
+        return Arrangement(title=block, title_lines_at_28=1)
+    title, lines_28 = fit_title(spec.title, geo.title, heading_family, geo.scale)
+    content = geo.content
+    if title.box.bottom > content.top - 0.1:
+        top = title.box.bottom + 0.1
+        content = Box(content.left, top, content.width, max(content.bottom - top, 1.0))
+    result = Arrangement(title=title, title_lines_at_28=lines_28)
+    sizes = APPENDIX_SIZES if spec.appendix else BODY_SIZES
+    area = content
+    if spec.caption:
+        cap_height = textfit.height_in(1, CAPTION_PT) + 0.05
+        area = Box(content.left, content.top, content.width, content.height - cap_height)
+        result.caption = fit_text([spec.caption], Box(content.left, area.bottom, content.width, cap_height), family,
+                                  (CAPTION_PT, 12.0))
+    if spec.callout:
+        call_height = min(0.9 * geo.scale + 0.1, area.height * 0.3)
+        result.callout = fit_text([spec.callout], Box(area.left, area.bottom - call_height, area.width, call_height),
+                                  family, sizes, bold=True)
+        area = Box(area.left, area.top, area.width, area.height - call_height - GAP)
+        if spec.bullets and not spec.chart and not spec.table and not spec.cards:
+            body = fit_text(spec.bullets, area, family, sizes, bullets=True)
+            used, _ = text_height(body.texts, family, body.size, area.width, True)
+            if body.fits:
+                body = TextBlock(body.texts, Box(area.left, area.top, area.width, used), body.size, body.lines, True,
+                                 True)
+                call = Box(area.left, area.top + used + GAP, area.width, call_height)
+                result.callout = fit_text([spec.callout], call, family, sizes, bold=True)
+            result.body = body
+            return result
+    if spec.cards:
+        result.cards = _arrange_cards(spec, area, family, sizes)
+    elif spec.table is not None:
+        result.table = arrange_table(spec, area, family, sizes)
+    elif spec.chart is not None:
+        if spec.bullets:
+            split = area.width * 0.62
+            result.chart = Box(area.left, area.top, split, area.height)
+            text_box = Box(area.left + split + GAP, area.top, area.width - split - GAP, area.height)
+            result.body = fit_text(spec.bullets, text_box, family, sizes)
+        else:
+            result.chart = area
+    elif spec.bullets:
+        result.body = fit_text(spec.bullets, area, family, sizes, bullets=len(spec.bullets) > 1 or spec.appendix)
+    return result
+
+
+def _arrange_cover(spec: SlideSpec, geo: Geometry, family: str, heading_family: str) -> Arrangement:
+    big = tuple(s * min(geo.scale, 1.0) for s in (40.0, 36.0, 32.0, 28.0))
+    title = fit_text([spec.title], geo.cover_title, heading_family, big, bold=True)
+    if not title.fits:
+        height, lines = text_height([spec.title], heading_family, title.size, geo.cover_title.width, bold=True)
+        title = TextBlock([spec.title], Box(geo.cover_title.left, geo.cover_title.top, geo.cover_title.width, height),
+                          title.size, lines, True, bold=True)
+    sub_top = max(geo.cover_subtitle.top, title.box.bottom + 0.05)
+    sub_box = Box(geo.cover_subtitle.left, sub_top, geo.cover_subtitle.width, geo.cover_subtitle.height)
+    subtitle = fit_text([spec.subtitle], sub_box, family, BODY_SIZES) if spec.subtitle else None
+    if subtitle is not None:
+        used, _ = text_height(subtitle.texts, family, subtitle.size, sub_box.width)
+        subtitle = TextBlock(subtitle.texts, Box(sub_box.left, sub_box.top, sub_box.width, min(used, sub_box.height)),
+                             subtitle.size, subtitle.lines, subtitle.fits)
+    cap_top = (subtitle.box.bottom if subtitle else title.box.bottom) + 0.1
+    caption = fit_text([spec.caption], Box(sub_box.left, cap_top, sub_box.width, 0.5), family, (18.0, 16.0, 14.0))
+    overflow = caption.box.bottom - (geo.footer.top - 0.1)
+    if overflow > 0:  # a cover whose title sits low: lift the whole group above the footer
+        lift = min(overflow, max(title.box.top - 0.3, 0))
+        title, caption = _lift(title, lift), _lift(caption, lift)
+        subtitle = _lift(subtitle, lift) if subtitle else None
+    return Arrangement(title=title, title_lines_at_28=1, subtitle=subtitle, caption=caption)
+
+
+def _lift(block: TextBlock, by: float) -> TextBlock:
+    box = block.box
+    return TextBlock(block.texts, Box(box.left, box.top - by, box.width, box.height), block.size, block.lines,
+                     block.fits, block.bullets, block.bold)
+
+
+def _arrange_cards(spec: SlideSpec, area: Box, family: str, sizes: tuple[float, ...]
+                   ) -> list[tuple[Box, TextBlock, TextBlock | None]]:
+    count = len(spec.cards)
+    width = (area.width - GAP * (count - 1)) / count
+    top = area.top + CARD_HEAD
+    size = _common_card_size(spec, width - 0.2, area.height - CARD_HEAD - 0.2, family, sizes)
+    placed = []
+    needed = 0.0
+    for index, card in enumerate(spec.cards):
+        left = area.left + index * (width + GAP) + 0.1
+        head_h, head_lines = text_height([card.heading], family, size, width - 0.2, bold=True)
+        heading = TextBlock([card.heading], Box(left, top, width - 0.2, head_h), size, head_lines, True, bold=True)
+        lines = None
+        if card.lines:
+            rest_h, rest_lines = text_height(card.lines, family, size, width - 0.2)
+            room = area.bottom - (top + head_h + 0.05) - 0.1
+            lines = TextBlock(card.lines, Box(left, top + head_h + 0.05, width - 0.2, min(rest_h, room)), size,
+                              rest_lines, rest_h <= room + 1e-6)
+            needed = max(needed, head_h + 0.05 + rest_h)
+        else:
+            needed = max(needed, head_h)
+        placed.append((heading, lines))
+    height = min(max(CARD_HEAD + needed + 0.2, area.height * 0.55), area.height)
+    return [(Box(area.left + i * (width + GAP), area.top, width, height), h, b) for i, (h, b) in enumerate(placed)]
+
+
+CARD_HEAD = 0.95
+"""The top of a card: the process label and the severity squares."""
+
+
+def _common_card_size(spec: SlideSpec, width: float, height: float, family: str, sizes: tuple[float, ...]) -> float:
+    """The largest size at which every card's heading and lines fit (one size for all cards)."""
+    for size in sizes:
+        if all(
+            text_height([c.heading], family, size, width, bold=True)[0] + 0.05 + text_height(c.lines, family, size,
+                                                                                         width)[0] <= height
+            for c in spec.cards
+        ):
+            return size
+    return sizes[-1]
+
+
+def arrange_table(spec: SlideSpec, area: Box, family: str, sizes: tuple[float, ...]) -> TableLayout:
+    """Column widths, and row heights at the largest size at which the whole table fits ``area``."""
+    assert spec.table is not None
+    table = spec.table
+    columns = len(table.header)
+    if table.first_column_wide and columns > 2:
+        first = area.width * 0.36
+        widths = [first] + [(area.width - first) / (columns - 1)] * (columns - 1)
+    else:
+        widths = [area.width / columns] * columns
+    last: TableLayout | None = None
+    for size in (*sizes, *(s for s in (16.0, 14.0, 12.0) if s < sizes[-1])):
+        header_size = size
+        heights = [_row_height(table.header, widths, family, header_size, True)]
+        heights += [_row_height(row, widths, family, size, False) for row in table.rows]
+        lines = sum(_row_lines(row, widths, family, size) for row in table.rows)
+        fits = sum(heights) <= area.height + 1e-6
+        line_pitch = size * textfit.LINE_PITCH / 72
+        max_lines = int((area.height - heights[0]) / line_pitch) if line_pitch else 0
+        last = TableLayout(Box(area.left, area.top, area.width, sum(heights)), widths, heights, size, header_size,
+                           fits, lines, max_lines)
+        if fits:
+            return last
+    assert last is not None
+    return last
+
+
+def _row_lines(row: list[str], widths: list[float], family: str, size: float, bold: bool = False) -> int:
+    return max(
+        (textfit.count_lines([cell], family, size, w - 2 * CELL_MARGIN_X + 2 * textfit.INSET_X, bold)
+         for cell, w in zip(row, widths, strict=False)),
+        default=1,
+    )
+
+
+def _row_height(row: list[str], widths: list[float], family: str, size: float, bold: bool) -> float:
+    lines = _row_lines(row, widths, family, size, bold)
+    return lines * size * textfit.LINE_PITCH * 1.08 / 72 + 2 * CELL_MARGIN_Y + 0.04
+
+
+def shorten_to_fit(block: TextBlock, family: str) -> TextBlock:
+    """The block cut (with …) to what its box holds: the last guard so no text runs off a slide."""
+    if block.fits:
+        return block
+    texts = list(block.texts)
+    while texts:
+        height, lines = text_height(texts, family, block.size, block.box.width, block.bullets, block.bold)
+        if height <= block.box.height + 1e-6:
+            return TextBlock(texts, block.box, block.size, lines, True, block.bullets, block.bold)
+        last = texts[-1]
+        cut = last.rsplit(" ", 1)[0] if " " in last.strip() else last[: len(last) // 2]
+        if len(last) > 400:
+            cut = last[:400]
+        if cut.rstrip("…") == last.rstrip("…") or not cut.strip():
+            texts.pop()
+            if texts:
+                texts[-1] = texts[-1].rstrip("…") + "…"
+            continue
+        texts[-1] = cut.rstrip(" ,;:.…") + "…"
+    return TextBlock([""], block.box, block.size, 0, True, block.bullets, block.bold)

@@ -1,0 +1,412 @@
+"""DeckPlan → python-pptx Presentation, in the template's layouts, fonts and colours.
+
+Only this module (with ``template`` and the chart renderers) touches python-pptx. Every box and
+text size comes from ``layout.arrange``, so the lint's measure is what the slide shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+from briefing.charts.spec import ChartSpec
+from briefing.deck import layout as lay
+from briefing.deck.layout import Arrangement, TextBlock
+from briefing.deck.model import DeckPlan, SlideSpec
+from briefing.deck.sanitize import clean
+from briefing.deck.template import Box, Template
+from briefing.i18n import format_date
+
+NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"
+FRAME_TYPES = ("dt", "ftr", "sldNum")
+
+
+def render(plan: DeckPlan, template: Template, cache_dir: Path | None = None,
+           progress: Callable[[int, int], None] | None = None) -> Any:
+    """The Presentation for ``plan``: one slide per spec, notes on each, the template's examples gone."""
+    prs = template.open()
+    renderer = _Renderer(prs, plan, template, cache_dir)
+    total = len(plan.slides)
+    for number, spec in enumerate(plan.slides, start=1):
+        renderer.slide(spec, number)
+        if progress is not None:
+            progress(number, total)
+    _properties(prs, plan)
+    return prs
+
+
+def _properties(prs: Any, plan: DeckPlan) -> None:
+    props = prs.core_properties
+    props.title = clean(plan.title)[:250]
+    props.subject = clean(plan.audience)[:250]
+    props.author = "Briefing Composer"
+    props.language = "da-DK" if plan.lang == "da" else "en-GB"
+
+
+def rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+def emu(inches: float) -> int:
+    return int(Inches(inches))
+
+
+class _Renderer:
+    def __init__(self, prs: Any, plan: DeckPlan, template: Template, cache_dir: Path | None) -> None:
+        self.prs = prs
+        self.plan = plan
+        self.template = template
+        self.geo = template.geometry
+        self.pal = template.palette
+        self.theme = template.palette.chart_theme()
+        self.cache_dir = cache_dir
+        self.layouts = list(prs.slide_layouts)
+        self.body_font = template.palette.minor_font
+        self.head_font = template.palette.major_font
+
+    # -- one slide ---------------------------------------------------------------------------
+
+    def slide(self, spec: SlideSpec, number: int) -> None:
+        kind = {"title": "title", "divider": "section"}.get(spec.kind, "content")
+        slide = self.prs.slides.add_slide(self.layouts[self.template.layouts[kind]])
+        arrangement = lay.arrange(spec, self.geo, self.body_font, self.head_font)
+        if spec.kind == "title":
+            self._cover(slide, spec, arrangement)
+        else:
+            self._title(slide, arrangement.title)
+            self._content(slide, spec, arrangement)
+            self._footer(slide, number)
+        self._drop_empty_placeholders(slide)
+        slide.notes_slide.notes_text_frame.text = clean(spec.notes or spec.title, keep_newlines=True)
+
+    def _cover(self, slide: Any, spec: SlideSpec, arr: Arrangement) -> None:
+        self._title(slide, arr.title, cover=True)
+        if arr.subtitle is not None:
+            placeholder = _placeholder(slide, ("subTitle",))
+            if placeholder is not None:
+                _place(placeholder, arr.subtitle.box)
+                self._fill(placeholder.text_frame, arr.subtitle, colour=None)
+            else:
+                self._textbox(slide, arr.subtitle, colour=self.pal.text)
+        if arr.caption is not None:
+            self._textbox(slide, arr.caption, colour=self.pal.muted)
+
+    def _title(self, slide: Any, block: TextBlock, cover: bool = False) -> None:
+        types = ("ctrTitle", "title") if cover else ("title", "ctrTitle")
+        placeholder = _placeholder(slide, types)
+        if placeholder is None:  # a layout without a title placeholder still gets its title
+            self._textbox(slide, block, colour=self.pal.text, font=self.head_font, anchor=MSO_ANCHOR.BOTTOM)
+            return
+        _place(placeholder, block.box)
+        frame = placeholder.text_frame
+        self._fill(frame, block, colour=None, font=None)
+        frame.word_wrap = True
+        _no_autofit(frame)
+
+    def _content(self, slide: Any, spec: SlideSpec, arr: Arrangement) -> None:
+        if arr.body is not None:
+            self._textbox(slide, arr.body, colour=self.pal.text)
+        for index, (box, heading, lines) in enumerate(arr.cards):
+            self._card(slide, spec, box, heading, lines, index)
+        if arr.table is not None and spec.table is not None:
+            self._table(slide, spec, arr.table)
+        if arr.chart is not None and spec.chart is not None:
+            self._chart(slide, spec.chart, arr.chart)
+        if arr.callout is not None:
+            self._callout(slide, arr.callout)
+        if arr.caption is not None:
+            self._textbox(slide, arr.caption, colour=self.pal.muted)
+
+    # -- parts -------------------------------------------------------------------------------
+
+    def _textbox(self, slide: Any, block: TextBlock, colour: str | None, font: str | None = None,
+                 anchor: Any = MSO_ANCHOR.TOP, align: Any = None) -> Any:
+        box = block.box
+        shape = slide.shapes.add_textbox(emu(box.left), emu(box.top), emu(box.width), emu(box.height))
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.vertical_anchor = anchor
+        _no_autofit(frame)
+        self._fill(frame, block, colour, font or self.body_font, align)
+        return shape
+
+    def _fill(self, frame: Any, block: TextBlock, colour: str | None, font: str | None = "", align: Any = None
+              ) -> None:
+        font = self.body_font if font == "" else font
+        block = lay.shorten_to_fit(block, font or self.body_font)
+        texts = block.texts or [""]
+        frame.text = ""
+        for index, text in enumerate(texts):
+            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            if align is not None:
+                paragraph.alignment = align
+            if index:
+                paragraph.space_before = Pt(lay.PARAGRAPH_SPACE_PT)
+            if block.bullets:
+                _bullet(paragraph, self.pal.accent)
+            run = paragraph.add_run()
+            run.text = clean(text, keep_newlines=True)
+            run.font.size = Pt(block.size)
+            run.font.bold = block.bold or None
+            if font:
+                run.font.name = font
+            if colour:
+                run.font.color.rgb = rgb(colour)
+
+    def _card(self, slide: Any, spec: SlideSpec, box: Box, heading: TextBlock, lines: TextBlock | None,
+              index: int) -> None:
+        card = spec.cards[index]
+        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(box.left), emu(box.top), emu(box.width),
+                                       emu(box.height))
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = rgb(self.pal.box)
+        shape.line.fill.background()
+        shape.shadow.inherit = False
+        shape.text_frame.text = ""
+        self._severity(slide, box, card.level)
+        if card.label:
+            label = TextBlock([card.label], Box(box.left + 0.1, box.top + 0.05, box.width - 0.2, 0.45), 18.0, 1, False)
+            self._textbox(slide, label, colour=_readable_muted(self.pal))
+        self._textbox(slide, heading, colour=self.pal.text)
+        if lines is not None:
+            self._textbox(slide, lines, colour=self.pal.text)
+
+    def _severity(self, slide: Any, box: Box, level: int) -> None:
+        """Severity shown, not written: five squares, ``level`` of them filled in the accent ramp."""
+        if level <= 0:
+            return
+        ramp = self.theme.ramp
+        size, gap = 0.2, 0.06
+        left = box.left + 0.2
+        for step in range(5):
+            square = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(left + step * (size + gap)), emu(box.top + 0.55),
+                                            emu(size), emu(size))
+            square.shadow.inherit = False
+            square.line.fill.background()
+            square.fill.solid()
+            filled = step < level
+            colour = ramp[min(level - 1, len(ramp) - 1)] if filled else self.pal.background
+            square.fill.fore_color.rgb = rgb(colour if filled else _mix(self.pal.box, self.pal.text, 0.15))
+            square.name = f"Severity {step + 1}"
+
+    def _callout(self, slide: Any, block: TextBlock) -> None:
+        box = block.box
+        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(box.left), emu(box.top), emu(box.width),
+                                       emu(box.height))
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = rgb(self.pal.accent)
+        shape.line.fill.background()
+        shape.shadow.inherit = False
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        _no_autofit(frame)
+        self._fill(frame, block, colour=_on(self.pal.accent), align=PP_ALIGN.LEFT)
+
+    def _table(self, slide: Any, spec: SlideSpec, table_layout: lay.TableLayout) -> None:
+        assert spec.table is not None
+        table = spec.table
+        box = table_layout.box
+        rows, cols = len(table.rows) + 1, len(table.header)
+        frame = slide.shapes.add_table(rows, cols, emu(box.left), emu(box.top), emu(box.width), emu(box.height))
+        grid = frame.table
+        _table_style(frame)
+        for index, width in enumerate(table_layout.widths):
+            grid.columns[index].width = emu(width)
+        for index, height in enumerate(table_layout.heights):
+            grid.rows[index].height = emu(height)
+        line = _mix(self.pal.background, self.pal.text, 0.35)
+        for r, row in enumerate([table.header, *table.rows]):
+            for c in range(cols):
+                text = row[c] if c < len(row) else ""
+                cell = grid.cell(r, c)
+                header = r == 0
+                size = table_layout.header_size if header else table_layout.size
+                block = TextBlock([text], box, size, 1, True, bold=header)
+                centre = not header and c > 0 and text in ("✓", "")
+                self._fill(cell.text_frame, block, colour=self.pal.accent if header or text == "✓" else self.pal.text,
+                           align=PP_ALIGN.CENTER if centre or (header and c > 0 and table.first_column_wide) else None)
+                cell.margin_left = cell.margin_right = emu(lay.CELL_MARGIN_X)
+                cell.margin_top = cell.margin_bottom = emu(lay.CELL_MARGIN_Y)
+                cell.vertical_anchor = MSO_ANCHOR.MIDDLE if not header else MSO_ANCHOR.BOTTOM
+                cell.fill.background()
+                _cell_bottom_line(cell, line, 2.0 if header else 0.75)
+
+    def _chart(self, slide: Any, spec: ChartSpec, box: Box) -> None:
+        if spec.native:
+            from briefing.charts import native
+
+            native.add_chart(slide, spec, emu(box.left), emu(box.top), emu(box.width), emu(box.height), self.theme)
+            return
+        from briefing.charts import image
+
+        picture = image.render_png(spec, self.theme, box.width, box.height, self.cache_dir)
+        source = str(picture) if isinstance(picture, Path | str) else _stream(picture)
+        shape = slide.shapes.add_picture(source, emu(box.left), emu(box.top), emu(box.width), emu(box.height))
+        shape.name = clean(spec.title)[:60] or "Chart"
+        description = clean(spec.alt_text)[:1000]
+        if description:
+            shape._element.nvPicPr.cNvPr.set("descr", description)
+
+    def _footer(self, slide: Any, number: int) -> None:
+        """Date · audience on the left, the slide number on the right: in the layout's footer placeholders."""
+        text = " · ".join(p for p in (format_date(self.plan.date, self.plan.lang, short=True), self.plan.audience)
+                          if p)
+        layout = slide.slide_layout
+        footer = _clone_frame_placeholder(slide, layout, "ftr")
+        number_ph = _clone_frame_placeholder(slide, layout, "sldNum")
+        box = self.geo.footer
+        if footer is not None:
+            block = TextBlock([text], box, lay.FOOTER_PT, 1, True)
+            self._fill(footer.text_frame, block, colour=None, align=PP_ALIGN.LEFT)
+        else:
+            block = TextBlock([text], Box(box.left, box.top, box.width * 0.75, box.height), lay.FOOTER_PT, 1, True)
+            self._textbox(slide, block, colour=self.pal.muted, anchor=MSO_ANCHOR.MIDDLE)
+        if number_ph is not None:
+            paragraph = number_ph.text_frame.paragraphs[0]
+            paragraph.alignment = PP_ALIGN.RIGHT
+            _slide_number(paragraph, number, font=self.body_font)
+        else:
+            block = TextBlock([str(number)], Box(box.right - 1.5, box.top, 1.5, box.height), lay.FOOTER_PT, 1, True)
+            shape = self._textbox(slide, block, colour=self.pal.muted, anchor=MSO_ANCHOR.MIDDLE, align=PP_ALIGN.RIGHT)
+            paragraph = shape.text_frame.paragraphs[0]
+            paragraph.runs[0]._r.getparent().remove(paragraph.runs[0]._r)
+            _slide_number(paragraph, number, self.pal.muted)
+
+    def _drop_empty_placeholders(self, slide: Any) -> None:
+        """Placeholders the layout brought that we did not fill would show 'Click to add text'."""
+        for shape in list(slide.placeholders):
+            if shape.has_text_frame and not shape.text_frame.text.strip():
+                shape._element.getparent().remove(shape._element)
+
+
+# -- XML helpers -------------------------------------------------------------------------------
+
+
+def _placeholder(slide: Any, types: tuple[str, ...]) -> Any:
+    for shape in slide.placeholders:
+        ph = shape._element.find(".//" + qn("p:ph"))
+        kind = (ph.get("type") if ph is not None else None) or "body"
+        if kind in types:
+            return shape
+    return None
+
+
+def _place(shape: Any, box: Box) -> None:
+    shape.left, shape.top, shape.width, shape.height = emu(box.left), emu(box.top), emu(box.width), emu(box.height)
+
+
+def _no_autofit(frame: Any) -> None:
+    body = frame._txBody.find(qn("a:bodyPr"))
+    for child in list(body):
+        if child.tag in (qn("a:normAutofit"), qn("a:spAutoFit"), qn("a:noAutofit")):
+            body.remove(child)
+    body.append(body.makeelement(qn("a:noAutofit"), {}))
+
+
+def _bullet(paragraph: Any, colour: str) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    indent = int(Inches(lay.BULLET_INDENT_IN))
+    ppr.set("marL", str(indent))
+    ppr.set("indent", str(-indent))
+    colour_el = ppr.makeelement(qn("a:buClr"), {})
+    colour_el.append(colour_el.makeelement(qn("a:srgbClr"), {"val": colour.lstrip("#").upper()}))
+    ppr.append(colour_el)
+    ppr.append(ppr.makeelement(qn("a:buFont"), {"typeface": "Arial"}))
+    ppr.append(ppr.makeelement(qn("a:buChar"), {"char": "•"}))
+
+
+def _slide_number(paragraph: Any, number: int, colour: str | None = None, font: str | None = None) -> None:
+    """A slide-number field (PowerPoint keeps it right when slides move), showing ``number`` now."""
+    field = paragraph._p.makeelement(qn("a:fld"), {"id": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
+                                                   "type": "slidenum"})
+    rpr = field.makeelement(qn("a:rPr"), {"lang": "en-US", "sz": str(int(lay.FOOTER_PT * 100))})
+    if colour:
+        fill = rpr.makeelement(qn("a:solidFill"), {})
+        fill.append(fill.makeelement(qn("a:srgbClr"), {"val": colour.lstrip("#").upper()}))
+        rpr.append(fill)
+    if font:
+        rpr.append(rpr.makeelement(qn("a:latin"), {"typeface": font}))
+    field.append(rpr)
+    text = field.makeelement(qn("a:t"), {})
+    text.text = str(number)
+    field.append(text)
+    end = paragraph._p.find(qn("a:endParaRPr"))
+    if end is not None:
+        end.addprevious(field)
+    else:
+        paragraph._p.append(field)
+
+
+def _clone_frame_placeholder(slide: Any, layout: Any, kind: str) -> Any:
+    """Copy the layout's footer or slide-number placeholder onto the slide (python-pptx leaves them off)."""
+    for shape in layout.placeholders:
+        ph = shape._element.find(".//" + qn("p:ph"))
+        if ph is not None and ph.get("type") == kind:
+            slide.shapes.clone_placeholder(shape)
+            return _placeholder(slide, (kind,))
+    return None
+
+
+def _table_style(frame: Any) -> None:
+    tbl_pr = frame._element.graphic.graphicData.tbl.tblPr
+    tbl_pr.set("firstRow", "1")
+    tbl_pr.set("bandRow", "0")
+    style = tbl_pr.find(qn("a:tableStyleId"))
+    if style is None:
+        style = tbl_pr.makeelement(qn("a:tableStyleId"), {})
+        tbl_pr.append(style)
+    style.text = NO_STYLE_TABLE
+
+
+def _cell_bottom_line(cell: Any, colour: str, width_pt: float) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    for index, tag in enumerate(("a:lnL", "a:lnR", "a:lnT", "a:lnB")):
+        line = tc_pr.makeelement(qn(tag), {"w": str(int(Pt(width_pt if tag == "a:lnB" else 0)))})
+        if tag == "a:lnB":
+            fill = line.makeelement(qn("a:solidFill"), {})
+            fill.append(fill.makeelement(qn("a:srgbClr"), {"val": colour.lstrip("#").upper()}))
+            line.append(fill)
+        else:
+            line.append(line.makeelement(qn("a:noFill"), {}))
+        tc_pr.insert(index, line)  # the borders come before the cell's fill in the schema
+
+
+def _mix(a: str, b: str, share: float) -> str:
+    from briefing.charts.theme import blend
+
+    return blend(a, b, share)
+
+
+def _readable_muted(pal: Any) -> str:
+    """The muted colour, darkened or lightened until it reads on the card's fill."""
+    from briefing.charts.theme import contrast
+
+    colour = pal.muted
+    for share in (0.2, 0.4, 0.6):
+        if contrast(colour, pal.box) >= 4.5:
+            break
+        colour = _mix(pal.muted, pal.text, share)
+    return str(colour)
+
+
+def _on(fill: str) -> str:
+    from briefing.charts.theme import contrast
+
+    return max(("#FFFFFF", "#1A1A1A"), key=lambda c: contrast(c, fill))
+
+
+def _stream(data: Any) -> Any:
+    import io
+
+    return io.BytesIO(data) if isinstance(data, bytes | bytearray) else data
+
+
+__all__ = ["Emu", "render"]

@@ -1,0 +1,283 @@
+"""Importing a stakeholder list kept in Excel: CSV or XLSX, Danish or English headers.
+
+Headers are recognised in both languages (``Navn``/``Name``, ``Titel``/``Role``, ``Holdning``/
+``Stance`` …); a ``StakeholderMapping`` names the columns when they are called something else.
+Stances (``tilhænger``, ``forkæmper``, ``skeptiker``, ``modstander`` / ``supporter`` …), yes/no
+(``ja``/``nej``) and scores (1–5, or ``lav``…``høj``) are read in both languages. A name already in
+the workspace is never added twice: it is reported, or updated with ``update=True``. One bad cell
+refuses the whole file with its row and column named.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import InputError, ValidationError
+from briefing.evidence.kinds import parse_number
+from briefing.evidence.readers import Cell, Notice, Table, column_letter, input_error, read_table, text_of
+from briefing.model import codec
+from briefing.model.entities import STANCES, Stakeholder, Stance
+
+FIELDS = ("name", "role", "department", "influence", "interest", "drive", "foresight", "activities", "stance",
+          "budget_holder", "decision_maker", "cadence_days", "tags", "notes")
+SCORES = ("influence", "interest", "drive", "foresight")
+FLAGS = ("budget_holder", "decision_maker")
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[\s_]+", " ", text).strip().casefold()
+
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("Name", "Navn", "Full name", "Fulde navn", "Fuldt navn", "Stakeholder", "Interessent", "Person"),
+    "role": ("Role", "Rolle", "Title", "Titel", "Job title", "Jobtitel", "Stilling", "Position"),
+    "department": ("Department", "Afdeling", "Dept", "Enhed", "Unit", "Område", "Division"),
+    "influence": ("Influence", "Indflydelse", "Power", "Magt"),
+    "interest": ("Interest", "Interesse"),
+    "drive": ("Drive", "Drivkraft", "Engagement", "Gejst"),
+    "foresight": ("Foresight", "Fremsyn", "Vision", "Overblik"),
+    "activities": ("Activities", "Aktiviteter", "Current activities", "Nuværende aktiviteter"),
+    "stance": ("Stance", "Holdning", "Attitude", "Indstilling", "Standpunkt"),
+    "budget_holder": ("Budget holder", "Budgetansvarlig", "Budget owner", "Budgetejer", "Budgetholder"),
+    "decision_maker": ("Decision maker", "Decision-maker", "Beslutningstager", "Beslutningstagende"),
+    "cadence_days": ("Cadence", "Cadence (days)", "Cadence days", "Kadence", "Kadence (dage)",
+                     "Kontaktfrekvens", "Kontaktfrekvens (dage)", "Contact every (days)"),
+    "tags": ("Tags", "Tag", "Mærker", "Etiketter", "Nøgleord", "Keywords"),
+    "notes": ("Notes", "Note", "Noter", "Bemærkninger", "Comments", "Kommentarer", "Kommentar"),
+}
+_HEADER_FIELD = {_fold(word): name for name, words in HEADERS.items() for word in words}
+
+STANCE_WORDS: dict[str, Stance] = {
+    **dict.fromkeys(("blocker", "opponent", "against", "resistant", "modstander", "blokerer", "blokker", "imod",
+                     "modstand"), "blocker"),
+    **dict.fromkeys(("skeptic", "sceptic", "skeptical", "sceptical", "doubter", "skeptiker", "skeptisk", "tvivler",
+                     "kritisk"), "skeptic"),
+    **dict.fromkeys(("neutral", "undecided", "unknown", "uafklaret", "ved ikke", "afventende"), "neutral"),
+    **dict.fromkeys(("supporter", "supportive", "positive", "ally", "tilhænger", "støtter", "positiv", "allieret",
+                     "medspiller"), "supporter"),
+    **dict.fromkeys(("champion", "advocate", "sponsor", "evangelist", "forkæmper", "ambassadør", "ildsjæl",
+                     "fortaler"), "champion"),
+}
+YES = frozenset(("ja", "j", "yes", "y", "x", "true", "sand", "1", "✓", "✔", "sandt"))
+NO = frozenset(("nej", "n", "no", "false", "falsk", "0", "-", "–"))
+SCORE_WORDS = {
+    "meget lav": 1, "very low": 1, "lav": 2, "low": 2, "middel": 3, "mellem": 3, "medium": 3, "moderate": 3,
+    "høj": 4, "high": 4, "meget høj": 5, "very high": 5,
+}
+
+
+@dataclass
+class StakeholderMapping:
+    """Which column holds which field, named by header text, Excel letter or number: ``{"name": "B"}``."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, spec: str, origin: str = "--mapping") -> StakeholderMapping:
+        """``{"name": "Fulde navn", …}`` (JSON) or ``name=Fulde navn;stance=Holdning``."""
+        if spec.lstrip().startswith("{"):
+            try:
+                data = json.loads(spec)
+            except json.JSONDecodeError as error:
+                raise InputError("evidence.error.mapping_json", origin=origin, line=error.lineno,
+                                 column=error.colno, reason=error.msg) from None
+        else:
+            pairs = [part.partition("=") for part in spec.split(";") if part.strip()]
+            data = {key.strip(): value.strip() for key, _, value in pairs}
+        if not isinstance(data, dict):
+            raise InputError("evidence.error.stakeholder_mapping", origin=origin, field=str(data)[:40],
+                             fields=", ".join(FIELDS))
+        for key, value in data.items():
+            if key not in FIELDS or not isinstance(value, str | int) or isinstance(value, bool):
+                raise InputError("evidence.error.stakeholder_mapping", origin=origin, field=key,
+                                 fields=", ".join(FIELDS))
+        return cls({key: str(value) for key, value in data.items()})
+
+
+def propose_stakeholder_mapping(headers: Sequence[str]) -> StakeholderMapping:
+    """The columns whose headers name a field in Danish or English (first match wins)."""
+    columns: dict[str, str] = {}
+    for index, header in enumerate(headers):
+        name = _HEADER_FIELD.get(_fold(header))
+        if name and name not in columns:
+            columns[name] = header if sum(1 for h in headers if _fold(h) == _fold(header)) == 1 else \
+                column_letter(index)
+    return StakeholderMapping(columns)
+
+
+@dataclass
+class StakeholderImport:
+    """New stakeholders to add, existing ones to update, and the rows left out (with why)."""
+
+    added: list[Stakeholder] = field(default_factory=list)
+    updated: list[Stakeholder] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def import_stakeholders(
+    path: Path,
+    existing: Sequence[Stakeholder] = (),
+    mapping: StakeholderMapping | None = None,
+    new_id: Callable[[set[str]], str] | None = None,
+    update: bool = False,
+) -> StakeholderImport:
+    """The stakeholders in ``path``; InputError naming the file, row and column of the first bad cell."""
+    table = read_table(path)
+    header = table.header(0)
+    mapping = mapping or propose_stakeholder_mapping(header)
+    columns = {name: _resolve(table, header, ref) for name, ref in mapping.columns.items()}
+    if "name" not in columns:
+        raise input_error(table.file, "evidence.error.no_name_column", columns=", ".join(h for h in header if h)[:300])
+    result = StakeholderImport(notices=list(table.notices))
+    ignored = [h for i, h in enumerate(header) if h and i not in columns.values()]
+    if ignored:
+        result.notices.append(Notice("evidence.notice.columns_ignored", {"columns": ", ".join(ignored)}))
+    known = {_fold(p.name): p for p in existing}
+    taken = {p.id for p in existing}
+    make_id = new_id or _default_id
+    for index in range(1, len(table.rows)):
+        _import_row(table, index, columns, known, taken, make_id, update, result)
+    return result
+
+
+def _default_id(taken: set[str]) -> str:
+    number = len(taken) + 1
+    while f"stakeholder{number}" in taken:
+        number += 1
+    return f"stakeholder{number}"
+
+
+def _import_row(
+    table: Table,
+    index: int,
+    columns: dict[str, int],
+    known: dict[str, Stakeholder],
+    taken: set[str],
+    make_id: Callable[[set[str]], str],
+    update: bool,
+    result: StakeholderImport,
+) -> None:
+    row = table.rows[index]
+    if all(cell is None for cell in row):
+        return
+    values = {name: _value(table, index, name, column, row) for name, column in columns.items()}
+    values = {name: value for name, value in values.items() if value is not None}
+    name = str(values.get("name", "")).strip()
+    if not name:
+        result.notices.append(Notice("evidence.notice.no_name", {"place": table.place(index)}))
+        return
+    match = known.get(_fold(name))
+    if match is not None:
+        _merge(table, index, match, values, update, result, known)
+        return
+    person = _checked(table, index, Stakeholder(id=make_id(taken), **values))
+    taken.add(person.id)
+    known[_fold(name)] = person
+    result.added.append(person)
+
+
+def _merge(table: Table, index: int, match: Stakeholder, values: dict[str, Any], update: bool,
+           result: StakeholderImport, known: dict[str, Stakeholder]) -> None:
+    """A name already known: update it (``update``) or report it; never a second person."""
+    place = table.place(index)
+    if match in result.added or match in result.updated:
+        result.skipped.append(match.name)
+        result.notices.append(Notice("evidence.notice.name_twice", {"name": match.name, "place": place}))
+        return
+    changed = {k: v for k, v in values.items() if k != "name" and getattr(match, k) != v}
+    if update and changed:
+        person = _checked(table, index, dataclasses.replace(match, **changed))
+        result.updated.append(person)
+        known[_fold(match.name)] = person
+        result.notices.append(Notice("evidence.notice.updated", {"name": match.name, "place": place,
+                                                                 "fields": ", ".join(changed)}))
+        return
+    result.skipped.append(match.name)
+    key = "evidence.notice.exists_differs" if changed else "evidence.notice.exists"
+    result.notices.append(Notice(key, {"name": match.name, "place": place, "fields": ", ".join(changed)}))
+
+
+def _checked(table: Table, index: int, person: Stakeholder) -> Stakeholder:
+    try:
+        loaded: Stakeholder = codec.load(Stakeholder, codec.dump(person), "stakeholder")
+    except ValidationError as error:
+        raise table.error(index, "evidence.error.stakeholder_invalid", detail=error) from None
+    return loaded
+
+
+def _resolve(table: Table, header: list[str], ref: str) -> int:
+    matches = [i for i, h in enumerate(header) if _fold(h) == _fold(ref)]
+    if matches:
+        return matches[0]
+    text = ref.strip()
+    if text.isdigit() and 1 <= int(text) <= max(table.width, len(header)):
+        return int(text) - 1
+    if re.fullmatch(r"[A-Za-z]{1,3}", text):
+        index = 0
+        for ch in text.upper():
+            index = index * 26 + ord(ch) - 64
+        if index - 1 < max(table.width, len(header)):
+            return index - 1
+    raise input_error(table.file, "evidence.error.mapping_column", column=ref,
+                      columns=", ".join(h for h in header if h)[:300])
+
+
+# -- cells -----------------------------------------------------------------------------------------
+
+
+def _value(table: Table, index: int, name: str, column: int, row: list[Cell]) -> Any:
+    """The field ``name`` from a cell; None when blank (the default applies); InputError when wrong."""
+    cell = row[column] if column < len(row) else None
+    text = text_of(cell)
+    if not text:
+        return None
+    if name in SCORES:
+        return _score(table, index, column, cell, text)
+    if name in FLAGS:
+        return _flag(table, index, column, text)
+    if name == "stance":
+        return _stance(table, index, column, text)
+    if name == "cadence_days":
+        number = parse_number(cell, comma=True)
+        if number is None or number < 1 or not number.is_integer():
+            raise table.error(index, "evidence.error.bad_cadence", column=column, value=text[:40])
+        return int(number)
+    if name == "tags":
+        return [tag.strip() for tag in re.split(r"[;,]", text) if tag.strip()]
+    return text
+
+
+def _score(table: Table, index: int, column: int, cell: Cell, text: str) -> int:
+    word = SCORE_WORDS.get(_fold(text))
+    if word is not None:
+        return word
+    number = parse_number(cell, comma=True)
+    if number is None or not number.is_integer() or not 1 <= number <= 5:
+        raise table.error(index, "evidence.error.bad_score", column=column, value=text[:40])
+    return int(number)
+
+
+def _flag(table: Table, index: int, column: int, text: str) -> bool:
+    folded = _fold(text)
+    if folded in YES:
+        return True
+    if folded in NO:
+        return False
+    raise table.error(index, "evidence.error.bad_flag", column=column, value=text[:40])
+
+
+def _stance(table: Table, index: int, column: int, text: str) -> Stance:
+    folded = _fold(text)
+    if folded in STANCES:
+        return folded
+    stance = STANCE_WORDS.get(folded) or STANCE_WORDS.get(folded.rstrip("e"))  # tilhængere, skeptikere
+    if stance is None:
+        raise table.error(index, "evidence.error.bad_stance", column=column, value=text[:40])
+    return stance

@@ -1,0 +1,161 @@
+"""Charts as images: every kind draws, in the theme's font and colours, and unchanged charts are cached."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from matplotlib.text import Text
+
+from briefing.charts import build, image
+from briefing.charts.spec import ChartSpec, Series
+from briefing.charts.theme import ChartTheme, contrast, level_colour, luminance, ordered_ramp, role_colour
+
+from .conftest import DARK, TODAY
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def every_kind(workspace) -> list[ChartSpec]:
+    return [
+        build.kpi_effects(workspace, "en"),
+        build.survey_results(workspace.surveys[0], "en"),
+        build.stakeholder_map(workspace, "en"),
+        build.roadmap_timeline(workspace, "da", TODAY),
+        build.attempts(workspace, "en"),
+        build.leadership_dose(workspace, "da", TODAY, 42),
+        ChartSpec("line", categories=["a", "b"], series=[Series("$5 saved", [1, 2], role="accent")], lang="da"),
+        ChartSpec("scatter", series=[Series("S", [1, 2], x=[1, 2], point_labels=["$x", "y$"])]),
+        ChartSpec("pie", categories=["x", "y", "z"], series=[Series("P", [1, 3, 0])]),
+    ]
+
+
+def visible_texts(fig) -> list[Text]:
+    fig.canvas.draw()
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+def test_every_kind_draws_with_the_theme_font_at_least_12_pt(workspace, theme):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    small = dataclasses.replace(theme, font_size=8.0)
+    for spec in every_kind(workspace):
+        fig = image.figure(spec, small, 10, 5.5, show_title=True)
+        FigureCanvasAgg(fig)
+        texts = visible_texts(fig)
+        assert texts, spec.kind
+        for text in texts:
+            assert text.get_fontsize() >= 12, (spec.kind, text.get_text())
+            assert text.get_fontname() == "Carlito", (spec.kind, text.get_text())
+
+
+def test_dark_theme_keeps_axis_legend_and_title_text_light(workspace):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    for spec in every_kind(workspace)[:6]:
+        fig = image.figure(spec, DARK, 10, 5.5, show_title=True)
+        FigureCanvasAgg(fig)
+        ax = fig.axes[0]
+        outside = [*ax.get_xticklabels(), *ax.get_yticklabels(), ax.title, ax.xaxis.label, ax.yaxis.label]
+        legend = ax.get_legend()
+        outside += legend.get_texts() if legend else []
+        for text in outside:
+            if text.get_text().strip() and text.get_visible():
+                colour = text.get_color()
+                assert contrast(colour, DARK.background) >= 4.5, (spec.kind, text.get_text(), colour)
+
+
+def test_labels_inside_bars_read_on_their_fill(workspace, theme):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.colors import to_hex
+
+    fig = image.figure(build.survey_results(workspace.surveys[0], "en"), theme, 10, 5)
+    FigureCanvasAgg(fig)
+    percents = [t for t in visible_texts(fig) if t.get_text().endswith("%") and t.get_position()[0] not in (-100, 100)]
+    inside = [t for t in percents if t.get_text() in ("67%", "33%", "100%") and t in fig.axes[0].texts]
+    assert inside
+    fills = {to_hex(level_colour(theme, level, 5)) for level in range(5)}
+    for text in inside:
+        assert max(contrast(text.get_color(), fill) for fill in fills) >= 4.5
+
+
+def test_likert_rows_diverge_around_zero(workspace):
+    fig = image.figure(build.survey_results(workspace.surveys[0], "en"), ChartTheme(), 10, 5)
+    bars = [p for p in fig.axes[0].patches if p.get_width() > 0]
+    first_row = sorted((b for b in bars if abs(b.get_y() + b.get_height() / 2) < 0.01), key=lambda b: b.get_x())
+    # Statement 1: two thirds strongly disagree (left of 0), one third agree (right of 0)
+    assert first_row[0].get_x() == pytest.approx(-200 / 3) and first_row[0].get_width() == pytest.approx(200 / 3)
+    assert first_row[1].get_x() == pytest.approx(0) and first_row[1].get_width() == pytest.approx(100 / 3)
+
+
+def test_png_bytes_without_a_cache(workspace):
+    data = image.render_png(build.attempts(workspace, "en"), ChartTheme(), 6, 3.5, None, dpi=50)
+    assert isinstance(data, bytes) and data.startswith(PNG)
+
+
+def test_unchanged_chart_is_not_drawn_again(workspace, tmp_path, monkeypatch):
+    drawn: list[str] = []
+    original = image.figure
+
+    def counting(spec, *args, **kwargs):
+        drawn.append(spec.kind)
+        return original(spec, *args, **kwargs)
+
+    monkeypatch.setattr(image, "figure", counting)
+    cache = tmp_path / "cache"
+    spec = build.roadmap_timeline(workspace, "en", TODAY)
+    first = image.render_png(spec, ChartTheme(), 8, 4, cache, dpi=50)
+    assert isinstance(first, Path) and first.read_bytes().startswith(PNG) and len(drawn) == 1
+    again = image.render_png(build.roadmap_timeline(workspace, "en", TODAY), ChartTheme(), 8, 4, cache, dpi=50)
+    assert again == first and len(drawn) == 1
+    workspace.phases[0].cost = 1
+    changed = image.render_png(build.roadmap_timeline(workspace, "en", TODAY), ChartTheme(), 8, 4, cache, dpi=50)
+    assert changed != first and len(drawn) == 2
+    image.render_png(spec, DARK, 8, 4, cache, dpi=50)
+    image.render_png(spec, ChartTheme(), 8, 4.5, cache, dpi=50)
+    image.render_png(spec, ChartTheme(), 8, 4, cache, dpi=60)
+    assert len(drawn) == 5
+    assert sorted(p.suffix for p in cache.iterdir()) == [".png"] * 5
+
+
+def test_an_empty_cache_file_is_drawn_again(workspace, tmp_path):
+    spec = build.attempts(workspace, "en")
+    path = image.render_png(spec, ChartTheme(), 6, 3, tmp_path, dpi=40)
+    assert isinstance(path, Path)
+    path.write_bytes(b"")
+    assert image.render_png(spec, ChartTheme(), 6, 3, tmp_path, dpi=40) == path
+    assert path.read_bytes().startswith(PNG)
+
+
+@pytest.mark.parametrize("theme", [ChartTheme(), DARK], ids=["light", "dark"])
+def test_ordered_levels_stand_out_more_with_each_level(theme):
+    ramp = ordered_ramp(theme)
+    contrasts = [contrast(c, theme.background) for c in ramp]
+    assert contrasts == sorted(contrasts)
+    for levels in (3, 5):
+        colours = [role_colour(theme, f"level:{i}/{levels}") for i in range(levels)]
+        lightness = [luminance(c) for c in colours]
+        # lightness alone orders the levels (greyscale, colour blindness): strictly monotonic
+        steps = [b - a for a, b in itertools.pairwise(lightness)]
+        assert all(s > 0 for s in steps) or all(s < 0 for s in steps)
+        assert min(abs(s) for s in steps) > 0.05
+
+
+def test_importing_the_charts_package_loads_neither_matplotlib_nor_pptx():
+    code = ("import sys, briefing.charts, briefing.charts.build, briefing.charts.image; "
+            "print(any(m.startswith(('matplotlib', 'pptx')) for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_pyplot_is_never_imported(workspace):
+    code = ("import sys, datetime; from briefing.charts import image, build; from briefing.model import Workspace; "
+            "from briefing.charts.theme import ChartTheme; "
+            "image.render_png(build.attempts(Workspace(), 'en'), ChartTheme(), 4, 3, None, 40); "
+            "print('matplotlib.pyplot' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,140 @@
+"""The deck plan as plain data: storyline, budgets, notes, languages, anonymity."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from briefing.deck import plan
+from briefing.deck.model import SECTIONS
+from briefing.deck.wording import brief, words
+from briefing.errors import InputError
+from briefing.model.entities import Objection, Presentation, Reference, Workspace
+
+
+def test_the_demo_deck_tells_the_story_answer_first(demo: Workspace, today: dt.date) -> None:
+    deck = plan(demo, today=today)
+    kinds = [slide.kind for slide in deck.main]
+    assert kinds == ["title", "summary", "since", "problems", "csfs", "proof", "survey", "allies", "roadmap",
+                     "decision"]
+    assert deck.slides[len(deck.main)].kind == "divider"
+    assert deck.slides[len(deck.main)].title == "Appendix"
+    assert {"method", "sources", "history"} <= {slide.kind for slide in deck.appendix}
+    assert deck.main[1].title.startswith("Approve phase 2")
+
+
+def test_the_title_slide_shows_the_attempt_number_after_the_first(demo: Workspace, today: dt.date) -> None:
+    assert "attempt 3" in plan(demo, today=today).main[0].caption
+    first = dataclasses.replace(demo, presentations=[])
+    assert "attempt" not in plan(first, today=today).main[0].caption
+
+
+def test_since_last_time_only_when_the_last_presentation_left_open_objections(demo: Workspace, today: dt.date
+                                                                              ) -> None:
+    assert "since" in [s.kind for s in plan(demo, today=today).main]
+    closed = [dataclasses.replace(p, objections=[dataclasses.replace(o, status="answered") for o in p.objections])
+              for p in demo.presentations]
+    assert "since" not in [s.kind for s in plan(dataclasses.replace(demo, presentations=closed), today=today).slides]
+    table = next(s for s in plan(demo, today=today).main if s.kind == "since").table
+    assert table is not None and table.header == ["What you asked", "Our answer"]
+    assert all(row[1].startswith("✓") for row in table.rows)
+
+
+def test_a_tight_slide_budget_moves_sections_to_the_appendix_never_drops_them(demo: Workspace, today: dt.date
+                                                                             ) -> None:
+    full = plan(demo, today=today)
+    tight = plan(demo, dataclasses.replace(demo.deck, max_slides=4), today=today)
+    assert len(tight.main) == 4
+    assert [s.kind for s in tight.main] == ["title", "summary", "since", "decision"]
+    assert sorted(s.kind for s in tight.slides) == sorted(s.kind for s in full.slides)
+    moved = [s.kind for s in tight.appendix]
+    assert {"problems", "csfs", "proof", "survey", "allies", "roadmap"} <= set(moved)
+
+
+def test_chosen_sections_keep_the_storyline_order(demo: Workspace, today: dt.date) -> None:
+    settings = dataclasses.replace(demo.deck, sections=["decision", "proof", "summary"])
+    assert [s.kind for s in plan(demo, settings, today=today).main] == ["title", "summary", "proof", "decision"]
+    with pytest.raises(InputError, match="unknown section"):
+        plan(demo, dataclasses.replace(demo.deck, sections=["gossip"]), today=today)
+
+
+def test_at_most_two_external_references_on_the_main_slides_all_in_the_appendix(demo: Workspace, today: dt.date
+                                                                                ) -> None:
+    many = [Reference(id=f"x{i}", title=f"Report {i}", publisher=f"Analyst {i}", year=2020 + i, kind="analyst")
+            for i in range(6)]
+    workspace = dataclasses.replace(demo, references=many)
+    deck = plan(workspace, today=today)
+    shown = {ref for slide in deck.main for ref in slide.references}
+    assert 0 < len(shown) <= 2
+    sources = " ".join(b for s in deck.appendix if s.kind == "sources" for b in s.bullets)
+    assert all(f"Report {i}" in sources for i in range(6))
+
+
+def test_every_slide_has_speaker_notes_and_a_title(demo: Workspace, demo_da: Workspace, today: dt.date) -> None:
+    for workspace in (demo, demo_da):
+        for slide in plan(workspace, today=today).slides:
+            assert slide.notes.strip(), slide.kind
+            assert slide.title.strip(), slide.kind
+
+
+def test_main_slides_stay_within_the_bullet_and_word_budgets(demo: Workspace, demo_da: Workspace,
+                                                            today: dt.date) -> None:
+    for workspace in (demo, demo_da):
+        for slide in plan(workspace, today=today).main:
+            assert len(slide.bullets) <= 5
+            assert sum(words(t) for t in slide.body_texts()) <= 40, slide.kind
+
+
+def test_anonymize_shows_roles_instead_of_names(demo: Workspace, today: dt.date) -> None:
+    names = [p.name for p in demo.stakeholders]
+    settings = dataclasses.replace(demo.deck, anonymize=True)
+    deck = plan(demo, settings, today=today)
+    text = " ".join(_all_text(slide) for slide in deck.slides)
+    assert not [name for name in names if name in text]
+    assert demo.stakeholders[0].role in " ".join(_all_text(s) for s in deck.slides)
+    named = " ".join(_all_text(s) for s in plan(demo, today=today).slides)
+    assert any(name in named for name in names)
+
+
+def _all_text(slide) -> str:  # type: ignore[no-untyped-def]
+    chart = slide.chart
+    labels = [lab for s in chart.series for lab in (s.point_labels or [])] if chart else []
+    return " ".join([slide.title, slide.subtitle, slide.caption, slide.notes, *slide.body_texts(), *labels])
+
+
+def test_danish_and_english_fixed_texts(demo: Workspace, demo_da: Workspace, today: dt.date) -> None:
+    en, da = plan(demo, today=today), plan(demo_da, today=today)
+    assert en.lang == "en" and da.lang == "da"
+    assert da.slides[len(da.main)].title == "Bilag"
+    assert "forsøg 3" in da.main[0].caption and "8. december 2026" in da.main[0].caption
+    assert any(s.callout == "Beslutning i dag" for s in da.main)
+    assert any(s.callout == "Decision needed today" for s in en.main)
+    since = next(s for s in da.main if s.kind == "since")
+    assert since.table is not None and since.table.header == ["Det spurgte I om", "Vores svar"]
+    english = dataclasses.replace(demo_da.deck, language="en")
+    assert plan(demo_da, english, today=today).slides[len(en.main)].title == "Appendix"
+
+
+def test_an_empty_workspace_still_gives_a_title_and_an_appendix(today: dt.date) -> None:
+    deck = plan(Workspace(), today=today)
+    assert [s.kind for s in deck.slides] == ["title", "summary", "decision", "divider"]
+
+
+def test_brief_keeps_whole_text_or_cuts_at_a_sentence() -> None:
+    assert brief("Short and sweet.", 5) == "Short and sweet."
+    assert brief("First sentence here. Second one is longer than that.", 5) == "First sentence here."
+    cut = brief("one two three four five six seven eight nine ten", 4)
+    assert cut.endswith("…") and words(cut) <= 4
+    assert words("1,200,000 DKK and 45 min") == 5
+
+
+def test_sections_constant_is_the_storyline() -> None:
+    assert SECTIONS[0] == "summary" and SECTIONS[-1] == "decision"
+
+
+def test_the_last_presentation_decides_about_since(demo: Workspace, today: dt.date) -> None:
+    later = Presentation(id="pr9", date=dt.date(2026, 11, 1), objections=[Objection("Fine.", "answered")])
+    workspace = dataclasses.replace(demo, presentations=[*demo.presentations, later])
+    assert "since" not in [s.kind for s in plan(workspace, today=today).slides]

@@ -1,0 +1,283 @@
+"""Exported decks opened by python-pptx and converted by LibreOffice: every slide a page, no text off a slide,
+templates honoured, hostile text harmless, and the output written safely."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from briefing.cli import main as cli
+from briefing.clock import FixedClock
+from briefing.deck import export, template_check
+from briefing.deck.template import DEFAULT_TEMPLATE
+from briefing.errors import InputError
+from briefing.model.entities import Phase, Problem, Workspace
+from briefing.store import WorkspaceStore
+from lo_helpers import SAMPLES, convert_to_pdf, demo_workspace, pdf_pages, words_outside_page
+
+TODAY = dt.date(2026, 11, 27)
+
+HOSTILE = "Bell\x07 tab\tnull\x00 \ufffe\uffff lone\ud800 =cmd|' /C calc'!A0"
+
+
+def hostile(workspace: Workspace) -> Workspace:
+    """The demo with control characters, formula triggers, 10,000 characters and 200 bullets."""
+    problems = [dataclasses.replace(p, title=f"{HOSTILE} {p.title}", impact="x" * 10_000 if i == 0 else p.impact,
+                                    description="word " * 2_000)
+                for i, p in enumerate(workspace.problems)]
+    problems += [Problem(id=f"h{i}", title=f"Extra problem {i} {HOSTILE}", severity=1 + i % 5) for i in range(30)]
+    phases = [dataclasses.replace(p, deliverables=[f"Deliverable {i} =SUM(A1)" for i in range(200)])
+              for p in workspace.phases]
+    phases.append(Phase(id="hx", name="=1+1", start=dt.date(2027, 1, 1), end=dt.date(2027, 2, 1)))
+    surveys = [dataclasses.replace(s, findings=[f"Finding {i} \x0b" for i in range(200)]) for s in workspace.surveys]
+    people = [dataclasses.replace(p, name=f"=HYPERLINK(\"http://x\") {p.name}\x1f") for p in workspace.stakeholders]
+    deck = dataclasses.replace(workspace.deck, ask=f"=cmd {workspace.deck.ask}\x07", title=f"{HOSTILE} deck")
+    campaign = dataclasses.replace(workspace.campaign, name="y" * 10_000)
+    return dataclasses.replace(workspace, problems=problems, phases=phases, surveys=surveys, stakeholders=people,
+                               deck=deck, campaign=campaign)
+
+
+def four_three_template(folder: Path) -> Path:
+    prs = Presentation()  # python-pptx's own template is 4:3
+    path = folder / "four-three.pptx"
+    prs.save(str(path))
+    return path
+
+
+def coverless_template(folder: Path) -> Path:
+    """The default template whose title layout has lost its title and subtitle placeholders."""
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    layout = prs.slide_layouts[0]
+    for shape in list(layout.placeholders):
+        if shape.placeholder_format.type is not None and shape.placeholder_format.idx in (0, 1):
+            shape._element.getparent().remove(shape._element)
+    path = folder / "coverless.pptx"
+    prs.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, object, Path]]:
+    """Every deck exported once, then converted to PDF in one LibreOffice call."""
+    folder = tmp_path_factory.mktemp("decks")
+    cache = folder / "cache"
+    en, da = demo_workspace("en"), demo_workspace("da")
+    cases = {
+        "en-default": (en, None, None),
+        "da-dark": (da, SAMPLES / "templates" / "reclamation-dark-16x9.pptx", None),
+        "en-potx": (en, SAMPLES / "templates" / "purple-banner.potx", None),
+        "da-potx": (da, SAMPLES / "templates" / "purple-banner.potx", None),
+        "en-dark-anon": (en, SAMPLES / "templates" / "reclamation-dark-16x9.pptx",
+                         dataclasses.replace(en.deck, anonymize=True)),
+        "en-43": (en, four_three_template(folder), None),
+        "en-coverless": (en, coverless_template(folder), None),
+        "hostile": (hostile(en), None, None),
+        "hostile-dark": (hostile(da), SAMPLES / "templates" / "reclamation-dark-16x9.pptx", None),
+    }
+    results = {}
+    for name, (workspace, template, settings) in cases.items():
+        out = folder / f"{name}.pptx"
+        result = export(workspace, out, settings=settings, template=template, today=TODAY, cache_dir=cache)
+        results[name] = (out, result, Path())
+    pdfs = convert_to_pdf([out for out, _r, _p in results.values()], folder)
+    return {name: (out, result, pdfs[out]) for name, (out, result, _p) in results.items()}
+
+
+CASES = ["en-default", "da-dark", "en-potx", "da-potx", "en-dark-anon", "en-43", "en-coverless", "hostile",
+         "hostile-dark"]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_slide_is_a_page_with_notes_and_no_text_off_the_slide(exported, name: str) -> None:  # type: ignore[no-untyped-def]
+    out, result, pdf = exported[name]
+    prs = Presentation(str(out))
+    assert len(prs.slides) == result.slides > 10
+    assert pdf_pages(pdf) == result.slides
+    assert words_outside_page(pdf) == []
+    for slide in prs.slides:
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+        for shape in slide.shapes:
+            assert shape.left is None or shape.left >= 0
+            assert shape.top is None or shape.top >= 0
+            assert shape.left is None or shape.left + shape.width <= prs.slide_width + 12700
+            assert shape.top is None or shape.top + shape.height <= prs.slide_height + 12700
+    assert result.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("name", ["hostile", "hostile-dark"])
+def test_hostile_text_never_shows_as_junk_nor_becomes_a_formula(exported, name: str) -> None:  # type: ignore[no-untyped-def]
+    out, _result, _pdf = exported[name]
+    with zipfile.ZipFile(out) as package:
+        for member in package.namelist():
+            data = package.read(member)
+            if member.endswith(".xml"):
+                text = data.decode("utf-8")
+                assert "_x0007_" not in text and "_x000B_" not in text.upper() and "\x07" not in text, member
+            if member.endswith(".xlsx"):
+                with zipfile.ZipFile(io.BytesIO(data)) as book:
+                    sheets = [book.read(n).decode() for n in book.namelist() if "worksheets/sheet" in n]
+                    assert all("<f>" not in sheet for sheet in sheets), member
+
+
+def test_the_templates_example_slides_never_reach_the_deck(exported) -> None:  # type: ignore[no-untyped-def]
+    out, _result, _pdf = exported["da-dark"]
+    text = " ".join(shape.text_frame.text for slide in Presentation(str(out)).slides for shape in slide.shapes
+                    if shape.has_text_frame)
+    assert "Hello, world" not in text and "Some content on the left" not in text and "Subtitle goes here" not in text
+
+
+def test_a_dark_template_gets_light_text(exported) -> None:  # type: ignore[no-untyped-def]
+    out, _result, _pdf = exported["da-dark"]
+    colours = set()
+    for slide in Presentation(str(out)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame and not shape.is_placeholder and not shape.shape_type == 1:
+                for paragraph in shape.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        if run.font.color and run.font.color.type is not None:
+                            colours.add(str(run.font.color.rgb))
+    assert colours and all(int(c[0:2], 16) > 0x80 for c in colours), colours
+
+
+def test_the_default_deck_is_16_9_with_native_charts_and_the_titles_of_the_plan(exported) -> None:  # type: ignore[no-untyped-def]
+    out, _result, _pdf = exported["en-default"]
+    prs = Presentation(str(out))
+    assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)
+    charts = [shape for slide in prs.slides for shape in slide.shapes if shape.has_chart]
+    pictures = [shape for slide in prs.slides for shape in slide.shapes if shape.shape_type == 13]
+    assert len(charts) >= 3 and len(pictures) >= 2
+    assert prs.slides[1].shapes.title.text.startswith("Approve phase 2")
+
+
+def test_a_title_layout_without_a_title_placeholder_still_gets_its_title(exported) -> None:  # type: ignore[no-untyped-def]
+    out, _result, _pdf = exported["en-coverless"]
+    first = Presentation(str(out)).slides[0]
+    texts = [shape.text_frame.text for shape in first.shapes if shape.has_text_frame]
+    assert "Contracts we can find — phase 2" in texts
+
+
+def test_a_four_three_template_gives_a_four_three_deck(exported) -> None:  # type: ignore[no-untyped-def]
+    out, _result, _pdf = exported["en-43"]
+    prs = Presentation(str(out))
+    assert prs.slide_width * 3 == prs.slide_height * 4
+
+
+def test_template_check_reports_layouts_mapping_and_traps(samples: Path, tmp_path: Path) -> None:
+    dark = template_check(samples / "templates" / "reclamation-dark-16x9.pptx")
+    assert dark.dark and dark.example_slides == 4 and dark.aspect == "16:9"
+    assert dark.mapping["content"] == "Title Only" and "title" in dark.missing
+    potx = template_check(samples / "templates" / "purple-banner.potx")
+    assert potx.mapping["title"] == "Title Slide" and not potx.dark
+    assert template_check(four_three_template(tmp_path)).aspect == "4:3"
+
+
+# -- safe output ------------------------------------------------------------------------------------
+
+
+def test_a_failing_export_leaves_the_previous_file_intact(demo: Workspace, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "deck.pptx"
+    export(demo, out, today=TODAY, cache_dir=tmp_path / "cache")
+    before = out.read_bytes()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken)
+    with pytest.raises(InputError, match="No space left"):
+        export(demo, out, today=TODAY, cache_dir=tmp_path / "cache")
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "deck.pptx"]
+
+
+def test_a_target_that_cannot_be_written_is_named(demo: Workspace, tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "deck.pptx"
+    with pytest.raises(InputError) as error:
+        export(demo, missing, today=TODAY)
+    assert str(missing) in str(error.value)
+    folder = tmp_path / "deck.pptx"
+    folder.mkdir()
+    with pytest.raises(InputError) as error:
+        export(demo, folder, today=TODAY)
+    assert str(folder) in str(error.value)
+
+
+def test_an_export_leaves_the_store_byte_identical(demo: Workspace, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "ws"
+    store = WorkspaceStore.open(folder, FixedClock.on(TODAY))
+    store.replace(demo)
+    store.close()
+    before = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert cli(["export", "--workspace", str(folder), "--out", str(tmp_path / "deck.pptx"), "--lang", "da"]) == 0
+    after = {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert after == before
+    assert "Written" in capsys.readouterr().out
+
+
+def test_check_exits_one_on_breaches_and_zero_when_clean(demo: Workspace, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "ws"
+    store = WorkspaceStore.open(folder, FixedClock.on(TODAY))
+    store.replace(demo)
+    assert cli(["check", "--workspace", str(folder)]) == 0
+    long_title = "Contracts " * 40
+    store.set("deck", dataclasses.replace(demo.deck, title=long_title, ask="Approve " + "phase two now " * 12))
+    store.close()
+    assert cli(["check", "--workspace", str(folder)]) == 1
+    assert "Slide 2" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("make", ["not_zip", "truncated", "pptm", "no_layouts", "odp"])
+def test_a_bad_template_exits_two_naming_the_file(make: str, demo: Workspace, tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    good = DEFAULT_TEMPLATE.read_bytes()
+    path = tmp_path / {"pptm": "t.pptm", "odp": "t.odp"}.get(make, "t.pptx")
+    if make == "not_zip":
+        path.write_text("this is not a presentation")
+    elif make == "truncated":
+        path.write_bytes(good[: len(good) // 2])
+    elif make == "no_layouts":
+        path.write_bytes(_without_layouts(good))
+    else:
+        path.write_bytes(good)
+    assert cli(["template-check", str(path)]) == 2
+    assert str(path) in capsys.readouterr().err
+    folder = tmp_path / "ws"
+    store = WorkspaceStore.open(folder, FixedClock.on(TODAY))
+    store.replace(demo)
+    store.close()
+    out = tmp_path / "deck.pptx"
+    assert cli(["export", "--workspace", str(folder), "--out", str(out), "--template", str(path)]) == 2
+    assert str(path) in capsys.readouterr().err
+    assert not out.exists()
+
+
+def _without_layouts(data: bytes) -> bytes:
+    """The default template with its master's layout list emptied."""
+    import re
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "ppt/slideMasters/slideMaster1.xml":
+                content = re.sub(rb"<p:sldLayoutIdLst>.*?</p:sldLayoutIdLst>", b"", content, flags=re.S)
+            target.writestr(info, content)
+    return buffer.getvalue()
+
+
+def test_progress_is_reported_for_every_slide(demo: Workspace, tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    result = export(demo, tmp_path / "deck.pptx", today=TODAY, progress=lambda d, t: seen.append((d, t)),
+                    cache_dir=tmp_path / "cache")
+    assert seen[-1] == (result.slides, result.slides) and len(seen) == result.slides

@@ -1,0 +1,187 @@
+"""Edits as values: each applies, reverts (undo) and re-applies (redo), and every state survives a reopen."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefing.clock import FixedClock
+from briefing.edits import AddItem, Batch, RemoveItem, SetSingleton, UpdateItem, remove_with_dependents
+from briefing.errors import ValidationError
+from briefing.model.entities import Campaign, Dialogue, Reference, Stakeholder, Workspace
+from briefing.model.interchange import to_json_text
+from briefing.store import WorkspaceStore, storage
+
+Factory = Callable[[WorkspaceStore], Any]
+
+
+def stored(folder: Path, clock: FixedClock) -> str:
+    """The workspace as a reopen shows it, as interchange text (order and all)."""
+    with WorkspaceStore.open(folder, clock) as store:
+        return to_json_text(store.workspace)
+
+
+def renamed(store: WorkspaceStore) -> UpdateItem:
+    old = store.workspace.stakeholders[2]
+    return UpdateItem("stakeholders", old, Stakeholder("s3", "Søs Krøyer-Hansen", stance="supporter"))
+
+
+def re_id(store: WorkspaceStore) -> UpdateItem:
+    old = store.workspace.references[0]
+    return UpdateItem("references", old, Reference("r1-new", "Gartner om videndeling, 2. udgave"))
+
+
+EDITS: dict[str, Factory] = {
+    "add": lambda s: AddItem("dialogues", Dialogue("d-new", "s4", dt.date(2026, 11, 27), summary="Kaffe ☕")),
+    "update": renamed,
+    "update-id": re_id,
+    "remove-middle": lambda s: RemoveItem("dialogues", "d5"),
+    "remove-only": lambda s: RemoveItem("references", "r1"),
+    "set": lambda s: SetSingleton("campaign", s.workspace.campaign, Campaign(name="Ny kampagne", language="en")),
+    "batch": lambda s: Batch(
+        [
+            AddItem("stakeholders", Stakeholder("s9", "Ny Nielsen")),
+            AddItem("dialogues", Dialogue("d-s9", "s9", dt.date(2026, 11, 27))),
+            RemoveItem("dialogues", "d1"),
+        ]
+    ),
+    "remove-stakeholder-with-dependents": lambda s: remove_with_dependents(s, "stakeholders", "s1"),
+    "remove-sponsor-with-dependents": lambda s: remove_with_dependents(s, "stakeholders", "s2"),
+    "remove-problem-with-dependents": lambda s: remove_with_dependents(s, "problems", "p1"),
+    "remove-csf-with-dependents": lambda s: remove_with_dependents(s, "csfs", "c1"),
+}
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_apply_revert_redo_each_persisted(folder: Path, clock: FixedClock, name: str) -> None:
+    original = stored(folder, clock)
+    with WorkspaceStore.open(folder, clock) as store:
+        edit = EDITS[name](store)
+        changes = edit.apply(store)
+        assert changes and not store.pending
+        applied = to_json_text(store.workspace)
+        assert applied != original
+    assert stored(folder, clock) == applied
+    with WorkspaceStore.open(folder, clock) as store:
+        edit.revert(store)
+        assert to_json_text(store.workspace) == original
+    assert stored(folder, clock) == original
+    with WorkspaceStore.open(folder, clock) as store:
+        edit.apply(store)  # redo
+        assert to_json_text(store.workspace) == applied
+    assert stored(folder, clock) == applied
+
+
+def test_remove_stakeholder_with_dependents_unlinks_everything(folder: Path, clock: FixedClock) -> None:
+    with WorkspaceStore.open(folder, clock) as store:
+        edit = remove_with_dependents(store, "stakeholders", "s1")
+        edit.apply(store)
+    with WorkspaceStore.open(folder, clock) as store:
+        ws = store.workspace
+        assert ws.find("stakeholders", "s1") is None
+        assert all(d.stakeholder_id != "s1" for d in ws.dialogues) and len(ws.dialogues) == 23
+        assert ws.initiatives[0].sponsor_id is None
+        assert ws.presentations[0].attendee_ids == ["s3"]
+
+
+def test_remove_problem_with_dependents_unlinks_everything(folder: Path, clock: FixedClock) -> None:
+    with WorkspaceStore.open(folder, clock) as store:
+        remove_with_dependents(store, "problems", "p1").apply(store)
+    with WorkspaceStore.open(folder, clock) as store:
+        assert store.workspace.csfs[0].problem_ids == ["p2"] and store.workspace.initiatives[0].problem_ids == []
+
+
+def test_undo_redo_stack_in_order(folder: Path, clock: FixedClock) -> None:
+    states = [stored(folder, clock)]
+    with WorkspaceStore.open(folder, clock) as store:
+        done = []
+        sequence = ("add", "remove-middle", "update", "remove-stakeholder-with-dependents", "set", "batch", "update-id")
+        for name in sequence:
+            edit = EDITS[name](store)
+            edit.apply(store)
+            done.append(edit)
+            states.append(to_json_text(store.workspace))
+        for edit, state in zip(reversed(done), reversed(states[:-1]), strict=True):
+            edit.revert(store)
+            assert to_json_text(store.workspace) == state
+        for edit, state in zip(done, states[1:], strict=True):
+            edit.apply(store)
+            assert to_json_text(store.workspace) == state
+    assert stored(folder, clock) == states[-1]
+
+
+def test_removing_a_referenced_item_is_refused_and_changes_nothing(folder: Path, clock: FixedClock) -> None:
+    original = stored(folder, clock)
+    with WorkspaceStore.open(folder, clock) as store:
+        with pytest.raises(ValidationError, match=r"dialogues\[\d+\]\.stakeholder_id: s1 points to nothing"):
+            RemoveItem("stakeholders", "s1").apply(store)
+        assert to_json_text(store.workspace) == original and not store.pending
+    assert stored(folder, clock) == original
+
+
+def test_invalid_edit_is_refused_with_its_path_and_changes_nothing(folder: Path, clock: FixedClock) -> None:
+    original = stored(folder, clock)
+    with WorkspaceStore.open(folder, clock) as store:
+        bad = copy.deepcopy(store.workspace.stakeholders[3])
+        bad.influence = 7
+        with pytest.raises(ValidationError, match=r"^stakeholders\[3\]\.influence: 7 is not within 1–5$"):
+            UpdateItem("stakeholders", store.workspace.stakeholders[3], bad).apply(store)
+        with pytest.raises(ValidationError, match=r"dialogues\[30\]\.id: the id d1 is used twice"):
+            AddItem("dialogues", Dialogue("d1", "s1", dt.date(2026, 1, 1))).apply(store)
+        with pytest.raises(ValidationError, match=r"^campaign\.language: 'sv' is not one of"):
+            store.set("campaign", Campaign(language="sv"))  # type: ignore[arg-type]
+        assert to_json_text(store.workspace) == original
+    assert stored(folder, clock) == original
+
+
+def test_batch_is_one_write(folder: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    writes: list[Path] = []
+    real = storage.write_atomic
+    monkeypatch.setattr(storage, "write_atomic", lambda path, data: (writes.append(path), real(path, data)))
+    with WorkspaceStore.open(folder, clock) as store:
+        EDITS["batch"](store).apply(store)
+        remove_with_dependents(store, "stakeholders", "s1").apply(store)
+    assert len(writes) == 2
+
+
+def test_failing_edit_inside_a_batch_still_saves_the_edits_before_it(folder: Path, clock: FixedClock) -> None:
+    """Memory and disk agree after a refused edit in a batch: nothing shown is unsaved."""
+    with WorkspaceStore.open(folder, clock) as store:
+        batch = Batch(
+            [
+                AddItem("references", Reference("r-ok", "Rapport")),
+                AddItem("dialogues", Dialogue("d-bad", "ghost", dt.date(2026, 1, 1))),
+            ]
+        )
+        with pytest.raises(ValidationError, match="ghost points to nothing"):
+            batch.apply(store)
+        assert not store.pending
+        shown = to_json_text(store.workspace)
+    assert stored(folder, clock) == shown
+
+
+def test_edits_on_a_memory_store(workspace: Workspace, clock: FixedClock) -> None:
+    store = WorkspaceStore.in_memory(copy.deepcopy(workspace), clock)
+    original = to_json_text(store.workspace)
+    edit = remove_with_dependents(store, "stakeholders", "s1")
+    edit.apply(store)
+    edit.revert(store)
+    assert to_json_text(store.workspace) == original
+
+
+def test_a_batch_with_a_refused_edit_changes_nothing() -> None:
+    store = WorkspaceStore.in_memory()
+    batch = Batch(
+        [
+            AddItem("stakeholders", Stakeholder(id="s1", name="Mette")),
+            AddItem("dialogues", Dialogue(id="d1", stakeholder_id="nobody", date=dt.date(2026, 1, 1))),
+        ]
+    )
+    with pytest.raises(ValidationError):
+        batch.apply(store)
+    assert store.workspace.stakeholders == [] and store.workspace.dialogues == []

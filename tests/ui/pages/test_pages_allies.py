@@ -1,0 +1,192 @@
+"""The Allies page driven as a user would: add, edit, undo, redo, remove with dialogues, search, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from briefing.guide import cadence
+from briefing.i18n import set_language
+from ui.pages.allies import AlliesPage
+
+
+def _page(qtbot, session) -> AlliesPage:
+    page = AlliesPage(session)
+    qtbot.addWidget(page)
+    page.resize(1300, 850)
+    return page
+
+
+def _type(qtbot, widget: QLineEdit, text: str) -> None:
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+
+
+def test_add_a_stakeholder_with_the_keyboard_then_undo_and_redo(qtbot, session) -> None:
+    page = _page(qtbot, session)
+    count = len(session.workspace.stakeholders)
+    qtbot.keyClick(page.people.panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.people.form.adding
+    form = page.people.form
+    _type(qtbot, form.editors["name"], "Ida Vestergaard")
+    _type(qtbot, form.editors["role"], "Head of Sales Operations")
+    stance = form.editors["stance"]
+    assert isinstance(stance, QComboBox)
+    stance.setCurrentIndex(stance.findData("champion"))
+    qtbot.keyClick(form.editors["role"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(session.workspace.stakeholders) == count + 1
+    added = session.workspace.stakeholders[-1]
+    assert (added.name, added.role, added.stance) == ("Ida Vestergaard", "Head of Sales Operations", "champion")
+    assert page.people.current().id == added.id
+    session.undo_stack.undo()
+    assert len(session.workspace.stakeholders) == count
+    assert page.stakeholders.rowCount() == count
+    session.undo_stack.redo()
+    assert session.workspace.stakeholders[-1].name == "Ida Vestergaard"
+    assert page.stakeholders.rowCount() == count + 1
+
+
+def test_an_empty_name_is_shown_under_the_field_and_nothing_changes(qtbot, session) -> None:
+    page = _page(qtbot, session)
+    before = list(session.workspace.stakeholders)
+    page.people.panel.add_button.click()
+    assert not page.people.form.save()
+    assert page.people.form.errors() == {"name": "Name: must not be empty"}
+    assert session.workspace.stakeholders == before
+    assert session.undo_stack.count() == 0
+
+
+def test_edit_a_stakeholder_in_the_form_and_undo(qtbot, session) -> None:
+    page = _page(qtbot, session)
+    person = session.workspace.stakeholders[2]
+    page.people.panel.select(person.id)
+    form = page.people.form
+    assert form.editors["name"].text() == person.name
+    _type(qtbot, form.editors["tags"], "legal, pilot")
+    form.editors["cadence_days"].setValue(14)
+    assert form.save()
+    changed = session.workspace.find("stakeholders", person.id)
+    assert (changed.tags, changed.cadence_days) == (["legal", "pilot"], 14)
+    session.undo_stack.undo()
+    assert session.workspace.find("stakeholders", person.id) == person
+    assert form.editors["tags"].text() == ", ".join(person.tags)
+
+
+def test_remove_a_stakeholder_with_their_dialogues_as_one_undo_step(qtbot, session, no_questions) -> None:
+    page = _page(qtbot, session)
+    person = next(p for p in session.workspace.stakeholders
+                  if sum(d.stakeholder_id == p.id for d in session.workspace.dialogues) >= 2)
+    talks = [d for d in session.workspace.dialogues if d.stakeholder_id == person.id]
+    page.people.panel.select(person.id)
+    assert page.dialogues.rowCount() == len(talks)
+    qtbot.keyClick(page.people.panel.view, Qt.Key.Key_Delete)
+    assert no_questions == [f"Remove {person.name}? Their {len(talks)} dialogue(s) are removed with them. "
+                            "You can undo this."]
+    assert session.workspace.find("stakeholders", person.id) is None
+    assert not any(d.stakeholder_id == person.id for d in session.workspace.dialogues)
+    session.undo_stack.undo()
+    assert session.workspace.find("stakeholders", person.id) == person
+    assert [d for d in session.workspace.dialogues if d.stakeholder_id == person.id] == talks
+
+
+def test_saying_no_to_the_removal_keeps_everyone(qtbot, session) -> None:
+    page = _page(qtbot, session)
+    page.people.confirm = lambda parent, title, text: False
+    before = list(session.workspace.stakeholders)
+    page.people.panel.select(before[0].id)
+    page.people.panel.remove_button.click()
+    assert session.workspace.stakeholders == before
+
+
+def test_log_a_dialogue_with_the_selected_person(qtbot, session, clock) -> None:
+    page = _page(qtbot, session)
+    person = session.workspace.stakeholders[4]
+    page.people.panel.select(person.id)
+    shown = page.dialogues.rowCount()
+    page.log.panel.add_button.click()
+    form = page.log.form
+    assert form.editors["date"].text() == clock.today().isoformat()
+    form.editors["summary"].setPlainText("Coffee about the contract search")
+    form.editors["problems_learned"].setPlainText("No one knows the latest version\nSearch takes 40 minutes")
+    _type(qtbot, form.editors["follow_up"], "2026-12-15")
+    assert form.save()
+    added = session.workspace.dialogues[-1]
+    assert added.stakeholder_id == person.id
+    assert added.problems_learned == ["No one knows the latest version", "Search takes 40 minutes"]
+    assert str(added.follow_up) == "2026-12-15"
+    assert page.dialogues.rowCount() == shown + 1
+
+
+def test_a_bad_follow_up_date_is_shown_under_its_field(qtbot, session) -> None:
+    page = _page(qtbot, session)
+    page.people.panel.select(session.workspace.stakeholders[0].id)
+    page.add_dialogue()
+    _type(qtbot, page.log.form.editors["follow_up"], "next week")
+    count = len(session.workspace.dialogues)
+    assert not page.log.form.save()
+    assert page.log.form.errors() == {"follow_up": "Follow-up: next week is not a date (YYYY-MM-DD)"}
+    assert len(session.workspace.dialogues) == count
+
+
+def test_search_and_sort_the_stakeholders(qtbot, session) -> None:
+    page = _page(qtbot, session)
+    qtbot.keyClicks(page.people.panel.search, "legal")
+    proxy = page.people.panel.proxy
+    names = {proxy.item_at(proxy.index(r, 0)).name for r in range(proxy.rowCount())}
+    expected = {p.name for p in session.workspace.stakeholders
+                if "legal" in " ".join([p.name, p.role, p.department, ", ".join(p.tags)]).casefold()}
+    assert names == expected and 0 < len(names) < len(session.workspace.stakeholders)
+    page.people.panel.search.clear()
+    page.people.panel.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    shown = [proxy.item_at(proxy.index(r, 0)).name for r in range(proxy.rowCount())]
+    assert shown == sorted(shown, key=str.casefold)
+
+
+def test_the_overdue_list_follows_the_cadence_rule_and_the_log(qtbot, session, clock) -> None:
+    page = _page(qtbot, session)
+    late = cadence.overdue(session.workspace, clock)
+    assert [page.overdue.item(r).name for r in range(page.overdue.rowCount())] == [s.stakeholder.name for s in late]
+    assert page.tabs.tabText(2) == f"Overdue ({len(late)})"
+    person = late[0].stakeholder
+    page.people.panel.select(person.id)
+    page.add_dialogue()
+    assert page.log.form.save()
+    assert person.name not in [page.overdue.item(r).name for r in range(page.overdue.rowCount())]
+    assert page.tabs.tabText(2) == f"Overdue ({len(late) - 1})"
+
+
+def test_import_the_danish_stakeholder_list(qtbot, session, samples: Path) -> None:
+    page = _page(qtbot, session)
+    count = len(session.workspace.stakeholders)
+    with qtbot.waitSignal(page.imports.imported) as imported:
+        page.imports.import_stakeholder_files([samples / "stakeholders-da.csv"])
+    ids = imported.args[1]
+    assert len(session.workspace.stakeholders) == count + len(ids) and ids
+    assert session.workspace.find("stakeholders", ids[0]).name == "Mette Kjær"
+    assert page.people.current().id == ids[0]
+    session.undo_stack.undo()
+    assert len(session.workspace.stakeholders) == count
+
+
+def test_a_broken_stakeholder_file_shows_the_importers_message_and_changes_nothing(qtbot, session, tmp_path) -> None:
+    page = _page(qtbot, session)
+    shown: list[tuple[str, str]] = []
+    page.imports.show_error = lambda title, text: shown.append((title, text))
+    bad = tmp_path / "people.xlsx"
+    bad.write_bytes(b"this is not a workbook")
+    before = list(session.workspace.stakeholders)
+    assert page.imports.import_stakeholder_files([bad]) == []
+    assert len(shown) == 1 and "people.xlsx" in shown[0][1]
+    assert session.workspace.stakeholders == before
+    assert session.undo_stack.count() == 0
+
+
+def test_the_page_speaks_danish_after_the_switch(qtbot, session) -> None:
+    page = _page(qtbot, session)
+    set_language("da")
+    page.retranslate()
+    assert page.stakeholders.headerData(0, Qt.Orientation.Horizontal) == "Navn"
+    assert page.tabs.tabText(0) == "Dialoglog"
+    assert page.people.panel.add_button.text() == "Tilføj"

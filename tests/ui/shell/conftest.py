@@ -1,0 +1,196 @@
+"""Fixtures for the shell: settings in a temporary INI file, a user data folder of its own, a
+workspace on disk with the demo campaign, prompts that answer as the test says, and a way to
+answer a real dialog from the moment it shows (no sleeps)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QWidget
+
+from briefing.clock import FixedClock
+from briefing.model import Workspace
+from briefing.store import WorkspaceStore
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every Qt warning fails a shell test, except the offscreen platform's notice about size hints."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user data folder (default and demo workspaces) inside the test's own folder."""
+    home = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Any:
+    from ui.settings import AppSettings
+
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+class FakePrompts:
+    """Answers the main window's questions as told and keeps what was asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, Any]] = []
+        self.restore = True
+        self.retry = True
+        self.folder: Path | None = None
+        self.files: list[Path] = []
+        self.deck_target: Path | None = None
+        self.kind: str | None = "survey"
+        self.presentation: Callable[[Any, Path, dt.date], Any] | None = None
+
+    def _ask(self, name: str, value: Any = None) -> None:
+        self.asked.append((name, value))
+
+    def names(self) -> list[str]:
+        return [name for name, _ in self.asked]
+
+    def locked(self, error: Any) -> None:
+        self._ask("locked", error)
+
+    def damaged(self, error: Any, can_restore: bool) -> bool:
+        self._ask("damaged", (error, can_restore))
+        return can_restore and self.restore
+
+    def failed(self, error: Any) -> None:
+        self._ask("failed", error)
+
+    def save_failed(self, error: Any) -> bool:
+        self._ask("save_failed", error)
+        answer, self.retry = self.retry, False
+        return answer
+
+    def choose_folder(self, title_key: str) -> Path | None:
+        self._ask("choose_folder", title_key)
+        return self.folder
+
+    def choose_import_files(self, kind: str) -> list[Path]:
+        self._ask("choose_import_files", kind)
+        return self.files
+
+    def choose_deck_target(self, suggested: Path) -> Path | None:
+        self._ask("choose_deck_target", suggested)
+        return self.deck_target
+
+    def choose_template(self) -> Path | None:
+        self._ask("choose_template")
+        return None
+
+    def import_kind(self) -> str | None:
+        self._ask("import_kind")
+        return self.kind
+
+    def record_presentation(self, workspace: Workspace, deck_file: Path, today: dt.date, submit: Any) -> bool:
+        self._ask("record_presentation", deck_file)
+        if self.presentation is None:
+            return False
+        submit(self.presentation(workspace, deck_file, today))
+        return True
+
+    def about(self) -> None:
+        self._ask("about")
+
+
+@pytest.fixture
+def prompts() -> FakePrompts:
+    return FakePrompts()
+
+
+@pytest.fixture
+def demo_folder(tmp_path: Path, demo: Workspace, clock: FixedClock) -> Path:
+    """A workspace folder holding the demo campaign (closed again, so the app can open it)."""
+    folder = tmp_path / "nordvik"
+    with WorkspaceStore.open(folder, clock) as store:
+        store.replace(demo)
+    return folder
+
+
+@pytest.fixture
+def window(qtbot: Any, settings: Any, prompts: FakePrompts, clock: FixedClock) -> Iterator[Any]:
+    """The main window, shown, with no workspace yet; closed (releasing the lock) after the test."""
+    from ui.main_window import MainWindow
+
+    main = MainWindow(settings, prompts, clock)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.close()
+
+
+@pytest.fixture
+def opened(window: Any, demo_folder: Path) -> Any:
+    """The main window with the demo campaign open from disk."""
+    assert window.open_folder(demo_folder)
+    return window
+
+
+class DialogAnswerer(QObject):
+    """Clicks a button of the next dialog of ``kind`` as soon as it is shown (an event filter on the app)."""
+
+    def __init__(self, kind: type[QDialog], answer: Callable[[QDialog], None]) -> None:
+        super().__init__()
+        self.kind = kind
+        self.answer = answer
+        self.seen: list[QDialog] = []
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, self.kind) and watched not in self.seen:
+            self.seen.append(watched)
+            QTimer.singleShot(0, lambda dialog=watched: self.answer(dialog))
+        return False
+
+    def close(self) -> None:
+        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def answer_dialogs() -> Iterator[Callable[..., DialogAnswerer]]:
+    """``answer_dialogs(QMessageBox, click="restore")``: answer every such dialog as it shows."""
+    made: list[DialogAnswerer] = []
+
+    def start(kind: type[QDialog] = QMessageBox, click: str | None = None,
+              answer: Callable[[QDialog], None] | None = None) -> DialogAnswerer:
+        def press(dialog: QDialog) -> None:
+            button = dialog.findChild(QAbstractButton, click) if click else None
+            if button is not None:
+                button.click()
+            elif isinstance(dialog, QMessageBox) and dialog.defaultButton() is not None:
+                dialog.defaultButton().click()
+            else:
+                dialog.accept()
+
+        answerer = DialogAnswerer(kind, answer or press)
+        made.append(answerer)
+        return answerer
+
+    yield start
+    for answerer in made:
+        answerer.close()
+
+
+def visible_texts(widget: QWidget) -> str:
+    """Every label's, button's and group's text inside ``widget``, joined (to look for a language)."""
+    from PySide6.QtWidgets import QGroupBox, QLabel
+
+    parts = [label.text() for label in widget.findChildren(QLabel)]
+    parts += [button.text() for button in widget.findChildren(QAbstractButton)]
+    parts += [box.title() for box in widget.findChildren(QGroupBox)]
+    return "\n".join(parts)

@@ -1,0 +1,119 @@
+"""The overview's readiness checklist and the presentation history, as the user reads them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from briefing.guide.readiness import STEP_KEYS
+
+
+def test_the_overview_lists_the_six_steps_and_checks_the_deck_after_showing(opened: Any, qtbot: Any) -> None:
+    overview = opened.pages["overview"]
+    assert [card.key for card in overview.cards] == list(STEP_KEYS)
+    qtbot.waitUntil(lambda: overview.deck is not None, timeout=30000)
+    statuses = [card.status for card in overview.cards]
+    assert statuses[:5] == ["done"] * 5
+    assert overview.cards[5].reason.text() and overview.cards[5].mark.text() in ("✓", "!")
+    assert "of 6 steps done" in overview.summary.text() or overview.summary.text().startswith("Ready")
+    assert "Attempt 2 on 22 September 2026: Partly approved" in overview.next_attempt.text()
+
+
+def test_a_steps_go_to_button_opens_its_page(opened: Any) -> None:
+    overview = opened.pages["overview"]
+    overview.cards[2].button.click()
+    assert opened.current_page_name() == "evidence"
+    opened.show_page("overview")
+    overview.cards[4].button.click()
+    assert opened.current_page_name() == "roadmap"
+
+
+def test_an_empty_workspace_shows_every_step_to_do(window: Any, tmp_path: Path, qtbot: Any) -> None:
+    window.open_folder(tmp_path / "empty")
+    overview = window.pages["overview"]
+    assert [card.status for card in overview.cards][:5] == ["missing"] * 5
+    assert overview.summary.text() == "0 of 6 steps done"
+    assert overview.next_attempt.text() == "Not presented to leadership yet."
+    qtbot.waitUntil(lambda: overview.deck is not None, timeout=30000)
+    assert overview.cards[5].mark.text() in ("✓", "!") and overview.cards[5].reason.text() != "Checking the deck…"
+
+
+def test_the_history_numbers_the_attempts_with_outcome_and_objections(opened: Any) -> None:
+    opened.show_page("history")
+    history = opened.pages["history"]
+    model = history.model
+    rows = [[model.item(row, col).text() for col in range(model.columnCount())] for row in range(model.rowCount())]
+    presentations = sorted(opened.session.workspace.presentations, key=lambda p: p.date)
+    assert [row[0] for row in rows] == [str(n) for n in range(1, len(presentations) + 1)]
+    assert rows[-1][3] == "Partly approved"
+    assert "open" in rows[-1][4] and "answered" in rows[-1][4]
+    assert history.chart.spec is not None and history.chart.spec.kind == "column"
+    assert len(history.chart.spec.categories) == len(presentations)
+    details = history.details.toPlainText()
+    assert "Attempt 2" in details and "What changed since" in details
+    history.select(1)
+    assert "What happened before this first attempt" in history.details.toPlainText()
+
+
+def test_the_history_speaks_danish_after_the_switch(opened: Any) -> None:
+    opened.show_page("history")
+    opened.set_language("da")
+    history = opened.pages["history"]
+    assert history.model.horizontalHeaderItem(3).text() == "Udfald"
+    assert history.model.item(history.model.rowCount() - 1, 3).text() == "Delvist godkendt"
+    assert "Forsøg 2" in history.details.toPlainText()
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, list[Path]]] = []
+
+    def import_survey_files(self, paths: list[Path]) -> list[str]:
+        self.calls.append(("survey", list(paths)))
+        return []
+
+    def import_stakeholder_files(self, paths: list[Path]) -> list[str]:
+        self.calls.append(("stakeholders", list(paths)))
+        return []
+
+
+def _drop(window: Any, paths: list[Path]) -> QDropEvent:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    return event
+
+
+def test_dropped_files_go_to_the_importer_the_page_suggests_or_the_user_chooses(
+    opened: Any, prompts: Any, tmp_path: Path
+) -> None:
+    survey, people, other = tmp_path / "pulse.xlsx", tmp_path / "people.csv", tmp_path / "notes.pdf"
+    for path in (survey, people, other):
+        path.write_bytes(b"x")
+    recorder = Recorder()
+    opened.imports = recorder
+    opened.show_page("allies")
+    _drop(opened, [people, other])
+    opened.show_page("evidence")
+    _drop(opened, [survey])
+    opened.show_page("overview")
+    prompts.kind = "stakeholders"
+    _drop(opened, [people])
+    assert recorder.calls == [("stakeholders", [people]), ("survey", [survey]), ("stakeholders", [people])]
+    assert prompts.names()[-1] == "import_kind"
+
+
+def test_the_import_menu_asks_for_files_and_hands_them_to_the_importer(
+    opened: Any, prompts: Any, tmp_path: Path
+) -> None:
+    recorder = Recorder()
+    opened.imports = recorder
+    prompts.files = [tmp_path / "a.csv"]
+    opened.import_survey_action.trigger()
+    opened.import_stakeholders_action.trigger()
+    assert recorder.calls == [("survey", prompts.files), ("stakeholders", prompts.files)]

@@ -1,0 +1,49 @@
+"""Start-up: the window appears without matplotlib or python-pptx, which load only when needed
+(the deck's readiness step on a worker thread after the window is shown)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+SCRIPT = r"""
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from ui.app import application, build_window, choose_language, parse_args
+from ui.settings import AppSettings
+
+app = application()
+settings = AppSettings(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+args = parse_args(["--demo"])
+choose_language(args, settings)
+window = build_window(args, settings)
+window.show()
+report = {"title": window.windowTitle(), "shown": window.isVisible(),
+          "at_start": sorted(m for m in ("matplotlib", "pptx") if m in sys.modules)}
+overview = window.pages["overview"]
+overview.deck_checked.connect(app.quit)
+app.exec()
+report["deck_step"] = overview.deck.status
+report["after_check"] = sorted(m for m in ("matplotlib", "pptx") if m in sys.modules)
+window.close()
+print(json.dumps(report))
+"""
+
+
+def test_the_window_shows_without_matplotlib_or_python_pptx(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path / "settings.ini")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True,
+    )
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["shown"] and "Briefing Composer" in report["title"]
+    assert report["at_start"] == []
+    assert report["deck_step"] in ("done", "attention")
+    assert report["after_check"] == ["pptx"]

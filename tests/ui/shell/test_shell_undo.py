@@ -1,0 +1,109 @@
+"""Every edit undoable from Edit → Undo/Redo and the standard shortcuts; a failed save offers a retry."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from briefing.store import WorkspaceStore
+
+
+def _edit_title(window: Any, text: str) -> None:
+    window.show_page("briefing")
+    page = window.pages["briefing"]
+    page.title.setText(text)
+    page.title.editingFinished.emit()
+
+
+def test_undo_and_redo_from_the_edit_menu(opened: Any, qtbot: Any) -> None:
+    before = opened.session.workspace.deck.title
+    _edit_title(opened, "Approve phase 2 now")
+    assert opened.session.workspace.deck.title == "Approve phase 2 now"
+    assert opened.undo_action.isEnabled() and "change the deck settings" in opened.undo_action.text()
+    with qtbot.waitSignal(opened.session.changed):
+        opened.undo_action.trigger()
+    assert opened.session.workspace.deck.title == before
+    assert opened.pages["briefing"].title.text() == before
+    with qtbot.waitSignal(opened.session.changed):
+        opened.redo_action.trigger()
+    assert opened.pages["briefing"].title.text() == "Approve phase 2 now"
+
+
+def test_undo_and_redo_with_the_standard_shortcuts(opened: Any, qtbot: Any) -> None:
+    before = opened.session.workspace.deck.title
+    _edit_title(opened, "Approve phase 2 now")
+    opened.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)
+    opened.sidebar.setFocus()
+    qtbot.keyClick(opened.sidebar, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert opened.session.workspace.deck.title == before
+    qtbot.keySequence(opened.sidebar, QKeySequence(QKeySequence.StandardKey.Redo))
+    assert opened.session.workspace.deck.title == "Approve phase 2 now"
+
+
+def test_edits_are_saved_at_once_and_undo_is_saved_too(opened: Any, demo_folder: Path, clock: Any) -> None:
+    _edit_title(opened, "Saved immediately")
+    folder = opened.session.store.folder
+    opened.undo_action.trigger()
+    opened.redo_action.trigger()
+    opened.close()
+    with WorkspaceStore.open(folder, clock) as store:
+        assert store.workspace.deck.title == "Saved immediately"
+
+
+def test_the_undo_history_belongs_to_the_workspace_open(opened: Any, tmp_path: Path) -> None:
+    _edit_title(opened, "Edited here")
+    assert opened.undo_action.isEnabled()
+    opened.open_folder(tmp_path / "another")
+    assert not opened.undo_action.isEnabled()
+
+
+def test_a_failed_save_keeps_the_edit_and_retry_writes_it(
+    opened: Any, prompts: Any, monkeypatch: pytest.MonkeyPatch, clock: Any
+) -> None:
+    import briefing.store.storage as storage
+
+    real = storage.write_atomic
+    failures = iter([OSError(28, os.strerror(28))])
+
+    def full_disk(path: Path, payload: bytes) -> None:
+        error = next(failures, None)
+        if error is not None:
+            raise error
+        real(path, payload)
+
+    monkeypatch.setattr(storage, "write_atomic", full_disk)
+    prompts.retry = True
+    _edit_title(opened, "Written on retry")
+    assert prompts.names()[-1] == "save_failed"
+    assert "No space left on device" in prompts.asked[-1][1].message()
+    assert not opened.session.store.pending
+    assert opened.undo_action.isEnabled()
+    folder = opened.session.store.folder
+    opened.close()
+    with WorkspaceStore.open(folder, clock) as store:
+        assert store.workspace.deck.title == "Written on retry"
+
+
+def test_a_save_that_still_fails_stays_in_memory_when_the_user_chooses_later(
+    opened: Any, prompts: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefing.store.storage as storage
+
+    def full_disk(path: Path, payload: bytes) -> None:
+        raise OSError(28, os.strerror(28))
+
+    monkeypatch.setattr(storage, "write_atomic", full_disk)
+    prompts.retry = False
+    _edit_title(opened, "Only in memory")
+    assert opened.session.workspace.deck.title == "Only in memory"
+    assert opened.session.store.pending
+    monkeypatch.undo()
+    opened.session.retry_save()
+    assert not opened.session.store.pending

@@ -1,0 +1,162 @@
+"""The main window as a user meets it: the workspace named in the title, the six steps in the
+sidebar, every page reachable by mouse and keyboard, the language switched live, and what the
+app remembers between runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import visible_texts
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+
+from briefing.i18n import tr
+from briefing.store import WorkspaceStore, default_folder
+from ui.main_window import PAGE_NAMES, MainWindow
+from ui.settings import AppSettings
+
+
+def test_the_title_names_the_app_and_the_open_workspace(opened: Any) -> None:
+    assert "Briefing Composer" in opened.windowTitle()
+    assert opened.session.workspace.campaign.name in opened.windowTitle()
+
+
+def test_without_a_workspace_the_window_offers_new_open_and_the_demo(window: Any, prompts: Any) -> None:
+    assert window.windowTitle() == "Briefing Composer"
+    assert window.stack.currentWidget() is window.welcome
+    assert not window.sidebar.isEnabled() and not window.export_action.isEnabled()
+    window.welcome_demo.click()
+    assert window.session is not None and window.session.workspace.stakeholders
+    assert window.current_page_name() == "overview"
+
+
+def test_the_sidebar_follows_the_method_and_reaches_every_page(opened: Any, qtbot: Any) -> None:
+    labels = [opened.nav_model.item(row).text() for row in range(opened.nav_model.rowCount())]
+    assert labels == ["Overview", "1  Allies", "2  Leadership", "3  Evidence", "4  Problems & CSFs",
+                      "5  Roadmap", "6  Briefing", "History"]
+    for row, name in reversed(list(enumerate(PAGE_NAMES))):
+        with qtbot.waitSignal(opened.page_shown, check_params_cb=lambda shown, n=name: shown == n):
+            opened.sidebar.setCurrentIndex(opened.nav_model.index(row, 0))
+        page = opened.pages[name]
+        assert page.isVisible() and page.accessibleName()
+
+
+def test_the_keyboard_moves_through_the_sidebar_and_the_go_to_shortcuts(opened: Any, qtbot: Any) -> None:
+    opened.sidebar.setFocus()
+    qtbot.keyClick(opened.sidebar, Qt.Key.Key_Down)
+    assert opened.current_page_name() == "allies"
+    qtbot.keyClick(opened.sidebar, Qt.Key.Key_End)
+    assert opened.current_page_name() == "history"
+    assert [a.shortcut().toString() for a in opened.go_actions][:2] == ["Ctrl+1", "Ctrl+2"]
+    opened.go_actions[6].trigger()
+    assert opened.current_page_name() == "briefing"
+    assert opened.sidebar.accessibleName() == "The method's steps"
+
+
+def test_the_menus_hold_the_desktop_commands_with_standard_shortcuts(opened: Any) -> None:
+    assert opened.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert opened.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert opened.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert opened.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert opened.redo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
+    file_texts = [a.text() for a in opened.file_menu.actions() if a.text()]
+    assert file_texts[:3] == ["&New workspace…", "&Open workspace…", "Open &recent"]
+    assert "Import &survey…" in file_texts and "&Export deck…" in file_texts
+
+
+def test_switching_the_language_changes_every_text_at_once(opened: Any, qtbot: Any, settings: Any) -> None:
+    for name in PAGE_NAMES:
+        opened.show_page(name)
+    with qtbot.waitSignal(opened.language_changed):
+        opened.language_actions["da"].trigger()
+    assert opened.nav_model.item(1).text() == "1  Allierede"
+    assert opened.file_menu.title() == "&Filer"
+    assert opened.undo_action.text().startswith("Fortryd")
+    overview = visible_texts(opened.pages["overview"])
+    assert "trin gennemført" in overview and "Gå til trinnet" in overview
+    assert "Eksportér præsentation…" in visible_texts(opened.pages["briefing"])
+    assert "Præsentationshistorik" in visible_texts(opened.pages["history"])
+    assert settings.language() == "da"
+    opened.language_actions["en"].trigger()
+    assert "steps done" in visible_texts(opened.pages["overview"])
+
+
+def test_the_window_remembers_its_geometry_the_workspace_and_the_language(
+    qtbot: Any, tmp_path: Path, demo_folder: Path, prompts: Any, clock: Any
+) -> None:
+    ini = str(tmp_path / "remember.ini")
+    first = MainWindow(AppSettings(QSettings(ini, QSettings.Format.IniFormat)), prompts, clock)
+    qtbot.addWidget(first)
+    first.resize(701, 503)
+    first.show()
+    first.open_folder(demo_folder)
+    first.set_language("da")
+    first.close()
+
+    settings = AppSettings(QSettings(ini, QSettings.Format.IniFormat))
+    assert settings.last_workspace() == demo_folder.resolve()
+    assert settings.recent_workspaces() == [demo_folder.resolve()]
+    assert settings.language() == "da"
+    second = MainWindow(settings, prompts, clock)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (701, 503)
+    second.close()
+
+
+def test_the_recent_menu_lists_the_workspaces_opened_and_reopens_one(
+    window: Any, demo_folder: Path, tmp_path: Path
+) -> None:
+    window.open_folder(demo_folder)
+    window.open_folder(tmp_path / "other")
+    window.recent_menu.aboutToShow.emit()
+    entries = [a.data() for a in window.recent_menu.actions()]
+    assert entries == [str((tmp_path / "other").resolve()), str(demo_folder.resolve())]
+    window.recent_menu.triggered.emit(window.recent_menu.actions()[1])
+    assert window.session.store.folder == demo_folder
+
+
+def test_new_workspace_opens_an_empty_folder_and_releases_the_previous_lock(
+    opened: Any, prompts: Any, tmp_path: Path, demo_folder: Path, clock: Any
+) -> None:
+    prompts.folder = tmp_path / "fresh"
+    opened.new_action.trigger()
+    assert opened.session.store.folder == tmp_path / "fresh"
+    assert opened.session.workspace.stakeholders == []
+    with WorkspaceStore.open(demo_folder, clock) as again:  # the lock of the first workspace was released
+        assert again.workspace.stakeholders
+
+
+def test_a_start_without_arguments_opens_the_last_workspace_else_the_default(
+    qtbot: Any, settings: Any, prompts: Any, demo_folder: Path
+) -> None:
+    from ui.app import build_window, parse_args
+
+    window = build_window(parse_args([]), settings, prompts)
+    qtbot.addWidget(window)
+    assert window.session.store.folder == default_folder()
+    window.close()
+    settings.remember_workspace(demo_folder)
+    window = build_window(parse_args([]), settings, prompts)
+    qtbot.addWidget(window)
+    assert window.session.store.folder == demo_folder.resolve()
+    window.close()
+
+
+def test_demo_opens_the_demo_campaign_in_the_chosen_language(qtbot: Any, settings: Any, prompts: Any) -> None:
+    from ui.app import build_window, choose_language, parse_args
+
+    args = parse_args(["--demo", "--lang", "da"])
+    choose_language(args, settings)
+    window = build_window(args, settings, prompts)
+    qtbot.addWidget(window)
+    assert window.session.workspace.campaign.language == "da"
+    assert window.nav_model.item(0).text() == "Overblik"
+    assert "demo-da" in str(window.session.store.folder)
+    window.close()
+
+
+def test_about_is_in_the_help_menu(opened: Any, prompts: Any) -> None:
+    opened.about_action.trigger()
+    assert prompts.names()[-1] == "about"
+    assert tr("shell.about.text", "da", version="1").startswith("<b>Briefing Composer 1</b>")

@@ -1,0 +1,60 @@
+"""Long work runs off the UI thread and reports through signals; the UI thread stays free."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import QTimer
+
+from briefing.errors import InputError
+from ui.workers import Runner
+
+
+def test_a_job_reports_progress_and_its_result_from_another_thread(qtbot: Any) -> None:
+    runner = Runner()
+    seen: list[tuple[int, str]] = []
+    threads: list[Any] = []
+
+    def work(progress: Any) -> str:
+        threads.append(threading.get_ident())
+        progress(1, 4)
+        progress(3, 4, "charts")
+        return "done"
+
+    job = runner.prepare(work)
+    job.progress.connect(lambda percent, text: seen.append((percent, text)))
+    with qtbot.waitSignal(job.finished) as finished, qtbot.waitSignal(job.done):
+        runner.launch(job)
+    assert finished.args == ["done"]
+    assert seen == [(25, ""), (75, "charts")]
+    assert threads[0] != threading.get_ident()
+    assert not runner.busy
+
+
+def test_a_failing_job_hands_its_error_back(qtbot: Any) -> None:
+    runner = Runner()
+
+    def work(progress: Any) -> None:
+        raise InputError("error.required", path="deck.title")
+
+    job = runner.prepare(work)
+    with qtbot.waitSignal(job.failed) as failed, qtbot.assertNotEmitted(job.finished), qtbot.waitSignal(job.done):
+        runner.launch(job)
+    assert failed.args[0].message() == "deck.title: is required"
+
+
+def test_the_ui_thread_keeps_answering_while_a_job_waits(qtbot: Any) -> None:
+    runner = Runner()
+    release = threading.Event()
+    job = runner.prepare(lambda progress: release.wait(10))
+    runner.launch(job)
+    assert runner.busy
+    tick = QTimer()
+    tick.setSingleShot(True)
+    with qtbot.waitSignal(tick.timeout):  # the UI thread's event loop runs while the job is blocked
+        tick.start(0)
+    assert runner.busy
+    with qtbot.waitSignal(job.done):
+        release.set()
+    assert not runner.busy

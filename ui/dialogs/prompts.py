@@ -1,0 +1,97 @@
+"""The questions the main window asks the user, as one object so that tests can answer them.
+
+``DialogPrompts`` shows real dialogs; a test passes an object with the same methods instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from briefing import __version__
+from briefing.errors import BriefingError
+from briefing.i18n import tr
+from briefing.model.entities import Workspace
+from briefing.store import StoreDamaged, WorkspaceLocked
+from ui.dialogs import messages
+from ui.dialogs.presented import PresentationInput, PresentedDialog
+
+SURVEY_FILTER = "*.csv *.xlsx"
+STAKEHOLDER_FILTER = "*.csv *.xlsx"
+
+
+class DialogPrompts:
+    """Asks through modal dialogs parented to ``parent``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    # -- opening and saving ------------------------------------------------------------
+
+    def locked(self, error: WorkspaceLocked) -> None:
+        messages.locked_box(error, self.parent).exec()
+
+    def damaged(self, error: StoreDamaged, can_restore: bool) -> bool:
+        box = messages.damaged_box(error, can_restore, self.parent)
+        box.exec()
+        return can_restore and messages.accepted(box)
+
+    def failed(self, error: BaseException) -> None:
+        messages.error_box(error, self.parent).exec()
+
+    def save_failed(self, error: BriefingError) -> bool:
+        box = messages.save_failed_box(error, self.parent)
+        box.exec()
+        return messages.accepted(box)
+
+    # -- files ---------------------------------------------------------------------------
+
+    def choose_folder(self, title_key: str) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(self.parent, tr(title_key))
+        return Path(folder) if folder else None
+
+    def choose_import_files(self, kind: str) -> list[Path]:
+        title = tr("shell.import.survey_title") if kind == "survey" else tr("shell.import.stakeholders_title")
+        files, _ = QFileDialog.getOpenFileNames(self.parent, title, "", f"{tr('shell.import.files')} ({SURVEY_FILTER})")
+        return [Path(name) for name in files]
+
+    def choose_deck_target(self, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent, tr("shell.export.title"), str(suggested), f"{tr('shell.export.pptx')} (*.pptx)"
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pptx" else path.with_suffix(".pptx")
+
+    def choose_template(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.parent, tr("shell.briefing.template_title"), "", f"{tr('shell.export.pptx')} (*.pptx)"
+        )
+        return Path(name) if name else None
+
+    def import_kind(self) -> str | None:
+        """Whether dropped files are surveys or stakeholders; None when the user cancels."""
+        box = QMessageBox(QMessageBox.Icon.Question, tr("shell.app_name"), tr("shell.drop.question"),
+                          QMessageBox.StandardButton.NoButton, self.parent)
+        survey = box.addButton(tr("shell.drop.survey"), QMessageBox.ButtonRole.AcceptRole)
+        people = box.addButton(tr("shell.drop.stakeholders"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "survey" if clicked is survey else "stakeholders" if clicked is people else None
+
+    # -- the rest ------------------------------------------------------------------------
+
+    def record_presentation(
+        self, workspace: Workspace, deck_file: Path, today: dt.date, submit: Callable[[PresentationInput], None]
+    ) -> bool:
+        """The "mark as presented" dialog; True when it was recorded."""
+        dialog = PresentedDialog(workspace, deck_file, today, submit, self.parent)
+        return dialog.exec() == PresentedDialog.DialogCode.Accepted
+
+    def about(self) -> None:
+        QMessageBox.about(self.parent, tr("shell.about.title"), tr("shell.about.text", version=__version__))

@@ -1,0 +1,113 @@
+"""The fields of a form: one editor widget per kind of value, and how to read it back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from briefing.i18n import tr
+from ui.models.columns import parse, plain_number
+
+Options = Callable[[], list[tuple[Any, str]]]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A form field for the attribute ``name``; ``label`` is an i18n key.
+
+    kind: text, multiline, int, score, float, date, bool, choice, list (one per line), tags
+    (comma-separated), optint (a whole number or empty), ref. A choice takes its
+    values from ``choices`` (labels ``choice_key.value``); a ref lists ``options()`` and none.
+    """
+
+    name: str
+    label: str
+    kind: str = "text"
+    choices: Sequence[str] = ()
+    choice_key: str = ""
+    options: Options | None = None
+    low: int = 0
+    high: int = 100000
+
+
+def make_editor(field: Field, parent: QWidget) -> QWidget:
+    """The widget that edits ``field``."""
+    if field.kind in ("multiline", "list"):
+        text = QPlainTextEdit(parent)
+        text.setTabChangesFocus(True)
+        text.setFixedHeight(64)
+        return text
+    if field.kind in ("int", "score"):
+        spin = QSpinBox(parent)
+        spin.setRange(1, 5) if field.kind == "score" else spin.setRange(field.low, field.high)
+        return spin
+    if field.kind == "bool":
+        return QCheckBox(parent)
+    if field.kind in ("choice", "ref"):
+        return QComboBox(parent)
+    line = QLineEdit(parent)
+    if field.kind == "date":
+        line.setPlaceholderText(tr("pages.date_placeholder"))
+    return line
+
+
+def fill_choices(field: Field, editor: QWidget) -> None:
+    """(Re)fill a choice or ref combo box with its labels in the current language."""
+    if not isinstance(editor, QComboBox):
+        return
+    current = editor.currentData()
+    editor.clear()
+    if field.kind == "ref":
+        editor.addItem(tr("pages.none"), None)
+        for value, label in field.options() if field.options else []:
+            editor.addItem(label, value)
+    else:
+        for value in field.choices:
+            editor.addItem(tr(f"{field.choice_key}.{value}"), value)
+    if current is not None:
+        editor.setCurrentIndex(max(0, editor.findData(current)))
+
+
+def set_value(field: Field, editor: QWidget, value: Any) -> None:
+    """Show ``value`` in ``editor``."""
+    if isinstance(editor, QPlainTextEdit):
+        editor.setPlainText("\n".join(value) if isinstance(value, list) else str(value or ""))
+    elif isinstance(editor, QSpinBox):
+        editor.setValue(int(value or 0))
+    elif isinstance(editor, QCheckBox):
+        editor.setChecked(bool(value))
+    elif isinstance(editor, QComboBox):
+        editor.setCurrentIndex(max(0, editor.findData(value)))
+    elif isinstance(editor, QLineEdit):
+        editor.setText(_as_text(field, value))
+
+
+def get_value(field: Field, editor: QWidget) -> Any:
+    """The value in ``editor``; InputError naming the field when it cannot be read."""
+    if isinstance(editor, QPlainTextEdit):
+        text = editor.toPlainText()
+        return [line.strip() for line in text.splitlines() if line.strip()] if field.kind == "list" else text
+    if isinstance(editor, QSpinBox):
+        return editor.value()
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
+    if isinstance(editor, QComboBox):
+        return editor.currentData()
+    assert isinstance(editor, QLineEdit)
+    kind = {"tags": "list", "optint": "int"}.get(field.kind, field.kind)
+    return parse(editor.text(), kind, tr(field.label))
+
+
+def _as_text(field: Field, value: Any) -> str:
+    if value is None:
+        return ""
+    if field.kind == "float" and isinstance(value, (int, float)):
+        return plain_number(value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)

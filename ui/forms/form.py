@@ -1,0 +1,251 @@
+"""A form that adds or edits one item of a collection, with a message under each field.
+
+``show_item(item)`` edits an existing item, ``start_new()`` prepares a new one. ``save()``
+reads the fields, and applies an AddItem or UpdateItem through ``session.do``. A value that
+cannot be read, or that the store refuses, is shown under its field and changes nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.edits import AddItem, UpdateItem
+from briefing.errors import BriefingError, InputError, ValidationError
+from briefing.i18n import tr
+from ui.forms.fields import Field, fill_choices, get_value, make_editor, set_value
+from ui.session import Session
+
+ERROR_STYLE = "color: white; background: #B3261E; padding: 2px 4px; border-radius: 3px;"
+
+
+class ItemForm(QWidget):
+    """Add or edit one item of ``collection``; ``make_new()`` gives a new item with defaults.
+
+    Signals:
+        saved(str): the id of the item added or changed.
+    """
+
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        session: Session,
+        collection: str,
+        fields: Sequence[Field],
+        make_new: Callable[[], Any],
+        noun_key: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.collection = collection
+        self.fields = list(fields)
+        self.make_new = make_new
+        self.noun_key = noun_key
+        self.item: Any = None
+        self.adding = False
+        self.editors: dict[str, QWidget] = {}
+        self.messages: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._build()
+        self.show_item(None)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-weight: bold;")
+        outer.addWidget(self.heading)
+        self.layout_ = QFormLayout()
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in self.fields:
+            self._add_row(field)
+        outer.addLayout(self.layout_)
+        self.message = _message_label(self)
+        outer.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self)
+        self.revert_button.clicked.connect(self.revert)
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        outer.addLayout(buttons)
+        outer.addStretch(1)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self, self.save)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.retranslate()
+
+    def _add_row(self, field: Field) -> None:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        editor = make_editor(field, box)
+        editor.setObjectName(f"field_{field.name}")
+        message = _message_label(box)
+        column.addWidget(editor)
+        column.addWidget(message)
+        label = QLabel(self)
+        label.setBuddy(editor)
+        self.layout_.addRow(label, box)
+        self.editors[field.name], self.messages[field.name], self.labels[field.name] = editor, message, label
+
+    def retranslate(self) -> None:
+        """Labels, buttons and choices in the current language."""
+        for field in self.fields:
+            self.labels[field.name].setText(tr(field.label) + ":")
+            self.editors[field.name].setAccessibleName(tr(field.label))
+            fill_choices(field, self.editors[field.name])
+        self.save_button.setText(tr("pages.form.add") if self.adding else tr("pages.form.save"))
+        self.save_button.setToolTip(tr("pages.form.save_tip"))
+        self.revert_button.setText(tr("pages.form.revert"))
+        self._set_heading()
+
+    def refresh_options(self) -> None:
+        """Refill the lists of people and other references (after their collection changed)."""
+        for field in self.fields:
+            if field.kind == "ref":
+                fill_choices(field, self.editors[field.name])
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def show_item(self, item: Any) -> None:
+        """Edit ``item`` (None: nothing selected, the form is disabled)."""
+        self.item, self.adding = item, False
+        self._load(item)
+        self.setEnabled(item is not None)
+
+    def start_new(self) -> None:
+        """Prepare a new item with its defaults; the first field gets the focus."""
+        self.item, self.adding = self.make_new(), True
+        self._load(self.item)
+        self.setEnabled(True)
+        self.editors[self.fields[0].name].setFocus()
+
+    def revert(self) -> None:
+        """Show the item as it is stored again."""
+        if self.adding:
+            self.start_new()
+        else:
+            self.show_item(self.item)
+
+    def _load(self, item: Any) -> None:
+        self.clear_messages()
+        for field in self.fields:
+            if item is not None:
+                set_value(field, self.editors[field.name], getattr(item, field.name))
+        self.save_button.setText(tr("pages.form.add") if self.adding else tr("pages.form.save"))
+        self._set_heading()
+
+    def _set_heading(self) -> None:
+        noun = tr(self.noun_key)
+        if self.adding:
+            self.heading.setText(tr("pages.form.new", noun=noun))
+        elif self.item is not None:
+            self.heading.setText(tr("pages.form.edit", noun=noun))
+        else:
+            self.heading.setText(tr("pages.form.nothing", noun=noun))
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def read(self) -> Any:
+        """A copy of the item with the values of the fields; InputError for the first unreadable one."""
+        changed = copy.deepcopy(self.item)
+        for field in self.fields:
+            try:
+                value = get_value(field, self.editors[field.name])
+            except InputError as error:
+                error.params["name"] = field.name
+                raise
+            setattr(changed, field.name, value)
+        return changed
+
+    def save(self) -> bool:
+        """Apply the form as one undoable edit; False (and the problem shown) when refused."""
+        if self.item is None:
+            return False
+        self.clear_messages()
+        try:
+            new = self.read()
+            self._apply(new)
+        except BriefingError as error:
+            self.show_error(error)
+            return False
+        self.adding = False
+        self.item = new
+        self._set_heading()
+        self.save_button.setText(tr("pages.form.save"))
+        self.saved.emit(new.id)
+        return True
+
+    def _apply(self, new: Any) -> None:
+        noun = tr(self.noun_key)
+        if self.adding:
+            self.session.do(AddItem(self.collection, new), tr("pages.undo.add", noun=noun))
+            self.item = self.session.workspace.find(self.collection, new.id)
+        elif new != self.item:
+            self.session.do(UpdateItem(self.collection, self.item, new), tr("pages.undo.change", noun=noun))
+
+    def show_error(self, error: BriefingError) -> None:
+        """Show ``error`` under the field it names, else under the form."""
+        name = _field_of(error)
+        if name in self.messages:
+            label = tr(next(f.label for f in self.fields if f.name == name))
+            text = tr(error.key, **{**error.params, "path": label}) if isinstance(error, ValidationError) else None
+            _show(self.messages[name], text or error.message())
+            self.editors[name].setFocus()
+        else:
+            _show(self.message, error.message())
+
+    def clear_messages(self) -> None:
+        for label in [*self.messages.values(), self.message]:
+            _show(label, "")
+
+    def errors(self) -> dict[str, str]:
+        """The messages shown now, by field name ("" for the form's own message)."""
+        shown = {name: label.text() for name, label in self.messages.items() if label.text()}
+        if self.message.text():
+            shown[""] = self.message.text()
+        return shown
+
+
+def _field_of(error: BriefingError) -> str:
+    """The field an error is about: the last name of a ValidationError's path, or an InputError's field."""
+    if isinstance(error, ValidationError):
+        return re.sub(r"\[\d+\]$", "", error.path.rsplit(".", 1)[-1])
+    if isinstance(error, InputError):
+        return str(error.params.get("name", ""))
+    return ""
+
+
+def _message_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setAccessibleName(tr("pages.form.problem"))
+    label.setVisible(False)
+    return label
+
+
+def _show(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))

@@ -1,0 +1,213 @@
+"""A table of one collection with a search field, add and remove buttons and their shortcuts.
+
+Insert or Ctrl+N asks to add, Delete (in the table) asks to remove; the page decides what that
+means. A refused cell edit is shown under the table (and as the cell's tooltip).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.i18n import tr
+from ui.forms.form import _message_label, _show
+from ui.models.collection import CollectionTableModel, SearchProxy
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+MAX_COLUMN_WIDTH = 300
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits choice columns with a combo box of their translated labels."""
+
+    def __init__(self, model: CollectionTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
+        column = self.model.columns[index.column()]
+        if column.kind != "choice":
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        for value in column.choices:
+            combo.addItem(tr(f"{column.choice_key}.{value}"), value)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class TablePanel(QWidget):
+    """A searchable, sortable table of ``model``, with add and remove.
+
+    Signals:
+        current_changed(object): the selected item, or None.
+        add_requested(): Insert, Ctrl+N or the add button.
+        remove_requested(object): Delete or the remove button, with the selected item.
+    """
+
+    current_changed = Signal(object)
+    add_requested = Signal()
+    remove_requested = Signal(object)
+
+    def __init__(self, model: CollectionTableModel, title_key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.title_key = title_key
+        self.proxy = SearchProxy(model, self)
+        self._build()
+        model.edit_failed.connect(self.on_model_edit_failed)
+        self.view.selectionModel().currentRowChanged.connect(self.on_view_current_changed)
+        model.rowsRemoved.connect(self._after_rows_removed)
+        model.modelReset.connect(self.fit_columns)
+        model.rowsInserted.connect(self._after_rows_inserted)
+        self.retranslate()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.add_button = QPushButton(self)
+        self.add_button.clicked.connect(self.add_requested)
+        self.remove_button = QPushButton(self)
+        self.remove_button.clicked.connect(self.request_remove)
+        top.addWidget(self.title)
+        top.addStretch(1)
+        self.tools = QHBoxLayout()
+        top.addLayout(self.tools)
+        top.addWidget(self.search)
+        top.addWidget(self.add_button)
+        top.addWidget(self.remove_button)
+        layout.addLayout(top)
+        self.view = self._make_view()
+        layout.addWidget(self.view)
+        self.message = _message_label(self)
+        layout.addWidget(self.message)
+        self.title.setBuddy(self.view)
+        for keys in ("Ins", "Ctrl+N"):
+            shortcut = QShortcut(QKeySequence(keys), self, self.add_requested.emit)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.request_remove)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.setTabOrder(self.search, self.add_button)
+        self.setTabOrder(self.add_button, self.remove_button)
+        self.setTabOrder(self.remove_button, self.view)
+
+    def add_tool(self, widget: QWidget) -> None:
+        """Put a page's own button (e.g. import) in the panel's top row."""
+        self.tools.addWidget(widget)
+
+    def _make_view(self) -> QTableView:
+        view = QTableView(self)
+        view.setModel(self.proxy)
+        view.setItemDelegate(ChoiceDelegate(self.model, view))
+        view.setSortingEnabled(True)
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.setTabKeyNavigation(False)
+        view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setMaximumSectionSize(MAX_COLUMN_WIDTH)
+        return view
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents (up to a limit), the last one filling the rest."""
+        self.view.resizeColumnsToContents()
+
+    def _after_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if first == 0 and last + 1 == self.model.rowCount():
+            self.fit_columns()
+
+    def retranslate(self) -> None:
+        title = tr(self.title_key)
+        self.title.setText(title)
+        self.view.setAccessibleName(title)
+        self.search.setPlaceholderText(tr("pages.search"))
+        self.search.setAccessibleName(tr("pages.search_in", what=title))
+        self.add_button.setText(tr("pages.add"))
+        self.add_button.setToolTip(tr("pages.add_tip"))
+        self.add_button.setAccessibleName(tr("pages.add_in", what=title))
+        self.remove_button.setText(tr("pages.remove"))
+        self.remove_button.setToolTip(tr("pages.remove_tip"))
+        self.remove_button.setAccessibleName(tr("pages.remove_in", what=title))
+        self.model.retranslate()
+        self.fit_columns()
+
+    # -- selection -------------------------------------------------------------------------
+
+    def current(self) -> Any:
+        """The selected item, or None."""
+        index = self.view.currentIndex()
+        return self.proxy.item_at(index) if index.isValid() else None
+
+    def select(self, item_id: str) -> None:
+        """Select the row of ``item_id`` (clearing the search if it hides the row)."""
+        row = self.model.row_of(item_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def request_remove(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.remove_requested.emit(item)
+
+    def on_view_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        _show(self.message, "")
+        self.remove_button.setEnabled(current.isValid())
+        self.current_changed.emit(self.proxy.item_at(current) if current.isValid() else None)
+
+    def _after_rows_removed(self) -> None:
+        if not self.view.currentIndex().isValid():
+            self.remove_button.setEnabled(False)
+            self.current_changed.emit(None)
+
+    def on_model_edit_failed(self, message: str) -> None:
+        _show(self.message, message)
+
+    def errors(self) -> str:
+        """The message shown under the table now ("" when none)."""
+        return self.message.text()

@@ -1,0 +1,131 @@
+"""A table and its add/edit form, wired together: the building block of the data pages.
+
+Selecting a row shows the item in the form; Insert/Ctrl+N/the add button prepares a new one;
+saving selects it; Delete/the remove button removes the selected item (and unlinks what
+points to it) as one step of undo, after ``confirm_remove`` agrees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from briefing.edits import remove_with_dependents
+from briefing.errors import BriefingError
+from briefing.i18n import tr
+from briefing.store import Change
+from ui.forms.fields import Field
+from ui.forms.form import ItemForm, _show
+from ui.forms.panel import TablePanel
+from ui.models.collection import CollectionTableModel
+from ui.session import Session
+
+Confirm = Callable[[QWidget, str, str], bool]
+
+
+def ask(parent: QWidget, title: str, text: str) -> bool:
+    """A yes/no question; the default answer is no."""
+    answer = QMessageBox.question(
+        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class Section(QWidget):
+    """The table of ``model`` beside (or above) the form that adds and edits its items.
+
+    Signals:
+        current_changed(object): the selected item, or None.
+    """
+
+    current_changed = Signal(object)
+
+    def __init__(
+        self,
+        session: Session,
+        model: CollectionTableModel,
+        title_key: str,
+        fields: Sequence[Field],
+        make_new: Callable[[], Any],
+        noun_key: str,
+        parent: QWidget | None = None,
+        vertical: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = model
+        self.noun_key = noun_key
+        self.confirm: Confirm = ask
+        self.panel = TablePanel(model, title_key, self)
+        self.form = ItemForm(session, model.collection, fields, make_new, noun_key, self)
+        self._layout(vertical)
+        self.panel.current_changed.connect(self.on_panel_current_changed)
+        self.panel.add_requested.connect(self.start_new)
+        self.panel.remove_requested.connect(self.remove)
+        self.form.saved.connect(self.panel.select)
+        session.changed.connect(self.on_session_changed)
+        self.setTabOrder(self.panel.view, self.form)
+
+    def _layout(self, vertical: bool) -> None:
+        splitter = QSplitter(Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.panel)
+        scroll = QScrollArea(splitter)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def retranslate(self) -> None:
+        self.panel.retranslate()
+        self.form.retranslate()
+
+    def current(self) -> Any:
+        return self.panel.current()
+
+    def start_new(self) -> None:
+        """Prepare the form for a new item."""
+        self.form.start_new()
+
+    def on_panel_current_changed(self, item: Any) -> None:
+        self.form.show_item(item)
+        self.current_changed.emit(item)
+
+    def on_session_changed(self, changes: list[Change]) -> None:
+        """Show the stored version of the item in the form when it changed (undo, redo, cell edit)."""
+        self.form.refresh_options()
+        if self.form.adding or self.form.item is None:
+            return
+        touched = any(
+            c.collection == "*" or (c.collection == self.model.collection and self.form.item.id in c.ids)
+            for c in changes
+        )
+        if touched:
+            self.form.show_item(self.session.workspace.find(self.model.collection, self.form.item.id))
+
+    def remove(self, item: Any) -> bool:
+        """Remove ``item`` and unlink what points to it, as one step of undo."""
+        question = self.remove_question(item)
+        if question and not self.confirm(self, tr("pages.remove_title"), question):
+            return False
+        noun = tr(self.noun_key)
+        try:
+            edit = remove_with_dependents(self.session.store, self.model.collection, item.id)
+            self.session.do(edit, tr("pages.undo.remove", noun=noun))
+        except BriefingError as error:
+            _show(self.panel.message, error.message())
+            return False
+        return True
+
+    def remove_question(self, item: Any) -> str:
+        """The confirmation asked before removing ``item``; empty: no question (undo suffices)."""
+        return ""

@@ -1,0 +1,538 @@
+"""The main window: assembles the sidebar, the pages, the menus and the session; owns no logic.
+
+Signals are wired in ``_connect_signals``; slots are named ``on_<source>_<event>`` and call the
+session, the core or a prompt. Pages are built the first time they are shown, so the window
+appears quickly and the heavy libraries (matplotlib, python-pptx) load only when a page needs them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QStandardItem,
+    QStandardItemModel,
+    QUndoGroup,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.clock import Clock
+from briefing.errors import BriefingError
+from briefing.i18n import current_language, set_language, tr
+from briefing.store import StoreWriteError, WorkspaceStore
+from ui import workspaces
+from ui.dialogs.prompts import DialogPrompts
+from ui.pages.base import Page
+from ui.session import Session
+from ui.settings import AppSettings
+from ui.workers import Runner
+
+SIDEBAR_STYLE = """
+QListView#sidebar { background: palette(base); border: none; border-right: 1px solid palette(mid);
+                    padding-top: 10px; font-size: 14px; outline: 0; }
+QListView#sidebar::item { padding: 8px 14px; margin: 1px 8px; border-radius: 5px; }
+QListView#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }
+QListView#sidebar::item:hover:!selected { background: palette(alternate-base); }
+"""
+IMPORTABLE = (".csv", ".xlsx", ".xlsm", ".tsv", ".txt")
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """One item of the sidebar: the page's name, where its class lives, and its label's key."""
+
+    name: str
+    module: str
+    cls: str
+    label_key: str
+
+
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry("overview", "ui.pages.overview", "OverviewPage", "shell.nav.overview"),
+    PageEntry("allies", "ui.pages.allies", "AlliesPage", "shell.nav.allies"),
+    PageEntry("leadership", "ui.pages.leadership", "LeadershipPage", "shell.nav.leadership"),
+    PageEntry("evidence", "ui.pages.evidence", "EvidencePage", "shell.nav.evidence"),
+    PageEntry("problems", "ui.pages.problems", "ProblemsPage", "shell.nav.problems"),
+    PageEntry("roadmap", "ui.pages.roadmap", "RoadmapPage", "shell.nav.roadmap"),
+    PageEntry("briefing", "ui.pages.briefing", "BriefingPage", "shell.nav.briefing"),
+    PageEntry("history", "ui.pages.history", "HistoryPage", "shell.nav.history"),
+)
+PAGE_NAMES = tuple(entry.name for entry in PAGES)
+NAV_KEYS = ("shell.nav.overview", "shell.nav.allies", "shell.nav.leadership", "shell.nav.evidence",
+            "shell.nav.problems", "shell.nav.roadmap", "shell.nav.briefing", "shell.nav.history")
+
+
+class MainWindow(QMainWindow):
+    """Briefing Composer's one window.
+
+    Signals:
+        workspace_opened(object): the new Session, after a workspace was opened.
+        language_changed(str): after every text was set again in the new language.
+        page_shown(str): the name of the page now shown.
+    """
+
+    workspace_opened = Signal(object)
+    language_changed = Signal(str)
+    page_shown = Signal(str)
+
+    def __init__(self, settings: AppSettings, prompts: Any = None, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.prompts = prompts if prompts is not None else DialogPrompts(self)
+        self.clock = clock
+        self.session: Session | None = None
+        self.imports: Any = None
+        self.runner = Runner(self)
+        self.undo_group = QUndoGroup(self)
+        self.pages: dict[str, Page] = {}
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self._build()
+        self._connect_signals()
+        self.retranslate()
+        self._restore_window()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.nav_model = QStandardItemModel(self)
+        for entry in PAGES:
+            item = QStandardItem()
+            item.setEditable(False)
+            item.setData(entry.name, Qt.ItemDataRole.UserRole)
+            self.nav_model.appendRow(item)
+        self.sidebar = QListView(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setModel(self.nav_model)
+        self.sidebar.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.sidebar.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sidebar.setMinimumWidth(190)
+        self.sidebar.setMaximumWidth(260)
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.sidebar.setFrameShape(QListView.Shape.NoFrame)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("pages")
+        self.slots = [self._slot(entry) for entry in PAGES]
+        self.welcome = self._welcome()
+        self.stack.addWidget(self.welcome)
+        splitter = QSplitter(self)
+        splitter.setObjectName("splitter")
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        self.setCentralWidget(splitter)
+        self._build_menus()
+        self.status = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status)
+        self.resize(1280, 800)
+
+    def _slot(self, entry: PageEntry) -> QWidget:
+        slot = QWidget(self.stack)
+        slot.setObjectName(f"slot_{entry.name}")
+        QVBoxLayout(slot).setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(slot)
+        return slot
+
+    def _welcome(self) -> QWidget:
+        page = QWidget(self.stack)
+        page.setObjectName("welcome")
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        self.welcome_text = QLabel(page)
+        self.welcome_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome_text.setWordWrap(True)
+        layout.addWidget(self.welcome_text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.welcome_new, self.welcome_open, self.welcome_demo = (QPushButton(page) for _ in range(3))
+        for button in (self.welcome_new, self.welcome_open, self.welcome_demo):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.new_action = self._action(self.file_menu, QKeySequence.StandardKey.New)
+        self.open_action = self._action(self.file_menu, QKeySequence.StandardKey.Open)
+        self.recent_menu = QMenu(self)
+        self.file_menu.addMenu(self.recent_menu)
+        self.demo_action = self._action(self.file_menu)
+        self.file_menu.addSeparator()
+        self.import_survey_action = self._action(self.file_menu, QKeySequence("Ctrl+I"))
+        self.import_stakeholders_action = self._action(self.file_menu, QKeySequence("Ctrl+Shift+I"))
+        self.export_action = self._action(self.file_menu, QKeySequence("Ctrl+E"))
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.edit_menu = bar.addMenu("")
+        self.undo_action: QAction | None = None
+        self.redo_action: QAction | None = None
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions = {lang: self._language_action(lang) for lang in ("da", "en")}
+        self.view_menu.addSeparator()
+        self.go_actions = [self._action(self.view_menu, QKeySequence(f"Ctrl+{n + 1}")) for n in range(len(PAGES))]
+        self.help_menu = bar.addMenu("")
+        self.about_action = self._action(self.help_menu)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self._workspace_actions = [self.import_survey_action, self.import_stakeholders_action, self.export_action]
+
+    def _action(self, menu: QMenu, shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        menu.addAction(action)
+        return action
+
+    def _language_action(self, lang: str) -> QAction:
+        action = QAction(self.language_group)
+        action.setCheckable(True)
+        action.setData(lang)
+        self.language_menu.addAction(action)
+        return action
+
+    def _make_undo_actions(self) -> None:
+        """(Re)create Edit → Undo/Redo from the undo group, with the prefix in the current language."""
+        for old in (self.undo_action, self.redo_action):
+            if old is not None:
+                self.edit_menu.removeAction(old)
+                old.deleteLater()
+        self.undo_action = self.undo_group.createUndoAction(self, tr("shell.edit.undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setObjectName("undo")
+        self.redo_action = self.undo_group.createRedoAction(self, tr("shell.edit.redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setObjectName("redo")
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+
+    def _connect_signals(self) -> None:
+        self.sidebar.selectionModel().selectionChanged.connect(self.on_sidebar_selection_changed)
+        self.new_action.triggered.connect(self.on_new_triggered)
+        self.open_action.triggered.connect(self.on_open_triggered)
+        self.recent_menu.aboutToShow.connect(self.on_recent_menu_about_to_show)
+        self.recent_menu.triggered.connect(self.on_recent_menu_triggered)
+        self.demo_action.triggered.connect(self.on_demo_triggered)
+        self.import_survey_action.triggered.connect(self.on_import_survey_triggered)
+        self.import_stakeholders_action.triggered.connect(self.on_import_stakeholders_triggered)
+        self.export_action.triggered.connect(self.on_export_triggered)
+        self.quit_action.triggered.connect(self.close)
+        self.language_group.triggered.connect(self.on_language_group_triggered)
+        for index, action in enumerate(self.go_actions):
+            action.triggered.connect(lambda _checked=False, i=index: self.show_page(PAGE_NAMES[i]))
+        self.about_action.triggered.connect(self.on_about_triggered)
+        self.welcome_new.clicked.connect(self.on_new_triggered)
+        self.welcome_open.clicked.connect(self.on_open_triggered)
+        self.welcome_demo.clicked.connect(self.on_demo_triggered)
+
+    # -- texts -----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text of the window and of the pages built so far in the current language."""
+        for row, key in enumerate(NAV_KEYS):
+            item = self.nav_model.item(row)
+            item.setText(tr(key))
+            item.setData(tr(key), Qt.ItemDataRole.AccessibleTextRole)
+        self.sidebar.setAccessibleName(tr("shell.nav.name"))
+        self.stack.setAccessibleName(tr("shell.pages.name"))
+        self._retranslate_menus()
+        self._make_undo_actions()
+        self.welcome_text.setText(tr("shell.welcome.text"))
+        self.welcome_new.setText(tr("shell.welcome.new"))
+        self.welcome_open.setText(tr("shell.welcome.open"))
+        self.welcome_demo.setText(tr("shell.welcome.demo"))
+        for page in self.pages.values():
+            page.retranslate()
+        self._update_title()
+
+    def _retranslate_menus(self) -> None:
+        texts = {
+            self.file_menu: "shell.menu.file", self.edit_menu: "shell.menu.edit", self.view_menu: "shell.menu.view",
+            self.help_menu: "shell.menu.help", self.recent_menu: "shell.menu.recent",
+            self.language_menu: "shell.menu.language",
+        }
+        for menu, key in texts.items():
+            menu.setTitle(tr(key))
+        actions = {
+            self.new_action: "shell.action.new", self.open_action: "shell.action.open",
+            self.demo_action: "shell.action.demo", self.import_survey_action: "shell.action.import_survey",
+            self.import_stakeholders_action: "shell.action.import_stakeholders",
+            self.export_action: "shell.action.export", self.quit_action: "shell.action.quit",
+            self.about_action: "shell.action.about",
+            self.language_actions["da"]: "shell.language.da", self.language_actions["en"]: "shell.language.en",
+        }
+        for action, key in actions.items():
+            action.setText(tr(key))
+        for action, key in zip(self.go_actions, NAV_KEYS, strict=True):
+            action.setText(tr("shell.action.go", page=tr(key)))
+        self.language_actions[current_language()].setChecked(True)
+
+    def _update_title(self) -> None:
+        app = tr("shell.app_name")
+        if self.session is None:
+            self.setWindowTitle(app)
+            self.status.setText("")
+            return
+        store = self.session.store
+        self.setWindowTitle(f"{store.name} — {app}")
+        self.status.setText(tr("shell.status.folder", folder=str(store.folder or "")))
+
+    # -- workspaces --------------------------------------------------------------------------
+
+    def open_folder(self, folder: Path) -> bool:
+        """Open the workspace in ``folder``; False when it could not be opened (the user was told)."""
+        store = workspaces.open_store(folder, self.clock, self.prompts)
+        if store is None:
+            return False
+        self.set_store(store)
+        return True
+
+    def open_demo(self, lang: str | None = None) -> bool:
+        """Open (creating it the first time) the demo workspace in ``lang`` (default: the app's language)."""
+        store = workspaces.open_demo(lang or current_language(), self.clock, self.prompts)
+        if store is None:
+            return False
+        self.set_store(store)
+        return True
+
+    def set_store(self, store: WorkspaceStore) -> None:
+        """Show ``store``'s workspace: a new session, the pages built anew."""
+        self._close_session()
+        self.session = Session(store, self)
+        self.undo_group.addStack(self.session.undo_stack)
+        self.undo_group.setActiveStack(self.session.undo_stack)
+        self.session.changed.connect(self.on_session_changed)
+        self.session.failed.connect(self.on_session_failed)
+        self.imports = self._import_controller(self.session)
+        if store.folder is not None:
+            self.settings.remember_workspace(store.folder)
+        for action in self._workspace_actions:
+            action.setEnabled(True)
+        self.sidebar.setEnabled(True)
+        self._update_title()
+        self.show_page(self.current_page_name() or "overview", force=True)
+        self.workspace_opened.emit(self.session)
+
+    def _import_controller(self, session: Session) -> Any:
+        from ui.imports import ImportController
+
+        return ImportController(session, self)
+
+    def _close_session(self) -> None:
+        if self.session is None:
+            return
+        self.runner.wait()
+        for page in self.pages.values():
+            page.setParent(None)
+            page.deleteLater()
+        self.pages.clear()
+        self.undo_group.removeStack(self.session.undo_stack)
+        self.session.close()
+        self.session.deleteLater()
+        self.session = None
+        self.imports = None
+
+    # -- pages -----------------------------------------------------------------------------
+
+    def current_page_name(self) -> str | None:
+        index = self.stack.currentIndex()
+        return PAGE_NAMES[index] if 0 <= index < len(PAGES) else None
+
+    def page(self, name: str) -> Page | None:
+        """The page ``name``, built now if it was not yet (None without a workspace)."""
+        if name in self.pages:
+            return self.pages[name]
+        if self.session is None:
+            return None
+        entry = PAGES[PAGE_NAMES.index(name)]
+        page = self._create_page(entry, self.session)
+        layout = self.slots[PAGE_NAMES.index(name)].layout()
+        assert layout is not None
+        layout.addWidget(page)
+        self.pages[name] = page
+        return page
+
+    def _create_page(self, entry: PageEntry, session: Session) -> Page:
+        cls = getattr(importlib.import_module(entry.module), entry.cls)
+        extras = getattr(cls, "shell_services", ())
+        services = {"prompts": self.prompts, "runner": self.runner, "imports": self.imports}
+        page: Page = cls(session, self.slots[PAGE_NAMES.index(entry.name)],
+                         **{name: services[name] for name in extras})
+        page.setObjectName(f"page_{entry.name}")
+        page.setAccessibleName(tr(entry.label_key))
+        navigate = getattr(page, "navigate", None)
+        if navigate is not None:
+            navigate.connect(self.on_page_navigate)
+        return page
+
+    def show_page(self, name: str, force: bool = False) -> None:
+        """Show the page ``name`` and select it in the sidebar."""
+        if self.session is None:
+            self.stack.setCurrentWidget(self.welcome)
+            return
+        row = PAGE_NAMES.index(name)
+        if not force and self.stack.currentIndex() == row and name in self.pages:
+            return
+        self.page(name)
+        self.stack.setCurrentIndex(row)
+        index = self.nav_model.index(row, 0)
+        if self.sidebar.currentIndex() != index:
+            self.sidebar.setCurrentIndex(index)
+        self.page_shown.emit(name)
+
+    # -- slots -------------------------------------------------------------------------------
+
+    def on_sidebar_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes: list[QModelIndex] = selected.indexes()
+        if indexes:
+            self.show_page(str(indexes[0].data(Qt.ItemDataRole.UserRole)))
+
+    def on_page_navigate(self, name: str) -> None:
+        self.show_page(name)
+
+    def on_new_triggered(self) -> None:
+        folder = self.prompts.choose_folder("shell.action.new_title")
+        if folder is not None:
+            self.open_folder(folder)
+
+    def on_open_triggered(self) -> None:
+        folder = self.prompts.choose_folder("shell.action.open_title")
+        if folder is not None:
+            self.open_folder(folder)
+
+    def on_recent_menu_about_to_show(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_workspaces()
+        for folder in recent:
+            action = self.recent_menu.addAction(str(folder))
+            action.setData(str(folder))
+        if not recent:
+            self.recent_menu.addAction(tr("shell.menu.recent_none")).setEnabled(False)
+
+    def on_recent_menu_triggered(self, action: QAction) -> None:
+        if action.data():
+            self.open_folder(Path(str(action.data())))
+
+    def on_demo_triggered(self) -> None:
+        self.open_demo()
+
+    def on_import_survey_triggered(self) -> None:
+        paths = self.prompts.choose_import_files("survey")
+        if paths and self.imports is not None:
+            self.imports.import_survey_files(paths)
+
+    def on_import_stakeholders_triggered(self) -> None:
+        paths = self.prompts.choose_import_files("stakeholders")
+        if paths and self.imports is not None:
+            self.imports.import_stakeholder_files(paths)
+
+    def on_export_triggered(self) -> None:
+        self.show_page("briefing")
+        page = self.pages.get("briefing")
+        if page is not None:
+            page.export()  # type: ignore[attr-defined]
+
+    def on_language_group_triggered(self, action: QAction) -> None:
+        self.set_language(str(action.data()))
+
+    def on_about_triggered(self) -> None:
+        self.prompts.about()
+
+    def on_session_changed(self, _changes: list[Any]) -> None:
+        self._update_title()
+
+    def on_session_failed(self, error: BriefingError) -> None:
+        if isinstance(error, StoreWriteError):
+            self._offer_retry(error)
+        else:
+            self.prompts.failed(error)
+
+    def _offer_retry(self, error: StoreWriteError) -> None:
+        """Ask to retry a failed save until it succeeds or the user chooses later."""
+        while self.session is not None and self.prompts.save_failed(error):
+            try:
+                self.session.retry_save()
+            except StoreWriteError as again:
+                error = again
+                continue
+            self.statusBar().showMessage(tr("shell.status.saved"), 5000)
+            return
+
+    # -- language --------------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Switch every text of the app to ``lang`` ("da" or "en") now, and remember it."""
+        set_language(lang)
+        self.settings.set_language(lang)
+        self.retranslate()
+        self.language_changed.emit(lang)
+
+    # -- drag and drop -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.session is not None and dropped_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_files(event.mimeData().urls())
+        if not paths or self.imports is None:
+            return
+        event.acceptProposedAction()
+        kind = {"allies": "stakeholders", "evidence": "survey"}.get(self.current_page_name() or "")
+        kind = kind or self.prompts.import_kind()
+        if kind == "survey":
+            self.imports.import_survey_files(paths)
+        elif kind == "stakeholders":
+            self.imports.import_stakeholder_files(paths)
+
+    # -- window state ------------------------------------------------------------------------
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        self.sidebar.setEnabled(False)
+        for action in self._workspace_actions:
+            action.setEnabled(False)
+        self.stack.setCurrentWidget(self.welcome)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        self._close_session()
+        super().closeEvent(event)
+
+
+def dropped_files(urls: list[Any]) -> list[Path]:
+    """The local files among ``urls`` that could be surveys or stakeholder lists."""
+    paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+    return [path for path in paths if path.suffix.lower() in IMPORTABLE and path.is_file()]

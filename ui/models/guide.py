@@ -1,0 +1,78 @@
+"""Read-only tables computed by the method's rules: overdue allies, leadership contacts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from operator import attrgetter
+
+from briefing.guide import cadence, dosing
+from briefing.i18n import tr
+from ui.models.collection import DerivedTableModel
+from ui.models.columns import Column
+from ui.session import Session
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    id: str
+    name: str
+    role: str
+    last: dt.date | None
+    days: int | None
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: str
+    date: dt.date
+    name: str
+    channel: str
+    references: int
+    summary: str
+
+
+def _days(value: int | None) -> str:
+    return tr("pages.overdue.never") if value is None else tr("pages.overdue.days", n=value)
+
+
+def overdue_model(session: Session) -> DerivedTableModel:
+    """The allies past their cadence, most overdue first (briefing.guide.cadence)."""
+
+    def compute() -> list[OverdueRow]:
+        late = cadence.overdue(session.workspace, session.store.clock)
+        return [
+            OverdueRow(s.stakeholder.id, s.stakeholder.name, s.stakeholder.role, s.last_dialogue, s.days_overdue)
+            for s in late
+        ]
+
+    columns = [
+        Column("pages.field.name", attrgetter("name")),
+        Column("pages.field.role", attrgetter("role")),
+        Column("pages.overdue.last", attrgetter("last"), kind="date"),
+        Column("pages.overdue.late", attrgetter("days"), kind="int", show=_days),
+    ]
+    return DerivedTableModel(session, columns, compute, {"stakeholders", "dialogues", "campaign"})
+
+
+def contacts_model(session: Session) -> DerivedTableModel:
+    """The dialogues with decision makers inside the dosing window, newest first."""
+
+    def compute() -> list[ContactRow]:
+        ws = session.workspace
+        dose = dosing.dose(ws, session.store.clock)
+        names = {s.id: s.name for s in ws.stakeholders}
+        rows = [
+            ContactRow(d.id, d.date, names.get(d.stakeholder_id, ""), d.channel, d.references_shared, d.summary)
+            for d in dose.contacts
+        ]
+        return rows[::-1]
+
+    columns = [
+        Column("pages.field.date", attrgetter("date"), kind="date"),
+        Column("pages.field.name", attrgetter("name")),
+        Column("pages.field.channel", attrgetter("channel"), kind="choice", choice_key="pages.channel"),
+        Column("pages.field.references_shared", attrgetter("references"), kind="int"),
+        Column("pages.field.summary", attrgetter("summary")),
+    ]
+    return DerivedTableModel(session, columns, compute, {"stakeholders", "dialogues", "guide"})

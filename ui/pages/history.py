@@ -1,0 +1,196 @@
+"""History: every attempt at leadership, its outcome and objections, the attempts over time, and
+what changed between one attempt and the next — repeat until it succeeds."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QSplitter,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.charts.build import attempts as attempts_chart
+from briefing.guide.history import Attempt, Changes, History, history
+from briefing.i18n import current_language, format_date, format_number, tr
+from ui.pages.base import Page
+from ui.session import Session
+
+COLUMNS = ("number", "date", "audience", "outcome", "objections", "next_attempt")
+
+
+class HistoryPage(Page):
+    """The attempts as a table, their chart, and the selected attempt in detail."""
+
+    title_key = "shell.nav.history"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.history: History = History(())
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
+        self.table = QTreeView(self)
+        self.table.setObjectName("attempts")
+        self.table.setModel(self.model)
+        self.table.setRootIsDecorated(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setUniformRowHeights(True)
+        self.chart = self._chart_view()
+        self.details = QTextBrowser(self)
+        self.details.setObjectName("details")
+        self.details.setOpenLinks(False)
+        self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
+        self._lay_out()
+        self.refresh()
+
+    def _chart_view(self) -> QWidget:
+        from ui.charts import ChartView
+
+        view = ChartView(self, width_in=6.0, height_in=3.0)
+        view.setObjectName("attempts_chart")
+        return view
+
+    def _lay_out(self) -> None:
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(self.chart)
+        lower.addWidget(self.details)
+        lower.setStretchFactor(0, 1)
+        lower.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        layout.addWidget(lower, 1)
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.history = history(self.session.workspace)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        selected = self.selected_number()
+        self.heading.setText(tr("shell.history.heading"))
+        self.summary.setText(self._summary())
+        self.table.setAccessibleName(tr("shell.history.table"))
+        self.details.setAccessibleName(tr("shell.history.details"))
+        self.model.setHorizontalHeaderLabels([tr(f"shell.history.col.{name}") for name in COLUMNS])
+        self._fill()
+        self._draw_chart()
+        self.select(selected or len(self.history.attempts))
+
+    def _summary(self) -> str:
+        attempts = self.history.attempts
+        if not attempts:
+            return tr("shell.history.none")
+        if self.history.succeeded:
+            return tr("shell.history.succeeded", count=len(attempts))
+        return tr("shell.history.repeat", count=len(attempts))
+
+    def _fill(self) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        for attempt in self.history.attempts:
+            self.model.appendRow([_cell(text) for text in _row(attempt)])
+        for column in range(len(COLUMNS)):
+            self.table.resizeColumnToContents(column)
+        rows = max(self.model.rowCount(), 1)
+        row_height = self.table.sizeHintForRow(0) if self.model.rowCount() else self.fontMetrics().height() + 6
+        header = self.table.header().sizeHint().height()
+        self.table.setFixedHeight(header + row_height * min(rows, 8) + 2 * self.table.frameWidth() + 4)
+
+    def _draw_chart(self) -> None:
+        self.chart.set_placeholder(tr("shell.history.no_chart"))  # type: ignore[attr-defined]
+        spec = attempts_chart(self.session.workspace, current_language()) if self.history.attempts else None
+        self.chart.set_spec(spec)  # type: ignore[attr-defined]
+        self.chart.setAccessibleName(tr("shell.history.chart"))
+
+    def selected_number(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() + 1 if rows else None
+
+    def select(self, number: int) -> None:
+        """Select attempt ``number`` (from 1) and show it in detail."""
+        if not 1 <= number <= self.model.rowCount():
+            self.details.setHtml(f"<p>{escape(tr('shell.history.none'))}</p>")
+            return
+        self.table.setCurrentIndex(self.model.index(number - 1, 0))
+        self._show_details(self.history.attempts[number - 1])
+
+    def on_table_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            self._show_details(self.history.attempts[indexes[0].row()])
+
+    def _show_details(self, attempt: Attempt) -> None:
+        self.details.setHtml(details_html(attempt, self.session))
+
+
+def _cell(text: str) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    return item
+
+
+def _row(attempt: Attempt) -> list[str]:
+    p = attempt.presentation
+    opened = sum(o.status == "open" for o in p.objections)
+    answered = len(p.objections) - opened
+    return [
+        str(attempt.number),
+        format_date(p.date, short=True),
+        p.audience,
+        tr(f"shell.outcome.{p.outcome}"),
+        tr("shell.history.objection_counts", open=opened, answered=answered),
+        format_date(p.next_attempt, short=True) if p.next_attempt else "",
+    ]
+
+
+def details_html(attempt: Attempt, session: Session) -> str:
+    """The attempt in detail: outcome, objections, feedback, next steps, and what changed before it."""
+    p = attempt.presentation
+    parts = [f"<h3>{escape(tr('shell.history.attempt', number=attempt.number, date=format_date(p.date)))}</h3>",
+             f"<p><b>{escape(tr(f'shell.outcome.{p.outcome}'))}</b> · {escape(p.audience)}</p>"]
+    if p.objections:
+        items = [f"<li>{escape(o.text)} — <i>{escape(tr(f'shell.objection.{o.status}'))}</i>"
+                 + (f"<br>{escape(o.answer)}" if o.answer else "") + "</li>" for o in p.objections]
+        parts.append(f"<p><b>{escape(tr('shell.history.objections'))}</b></p><ul>{''.join(items)}</ul>")
+    if p.feedback:
+        parts.append(f"<p><b>{escape(tr('shell.history.feedback'))}</b><br>{escape(p.feedback)}</p>")
+    if p.next_steps:
+        steps = "".join(f"<li>{escape(step)}</li>" for step in p.next_steps)
+        parts.append(f"<p><b>{escape(tr('shell.history.next_steps'))}</b></p><ul>{steps}</ul>")
+    parts.append(_changes_html(attempt.changes, session))
+    return "".join(parts)
+
+
+def _changes_html(changes: Changes, session: Session) -> str:
+    workspace = session.workspace
+    since = (tr("shell.history.since", date=format_date(changes.since)) if changes.since
+             else tr("shell.history.since_start"))
+    names = {s.id: s.name for s in workspace.stakeholders}
+    lines = [
+        tr("shell.history.allies_engaged", count=len(changes.allies_engaged)),
+        tr("shell.history.allies_gained", count=len(changes.allies_gained),
+           names=", ".join(names.get(sid, sid) for sid in changes.allies_gained) or "—"),
+        tr("shell.history.answered", count=len(changes.objections_answered)),
+    ]
+    for move in changes.kpis_moved:
+        before, after = move.before.latest, move.after.latest
+        lines.append(tr("shell.history.kpi_moved", kpi=move.kpi.name,
+                        before=format_number(before) if before is not None else "—",
+                        after=format_number(after) if after is not None else "—", unit=move.kpi.unit))
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return f"<p><b>{escape(since)}</b></p><ul>{items}</ul>"

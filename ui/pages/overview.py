@@ -1,0 +1,208 @@
+"""Overview: how ready the campaign is, as the method's six steps computed from the workspace.
+
+The first five steps are computed at once. The sixth (the deck's lint) needs the deck's template
+and python-pptx, so it is checked on a worker thread after the page is shown: the window appears
+without those libraries and the card fills in a moment later.
+
+Signals:
+    navigate(str): the page to show for a step (its "Go to" button).
+    deck_checked(): after the deck's step was computed anew.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.guide.objections import open_objections
+from briefing.guide.readiness import STEP_KEYS, Readiness, Step, StepKey, deck_step, readiness
+from briefing.i18n import format_date, tr
+from ui.pages.base import Page
+from ui.session import Session
+from ui.workers import Runner
+
+STEP_PAGES = {"allies": "allies", "leadership": "leadership", "proof": "evidence", "problems": "problems",
+              "plan": "roadmap", "deck": "briefing"}
+STATUS_MARKS = {"done": "✓", "attention": "!", "missing": "○"}
+STATUS_COLORS = {"done": "#2E7D4F", "attention": "#B26A00", "missing": "#7A7F87"}
+
+
+class StepCard(QFrame):
+    """One step of the checklist: its status, the reason, what to do next, and a way to it.
+
+    Signals:
+        go(str): the name of the page for this step.
+    """
+
+    go = Signal(str)
+
+    def __init__(self, number: int, key: StepKey, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.number = number
+        self.key = key
+        self.status = "missing"
+        self.setObjectName(f"step_{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.mark = QLabel(self)
+        self.mark.setFixedWidth(34)
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(self)
+        self.reason = QLabel(self)
+        self.next = QLabel(self)
+        for label in (self.reason, self.next):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.button = QPushButton(self)
+        self.button.setObjectName(f"go_{key}")
+        self.button.clicked.connect(lambda: self.go.emit(STEP_PAGES[key]))
+        layout = QGridLayout(self)
+        layout.addWidget(self.mark, 0, 0, 3, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.title, 0, 1)
+        layout.addWidget(self.reason, 1, 1)
+        layout.addWidget(self.next, 2, 1)
+        layout.addWidget(self.button, 0, 2, Qt.AlignmentFlag.AlignTop)
+        layout.setColumnStretch(1, 1)
+
+    def show_step(self, step: Step | None) -> None:
+        """Show ``step``; None while it is being checked."""
+        self.status = step.status if step else "missing"
+        color = STATUS_COLORS[self.status]
+        self.mark.setText(STATUS_MARKS[self.status] if step else "…")
+        self.mark.setStyleSheet(f"font-size: 20px; font-weight: bold; color: {color};"
+                                f" border: 2px solid {color}; border-radius: 15px; min-height: 28px;")
+        name, status = tr(f"shell.step.{self.key}"), tr(f"shell.status.{self.status}")
+        self.title.setText(f"<b>{self.number}. {name}</b> — {status}")
+        self.reason.setText(step.reason.message() if step else tr("shell.overview.checking"))
+        self.next.setText(tr("shell.overview.next", text=step.next.message()) if step else "")
+        self.next.setVisible(step is not None)
+        self.button.setText(tr("shell.overview.go"))
+        self.button.setAccessibleName(tr("shell.overview.go_to", step=tr(f"shell.step.{self.key}")))
+        self.setAccessibleName(f"{tr(f'shell.step.{self.key}')}: {tr(f'shell.status.{self.status}')}")
+
+
+class OverviewPage(Page):
+    """The readiness checklist, the campaign, and when the next attempt is."""
+
+    title_key = "shell.nav.overview"
+    shell_services = ("runner",)
+    navigate = Signal(str)
+    deck_checked = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None, runner: Runner | None = None) -> None:
+        super().__init__(session, parent)
+        self.runner = runner or Runner(self)
+        self.result: Readiness | None = None
+        self.deck: Step | None = None
+        self._generation = 0
+        self._deck_due = True
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        self.heading.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.goal = QLabel(self)
+        self.goal.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, len(STEP_KEYS))
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.next_attempt = QLabel(self)
+        self.next_attempt.setWordWrap(True)
+        self.cards = [StepCard(n, key, self) for n, key in enumerate(STEP_KEYS, start=1)]
+        for card in self.cards:
+            card.go.connect(self.navigate)
+        self._lay_out()
+        self.refresh()
+
+    def _lay_out(self) -> None:
+        inner = QWidget(self)
+        column = QVBoxLayout(inner)
+        for widget in (self.heading, self.goal, self.summary, self.progress, self.next_attempt, *self.cards):
+            column.addWidget(widget)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(scroll)
+
+    def refresh(self) -> None:
+        workspace = self.session.workspace
+        self.result = readiness(workspace, self.session.store.clock.today(), include_deck=False)
+        self._generation += 1
+        self._deck_due = True
+        if self.isVisible():
+            QTimer.singleShot(0, self.check_deck)
+        self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._deck_due:
+            QTimer.singleShot(0, self.check_deck)
+
+    def check_deck(self) -> None:
+        """Compute the deck's step on a worker thread (over a copy of the workspace)."""
+        if not self._deck_due:
+            return
+        self._deck_due = False
+        workspace, today = copy.deepcopy(self.session.workspace), self.session.store.clock.today()
+        generation = self._generation
+        job = self.runner.prepare(lambda _progress: (generation, deck_step(workspace, today)))
+        job.finished.connect(self.on_deck_job_finished)
+        self.runner.launch(job)
+
+    def on_deck_job_finished(self, result: tuple[int, Step]) -> None:
+        generation, step = result
+        if generation == self._generation:
+            self.deck = step
+            self.retranslate()
+        self.deck_checked.emit()
+
+    def steps(self) -> list[Step]:
+        """The six steps as shown (the deck's once it was checked)."""
+        shown = list(self.result.steps) if self.result else []
+        return [*shown, self.deck] if self.deck is not None else shown
+
+    def retranslate(self) -> None:
+        workspace = self.session.workspace
+        self.heading.setText(workspace.campaign.name or self.session.store.name or tr("shell.overview.untitled"))
+        self.goal.setText(workspace.campaign.goal)
+        self.goal.setVisible(bool(workspace.campaign.goal))
+        steps = {step.key: step for step in self.steps()}
+        done = sum(step.status == "done" for step in steps.values())
+        ready = done == len(STEP_KEYS)
+        self.summary.setText(tr("shell.overview.ready") if ready
+                             else tr("shell.overview.summary", done=done, total=len(STEP_KEYS)))
+        self.progress.setValue(done)
+        self.progress.setAccessibleName(tr("shell.overview.summary", done=done, total=len(STEP_KEYS)))
+        self.next_attempt.setText(_attempt_line(workspace))
+        for card in self.cards:
+            card.show_step(steps.get(card.key))
+
+
+def _attempt_line(workspace: Any) -> str:
+    """"Attempt 3 on 8 December 2026 · 2 open objections", from the latest presentation."""
+    presented = sorted(workspace.presentations, key=lambda p: p.date)
+    objections = len(open_objections(workspace))
+    if not presented:
+        return tr("shell.overview.no_attempts")
+    latest = presented[-1]
+    line = tr("shell.overview.last_attempt", number=len(presented), date=format_date(latest.date),
+              outcome=tr(f"shell.outcome.{latest.outcome}"))
+    if latest.next_attempt is not None:
+        line += " · " + tr("shell.overview.next_attempt", date=format_date(latest.next_attempt))
+    return line + " · " + tr("shell.overview.open_objections", count=objections)

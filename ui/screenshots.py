@@ -1,0 +1,88 @@
+"""Screenshots of every page in both languages, from the demo workspace, drawn offscreen.
+
+    python -m ui.screenshots --out DIR [--dark] [--width 1440 --height 900]
+
+Writes ``<page>-<lang>.png`` for every page and ``main-<lang>.png`` (the overview) for the README.
+The demo opens in a temporary folder with the demo's own date as today, so the pictures do not
+change from day to day and the user's own workspaces and settings are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+MAIN_PAGE = "overview"
+DEMO_TODAY = "2026-11-27"
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m ui.screenshots", description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="the folder for the PNG files")
+    parser.add_argument("--dark", action="store_true", help="draw with the dark palette")
+    parser.add_argument("--width", type=int, default=1440)
+    parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--lang", choices=("da", "en"), action="append", help="only this language (repeatable)")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    from ui import app as app_module
+    from ui import style
+
+    application = app_module.application()
+    style.apply(application, dark=args.dark)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="briefing-shots-") as scratch:
+        for lang in args.lang or ("en", "da"):
+            for path in shoot(lang, Path(scratch), args):
+                print(path)
+    return 0
+
+
+def shoot(lang: str, scratch: Path, args: argparse.Namespace) -> list[Path]:
+    """Open the demo in ``lang``, show every page, save each as a PNG; the files written."""
+    from PySide6.QtCore import QEventLoop, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from briefing.clock import FixedClock
+    from briefing.demo import demo_workspace
+    from briefing.i18n import set_language
+    from briefing.store import WorkspaceStore
+    from ui.main_window import PAGE_NAMES, MainWindow
+    from ui.settings import AppSettings
+
+    set_language(lang)
+    clock = FixedClock.on(DEMO_TODAY)
+    store = WorkspaceStore.open(scratch / f"demo-{lang}", clock)
+    store.replace(demo_workspace(lang))
+    settings = AppSettings(QSettings(str(scratch / f"settings-{lang}.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, clock=clock)
+    window.resize(args.width, args.height)
+    window.set_store(store)
+    window.show()
+    written = []
+    for name in PAGE_NAMES:
+        window.show_page(name)
+        page = window.pages[name]
+        while name == "overview" and getattr(page, "deck", None) is None:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        QApplication.processEvents()
+        picture = window.grab()
+        for file_name in (f"{name}-{lang}.png", *((f"main-{lang}.png",) if name == MAIN_PAGE else ())):
+            path = args.out / file_name
+            picture.save(str(path))
+            written.append(path)
+    window.close()
+    return written
+
+
+if __name__ == "__main__":
+    sys.exit(main())
