@@ -21,6 +21,11 @@ LIGHT = {
     "highlighted_text": "#FFFFFF",
     "link": "#1F5FAD",
     "tooltip": "#FFFFE1",
+    "light": "#FFFFFF",
+    "midlight": "#E4E6EA",
+    "mid": "#C9CDD3",
+    "dark": "#9AA0A8",
+    "shadow": "#6B7078",
 }
 DARK = {
     "window": "#25272B",
@@ -33,6 +38,11 @@ DARK = {
     "highlighted_text": "#FFFFFF",
     "link": "#7FB0F0",
     "tooltip": "#33363B",
+    "light": "#4A4E55",
+    "midlight": "#3A3D43",
+    "mid": "#3A3D43",
+    "dark": "#18191C",
+    "shadow": "#0E0F11",
 }
 
 
@@ -61,6 +71,11 @@ def palette(dark: bool) -> QPalette:
         role.ToolTipText: "text",
         role.PlaceholderText: "muted",
         role.BrightText: "highlighted_text",
+        role.Light: "light",
+        role.Midlight: "midlight",
+        role.Mid: "mid",
+        role.Dark: "dark",
+        role.Shadow: "shadow",
     }
     for color_role, name in pairs.items():
         pal.setColor(color_role, QColor(colors[name]))
@@ -82,7 +97,6 @@ def follow_system(app: QApplication) -> None:
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply(app))
 
 
-def muted_color(dark: bool | None = None) -> str:
-    """The colour of secondary text in the current scheme."""
-    dark = system_is_dark() if dark is None else dark
-    return (DARK if dark else LIGHT)["muted"]
+def is_dark(palette: QPalette) -> bool:
+    """True when ``palette`` is a dark one (light text on a dark window)."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128

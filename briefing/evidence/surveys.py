@@ -60,6 +60,7 @@ def import_survey(
     responses = _responses(table, layout, data_rows, questions, answers, notices)
     submitted = [r.submitted for r in responses if r.submitted]
     day = max(submitted).date() if submitted else (today or dt.date.today())
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     survey = Survey(
         id=survey_id,
         title=(title or _title(path)).strip() or path.name,
@@ -67,8 +68,8 @@ def import_survey(
         source=layout.source,
         questions=questions,
         responses=responses,
+        source_sha256=digest,
     )
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return SurveyImport(survey, layout.name, notices, digest, find_duplicate(survey, existing))
 
 
@@ -98,7 +99,10 @@ def with_finding(survey: Survey, text: str) -> Survey:
 
 
 def find_duplicate(survey: Survey, existing: Sequence[Survey]) -> str | None:
-    """The id of an existing survey with the same question texts and the same responses, if any."""
+    """The id of an existing survey from the same file, or with the same questions and responses."""
+    same_file = next((o.id for o in existing if survey.source_sha256 and o.source_sha256 == survey.source_sha256), None)
+    if same_file is not None:
+        return same_file
     texts = [q.text for q in survey.questions]
     rows = _comparable(survey)
     for other in existing:

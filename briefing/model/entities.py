@@ -119,6 +119,8 @@ class Survey:
     questions: list[Question] = field(default_factory=list)
     responses: list[Response] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
+    source_sha256: str = ""
+    """The SHA-256 of the file it was imported from, so a second import of that file is noticed."""
 
 
 @dataclass

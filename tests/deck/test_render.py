@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from briefing.charts.theme import contrast
 from briefing.cli import main as cli
 from briefing.clock import FixedClock
 from briefing.deck import export, template_check
@@ -142,9 +143,9 @@ def test_a_dark_template_gets_light_text(exported) -> None:  # type: ignore[no-u
             if shape.has_text_frame and not shape.is_placeholder and not shape.shape_type == 1:
                 for paragraph in shape.text_frame.paragraphs:
                     for run in paragraph.runs:
-                        if run.font.color and run.font.color.type is not None:
-                            colours.add(str(run.font.color.rgb))
-    assert colours and all(int(c[0:2], 16) > 0x80 for c in colours), colours
+                        if run.font.color and run.font.color.type is not None and run.text.strip("■ "):
+                            colours.add(f"#{run.font.color.rgb}")
+    assert colours and all(contrast(c, "#000000") >= 4.5 for c in colours), colours
 
 
 def test_the_default_deck_is_16_9_with_native_charts_and_the_titles_of_the_plan(exported) -> None:  # type: ignore[no-untyped-def]
@@ -228,9 +229,11 @@ def test_check_exits_one_on_breaches_and_zero_when_clean(demo: Workspace, tmp_pa
     folder = tmp_path / "ws"
     store = WorkspaceStore.open(folder, FixedClock.on(TODAY))
     store.replace(demo)
+    store.close()
     assert cli(["check", "--workspace", str(folder)]) == 0
-    long_title = "Contracts " * 40
-    store.set("deck", dataclasses.replace(demo.deck, title=long_title, ask="Approve " + "phase two now " * 12))
+    store = WorkspaceStore.open(folder, FixedClock.on(TODAY))
+    long_ask = " ".join(["Kontraktarkivudrulningsgodkendelsen"] * 16)  # short in words, long in lines
+    store.set("deck", dataclasses.replace(demo.deck, ask=long_ask))
     store.close()
     assert cli(["check", "--workspace", str(folder)]) == 1
     assert "Slide 2" in capsys.readouterr().out

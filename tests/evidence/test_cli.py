@@ -76,8 +76,10 @@ def test_mapping_option_inline_and_as_file(capsys: pytest.CaptureFixture[str], f
     assert code == 0 and "your column mapping: 48 responses, 6 questions" in out
     mapping = tmp_path / "mapping.json"
     mapping.write_text(json.dumps({"timestamp": "Sendt", "questions": ["C", "D"]}), encoding="utf-8")
+    code, _, err = run(capsys, "import-survey", "--workspace", str(folder), str(own), "--mapping", str(mapping))
+    assert code == 2 and str(own) in err  # the same file again is noticed, whatever the mapping
     code, out, _ = run(capsys, "import-survey", "--workspace", str(folder), str(own), "--mapping", str(mapping),
-                       "--title", "Two questions")
+                       "--title", "Two questions", "--again")
     assert code == 0 and "2 questions" in out
     mapping.write_text('{"timestamp": "A", "colums": []}', encoding="utf-8")
     code, _, err = run(capsys, "import-survey", "--workspace", str(folder), str(own), "--mapping", str(mapping))

@@ -32,12 +32,14 @@ from briefing.guide.readiness import STEP_KEYS, Readiness, Step, StepKey, deck_s
 from briefing.i18n import format_date, tr
 from ui.pages.base import Page
 from ui.session import Session
+from ui.style import is_dark
 from ui.workers import Runner
 
 STEP_PAGES = {"allies": "allies", "leadership": "leadership", "proof": "evidence", "problems": "problems",
               "plan": "roadmap", "deck": "briefing"}
 STATUS_MARKS = {"done": "✓", "attention": "!", "missing": "○"}
 STATUS_COLORS = {"done": "#2E7D4F", "attention": "#B26A00", "missing": "#7A7F87"}
+STATUS_COLORS_DARK = {"done": "#5FC98A", "attention": "#F0A040", "missing": "#A2A7AF"}
 
 
 class StepCard(QFrame):
@@ -79,7 +81,7 @@ class StepCard(QFrame):
     def show_step(self, step: Step | None) -> None:
         """Show ``step``; None while it is being checked."""
         self.status = step.status if step else "missing"
-        color = STATUS_COLORS[self.status]
+        color = (STATUS_COLORS_DARK if is_dark(self.palette()) else STATUS_COLORS)[self.status]
         self.mark.setText(STATUS_MARKS[self.status] if step else "…")
         self.mark.setStyleSheet(f"font-size: 20px; font-weight: bold; color: {color};"
                                 f" border: 2px solid {color}; border-radius: 15px; min-height: 28px;")
