@@ -330,6 +330,7 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self.on_session_changed)
         self.session.failed.connect(self.on_session_failed)
         self.imports = self._import_controller(self.session)
+        self.imports.imported.connect(self.on_imports_imported)
         if store.folder is not None:
             self.settings.remember_workspace(store.folder)
         for action in self._workspace_actions:
@@ -457,6 +458,10 @@ class MainWindow(QMainWindow):
         page = self.pages.get("briefing")
         if page is not None:
             page.export()  # type: ignore[attr-defined]
+
+    def on_imports_imported(self, collection: str, ids: list[str]) -> None:
+        self.show_page("allies" if collection == "stakeholders" else "evidence")
+        self.statusBar().showMessage(tr("shell.status.imported", count=len(ids)), 8000)
 
     def on_language_group_triggered(self, action: QAction) -> None:
         self.set_language(str(action.data()))

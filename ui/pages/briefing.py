@@ -62,7 +62,7 @@ class TextField(QPlainTextEdit):
         editingFinished(): the focus left the field.
     """
 
-    editingFinished = Signal()  # noqa: N815 - the name QLineEdit uses
+    editingFinished = Signal()
 
     def __init__(self, parent: QWidget | None = None, lines: int = 3) -> None:
         super().__init__(parent)
@@ -72,10 +72,10 @@ class TextField(QPlainTextEdit):
     def text(self) -> str:
         return self.toPlainText()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - the name QLineEdit uses
+    def setText(self, text: str) -> None:
         self.setPlainText(text)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.editingFinished.emit()
 

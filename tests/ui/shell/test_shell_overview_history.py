@@ -117,3 +117,11 @@ def test_the_import_menu_asks_for_files_and_hands_them_to_the_importer(
     opened.import_survey_action.trigger()
     opened.import_stakeholders_action.trigger()
     assert recorder.calls == [("survey", prompts.files), ("stakeholders", prompts.files)]
+
+
+def test_after_an_import_the_page_that_shows_it_opens(opened: Any) -> None:
+    opened.imports.imported.emit("stakeholders", ["s90", "s91"])
+    assert opened.current_page_name() == "allies"
+    assert opened.statusBar().currentMessage() == "Imported: 2"
+    opened.imports.imported.emit("surveys", ["sv9"])
+    assert opened.current_page_name() == "evidence"
