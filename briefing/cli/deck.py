@@ -15,7 +15,7 @@ from briefing.store import WorkspaceStore
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser("export", help=tr("deck.cli.export_help"))
     add_workspace(export)
     export.add_argument("--out", type=Path, required=True, metavar="FILE.pptx", help=tr("deck.cli.out_help"))
@@ -100,8 +100,8 @@ def run_template_check(args: argparse.Namespace) -> int:
     from briefing.deck import template_check
 
     report = template_check(args.file)
-    say(tr("deck.cli.report.head", file=str(report.path), width=f"{report.width_in:.2f}", height=f"{report.height_in:.2f}",
-           aspect=report.aspect))
+    size = {"width": f"{report.width_in:.2f}", "height": f"{report.height_in:.2f}"}
+    say(tr("deck.cli.report.head", file=str(report.path), aspect=report.aspect, **size))
     say(tr("deck.cli.report.theme", major=report.fonts[0], minor=report.fonts[1], background=report.background,
            text=report.text, accent=report.accent))
     if report.dark:

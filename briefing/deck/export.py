@@ -7,6 +7,7 @@ never writes to the store.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -109,7 +110,5 @@ def write_atomic(out: Path, data: bytes) -> None:
 
 
 def _remove_quietly(path: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         path.unlink()
-    except OSError:
-        pass

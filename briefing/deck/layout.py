@@ -137,7 +137,12 @@ def arrange(spec: SlideSpec, geo: Geometry, family: str, heading_family: str) ->
     elif spec.table is not None:
         result.table = arrange_table(spec, area, family, sizes)
     elif spec.chart is not None:
-        if spec.bullets:
+        if spec.bullets and area.width < 10.0:  # a small slide: the quote goes under the chart
+            text_h = min(area.height * 0.3, 1.2)
+            result.chart = Box(area.left, area.top, area.width, area.height - text_h - 0.1)
+            text_box = Box(area.left, area.bottom - text_h, area.width, text_h)
+            result.body = fit_text(spec.bullets, text_box, family, sizes)
+        elif spec.bullets:
             split = area.width * 0.62
             result.chart = Box(area.left, area.top, split, area.height)
             text_box = Box(area.left + split + GAP, area.top, area.width - split - GAP, area.height)
@@ -233,7 +238,7 @@ def arrange_table(spec: SlideSpec, area: Box, family: str, sizes: tuple[float, .
         widths = [area.width / columns] * columns
     last: TableLayout | None = None
     for size in (*sizes, *(s for s in (16.0, 14.0, 12.0) if s < sizes[-1])):
-        header_size = size
+        header_size = min(size, 12.0) if columns > 3 else size  # many columns: the header is a row of labels
         heights = [_row_height(table.header, widths, family, header_size, True)]
         heights += [_row_height(row, widths, family, size, False) for row in table.rows]
         lines = sum(_row_lines(row, widths, family, size) for row in table.rows)

@@ -136,9 +136,9 @@ def summary(ctx: Context) -> list[SlideSpec]:
             callout=callout,
             notes=notes(
                 ctx.t("deck.notes.summary"),
-                problem and ctx.t("deck.notes.problem", title=clean(problem.title), impact=clean(problem.impact)) or "",
-                best and effect_note(ctx, best) or "",
-                phase and phase_note(ctx, phase) or "",
+                problem_summary(ctx, problem),
+                (best and effect_note(ctx, best)) or "",
+                (phase and phase_note(ctx, phase)) or "",
             ),
             section="summary",
         )
@@ -163,7 +163,8 @@ def since(ctx: Context) -> list[SlideSpec]:
         answer = clean(item.objection.answer)
         cell = f"✓ {brief(answer, per_row - per_row * 9 // 20)}" if answer else ctx.t("deck.since.pending")
         rows.append([brief(clean(item.objection.text), per_row * 9 // 20), cell])
-    extra = [f"{clean(i.objection.text)} — {clean(i.objection.answer) or ctx.t('deck.since.pending')}" for i in items[3:]]
+    pending = ctx.t("deck.since.pending")
+    extra = [f"{clean(i.objection.text)} — {clean(i.objection.answer) or pending}" for i in items[MAX_ROWS - 2 :]]
     title_key = "deck.since.title_all" if answered == len(items) else "deck.since.title"
     continued(ctx, "details", ctx.t("deck.since.more"), extra)
     return [
@@ -209,7 +210,9 @@ def problems(ctx: Context) -> list[SlideSpec]:
             kind="problems",
             title=ctx.t(key, top=upper_first(clean(ranked[0].title)), count=count),
             cards=cards,
-            caption=ctx.t("deck.sources.short", sources="; ".join(reference_short(ctx, r) for r in refs)) if refs else "",
+            caption=ctx.t("deck.sources.short", sources="; ".join(reference_short(ctx, r) for r in refs))
+            if refs
+            else "",
             references=[r.id for r in refs if r.kind != "internal"],
             notes=notes(*(problem_note(ctx, p) for p in ranked), sources_note(ctx, refs)),
             section="problems",
@@ -253,7 +256,7 @@ def csfs(ctx: Context) -> list[SlideSpec]:
 
 def activity_columns(workspace: Workspace) -> list[tuple[str, set[str]]]:
     """The activities that deliver CSFs (initiatives, then phases): a short name and their CSF ids."""
-    columns = [(brief(clean(i.title), 4), set(i.csf_ids)) for i in workspace.initiatives if i.csf_ids]
+    columns = [(brief(clean(i.title), 3), set(i.csf_ids)) for i in workspace.initiatives if i.csf_ids]
     columns += [(brief(clean(p.name).split(":")[0], 4), set(p.csf_ids)) for p in workspace.phases if p.csf_ids]
     return columns
 
@@ -370,7 +373,9 @@ def decision(ctx: Context) -> list[SlideSpec]:
         when = phase.start or phase.end
         for item in (phase.deliverables or phase.objectives)[:MAX_STEPS]:
             step = brief(clean(item), 6)
-            steps.append(ctx.t("deck.decision.step", step=step, owner=ctx.owner(), date=ctx.day(when)) if when else step)
+            if when:
+                step = ctx.t("deck.decision.step", step=step, owner=ctx.owner(), date=ctx.day(when))
+            steps.append(step)
         rest = (phase.deliverables or phase.objectives)[MAX_STEPS:]
         continued(ctx, "details", ctx.t("deck.decision.more"), [clean(x) for x in rest])
     ask = clean(ctx.settings.ask)
@@ -380,7 +385,7 @@ def decision(ctx: Context) -> list[SlideSpec]:
             title=ctx.t("deck.decision.title", ask=lower_first(brief(ask, 18))) if ask else ctx.t("deck.decision.none"),
             bullets=steps,
             callout=ctx.t("deck.summary.callout_none"),
-            notes=notes(ctx.t("deck.notes.decision", ask=ask), phase and phase_note(ctx, phase) or ""),
+            notes=notes(ctx.t("deck.notes.decision", ask=ask), (phase and phase_note(ctx, phase)) or ""),
             section="decision",
         )
     ]
@@ -535,6 +540,12 @@ def phase_note(ctx: Context, phase: Phase) -> str:
         ]
         if part
     )
+
+
+def problem_summary(ctx: Context, problem: Problem | None) -> str:
+    if problem is None:
+        return ""
+    return ctx.t("deck.notes.problem", title=clean(problem.title), impact=clean(problem.impact))
 
 
 def problem_note(ctx: Context, problem: Problem) -> str:

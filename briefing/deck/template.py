@@ -204,7 +204,7 @@ def _as_presentation(raw: bytes) -> bytes:
 def placeholder_kinds(layout: Any) -> list[str]:
     """The placeholder types of a layout as written in its XML (``title``, ``body``, ``dt`` …)."""
     kinds = []
-    for ph in layout._element.iter("{%s}ph" % NS["p"]):
+    for ph in layout._element.iter(f"{{{NS['p']}}}ph"):
         kinds.append(ph.get("type") or "body")
     return kinds
 
@@ -272,7 +272,7 @@ def _box(shape: Any) -> Box | None:
 
 def _placeholder_box(layout: Any, types: tuple[str, ...]) -> Box | None:
     for shape in layout.placeholders:
-        ph = shape._element.find(".//{%s}ph" % NS["p"])
+        ph = shape._element.find(f".//{{{NS['p']}}}ph")
         kind = (ph.get("type") if ph is not None else None) or "body"
         if kind in types:
             box = _box(shape)
@@ -291,13 +291,14 @@ def geometry(prs: Any, layouts: dict[str, int]) -> Geometry:
     title = _placeholder_box(content_layout, ("title",)) or Box(margin, 0.35 * scale, width - 2 * margin, 1.1 * scale)
     if title.width < width * 0.45:  # a side title (vertical layouts): use the top band instead
         title = Box(margin, 0.35 * scale, width - 2 * margin, 1.1 * scale)
-    frame = [b for lay in all_layouts[:1] + [content_layout] if (b := _placeholder_box(lay, FRAME_KINDS))]
+    frame = [b for lay in [*all_layouts[:1], content_layout] if (b := _placeholder_box(lay, FRAME_KINDS))]
     footer_top = min((b.top for b in frame if b.top > height * 0.6), default=height - 0.5 * scale)
     footer = Box(margin, footer_top, width - 2 * margin, max(height - footer_top - 0.05 * scale, 0.3))
     body = _body_box(all_layouts, title, width, margin)
     top = max(body.top, title.bottom + 0.15 * scale)
     bottom = min(body.bottom, footer_top - 0.15 * scale)
     content = Box(body.left, top, body.width, max(bottom - top, height * 0.3))
+    content = avoid_pictures(content, [content_layout, content_layout.slide_master])
     cover = all_layouts[layouts["title"]]
     cover_title = _placeholder_box(cover, ("ctrTitle", "title")) or Box(
         margin, height * 0.3, width - 2 * margin, height * 0.2
@@ -306,6 +307,24 @@ def geometry(prs: Any, layouts: dict[str, int]) -> Geometry:
         cover_title.left, cover_title.bottom + 0.1 * scale, cover_title.width, height * 0.17
     )
     return Geometry(width, height, title, content, footer, cover_title, cover_sub)
+
+
+def avoid_pictures(content: Box, parts: list[Any]) -> Box:
+    """The content box made smaller so it does not run under a logo or other fixed shape of the layout or master."""
+    for part in parts:
+        for shape in part.shapes:
+            pic = None if shape.is_placeholder else _box(shape)
+            if pic is None or pic.width * pic.height > content.width * content.height * 0.25:
+                continue  # not an obstacle: a placeholder, or a band or background behind everything
+            if pic.right <= content.left or pic.left >= content.right:
+                continue
+            if pic.bottom <= content.top or pic.top >= content.bottom:
+                continue
+            if pic.left >= content.left + content.width * 0.7:
+                content = Box(content.left, content.top, pic.left - 0.1 - content.left, content.height)
+            elif pic.top >= content.top + content.height * 0.6:
+                content = Box(content.left, content.top, content.width, pic.top - 0.1 - content.top)
+    return content
 
 
 def _body_box(layouts: list[Any], title: Box, width: float, margin: float) -> Box:
@@ -424,6 +443,9 @@ def _hue(colour: str) -> float:
 def ramp(accent: str, background: str) -> tuple[str, ...]:
     """Five levels of the accent, lightness varying away from the background (low → high)."""
     far = "#FFFFFF" if luminance(background) < 0.4 else "#000000"
+    if far == "#FFFFFF":  # on a dark background even the lowest level must stand out from it
+        return (blend(accent, background, 0.25), accent, blend(accent, far, 0.3), blend(accent, far, 0.55),
+                blend(accent, far, 0.8))
     return (
         blend(accent, background, 0.7),
         blend(accent, background, 0.4),

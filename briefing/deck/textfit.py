@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +61,8 @@ def _font_file(family: str, bold: bool) -> Path | None:
     for name in filter(None, wanted):
         key = name.replace(" ", "").lower()
         style = "bold" if bold else "regular"
-        for candidate in (f"{key}-{style}", f"{key}{'bd' if bold else ''}", f"{key}-bold" if bold else f"{key}-book", key):
+        variants = (f"{key}-{style}", f"{key}{'bd' if bold else ''}", f"{key}-bold" if bold else f"{key}-book", key)
+        for candidate in variants:
             if candidate in files:
                 return files[candidate]
     return None
@@ -94,6 +95,7 @@ class Metrics:
 
     def __init__(self, path: Path | None) -> None:
         self.widths: dict[int, float] = {}
+        self._ems: dict[str, float] = {}
         self.average = 0.5
         if path is not None:
             self._load(path)
@@ -113,8 +115,17 @@ class Metrics:
 
     def width(self, text: str, size_pt: float) -> float:
         """The width of ``text`` at ``size_pt`` in points."""
-        get = self.widths.get
-        return sum(get(ord(c), self.average) for c in text) * size_pt
+        return self.em(text) * size_pt
+
+    def em(self, text: str) -> float:
+        """The width of ``text`` in ems (cached: the same words recur on every slide)."""
+        cached = self._ems.get(text)
+        if cached is None:
+            get, average = self.widths.get, self.average
+            cached = sum(get(ord(c), average) for c in text)
+            if len(self._ems) < 50_000:
+                self._ems[text] = cached
+        return cached
 
 
 @cache
@@ -125,46 +136,57 @@ def metrics(family: str, bold: bool = False) -> Metrics:
 def wrap(text: str, family: str, size_pt: float, width_in: float, bold: bool = False) -> list[str]:
     """``text`` broken into lines that fit ``width_in`` inches (explicit newlines kept)."""
     measure = metrics(family, bold)
-    limit = width_in * 72
+    limit = width_in * 72 / size_pt  # in ems
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, measure, size_pt, limit))
+        lines.extend(_wrap_paragraph(paragraph, measure, limit))
     return lines
 
 
-def _wrap_paragraph(paragraph: str, measure: Metrics, size: float, limit: float) -> list[str]:
-    words = paragraph.split(" ")
+def _wrap_paragraph(paragraph: str, measure: Metrics, limit: float) -> list[str]:
+    """Greedy word wrap in ems; a word longer than a line is broken where it must be."""
+    space = measure.em(" ")
     lines: list[str] = []
-    current = ""
-    for word in words:
-        candidate = f"{current} {word}" if current else word
-        if measure.width(candidate, size) <= limit or not current:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-        while measure.width(current, size) > limit and len(current) > 1:
-            cut = _longest_prefix(current, measure, size, limit)
-            lines.append(current[:cut])
-            current = current[cut:]
-    lines.append(current)
+    current: list[str] = []
+    used = 0.0
+    for word in paragraph.split(" "):
+        width = measure.em(word)
+        if current and used + space + width > limit:
+            lines.append(" ".join(current))
+            current, used = [], 0.0
+        if not current and width > limit and len(word) > 1:
+            pieces = _break_word(word, measure, limit)
+            lines.extend(pieces[:-1])
+            word = pieces[-1]
+            width = measure.em(word)
+        used = used + space + width if current else width
+        current.append(word)
+    lines.append(" ".join(current))
     return lines
 
 
-def _longest_prefix(text: str, measure: Metrics, size: float, limit: float) -> int:
-    """How many characters of an overlong word fit on one line (at least one)."""
-    total = 0.0
-    for index, char in enumerate(text):
-        total += measure.widths.get(ord(char), measure.average) * size
-        if total > limit:
-            return max(index, 1)
-    return len(text)
+def _break_word(word: str, measure: Metrics, limit: float) -> list[str]:
+    """An overlong word cut into pieces that each fit a line (at least one character each)."""
+    pieces, start, total = [], 0, 0.0
+    for index, char in enumerate(word):
+        advance = measure.widths.get(ord(char), measure.average)
+        if total + advance > limit and index > start:
+            pieces.append(word[start:index])
+            start, total = index, 0.0
+        total += advance
+    pieces.append(word[start:])
+    return pieces
 
 
 def count_lines(texts: list[str], family: str, size_pt: float, width_in: float, bold: bool = False) -> int:
     """The lines that ``texts`` (one paragraph each) take at ``size_pt`` in a box ``width_in`` wide."""
     inner = max(width_in - 2 * INSET_X, 0.1)
-    return sum(len(wrap(text, family, size_pt, inner, bold)) for text in texts)
+    return sum(_lines(text, family, size_pt, round(inner, 4), bold) for text in texts)
+
+
+@lru_cache(maxsize=8192)
+def _lines(text: str, family: str, size_pt: float, width_in: float, bold: bool) -> int:
+    return len(wrap(text, family, size_pt, width_in, bold))
 
 
 def lines_available(height_in: float, size_pt: float) -> int:

@@ -36,15 +36,22 @@ def parse_day(value: dt.date | str, field_name: str) -> dt.date:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A catalog key and its parameters, translated when shown (like ``Term``, with parameters)."""
+    """A catalog key and its parameters, translated when shown (like ``Term``, with parameters).
+
+    A parameter ``count`` of 1 picks the key's singular variant ``<key>_one`` when the catalog has one.
+    """
 
     key: str
     params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str | None = None) -> str:
-        from briefing.i18n import tr
+        """The text in ``lang``; the key's ``_one`` variant, where there is one, when ``count`` is 1."""
+        from briefing.i18n import catalog, tr
 
-        return tr(self.key, lang, **self.params)
+        key = self.key
+        if self.params.get("count") == 1 and f"{key}_one" in catalog():
+            key = f"{key}_one"
+        return tr(key, lang, **self.params)
 
     def __str__(self) -> str:
         return self.message()

@@ -98,7 +98,8 @@ def answered_by(workspace: Workspace, date: dt.date) -> list[UpdateItem]:
         if entry.answered_in_deck and entry.presentation.date <= date:
             new = touched.setdefault(entry.presentation.id, copy.deepcopy(entry.presentation))
             new.objections[entry.index].status = "answered"
-    return [UpdateItem("presentations", workspace.find("presentations", pid), new) for pid, new in touched.items()]
+    return [UpdateItem("presentations", copy.deepcopy(workspace.find("presentations", pid)), new)
+            for pid, new in touched.items()]
 
 
 def attempt_number(workspace: Workspace, date: dt.date) -> int:

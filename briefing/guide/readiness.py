@@ -11,9 +11,9 @@ The workspace is ready when every step is done. The rules:
    need air; missing when no stakeholder is marked decision maker;
 3. proof — done when at least one initiative has a KPI with a baseline and a measurement made
    by today; attention when initiatives exist but none is measured; missing without initiatives;
-4. problems — the ``TOP_PROBLEMS`` most severe problems must each be linked to a CSF and to an
+4. problems — the ``GuideSettings.top_problems`` most severe problems must each be linked to a CSF and to an
    activity (an initiative naming the problem or its CSF, or a phase naming its CSF);
-5. plan — at least ``MIN_PHASES`` phases, the first (by start date) of low risk;
+5. plan — at least ``GuideSettings.min_phases`` phases, the first (by start date) of low risk;
 6. deck — ``briefing.deck.check`` finds nothing that blocks the export (see ``deck_step``).
 """
 
@@ -35,10 +35,6 @@ from briefing.model.entities import Phase, Problem, Workspace
 StepKey = Literal["allies", "leadership", "proof", "problems", "plan", "deck"]
 StepStatus = Literal["done", "attention", "missing"]
 STEP_KEYS: tuple[StepKey, ...] = ("allies", "leadership", "proof", "problems", "plan", "deck")
-TOP_PROBLEMS = 3
-"""How many problems, most severe first, must be traceable (the deck shows at most three)."""
-MIN_PHASES = 2
-"""A plan "in phases" has at least this many."""
 NAMES_SHOWN = 3
 
 
@@ -109,7 +105,7 @@ def allies_step(workspace: Workspace, today: dt.date) -> Step:
     if late:
         return _step("allies", "attention", "few", "talk_next",
                      names=_names([s.stakeholder.name for s in late]), **params)
-    return _step("allies", "attention", "few", "win_next", more=max(settings.min_allies - engaged, 1), **params)
+    return _step("allies", "attention", "few", "win_next", count=max(settings.min_allies - engaged, 1), **params)
 
 
 # -- 2. leadership -------------------------------------------------------------------------------
@@ -147,8 +143,8 @@ def proof_step(workspace: Workspace, today: dt.date) -> Step:
 
 
 def top_problems(workspace: Workspace) -> list[Problem]:
-    """The ``TOP_PROBLEMS`` most severe problems (ties: the order they were entered in)."""
-    return sorted(workspace.problems, key=lambda p: -p.severity)[:TOP_PROBLEMS]
+    """The ``guide.top_problems`` most severe problems (ties: the order they were entered in)."""
+    return sorted(workspace.problems, key=lambda p: -p.severity)[: workspace.guide.top_problems]
 
 
 def problem_links(workspace: Workspace, problem: Problem) -> tuple[bool, bool]:
@@ -186,10 +182,10 @@ def plan_step(workspace: Workspace) -> Step:
         return _step("plan", "missing", "none", "none_next")
     first = phases[0]
     params = {"count": len(phases), "name": first.name, "risk": Sentence(f"guide.risk.{first.risk}"),
-              "minimum": MIN_PHASES}
+              "minimum": workspace.guide.min_phases}
     if first.risk != "low":
         return _step("plan", "attention", "risky_start", "risky_next", **params)
-    if len(phases) < MIN_PHASES:
+    if len(phases) < workspace.guide.min_phases:
         return _step("plan", "attention", "one_phase", "one_phase_next", **params)
     return _step("plan", "done", "phased", "phased_next", **params)
 

@@ -232,6 +232,10 @@ class GuideSettings:
     leadership_window_days: int = field(default=42, metadata=POSITIVE)
     max_leadership_contacts: int = field(default=2, metadata={"min": 0})
     max_leadership_references: int = field(default=2, metadata={"min": 0})
+    top_problems: int = field(default=3, metadata=POSITIVE)
+    """How many problems, most severe first, must be traceable to a CSF and an activity."""
+    min_phases: int = field(default=2, metadata=POSITIVE)
+    """A plan "in phases" has at least this many."""
 
 
 @dataclass

@@ -48,8 +48,8 @@ def words_outside_page(pdf: Path) -> list[str]:
     outside = []
     for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S):
         width, height = float(page.group(1)), float(page.group(2))
-        for word in re.finditer(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>',
-                                page.group(3)):
+        pattern = r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>'
+        for word in re.finditer(pattern, page.group(3)):
             x0, y0, x1, y1 = (float(word.group(i)) for i in range(1, 5))
             if x0 < -0.5 or y0 < -0.5 or x1 > width + 0.5 or y1 > height + 0.5:
                 outside.append(word.group(5))

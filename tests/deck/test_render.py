@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lo_helpers import SAMPLES, convert_to_pdf, demo_workspace, pdf_pages, words_outside_page
 from pptx import Presentation
 
 from briefing.charts.theme import contrast
@@ -22,7 +23,6 @@ from briefing.deck.template import DEFAULT_TEMPLATE
 from briefing.errors import InputError
 from briefing.model.entities import Phase, Problem, Workspace
 from briefing.store import WorkspaceStore
-from lo_helpers import SAMPLES, convert_to_pdf, demo_workspace, pdf_pages, words_outside_page
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -140,7 +140,7 @@ def test_a_dark_template_gets_light_text(exported) -> None:  # type: ignore[no-u
     colours = set()
     for slide in Presentation(str(out)).slides:
         for shape in slide.shapes:
-            if shape.has_text_frame and not shape.is_placeholder and not shape.shape_type == 1:
+            if shape.has_text_frame and not shape.is_placeholder and shape.shape_type != 1:
                 for paragraph in shape.text_frame.paragraphs:
                     for run in paragraph.runs:
                         if run.font.color and run.font.color.type is not None and run.text.strip("■ "):

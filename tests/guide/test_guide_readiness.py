@@ -11,7 +11,7 @@ import pytest
 
 from briefing.clock import FixedClock
 from briefing.guide.readiness import readiness
-from briefing.model.entities import Initiative, Measurement, Phase, Problem, Workspace
+from briefing.model.entities import DeckSettings, Initiative, Measurement, Phase, Problem, Workspace
 from guide.builders import day, person, talk
 
 TODAY = FixedClock.on("2026-11-27")
@@ -45,8 +45,10 @@ def test_fewer_allies_than_the_minimum_asks_to_win_more(ws: Workspace) -> None:
     ws.stakeholders[2].stance = "neutral"
     allies = steps(ws)["allies"]
     assert allies.status == "attention"
-    assert allies.next.message("en").startswith("Win 1 more allies")
-    assert allies.next.message("da").startswith("Vind 1 allierede mere")
+    assert allies.next.message("en").startswith("Win one more ally:")
+    assert allies.next.message("da").startswith("Vind én allieret mere:")
+    ws.stakeholders[1].stance = "neutral"
+    assert steps(ws)["allies"].next.message("en").startswith("Win 2 more allies:")
 
 
 def test_the_share_of_allies_within_cadence_is_a_threshold(ws: Workspace) -> None:
@@ -97,7 +99,7 @@ def test_no_kpi_measured_is_attention_naming_the_initiative(ws: Workspace) -> No
     ws.initiatives[0].kpis[0].measurements = []
     step = steps(ws)["proof"]
     assert step.status == "attention"
-    assert step.reason.message("en") == "1 initiatives, but no KPI has both a baseline and a measurement."
+    assert step.reason.message("en") == "One initiative, but no KPI has both a baseline and a measurement."
     assert "“Contract pilot”" in step.next.message("en")
 
 
@@ -127,7 +129,7 @@ def test_the_top_problems_must_each_reach_a_csf_and_an_activity(ws: Workspace) -
     ws.problems.append(Problem(id="p3", title="Duplicate drawings", severity=5))
     step = steps(ws)["problems"]
     assert step.status == "attention"
-    assert step.reason.message("en") == "1 of the top 3 problems lack a CSF or an activity: Duplicate drawings."
+    assert step.reason.message("en") == "One of the top 3 problems lacks a CSF or an activity: Duplicate drawings."
     assert step.next.message("en") == "Name the critical success factor that solves “Duplicate drawings”."
 
 
@@ -204,4 +206,13 @@ def test_a_deck_with_a_lint_error_is_not_ready_and_warnings_do_not_block(ws: Wor
     result = readiness(ws, TODAY)
     assert not result.ready
     assert result.step("deck").reason.message("en") == (
-        "The lint finds 1 problems in the deck, first: Slide 3: 12 bullets, the budget is 5")
+        "The lint finds one problem in the deck: Slide 3: 12 bullets, the budget is 5")
+
+
+def test_the_deck_step_runs_the_real_lint(ws: Workspace) -> None:
+    ws.deck = DeckSettings(title="Contracts we can find", ask="Approve phase 2 for 1.2 M DKK")
+    assert readiness(ws, TODAY).ready
+    ws.deck = DeckSettings(title="Contracts", ask="Approve it")  # too short to be an action title
+    deck = readiness(ws, TODAY).step("deck")
+    assert deck.status == "attention" and deck.reason.message("en").startswith("The lint finds")
+    assert deck.next.message("da") == "Ret det, kontrollen viser, i præsentationsværktøjet, og eksportér derefter."

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox
 
 from briefing.clock import FixedClock
 from briefing.model import Workspace
@@ -184,13 +184,3 @@ def answer_dialogs() -> Iterator[Callable[..., DialogAnswerer]]:
     yield start
     for answerer in made:
         answerer.close()
-
-
-def visible_texts(widget: QWidget) -> str:
-    """Every label's, button's and group's text inside ``widget``, joined (to look for a language)."""
-    from PySide6.QtWidgets import QGroupBox, QLabel
-
-    parts = [label.text() for label in widget.findChildren(QLabel)]
-    parts += [button.text() for button in widget.findChildren(QAbstractButton)]
-    parts += [box.title() for box in widget.findChildren(QGroupBox)]
-    return "\n".join(parts)

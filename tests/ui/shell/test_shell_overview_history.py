@@ -125,3 +125,17 @@ def test_after_an_import_the_page_that_shows_it_opens(opened: Any) -> None:
     assert opened.statusBar().currentMessage() == "Imported: 2"
     opened.imports.imported.emit("surveys", ["sv9"])
     assert opened.current_page_name() == "evidence"
+
+
+def test_a_stakeholder_file_dropped_on_the_allies_page_is_imported(
+    window: Any, tmp_path: Path, samples: Path, qtbot: Any, answer_dialogs: Any
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    window.open_folder(tmp_path / "fresh")
+    window.show_page("allies")
+    answer_dialogs(QDialog)  # accept the mapping dialog or a notice, should one show
+    with qtbot.waitSignal(window.imports.imported):
+        _drop(window, [samples / "stakeholders-da.csv"])
+    assert len(window.session.workspace.stakeholders) > 3
+    assert window.undo_action.isEnabled()

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import visible_texts
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
+from shell_helpers import visible_texts
 
 from briefing.i18n import tr
 from briefing.store import WorkspaceStore, default_folder
