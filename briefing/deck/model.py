@@ -41,7 +41,7 @@ class Card:
 
 @dataclass
 class Table:
-    """A table: a header row and body rows of text; ``marks`` says which cells are ticks."""
+    """A table: a header row and body rows of text (a tick is the cell text ``✓``)."""
 
     header: list[str]
     rows: list[list[str]]
