@@ -6,6 +6,7 @@ matplotlib is imported only when the first chart is shown, so the app starts wit
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from PySide6.QtGui import QPalette, QShowEvent
@@ -44,7 +45,7 @@ class ChartView(QWidget):
         self.builder: Callable[[], ChartSpec | None] | None = None
         self.dirty = False
         self.figure: Any = None
-        self._canvas: QWidget | None = None
+        self._canvas: Any = None
         self._empty = QLabel(self)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -89,29 +90,51 @@ class ChartView(QWidget):
         if spec is None:
             self._show_canvas(None)
             return
-        try:
-            from briefing.charts import image
-        except ImportError:  # the image renderer has not landed yet: show the placeholder
-            self._show_canvas(None)
-            return
+        from briefing.charts import image
+
         figure = image.figure(spec, self.theme(), self.width_in, self.height_in)
         self.figure = figure
         self._show_canvas(figure)
         self.setAccessibleDescription(spec.alt_text or spec.title)
 
     def _show_canvas(self, figure: Any) -> None:
-        if self._canvas is not None:
-            self._layout.removeWidget(self._canvas)
-            self._canvas.deleteLater()
-            self._canvas = None
+        """Show ``figure`` on the one canvas this view keeps (a canvas is never deleted while drawing)."""
         self._empty.setVisible(figure is None)
+        if self._canvas is not None:
+            self._canvas.setVisible(figure is not None)
         if figure is None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
         figure.set_dpi(SCREEN_DPI)
-        canvas = FigureCanvasQTAgg(figure)
-        canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        canvas.setMinimumSize(200, 150)
-        self._canvas = canvas
-        self._layout.addWidget(canvas)
+        if self._canvas is None:
+            canvas = _canvas_class()(figure)
+            canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            canvas.setMinimumSize(200, 150)
+            self._canvas = canvas
+            self._layout.addWidget(canvas)
+            return
+        canvas = self._canvas
+        canvas.figure = figure
+        figure.set_canvas(canvas)
+        ratio = canvas.devicePixelRatioF() or 1.0
+        figure.set_size_inches(canvas.width() * ratio / figure.dpi, canvas.height() * ratio / figure.dpi)
+        canvas.draw_idle()
+
+
+@cache
+def _canvas_class() -> Any:
+    """matplotlib's Qt canvas that draws at once instead of queueing a draw (a queued draw could
+    fire after Qt deleted the page, which crashed the tests)."""
+    import shiboken6
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    class Canvas(FigureCanvasQTAgg):
+        def draw_idle(self) -> None:
+            """Draw now: no timer is left pending for a canvas that may be deleted before it fires."""
+            if shiboken6.isValid(self) and self.isVisible() and self.height() > 0:
+                self.draw()
+
+        def paintEvent(self, event: Any) -> None:
+            if shiboken6.isValid(self):
+                super().paintEvent(event)
+
+    return Canvas

@@ -27,12 +27,13 @@ from collections.abc import Callable, Sequence
 
 from briefing.charts.spec import ChartSpec, LikertRow, Series, Span
 from briefing.charts.theme import level_role
+from briefing.evidence.analysis import scale_level
 from briefing.evidence.kpis import KpiEffect, effect
+from briefing.guide.dosing import decision_maker_dialogues
 from briefing.i18n import format_date, format_number, tr
 from briefing.model.entities import (
     RISKS,
     STANCES,
-    AnswerValue,
     Outcome,
     Phase,
     Question,
@@ -162,7 +163,9 @@ def survey_results(survey: Survey, lang: str, max_questions: int = 3) -> ChartSp
     scale = likert[0].scale if likert else []
     chosen = [q for q in likert if _same_scale(q.scale, scale)][:max_questions]
     rows = [LikertRow(q.text, _counts(q, survey)) for q in chosen]
-    answered = sum(1 for r in survey.responses if any(_level(r.answers.get(q.id), q.scale) is not None for q in chosen))
+    answered = sum(
+        1 for r in survey.responses if any(scale_level(r.answers.get(q.id), q.scale) is not None for q in chosen)
+    )
     note = tr("chart.survey.note", lang, n=format_number(answered, lang))
     if survey.date:
         note = tr("chart.survey.note_dated", lang, n=format_number(answered, lang), date=_month_year(survey.date, lang))
@@ -185,21 +188,10 @@ def _same_scale(a: Sequence[str], b: Sequence[str]) -> bool:
 def _counts(question: Question, survey: Survey) -> list[int]:
     counts = [0] * len(question.scale)
     for response in survey.responses:
-        level = _level(response.answers.get(question.id), question.scale)
+        level = scale_level(response.answers.get(question.id), question.scale)
         if level is not None:
             counts[level] += 1
     return counts
-
-
-def _level(answer: AnswerValue, scale: Sequence[str]) -> int | None:
-    """The 0-based level of an answer: a scale label (any case) or a number 1 … len(scale)."""
-    if isinstance(answer, str):
-        wanted = answer.strip().casefold()
-        return next((i for i, label in enumerate(scale) if label.strip().casefold() == wanted), None)
-    if isinstance(answer, int | float) and not isinstance(answer, bool) and float(answer).is_integer():
-        level = int(answer) - 1
-        return level if 0 <= level < len(scale) else None
-    return None
 
 
 def _likert_sentence(row: LikertRow, scale: Sequence[str], lang: str) -> str:
@@ -374,8 +366,7 @@ def leadership_dose(
     """Contacts with decision makers and references sent to them, per week or month of the window."""
     days = window_days or workspace.guide.leadership_window_days
     first = today - dt.timedelta(days=days - 1)
-    leaders = {p.id for p in workspace.stakeholders if p.decision_maker}
-    contacts = [d for d in workspace.dialogues if d.stakeholder_id in leaders and first <= d.date <= today]
+    contacts = [d for d in decision_maker_dialogues(workspace, today) if d.date >= first]
     weekly = days <= WEEKLY_UP_TO_DAYS
     bins = _week_bins(first, today) if weekly else _month_bins(first, today)
     key: Callable[[dt.date], dt.date] = _monday if weekly else _first_of_month

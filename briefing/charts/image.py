@@ -20,8 +20,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 import textwrap
 from functools import cache
 from io import BytesIO
@@ -40,6 +38,7 @@ from briefing.charts.theme import (
     role_colour,
 )
 from briefing.i18n import format_number, tr
+from briefing.store.atomic import write_atomic
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -70,15 +69,7 @@ def render_png(
     if path.is_file() and path.stat().st_size > 0:
         return path
     cache_dir.mkdir(parents=True, exist_ok=True)
-    data = _png(spec, theme, width_in, height_in, dpi)
-    handle, temporary = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    write_atomic(path, _png(spec, theme, width_in, height_in, dpi))
     return path
 
 
@@ -101,7 +92,8 @@ def _png(spec: ChartSpec, theme: ChartTheme, width_in: float, height_in: float, 
     fig = figure(spec, theme, width_in, height_in)
     FigureCanvasAgg(fig)
     buffer = BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor=theme.background, metadata={"Software": None})
+    fig.savefig(buffer, format="png", dpi=dpi, facecolor=theme.background, metadata={"Software": None},
+                pil_kwargs={"compress_level": 1})  # zlib level 1: a third of the encoding time, ~5 % larger
     return buffer.getvalue()
 
 
@@ -110,7 +102,7 @@ def figure(spec: ChartSpec, theme: ChartTheme, width_in: float, height_in: float
     import matplotlib as mpl
     from matplotlib.figure import Figure
 
-    rc: Any = _rc(theme)
+    rc: Any = _rc_cached(theme)
     with mpl.rc_context(rc):
         fig = Figure(figsize=(width_in, height_in), facecolor=theme.background, layout="constrained")
         ax = fig.add_subplot()
@@ -143,6 +135,12 @@ def font_families(theme: ChartTheme) -> list[str]:
 
 def _pt(theme: ChartTheme) -> float:
     return max(MIN_PT, theme.font_size)
+
+
+@cache
+def _rc_cached(theme: ChartTheme) -> dict[str, Any]:
+    """``_rc`` worked out once per theme (font lookup and colour contrast are not free)."""
+    return _rc(theme)
 
 
 def _rc(theme: ChartTheme) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,41 @@ def ordered_ramp(theme: ChartTheme) -> tuple[str, ...]:
 
     On a light background the highest level is the darkest colour; on a dark background it is the
     lightest. Lightness (not only hue) carries the order, so it survives colour blindness and greyscale.
+    Every level keeps at least ``MIN_LEVEL_CONTRAST`` (3:1, WCAG's bar for graphics) against the
+    background, and each stands out clearly more than the one below it: a level too close to the
+    background or to its neighbour is moved away from the background until it does.
     """
-    return tuple(sorted(theme.ramp, key=lambda colour: contrast(colour, theme.background)))
+    return _ordered_ramp(tuple(theme.ramp), theme.background)
+
+
+MIN_LEVEL_CONTRAST = 3.0
+"""The least contrast of any ramp level against the background (WCAG 2.1, non-text contrast)."""
+
+
+@cache
+def _ordered_ramp(ramp: tuple[str, ...], background: str) -> tuple[str, ...]:
+    far = "#FFFFFF" if luminance(background) < 0.4 else "#000000"
+    levels: list[str] = []
+    for colour in sorted(ramp, key=lambda c: contrast(c, background)):
+        previous = levels[-1] if levels else None
+        share, moved = 0.0, colour
+        while share < 1.0 and not _stands_out(moved, previous, background):
+            share = min(share + 0.04, 1.0)
+            moved = blend(colour, far, share)
+        levels.append(moved)
+    return tuple(levels)
+
+
+def _stands_out(colour: str, previous: str | None, background: str) -> bool:
+    """3:1 against the background, and clearly apart from the level below (if any) in lightness."""
+    own = contrast(colour, background)
+    if own < MIN_LEVEL_CONTRAST:
+        return False
+    if previous is None:
+        return True
+    step = luminance(colour) - luminance(previous)
+    away = step if luminance(background) < 0.4 else -step  # lighter on a dark background, darker on a light one
+    return away >= 0.055 and contrast(colour, previous) >= 1.15
 
 
 def level_colour(theme: ChartTheme, level: int, levels: int) -> str:

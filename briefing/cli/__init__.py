@@ -8,11 +8,12 @@ on stderr that names the file and the place.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import pkgutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from briefing import __version__
 from briefing.errors import BriefingError
@@ -26,9 +27,47 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
 
 
+# argparse's own words (usage, option groups, its error messages), as the catalog says them
+_ARGPARSE_KEYS = {
+    "usage: ": "cli.argparse.usage",
+    "positional arguments": "cli.argparse.positional",
+    "options": "cli.argparse.options",
+    "show this help message and exit": "cli.argparse.help",
+    "the following arguments are required: %s": "cli.argparse.required",
+    "unrecognized arguments: %s": "cli.argparse.unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli.argparse.invalid_choice",
+    "argument %(argument_name)s: %(message)s": "cli.argparse.argument",
+    "expected one argument": "cli.argparse.expected_one",
+    "ambiguous option: %(option)s could match %(matches)s": "cli.argparse.ambiguous",
+    "invalid %(type)s value: %(value)r": "cli.argparse.invalid_value",
+}
+
+
+def _argparse_text(text: str) -> str:
+    key = _ARGPARSE_KEYS.get(text)
+    return tr(key) if key else text
+
+
+@contextlib.contextmanager
+def _argparse_translated() -> Iterator[None]:
+    """argparse asks its module-level ``_`` (gettext) for its words; answer from the catalog meanwhile."""
+    original = argparse._  # type: ignore[attr-defined]
+    argparse._ = _argparse_text  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The ``briefing`` parser with every subcommand, its texts in the current language."""
+    with _argparse_translated():
+        return _build_parser()
+
+
+def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="briefing", description=tr("cli.description"))
-    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}", help=tr("cli.version_help"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in pkgutil.iter_modules(__path__):
         imported = importlib.import_module(f"{__name__}.{module.name}")
@@ -41,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     set_language(_language_from_environment())
     parser = build_parser()
-    args = parser.parse_args(argv)
+    with _argparse_translated():
+        args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
@@ -52,6 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (``briefing surveys … | head``): no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     return code
 
 

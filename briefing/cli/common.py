@@ -1,4 +1,4 @@
-"""What the subcommands share: the ``--workspace`` option and opening its store."""
+"""What the subcommands share: the ``--workspace``, ``--json`` and ``--today`` options, and opening the store."""
 
 from __future__ import annotations
 
@@ -12,6 +12,14 @@ from briefing.store import WorkspaceStore
 
 def add_workspace(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workspace", type=Path, required=True, metavar="DIR", help=tr("cli.workspace_help"))
+
+
+def add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help=tr("cli.json_help"))
+
+
+def add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--today", metavar="D", help=tr("cli.today_help"))
 
 
 def open_store(args: argparse.Namespace, **options: Any) -> WorkspaceStore:

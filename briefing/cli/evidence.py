@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from briefing.cli.common import add_workspace, open_store, say
+from briefing.cli.common import add_json, add_workspace, open_store, say
 from briefing.errors import InputError
 from briefing.evidence.analysis import QuestionAnalysis, analyse
 from briefing.evidence.layouts import ColumnMapping
@@ -39,7 +39,7 @@ def register(subparsers: Any) -> None:
 
     listing = subparsers.add_parser("surveys", help=tr("evidence.cli.surveys_help"))
     add_workspace(listing)
-    listing.add_argument("--json", action="store_true", help=tr("evidence.cli.json_help"))
+    add_json(listing)
     listing.set_defaults(handler=run_surveys)
 
     people = subparsers.add_parser("import-stakeholders", help=tr("evidence.cli.import_stakeholders_help"))
@@ -92,10 +92,10 @@ def run_import_survey(args: argparse.Namespace) -> int:
 
 
 def run_surveys(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
+    with open_store(args, daily_backup=False) as store:
         surveys = list(store.workspace.surveys)
     if args.json:
-        print(json.dumps([survey_json(s) for s in surveys], ensure_ascii=False, indent=1))
+        print(json.dumps([survey_json(s) for s in surveys], ensure_ascii=False, indent=2))
         return 0
     if not surveys:
         say(tr("evidence.cli.no_surveys"))
@@ -183,7 +183,7 @@ def run_import_stakeholders(args: argparse.Namespace) -> int:
     mapping = StakeholderMapping.parse(*mapping_text(args.mapping)) if args.mapping else None
     with open_store(args) as store:
         result = import_stakeholders(args.file, store.workspace.stakeholders, mapping=mapping,
-                                     new_id=lambda taken: _next_id(taken), update=args.update)
+                                     update=args.update)
         with store.batch():
             for person in result.added:
                 store.add("stakeholders", person)
@@ -194,10 +194,3 @@ def run_import_stakeholders(args: argparse.Namespace) -> int:
     for notice in result.notices:
         say(f"  ! {notice}")
     return 0
-
-
-def _next_id(taken: set[str]) -> str:
-    number = len(taken) + 1
-    while f"stakeholder{number}" in taken:
-        number += 1
-    return f"stakeholder{number}"

@@ -6,13 +6,13 @@ import argparse
 import json
 from typing import Any
 
-from briefing.cli.common import add_workspace, open_store, say
+from briefing.cli.common import add_json, add_today, add_workspace, open_store, say
 from briefing.clock import SystemClock
 from briefing.guide.days import parse_day
 from briefing.i18n import LANGUAGES, format_date, tr
 from briefing.model.entities import OUTCOMES
 
-EXIT_OK, EXIT_NOT_READY = 0, 1
+EXIT_OK, EXIT_FINDINGS = 0, 1
 
 
 def register(subparsers: Any) -> None:
@@ -20,16 +20,17 @@ def register(subparsers: Any) -> None:
     _present_parser(subparsers.add_parser("present", help=tr("guide.cli.present_help")))
     history = subparsers.add_parser("history", help=tr("guide.cli.history_help"))
     add_workspace(history)
-    history.add_argument("--json", action="store_true", help=tr("guide.cli.json_help"))
+    add_json(history)
     history.set_defaults(handler=history_command)
     ready = subparsers.add_parser("readiness", help=tr("guide.cli.readiness_help"))
     add_workspace(ready)
-    ready.add_argument("--json", action="store_true", help=tr("guide.cli.json_help"))
-    ready.add_argument("--today", metavar="D", help=tr("guide.cli.today_help"))
+    add_json(ready)
+    add_today(ready)
     ready.set_defaults(handler=readiness_command)
     late = subparsers.add_parser("overdue", help=tr("guide.cli.overdue_help"))
     add_workspace(late)
-    late.add_argument("--today", metavar="D", help=tr("guide.cli.today_help"))
+    add_json(late)
+    add_today(late)
     late.set_defaults(handler=overdue_command)
 
 
@@ -37,13 +38,13 @@ def _present_parser(parser: argparse.ArgumentParser) -> None:
     add_workspace(parser)
     parser.add_argument("--deck", required=True, metavar="FILE", help=tr("guide.cli.deck_help"))
     parser.add_argument("--date", required=True, metavar="D", help=tr("guide.cli.date_help"))
-    parser.add_argument("--audience", required=True, metavar="A", help=tr("guide.cli.audience_help"))
-    parser.add_argument("--outcome", required=True, metavar="O",
+    parser.add_argument("--audience", required=True, metavar="TEXT", help=tr("guide.cli.audience_help"))
+    parser.add_argument("--outcome", required=True, metavar="OUTCOME",
                         help=tr("guide.cli.outcome_help", choices=", ".join(OUTCOMES)))
     parser.add_argument("--objection", action="append", default=[], metavar="TEXT", help=tr("guide.cli.objection_help"))
     parser.add_argument("--attendee", action="append", default=[], metavar="ID", help=tr("guide.cli.attendee_help"))
-    parser.add_argument("--feedback", default="", metavar="T", help=tr("guide.cli.feedback_help"))
-    parser.add_argument("--next-step", action="append", default=[], metavar="T", help=tr("guide.cli.next_step_help"))
+    parser.add_argument("--feedback", default="", metavar="TEXT", help=tr("guide.cli.feedback_help"))
+    parser.add_argument("--next-step", action="append", default=[], metavar="TEXT", help=tr("guide.cli.next_step_help"))
     parser.add_argument("--next-attempt", metavar="D", help=tr("guide.cli.next_attempt_help"))
     parser.set_defaults(handler=present_command)
 
@@ -166,7 +167,7 @@ def readiness_command(args: argparse.Namespace) -> int:
                    reason=step.reason, next=step.next))
         say(tr("guide.cli.ready") if result.ready else
             tr("guide.cli.not_ready", done=result.done, total=len(result.steps)))
-    return EXIT_OK if result.ready else EXIT_NOT_READY
+    return EXIT_OK if result.ready else EXIT_FINDINGS
 
 
 # -- overdue ---------------------------------------------------------------------------------
@@ -178,13 +179,29 @@ def overdue_command(args: argparse.Namespace) -> int:
     today = _today(args)
     with open_store(args, daily_backup=False) as store:
         late, due = overdue(store.workspace, today), due_today(store.workspace, today)
+    if args.json:
+        print(json.dumps({"overdue": [_cadence_json(e) for e in late], "due_today": [_cadence_json(e) for e in due]},
+                         ensure_ascii=False, indent=2))
+    else:
+        _print_overdue(late, due)
+    return EXIT_FINDINGS if late else EXIT_OK
+
+
+def _print_overdue(late: list[Any], due: list[Any]) -> None:
     if not late:
         say(tr("guide.cli.none_overdue"))
     for entry in late:
         say(_overdue_line(entry))
     if due:
         say(tr("guide.cli.due_today", names=", ".join(e.stakeholder.name for e in due)))
-    return EXIT_OK
+
+
+def _cadence_json(entry: Any) -> dict[str, Any]:
+    def iso(day: Any) -> str | None:
+        return day.isoformat() if day else None
+
+    return {"id": entry.stakeholder.id, "name": entry.stakeholder.name, "last_dialogue": iso(entry.last_dialogue),
+            "due": iso(entry.due), "days_overdue": entry.days_overdue, "cadence_days": entry.stakeholder.cadence_days}
 
 
 def _overdue_line(entry: Any) -> str:

@@ -14,13 +14,13 @@ from briefing.model import COLLECTIONS, Workspace
 from briefing.model.interchange import from_json_text, to_json_text
 from briefing.store import WorkspaceStore, restore, valid
 from briefing.store import backups as backup_files
-from briefing.store.atomic import write_atomic
+from briefing.store.atomic import os_reason, write_or_refuse
 
 
 def register(subparsers: Any) -> None:
     demo = subparsers.add_parser("demo", help=tr("cli.demo_help"))
     add_workspace(demo)
-    demo.add_argument("--lang", choices=("da", "en"), default="en")
+    demo.add_argument("--lang", choices=("da", "en"), default="en", help=tr("cli.lang_help"))
     demo.set_defaults(handler=run_demo)
 
     info = subparsers.add_parser("info", help=tr("cli.info_help"))
@@ -29,13 +29,13 @@ def register(subparsers: Any) -> None:
 
     imp = subparsers.add_parser("import-json", help=tr("cli.import_json_help"))
     add_workspace(imp)
-    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("file", type=Path, metavar="FILE", help=tr("cli.import_file_help"))
     imp.add_argument("--replace", action="store_true", help=tr("cli.replace_help"))
     imp.set_defaults(handler=run_import_json)
 
     exp = subparsers.add_parser("export-json", help=tr("cli.export_json_help"))
     add_workspace(exp)
-    exp.add_argument("--out", type=Path, required=True, metavar="FILE")
+    exp.add_argument("--out", type=Path, required=True, metavar="FILE", help=tr("cli.out_help"))
     exp.set_defaults(handler=run_export_json)
 
     listing = subparsers.add_parser("backups", help=tr("cli.backups_help"))
@@ -80,10 +80,7 @@ def run_import_json(args: argparse.Namespace) -> int:
 def run_export_json(args: argparse.Namespace) -> int:
     with open_store(args, daily_backup=False) as store:
         text = to_json_text(store.workspace)
-    try:
-        write_atomic(args.out, text.encode("utf-8"))
-    except OSError as error:
-        raise InputError("error.cannot_write", file=str(args.out), reason=error.strerror or str(error)) from None
+    write_or_refuse(args.out, text.encode("utf-8"))
     say(tr("cli.exported", file=str(args.out)))
     return 0
 
@@ -109,7 +106,7 @@ def _read_interchange(path: Path) -> Workspace:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise InputError("error.cannot_read", file=str(path), reason=error.strerror or str(error)) from None
+        raise InputError("error.cannot_read", file=str(path), reason=os_reason(error)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -14,6 +14,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
+from pptx.shapes.shapetree import SlideShapeFactory
+from lxml.etree import SubElement
 from pptx.util import Emu, Inches, Pt
 
 from briefing.charts.spec import ChartSpec
@@ -26,6 +28,10 @@ from briefing.i18n import format_date
 
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"
 FRAME_TYPES = ("dt", "ftr", "sldNum")
+_A_P = qn("a:p")
+_ALIGN = {PP_ALIGN.LEFT: "l", PP_ALIGN.CENTER: "ctr", PP_ALIGN.RIGHT: "r"}
+_ANCHOR = {MSO_ANCHOR.TOP: "t", MSO_ANCHOR.MIDDLE: "ctr", MSO_ANCHOR.BOTTOM: "b"}
+_PH = qn("p:nvSpPr") + "/" + qn("p:nvPr") + "/" + qn("p:ph")
 IMAGE_DPI = 150
 """Chart images: 150 dpi is 1,850 px across a 16:9 slide, sharp on any projector."""
 
@@ -34,6 +40,7 @@ def render(plan: DeckPlan, template: Template, cache_dir: Path | None = None,
            progress: Callable[[int, int], None] | None = None) -> Any:
     """The Presentation for ``plan``: one slide per spec, notes on each, the template's examples gone."""
     prs = template.open()
+    _quick_partnames(prs.part.package)
     _FRAME_CACHE.clear()
     renderer = _Renderer(prs, plan, template, cache_dir)
     total = len(plan.slides)
@@ -43,6 +50,30 @@ def render(plan: DeckPlan, template: Template, cache_dir: Path | None = None,
             progress(number, total)
     _properties(prs, plan)
     return prs
+
+
+def _quick_partnames(package: Any) -> None:
+    """Give this package a ``next_partname`` that remembers the names in use.
+
+    python-pptx walks every part of the package for each new part (notes slides, charts, workbooks),
+    which is quadratic in the deck's size; here the walk happens once and each name handed out is
+    added to the set. Every part that python-pptx names from a template goes through this method.
+    """
+    from pptx.opc.packuri import PackURI
+
+    taken: set[str] = set()
+
+    def next_partname(tmpl: str) -> PackURI:
+        if not taken:
+            taken.update(str(part.partname) for part in package.iter_parts())
+        number = 1
+        while tmpl % number in taken:
+            number += 1
+        name = tmpl % number
+        taken.add(name)
+        return PackURI(name)
+
+    package.next_partname = next_partname
 
 
 def _properties(prs: Any, plan: DeckPlan) -> None:
@@ -73,6 +104,7 @@ class _Renderer:
         self.layouts = list(prs.slide_layouts)
         self.body_font = template.palette.minor_font
         self.head_font = template.palette.major_font
+        self._lang = "da-DK" if plan.lang == "da" else "en-GB"
 
     # -- one slide ---------------------------------------------------------------------------
 
@@ -134,34 +166,45 @@ class _Renderer:
         box = block.box
         shape = slide.shapes.add_textbox(emu(box.left), emu(box.top), emu(box.width), emu(box.height))
         frame = shape.text_frame
-        frame.word_wrap = True
-        frame.vertical_anchor = anchor
+        body_pr = frame._txBody.find(qn("a:bodyPr"))
+        body_pr.set("wrap", "square")
+        body_pr.set("anchor", _ANCHOR[anchor])
         _no_autofit(frame)
         self._fill(frame, block, colour, font or self.body_font, align)
         return shape
 
     def _fill(self, frame: Any, block: TextBlock, colour: str | None, font: str | None = "", align: Any = None
               ) -> None:
+        """Write ``block`` into ``frame`` as paragraphs of one run each (XML built directly: python-pptx's
+        property setters cost ~10× more, and a deck has a few hundred runs)."""
         font = self.body_font if font == "" else font
         block = lay.shorten_to_fit(block, font or self.body_font)
-        texts = block.texts or [""]
-        frame.text = ""
-        for index, text in enumerate(texts):
-            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            if align is not None:
-                paragraph.alignment = align
-            if index:
-                paragraph.space_before = Pt(lay.PARAGRAPH_SPACE_PT)
-            if block.bullets:
-                _bullet(paragraph, self.pal.accent)
-            run = paragraph.add_run()
-            run.text = clean(text, keep_newlines=True)
-            run.font.size = Pt(block.size)
-            run.font.bold = block.bold or None
-            if font:
-                run.font.name = font
+        body = frame._txBody
+        for old in body.findall(_A_P):
+            body.remove(old)
+        algn = _ALIGN.get(align) if align is not None else None
+        size = str(int(round(block.size * 100)))
+        for index, text in enumerate(block.texts or [""]):
+            paragraph = SubElement(body, _A_P)
+            if algn is not None or index or block.bullets:
+                ppr = SubElement(paragraph, qn("a:pPr"))
+                if algn is not None:
+                    ppr.set("algn", algn)
+                if index:
+                    space = SubElement(ppr, qn("a:spcBef"))
+                    SubElement(space, qn("a:spcPts"), val=str(int(lay.PARAGRAPH_SPACE_PT * 100)))
+                if block.bullets:
+                    _bullet_xml(ppr, self.pal.accent)
+            run = SubElement(paragraph, qn("a:r"))
+            rpr = SubElement(run, qn("a:rPr"), lang=self._lang, sz=size)
+            if block.bold:
+                rpr.set("b", "1")
             if colour:
-                run.font.color.rgb = rgb(colour)
+                fill = SubElement(rpr, qn("a:solidFill"))
+                SubElement(fill, qn("a:srgbClr"), val=colour.lstrip("#").upper())
+            if font:
+                SubElement(rpr, qn("a:latin"), typeface=font)
+            SubElement(run, qn("a:t")).text = clean(text, keep_newlines=True)
 
     def _card(self, slide: Any, spec: SlideSpec, box: Box, heading: TextBlock, lines: TextBlock | None,
               index: int) -> None:
@@ -185,7 +228,9 @@ class _Renderer:
         """Severity shown, not written: five squares, ``level`` of them filled in the accent ramp."""
         if level <= 0:
             return
-        ramp = self.theme.ramp
+        from briefing.charts.theme import ordered_ramp
+
+        ramp = ordered_ramp(self.theme)
         size, gap = 0.2, 0.06
         left = box.left + 0.2
         for step in range(5):
@@ -285,9 +330,10 @@ class _Renderer:
 
     def _drop_empty_placeholders(self, slide: Any) -> None:
         """Placeholders the layout brought that we did not fill would show 'Click to add text'."""
-        for shape in list(slide.placeholders):
-            if shape.has_text_frame and not shape.text_frame.text.strip():
-                shape._element.getparent().remove(shape._element)
+        tree = slide.shapes._spTree
+        for sp in tree.findall(qn("p:sp")):
+            if sp.find(_PH) is not None and sp.find(qn("p:txBody")) is not None and not "".join(sp.itertext()).strip():
+                tree.remove(sp)
 
 
 # -- XML helpers -------------------------------------------------------------------------------
@@ -314,16 +360,15 @@ def _no_autofit(frame: Any) -> None:
     body.append(body.makeelement(qn("a:noAutofit"), {}))
 
 
-def _bullet(paragraph: Any, colour: str) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
+def _bullet_xml(ppr: Any, colour: str) -> None:
+    """A coloured bullet, hanging: marL/indent on ``a:pPr`` and its buClr, buFont, buChar (schema order)."""
     indent = int(Inches(lay.BULLET_INDENT_IN))
     ppr.set("marL", str(indent))
     ppr.set("indent", str(-indent))
-    colour_el = ppr.makeelement(qn("a:buClr"), {})
-    colour_el.append(colour_el.makeelement(qn("a:srgbClr"), {"val": colour.lstrip("#").upper()}))
-    ppr.append(colour_el)
-    ppr.append(ppr.makeelement(qn("a:buFont"), {"typeface": "Arial"}))
-    ppr.append(ppr.makeelement(qn("a:buChar"), {"char": "•"}))
+    colour_el = SubElement(ppr, qn("a:buClr"))
+    SubElement(colour_el, qn("a:srgbClr"), val=colour.lstrip("#").upper())
+    SubElement(ppr, qn("a:buFont"), typeface="Arial")
+    SubElement(ppr, qn("a:buChar"), char="•")
 
 
 def _slide_number(paragraph: Any, number: int, colour: str | None = None, font: str | None = None) -> None:
@@ -361,8 +406,9 @@ def _clone_frame_placeholder(slide: Any, layout: Any, kind: str) -> Any:
     source = _FRAME_CACHE[key]
     if source is None:
         return None
-    slide.shapes.clone_placeholder(source)
-    return slide.shapes[-1]
+    shapes = slide.shapes
+    shapes.clone_placeholder(source)
+    return SlideShapeFactory(shapes._spTree.findall(qn("p:sp"))[-1], shapes)
 
 
 def _table_style(frame: Any) -> None:

@@ -152,9 +152,9 @@ def since(ctx: Context) -> list[SlideSpec]:
     from briefing.guide.objections import open_objections
 
     presentations = sorted(ctx.workspace.presentations, key=lambda p: p.date)
-    if not presentations or not any(o.status == "open" for o in presentations[-1].objections):
-        return []
     items = sorted(open_objections(ctx.workspace), key=lambda o: o.presentation.date, reverse=True)
+    if not items:  # an objection still open from any earlier attempt must be answered, not only the latest's
+        return []
     answered = sum(1 for item in items if item.answered_in_deck)
     rows = []
     shown = items[:MAX_ROWS - 2]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,10 +49,7 @@ class Number:
         self.decimals = decimals
 
     def message(self, lang: str | None = None) -> str:
-        decimals = self.decimals
-        if decimals is None:
-            decimals = 0 if float(self.value).is_integer() else 1
-        return format_number(self.value, lang, decimals)
+        return format_number(self.value, lang, self.decimals)
 
 
 @dataclass(frozen=True)
@@ -149,7 +147,7 @@ def _common(question: Question, n: int) -> dict[str, Any]:
 
 def _likert(question: Question, given: list[AnswerValue], skipped: int) -> QuestionAnalysis:
     scale = list(question.scale)
-    levels = [_level(value, scale) for value in given]
+    levels = [scale_level(value, scale) for value in given]
     known = [level for level in levels if level is not None]
     counts = Counter(known)
     distribution = [(label, counts.get(i, 0)) for i, label in enumerate(scale)]
@@ -160,10 +158,10 @@ def _likert(question: Question, given: list[AnswerValue], skipped: int) -> Quest
     box = min(TOP_BOX, len(scale) // 2) or 1
     top2 = sum(counts.get(i, 0) for i in range(len(scale) - box, len(scale))) / n
     bottom2 = sum(counts.get(i, 0) for i in range(box)) / n
-    params = _common(question, n) | {"labels": _labels(scale[-box:]), "pct": Percent(top2)}
+    params = _common(question, n) | {"labels": Labels(scale[-box:]), "pct": Percent(top2)}
     suggestions = [Suggestion("evidence.finding.likert_top", params)]
     if bottom2 >= 0.5:
-        low = _common(question, n) | {"labels": _labels(scale[:box]), "pct": Percent(bottom2)}
+        low = _common(question, n) | {"labels": Labels(scale[:box]), "pct": Percent(bottom2)}
         suggestions.append(Suggestion("evidence.finding.likert_bottom", low))
     suggestions.append(
         Suggestion("evidence.finding.likert_mean", _common(question, n) | {"mean": Number(mean, 1), "k": len(scale)})
@@ -173,16 +171,14 @@ def _likert(question: Question, given: list[AnswerValue], skipped: int) -> Quest
     )
 
 
-def _level(value: AnswerValue, scale: list[str]) -> int | None:
-    """The 0-based level of an answer: its label (case-insensitive) or a number 1 … k."""
+def scale_level(value: AnswerValue, scale: Sequence[str]) -> int | None:
+    """The 0-based level of an answer on ``scale``: its label (any case) or a number 1 … len(scale)."""
     if isinstance(value, str):
-        folded = value.strip().casefold()
-        for i, label in enumerate(scale):
-            if label.casefold() == folded:
-                return i
-        return None
-    if isinstance(value, int | float) and float(value).is_integer() and 1 <= value <= len(scale):
-        return int(value) - 1
+        wanted = value.strip().casefold()
+        return next((i for i, label in enumerate(scale) if label.strip().casefold() == wanted), None)
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        level = int(value) - 1
+        return level if 0 <= level < len(scale) else None
     return None
 
 
@@ -196,10 +192,6 @@ class Labels:
         if len(self.labels) == 1:
             return self.labels[0]
         return tr("evidence.or", lang, first=", ".join(self.labels[:-1]), last=self.labels[-1])
-
-
-def _labels(labels: list[str]) -> Labels:
-    return Labels(labels)
 
 
 # -- choices -----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.errors import InputError
-from briefing.evidence.readers import Cell, text_of
+from briefing.evidence.readers import Cell, fold, text_of
 from briefing.model.entities import AnswerValue, QuestionKind, Survey
 
 MAX_CHOICES = 15
@@ -57,10 +57,6 @@ SCALES: tuple[tuple[str, ...], ...] = (
      "Meget sandsynligt"),
     ("Meget dårlig", "Dårlig", "Acceptabel", "God", "Meget god"),
 )
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 @dataclass(frozen=True)
@@ -138,21 +134,21 @@ def _tidy_number(value: float | None) -> AnswerValue:
 
 def match_scale(answers: Sequence[str]) -> list[str] | None:
     """The known scale whose labels cover every answer (the tightest one), spelt as the answers spell it."""
-    distinct = {_fold(a): a for a in answers}
+    distinct = {fold(a): a for a in answers}
     best: tuple[str, ...] | None = None
     for scale in SCALES:
-        labels = {_fold(label) for label in scale}
+        labels = {fold(label) for label in scale}
         if set(distinct) <= labels and (best is None or len(scale) < len(best)):
             best = scale
     if best is None:
         return None
-    return [distinct.get(_fold(label), label) for label in best]
+    return [distinct.get(fold(label), label) for label in best]
 
 
 def _on_scale(text: str, scale: list[str]) -> str | None:
     if not text:
         return None
-    return next((label for label in scale if _fold(label) == _fold(text)), text)
+    return next((label for label in scale if fold(label) == fold(text)), text)
 
 
 def _split(text: str, separator: str) -> list[str]:

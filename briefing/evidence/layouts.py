@@ -22,18 +22,23 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from briefing.errors import InputError
-from briefing.evidence.readers import Cell, Notice, Table, column_letter, input_error, text_of
+from briefing.evidence.readers import (
+    Notice,
+    Table,
+    cell_at,
+    column_index,
+    column_letter,
+    fold,
+    input_error,
+    text_of,
+)
 from briefing.model.entities import SurveySource
 
 LayoutName = Literal["msforms", "googleforms", "surveymonkey", "mapped"]
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
 def _words(*texts: str) -> frozenset[str]:
-    return frozenset(_fold(t) for t in texts)
+    return frozenset(fold(t) for t in texts)
 
 
 MSFORMS_ID = _words("ID", "Id", "Id.")
@@ -171,7 +176,7 @@ def _texts(value: Any, origin: str, name: str) -> list[str]:
 def detect(table: Table) -> Layout | None:
     """The layout of ``table``, or None when no known tool wrote it."""
     header = table.header(0)
-    folded = [_fold(h) for h in header]
+    folded = [fold(h) for h in header]
     if len(folded) >= 3 and folded[0] in MSFORMS_ID and folded[1] in MSFORMS_START and folded[2] in MSFORMS_END:
         return _msforms(table, header)
     if folded and folded[0] in GOOGLE_TIMESTAMP:
@@ -185,25 +190,25 @@ def _msforms(table: Table, header: list[str]) -> Layout:
     columns = [
         Column(i, text)
         for i, text in _named_or_filled(table, header)
-        if i >= 3 and _fold(text) not in MSFORMS_META and not MSFORMS_QUIZ.match(text)
+        if i >= 3 and fold(text) not in MSFORMS_META and not MSFORMS_QUIZ.match(text)
     ]
     return Layout("msforms", "msforms", 1, 2, columns, multi_separator=";")
 
 
 def _google(table: Table, header: list[str]) -> Layout:
     named = _named_or_filled(table, header)
-    columns = [Column(i, text) for i, text in named if i >= 1 and _fold(text) not in GOOGLE_META]
+    columns = [Column(i, text) for i, text in named if i >= 1 and fold(text) not in GOOGLE_META]
     return Layout("googleforms", "googleforms", 1, 0, columns, multi_separator=", ")
 
 
 def _named_or_filled(table: Table, header: list[str]) -> list[tuple[int, str]]:
     """The columns with a header, and those without one that hold answers (named later by letter)."""
     width = max(table.width, len(header))
-    return [(i, _at(header, i)) for i in range(width) if _at(header, i) or _has_data(table, i, ColumnMapping())]
+    return [(i, _at(header, i)) for i in range(width) if _at(header, i) or _has_data(table, i)]
 
 
 def _has_monkey_subheader(table: Table) -> bool:
-    second = [_fold(t) for t in table.header(1)]
+    second = [fold(t) for t in table.header(1)]
     return any(t in MONKEY_RESPONSE or t in MONKEY_OPEN for t in second)
 
 
@@ -212,7 +217,7 @@ def _surveymonkey(table: Table) -> Layout:
     width = table.width
     header += [""] * (width - len(header))
     sub += [""] * (width - len(sub))
-    folded = [_fold(h) for h in header]
+    folded = [fold(h) for h in header]
     timestamp = next((i for i, f in enumerate(folded) if f in MONKEY_END), None)
     starts = [i for i, f in enumerate(folded) if f and f not in MONKEY_META and not MONKEY_CUSTOM.match(header[i])]
     columns: list[Column] = []
@@ -227,16 +232,16 @@ def _surveymonkey(table: Table) -> Layout:
 def _monkey_group(table: Table, question: str, sub: list[str], group: range) -> list[Column]:
     """One question's columns: a single answer, an open answer, options (multi) or matrix rows."""
     if len(group) == 1:
-        return [Column(group[0], question, open_ended=_fold(sub[group[0]]) in MONKEY_OPEN)]
+        return [Column(group[0], question, open_ended=fold(sub[group[0]]) in MONKEY_OPEN)]
     options: list[tuple[int, str]] = []
     columns: list[Column] = []
     for i in group:
         label = sub[i]
-        if label and _fold(label) not in MONKEY_RESPONSE | MONKEY_OPEN and _is_option_column(table, i, label):
+        if label and fold(label) not in MONKEY_RESPONSE | MONKEY_OPEN and _is_option_column(table, i, label):
             options.append((i, label))
         else:
-            text = question if not label or _fold(label) in MONKEY_RESPONSE else f"{question} – {label}"
-            columns.append(Column(i, text, open_ended=_fold(label) in MONKEY_OPEN))
+            text = question if not label or fold(label) in MONKEY_RESPONSE else f"{question} – {label}"
+            columns.append(Column(i, text, open_ended=fold(label) in MONKEY_OPEN))
     if options:
         columns.insert(0, Column(options[0][0], question, options=options))
     return sorted(columns, key=lambda c: c.index)
@@ -244,12 +249,8 @@ def _monkey_group(table: Table, question: str, sub: list[str], group: range) -> 
 
 def _is_option_column(table: Table, index: int, label: str) -> bool:
     """True when every answer in the column is the column's own label (a ticked option)."""
-    wanted = _fold(label)
-    return all(_fold(text_of(_cell(row, index))) in ("", wanted) for row in table.rows[2:])
-
-
-def _cell(row: list[Cell], index: int) -> Cell:
-    return row[index] if index < len(row) else None
+    wanted = fold(label)
+    return all(fold(text_of(cell_at(row, index))) in ("", wanted) for row in table.rows[2:])
 
 
 # -- mapping -------------------------------------------------------------------------------------
@@ -265,7 +266,8 @@ def from_mapping(table: Table, mapping: ColumnMapping) -> Layout:
     if mapping.questions:
         indices = [_resolve(table, header, ref) for ref in mapping.questions]
     else:
-        indices = [i for i in range(width) if i != timestamp and i not in ignored and _has_data(table, i, mapping)]
+        skipped = ignored | {timestamp}
+        indices = [i for i in range(width) if i not in skipped and _has_data(table, i, mapping.header_rows)]
     columns = [Column(i, _question_text(header, sub, i)) for i in indices]
     if not columns:
         raise input_error(table.file, "evidence.error.no_questions")
@@ -273,27 +275,28 @@ def from_mapping(table: Table, mapping: ColumnMapping) -> Layout:
     return Layout("mapped", "manual", mapping.header_rows, timestamp, columns, multi_separator=separator)
 
 
-def _has_data(table: Table, index: int, mapping: ColumnMapping) -> bool:
-    return any(_cell(row, index) is not None for row in table.rows[mapping.header_rows :])
+def _has_data(table: Table, index: int, header_rows: int = 1) -> bool:
+    """True when column ``index`` holds an answer below the ``header_rows``."""
+    return any(cell_at(row, index) is not None for row in table.rows[header_rows:])
 
 
 def _question_text(header: list[str], sub: list[str], index: int) -> str:
     text = header[index] if index < len(header) else ""
     extra = sub[index] if index < len(sub) else ""
-    if extra and _fold(extra) not in MONKEY_RESPONSE | MONKEY_OPEN:
+    if extra and fold(extra) not in MONKEY_RESPONSE | MONKEY_OPEN:
         text = f"{text} – {extra}" if text else extra
     return text
 
 
 def _resolve(table: Table, header: list[str], ref: str) -> int:
     """A column named by header text, Excel letter or number; InputError if absent or ambiguous."""
-    matches = [i for i, text in enumerate(header) if _fold(text) == _fold(ref)]
+    matches = [i for i, text in enumerate(header) if fold(text) == fold(ref)]
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
         raise input_error(table.file, "evidence.error.mapping_ambiguous", column=ref)
     width = max(table.width, len(header))
-    index = _letter_index(ref.strip()) if re.fullmatch(r"[A-Za-z]{1,3}", ref.strip()) else None
+    index = column_index(ref.strip()) if re.fullmatch(r"[A-Za-z]{1,3}", ref.strip()) else None
     if ref.strip().isdigit():
         index = int(ref.strip()) - 1
     if index is None or not 0 <= index < width:
@@ -302,23 +305,16 @@ def _resolve(table: Table, header: list[str], ref: str) -> int:
     return index
 
 
-def _letter_index(letters: str) -> int:
-    index = 0
-    for ch in letters.upper():
-        index = index * 26 + ord(ch) - 64
-    return index - 1
-
-
 def propose_mapping(table: Table) -> ColumnMapping:
     """A first guess for the mapping dialog: the timestamp by its header or its values, meta columns ignored."""
     header = table.header(0)
     width = max(table.width, len(header))
     names = [_column_name(header, i) for i in range(width)]
-    timestamp = next((i for i in range(width) if _fold(_at(header, i)) in TIMESTAMP_WORDS), None)
+    timestamp = next((i for i in range(width) if fold(_at(header, i)) in TIMESTAMP_WORDS), None)
     if timestamp is None:
         timestamp = next((i for i in range(width) if _looks_like_time(table, i)), None)
-    ignore = [i for i in range(width) if i != timestamp and (_fold(_at(header, i)) in META_WORDS or
-                                                              not _has_data(table, i, ColumnMapping()))]
+    ignore = [i for i in range(width) if i != timestamp and (fold(_at(header, i)) in META_WORDS or
+                                                              not _has_data(table, i))]
     questions = [names[i] for i in range(width) if i != timestamp and i not in ignore]
     return ColumnMapping(
         timestamp=names[timestamp] if timestamp is not None else None,
@@ -334,7 +330,7 @@ def _at(header: list[str], index: int) -> str:
 def _column_name(header: list[str], index: int) -> str:
     """The header text when it names the column uniquely, else the column's letter."""
     text = _at(header, index)
-    if text and sum(1 for h in header if _fold(h) == _fold(text)) == 1 and "," not in text and ";" not in text:
+    if text and sum(1 for h in header if fold(h) == fold(text)) == 1 and "," not in text and ";" not in text:
         return text
     return column_letter(index)
 
@@ -342,6 +338,6 @@ def _column_name(header: list[str], index: int) -> str:
 def _looks_like_time(table: Table, index: int) -> bool:
     from briefing.evidence.timestamps import parse_timestamp
 
-    values = [_cell(row, index) for row in table.rows[1:6]]
+    values = [cell_at(row, index) for row in table.rows[1:6]]
     present = [v for v in values if v is not None]
     return bool(present) and all(parse_timestamp(v) is not None for v in present)

@@ -18,6 +18,7 @@ import codecs
 import contextlib
 import csv
 import datetime as dt
+import hashlib
 import io
 import re
 import threading
@@ -29,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import InputError
-from briefing.i18n import format_number, tr
+from briefing.i18n import Message, format_number, tr
+from briefing.store.atomic import os_reason
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -63,6 +65,24 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def column_index(letters: str) -> int:
+    """``A`` → ``0``, ``AA`` → ``26``: the inverse of ``column_letter``."""
+    index = 0
+    for ch in letters.upper():
+        index = index * 26 + ord(ch) - 64
+    return index - 1
+
+
+def fold(text: str) -> str:
+    """``text`` for comparing as a user means it: white space collapsed, case ignored."""
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def cell_at(row: list[Cell], index: int) -> Cell:
+    """The cell ``index`` of ``row``; None beyond its end (a ragged row)."""
+    return row[index] if index < len(row) else None
+
+
 @dataclass(frozen=True)
 class Place:
     """Where in a file: a CSV line or a sheet's row, and optionally a column; translated when shown."""
@@ -90,18 +110,8 @@ class Place:
         return self.message()
 
 
-@dataclass(frozen=True)
-class Notice:
-    """Something the user should know about an import that still went through."""
-
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def message(self, lang: str | None = None) -> str:
-        return tr(self.key, lang, **self.params)
-
-    def __str__(self) -> str:
-        return self.message()
+Notice = Message
+"""Something the user should know about an import that still went through."""
 
 
 def input_error(file: str, key: str, place: Place | None = None, **params: Any) -> InputError:
@@ -134,6 +144,8 @@ class Table:
     encoding: str | None = None
     delimiter: str | None = None
     notices: list[Notice] = field(default_factory=list)
+    sha256: str = ""
+    """The SHA-256 of the file's bytes, as read (so a second import of the same file is noticed)."""
 
     @property
     def is_sheet(self) -> bool:
@@ -181,18 +193,16 @@ def read_table(path: Path) -> Table:
             raise input_error(file, "evidence.error.too_big", size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES))
         if size == 0:
             raise input_error(file, "evidence.error.empty_file")
-        with path.open("rb") as handle:
-            head = handle.read(8)
-        if head.startswith(ZIP_MAGIC):
-            return read_xlsx(path)
         data = path.read_bytes()
     except IsADirectoryError:
         raise input_error(file, "evidence.error.not_a_file") from None
     except OSError as error:
-        raise input_error(file, "evidence.error.unreadable", reason=error.strerror or str(error)) from None
+        raise input_error(file, "evidence.error.unreadable", reason=os_reason(error)) from None
     if data.startswith(OLE_MAGIC):
         raise _ole_error(file, data)
-    return read_csv_bytes(data, file)
+    table = read_xlsx_bytes(data, file) if data.startswith(ZIP_MAGIC) else read_csv_bytes(data, file)
+    table.sha256 = hashlib.sha256(data).hexdigest()
+    return table
 
 
 def _megabytes(size: int) -> str:
@@ -402,14 +412,13 @@ def _trimmed(rows: list[list[Cell]], origins: list[int]) -> tuple[list[list[Cell
 # -- XLSX ----------------------------------------------------------------------------------------
 
 
-def read_xlsx(path: Path) -> Table:
-    """The first sheet with data of the workbook ``path``; bombs and damaged files refused."""
-    file = str(path)
-    _check_zip(path, file)
+def read_xlsx_bytes(data: bytes, file: str) -> Table:
+    """The first sheet with data of the workbook ``data`` (read from ``file``); bombs and damaged files refused."""
+    _check_zip(data, file)
     import openpyxl  # only when a workbook is read
 
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises anything on a damaged file: KeyError, XML errors …
         raise input_error(file, "evidence.error.damaged_xlsx", reason=_reason(error)) from None
     try:
@@ -427,10 +436,10 @@ def _reason(error: Exception) -> str:
     return f"{type(error).__name__}: {text[:200]}" if text else type(error).__name__
 
 
-def _check_zip(path: Path, file: str) -> None:
+def _check_zip(data: bytes, file: str) -> None:
     """Refuse a damaged zip, one that is not a workbook, and one that would unpack too large."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
             names = {entry.filename for entry in entries}
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):

@@ -20,9 +20,20 @@ from typing import Any
 
 from briefing.errors import InputError, ValidationError
 from briefing.evidence.kinds import parse_number
-from briefing.evidence.readers import Cell, Notice, Table, column_letter, input_error, read_table, text_of
+from briefing.evidence.readers import (
+    Cell,
+    Notice,
+    Table,
+    cell_at,
+    column_index,
+    column_letter,
+    input_error,
+    read_table,
+    text_of,
+)
 from briefing.model import codec
 from briefing.model.entities import STANCES, Stakeholder, Stance
+from briefing.model.ids import fresh_id
 
 FIELDS = ("name", "role", "department", "influence", "interest", "drive", "foresight", "activities", "stance",
           "budget_holder", "decision_maker", "cadence_days", "tags", "notes")
@@ -148,10 +159,7 @@ def import_stakeholders(
 
 
 def _default_id(taken: set[str]) -> str:
-    number = len(taken) + 1
-    while f"stakeholder{number}" in taken:
-        number += 1
-    return f"stakeholder{number}"
+    return fresh_id("stakeholder", taken)
 
 
 def _import_row(
@@ -219,12 +227,8 @@ def _resolve(table: Table, header: list[str], ref: str) -> int:
     text = ref.strip()
     if text.isdigit() and 1 <= int(text) <= max(table.width, len(header)):
         return int(text) - 1
-    if re.fullmatch(r"[A-Za-z]{1,3}", text):
-        index = 0
-        for ch in text.upper():
-            index = index * 26 + ord(ch) - 64
-        if index - 1 < max(table.width, len(header)):
-            return index - 1
+    if re.fullmatch(r"[A-Za-z]{1,3}", text) and column_index(text) < max(table.width, len(header)):
+        return column_index(text)
     raise input_error(table.file, "evidence.error.mapping_column", column=ref,
                       columns=", ".join(h for h in header if h)[:300])
 
@@ -234,7 +238,7 @@ def _resolve(table: Table, header: list[str], ref: str) -> int:
 
 def _value(table: Table, index: int, name: str, column: int, row: list[Cell]) -> Any:
     """The field ``name`` from a cell; None when blank (the default applies); InputError when wrong."""
-    cell = row[column] if column < len(row) else None
+    cell = cell_at(row, column)
     text = text_of(cell)
     if not text:
         return None

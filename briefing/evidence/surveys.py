@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from briefing.evidence.kinds import decimal_comma, infer
 from briefing.evidence.layouts import Column, ColumnMapping, Layout, LayoutName, detect, from_mapping, propose_mapping
-from briefing.evidence.readers import Cell, Notice, Table, column_letter, input_error, read_table, text_of
+from briefing.evidence.readers import Cell, Notice, Table, cell_at, column_letter, input_error, read_table, text_of
 from briefing.evidence.timestamps import column_order, parse_timestamp
 from briefing.i18n import tr
 from briefing.model.entities import AnswerValue, Question, Response, Survey
@@ -60,7 +59,6 @@ def import_survey(
     responses = _responses(table, layout, data_rows, questions, answers, notices)
     submitted = [r.submitted for r in responses if r.submitted]
     day = max(submitted).date() if submitted else (today or dt.date.today())
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
     survey = Survey(
         id=survey_id,
         title=(title or _title(path)).strip() or path.name,
@@ -68,9 +66,9 @@ def import_survey(
         source=layout.source,
         questions=questions,
         responses=responses,
-        source_sha256=digest,
+        source_sha256=table.sha256,
     )
-    return SurveyImport(survey, layout.name, notices, digest, find_duplicate(survey, existing))
+    return SurveyImport(survey, layout.name, notices, table.sha256, find_duplicate(survey, existing))
 
 
 def _spec(mapping: ColumnMapping) -> str:
@@ -156,7 +154,7 @@ def _questions(
         if column.options:
             kind, scale, values = "multi", [label for _, label in column.options], _options(rows, column)
         else:
-            cells = [_cell(row, column.index) for row in rows]
+            cells = [cell_at(row, column.index) for row in rows]
             inferred = infer(cells, layout.multi_separator, _comma(table, cells))
             kind, scale, values = inferred.kind, inferred.scale, inferred.answers
             if column.open_ended:
@@ -192,13 +190,9 @@ def _comma(table: Table, cells: list[Cell]) -> bool | None:
 def _options(rows: list[list[Cell]], column: Column) -> list[AnswerValue]:
     values: list[AnswerValue] = []
     for row in rows:
-        chosen = [label for index, label in column.options if _cell(row, index) is not None]
+        chosen = [label for index, label in column.options if cell_at(row, index) is not None]
         values.append(chosen or None)
     return values
-
-
-def _cell(row: list[Cell], index: int) -> Cell:
-    return row[index] if index < len(row) else None
 
 
 def _responses(
@@ -209,7 +203,7 @@ def _responses(
     answers: list[list[AnswerValue]],
     notices: list[Notice],
 ) -> list[Response]:
-    stamps = [_cell(table.rows[i], layout.timestamp) if layout.timestamp is not None else None for i in indices]
+    stamps = [cell_at(table.rows[i], layout.timestamp) if layout.timestamp is not None else None for i in indices]
     order = column_order(stamps)
     unreadable = 0
     responses = []

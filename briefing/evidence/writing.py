@@ -15,13 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import InputError
 from briefing.evidence.analysis import analyse
 from briefing.evidence.kinds import text_of_answer
 from briefing.evidence.readers import is_junk
 from briefing.i18n import current_language, tr
 from briefing.model.entities import Stakeholder, Survey
-from briefing.store.atomic import write_atomic
+from briefing.store.atomic import write_or_refuse
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 Value = str | int | float | bool | dt.date | dt.datetime | None
@@ -45,7 +44,7 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[Value]]
     writer.writerow([neutralise(h) for h in header])
     for row in rows:
         writer.writerow([_csv_value(neutralise(v)) for v in row])
-    _write(path, buffer.getvalue().encode("utf-8-sig"))
+    write_or_refuse(path, buffer.getvalue().encode("utf-8-sig"))
 
 
 def _csv_value(value: Value) -> Value:
@@ -68,19 +67,12 @@ def write_xlsx(path: Path, sheets: dict[str, Sheet]) -> None:
             sheet.append([neutralise(v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    _write(path, buffer.getvalue())
+    write_or_refuse(path, buffer.getvalue())
 
 
 def _sheet_title(title: str) -> str:
     cleaned = "".join(ch for ch in title if ch not in "[]:*?/\\")
     return cleaned[:31] or "Sheet"
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        write_atomic(path, data)
-    except OSError as error:
-        raise InputError("evidence.error.cannot_write", file=str(path), reason=error.strerror or str(error)) from None
 
 
 # -- what the app exports ------------------------------------------------------------------------------

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from briefing.clock import Clock
 from briefing.errors import InputError
+from briefing.i18n import Message
 
 Today = dt.date | Clock
 """What every rule that depends on the date accepts: the day itself or a Clock to ask."""
@@ -34,27 +34,8 @@ def parse_day(value: dt.date | str, field_name: str) -> dt.date:
         raise InputError("guide.error.bad_date", field=field_name, value=value) from None
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A catalog key and its parameters, translated when shown (like ``Term``, with parameters).
-
-    A parameter ``count`` of 1 picks the key's singular variant ``<key>_one`` when the catalog has one.
-    """
-
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def message(self, lang: str | None = None) -> str:
-        """The text in ``lang``; the key's ``_one`` variant, where there is one, when ``count`` is 1."""
-        from briefing.i18n import catalog, tr
-
-        key = self.key
-        if self.params.get("count") == 1 and f"{key}_one" in catalog():
-            key = f"{key}_one"
-        return tr(key, lang, **self.params)
-
-    def __str__(self) -> str:
-        return self.message()
+Sentence = Message
+"""The guide's name for a message translated when shown (reasons, next steps)."""
 
 
 @dataclass(frozen=True)

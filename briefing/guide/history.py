@@ -22,14 +22,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.charts.spec import ChartSpec, Series
 from briefing.evidence.kpis import KpiEffect, effect
 from briefing.guide.presenting import sha256_of
 from briefing.model.entities import Kpi, Outcome, Presentation, Workspace
 from briefing.store import WorkspaceStore
-
-OUTCOME_RANK: dict[str, int] = {"rejected": 0, "no_decision": 1, "postponed": 2, "partly_approved": 3, "approved": 4}
-"""The outcomes from worst to best, for drawing the outcome over time."""
 
 
 @dataclass(frozen=True)
@@ -184,23 +180,3 @@ def archived_path(store: WorkspaceStore, presentation: Presentation) -> Path:
     if path.is_absolute() or store.folder is None:
         return path
     return store.folder / path
-
-
-def outcome_chart(hist: History, lang: str | None = None) -> ChartSpec:
-    """The outcome over time as a column chart: one column per attempt, higher is better."""
-    from briefing.i18n import format_date, tr
-
-    categories = [tr("guide.history.attempt_label", lang, number=a.number, date=format_date(a.date, lang, True))
-                  for a in hist.attempts]
-    ranks = [OUTCOME_RANK[a.outcome] for a in hist.attempts]
-    series = Series(
-        tr("guide.history.outcome", lang),
-        [float(rank + 1) for rank in ranks],
-        role="context",
-        point_roles=[f"level:{rank}/{len(OUTCOME_RANK)}" for rank in ranks],
-        point_labels=[tr(f"guide.outcome.{a.outcome}", lang) for a in hist.attempts],
-    )
-    return ChartSpec(
-        "column", tr("guide.history.chart_title", lang), categories, [series], legend=False,
-        alt_text=tr("guide.history.chart_alt", lang, count=len(hist.attempts)),
-    )

@@ -17,9 +17,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
-import os
-import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import cast
 
@@ -30,7 +28,7 @@ from briefing.guide.objections import open_objections
 from briefing.model import codec
 from briefing.model.entities import OUTCOMES, DeckSettings, Objection, Outcome, Presentation, Workspace
 from briefing.store import WorkspaceStore
-from briefing.store.atomic import TEMP_MARK, fsync_folder, remove_leftovers
+from briefing.store.atomic import os_reason, remove_leftovers, write_atomic
 
 ID_PREFIX = "pr"
 CHUNK = 1 << 20
@@ -127,23 +125,19 @@ def archive_deck(store: WorkspaceStore, source: Path, date: dt.date) -> tuple[st
 
 
 def copy_atomic(source: Path, target: Path) -> str:
-    """Copy ``source`` to ``target`` crash-safely (temporary file, fsync, replace); its SHA-256."""
-    temp = target.with_name(f"{target.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+    """Copy ``source`` to ``target`` crash-safely, never over an existing file; its SHA-256."""
     hasher = hashlib.sha256()
-    try:
-        with source.open("rb") as reading, temp.open("xb") as writing:
+
+    def chunks() -> Iterator[bytes]:
+        with source.open("rb") as reading:
             while chunk := reading.read(CHUNK):
                 hasher.update(chunk)
-                writing.write(chunk)
-            writing.flush()
-            os.fsync(writing.fileno())
-        if target.exists():  # the workspace lock keeps other writers out; never overwrite an archive
-            raise FileExistsError(target)
-        os.replace(temp, target)
+                yield chunk
+
+    try:
+        write_atomic(target, chunks(), overwrite=False)
     except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise InputError("guide.error.archive_failed", file=str(target), reason=error.strerror or str(error)) from error
-    fsync_folder(target.parent)
+        raise InputError("guide.error.archive_failed", file=str(target), reason=os_reason(error)) from error
     return hasher.hexdigest()
 
 
@@ -176,7 +170,7 @@ def _deck_source(deck_file: Path | str) -> Path:
         with path.open("rb"):
             pass
     except OSError as error:
-        raise InputError("guide.error.unreadable_deck", file=str(path), reason=error.strerror or str(error)) from None
+        raise InputError("guide.error.unreadable_deck", file=str(path), reason=os_reason(error)) from None
     return path
 
 

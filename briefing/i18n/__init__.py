@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,27 @@ class Term:
 
     def message(self, lang: str | None = None) -> str:
         return tr(self.key, lang)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+@dataclass(frozen=True)
+class Message:
+    """A catalog key and its parameters, translated when shown (a ``Term`` with parameters).
+
+    A parameter ``count`` of 1 picks the key's singular variant ``<key>_one`` when the catalog has one.
+    """
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str | None = None) -> str:
+        """The text in ``lang``; the key's ``_one`` variant, where there is one, when ``count`` is 1."""
+        key = self.key
+        if self.params.get("count") == 1 and f"{key}_one" in catalog():
+            key = f"{key}_one"
+        return tr(key, lang, **self.params)
 
     def __str__(self) -> str:
         return self.message()

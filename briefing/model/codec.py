@@ -35,7 +35,7 @@ def _fields(cls: Any) -> tuple[tuple[dataclasses.Field[Any], Any], ...]:
 def load(cls: type[T], data: Any, path: str) -> T:
     """An instance of the dataclass ``cls`` from the JSON object ``data`` found at ``path``."""
     if not isinstance(data, dict):
-        raise ValidationError(path, "error.expected_object", found=_kind(data))
+        raise ValidationError(path, "error.expected_object", found=kind_of(data))
     known = {f.name for f, _ in _fields(cls)}
     for key in data:
         if key not in known:
@@ -91,12 +91,12 @@ def _value(hint: Any, value: Any, where: str) -> Any:
         return value
     if origin is list:
         if not isinstance(value, list):
-            raise ValidationError(where, "error.expected_list", found=_kind(value))
+            raise ValidationError(where, "error.expected_list", found=kind_of(value))
         (item_hint,) = get_args(hint)
         return [_value(item_hint, item, f"{where}[{i}]") for i, item in enumerate(value)]
     if origin is dict:
         if not isinstance(value, dict):
-            raise ValidationError(where, "error.expected_object", found=_kind(value))
+            raise ValidationError(where, "error.expected_object", found=kind_of(value))
         item_hint = get_args(hint)[1]
         return {key: _value(item_hint, item, f"{where}.{key}") for key, item in value.items()}
     if dataclasses.is_dataclass(hint):
@@ -125,7 +125,7 @@ def _scalar(hint: Any, value: Any, where: str) -> Any:
     if hint is bool:
         if isinstance(value, bool):
             return value
-        raise ValidationError(where, "error.expected_bool", found=_kind(value))
+        raise ValidationError(where, "error.expected_bool", found=kind_of(value))
     if hint is int:
         if isinstance(value, int) and not isinstance(value, bool):
             return _in_range(value, where)
@@ -137,7 +137,7 @@ def _scalar(hint: Any, value: Any, where: str) -> Any:
     if hint is str:
         if isinstance(value, str):
             return _text(value, where)
-        raise ValidationError(where, "error.expected_text", found=_kind(value))
+        raise ValidationError(where, "error.expected_text", found=kind_of(value))
     if hint is dt.datetime:
         return _parse_time(dt.datetime, value, where, "error.expected_datetime")
     if hint is dt.date:
@@ -180,6 +180,7 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _kind(value: Any) -> Term:
+def kind_of(value: Any) -> Term:
+    """What a JSON value is (``a list``, ``text`` …), translated when shown."""
     name = {dict: "object", list: "list", str: "text", bool: "bool", type(None): "null"}.get(type(value), "number")
     return Term(f"json.kind.{name}")

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from briefing.errors import ValidationError
+from briefing.i18n import Term
 from briefing.model.entities import COLLECTIONS, Workspace
 
 
@@ -22,7 +23,7 @@ def problems(workspace: Workspace) -> Iterator[ValidationError]:
         yield from _duplicates(name, workspace.collection(name))
     for path, target, value in _links(workspace):
         if value is not None and value not in ids[target]:
-            yield ValidationError(path, "error.dangling_id", value=value, target=target)
+            yield ValidationError(path, "error.dangling_id", value=value, target=Term(f"collection.{target}"))
     for s, survey in enumerate(workspace.surveys):
         yield from _survey_problems(f"surveys[{s}]", survey)
     for i, initiative in enumerate(workspace.initiatives):
@@ -43,9 +44,8 @@ def _survey_problems(path: str, survey: Any) -> Iterator[ValidationError]:
     for r, response in enumerate(survey.responses):
         for key in response.answers:
             if key not in known:
-                yield ValidationError(
-                    f"{path}.responses[{r}].answers.{key}", "error.dangling_id", value=key, target="questions"
-                )
+                where = f"{path}.responses[{r}].answers.{key}"
+                yield ValidationError(where, "error.dangling_id", value=key, target=Term("collection.questions"))
 
 
 def _links(ws: Workspace) -> Iterator[tuple[str, str, str | None]]:

@@ -13,7 +13,7 @@ from briefing.model.entities import FORMAT, Workspace
 def workspace_from_dict(data: Any) -> Workspace:
     """A checked Workspace from interchange JSON values; ValidationError names the path."""
     if not isinstance(data, dict):
-        raise ValidationError("$", "error.expected_object", found=type(data).__name__)
+        raise ValidationError("$", "error.expected_object", found=codec.kind_of(data))
     fmt = data.get("format")
     if fmt != FORMAT:
         if isinstance(fmt, str) and fmt.startswith("briefing-composer/"):

@@ -2,35 +2,61 @@
 
 A reader sees the old file or the new one, never a mixture; a crash leaves at most a
 temporary file, which ``remove_leftovers`` clears the next time the workspace opens.
+Every file the app writes (the store, backups, archived decks, exports, chart images) goes
+through ``write_atomic``; ``write_or_refuse`` adds the message that names the file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+from collections.abc import Iterable
 from pathlib import Path
+
+from briefing.errors import InputError
 
 TEMP_MARK = ".tmp-"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` so that a crash at any moment leaves the old or the new file."""
+def write_atomic(path: Path, data: bytes | Iterable[bytes], overwrite: bool = True) -> None:
+    """Replace ``path`` by ``data`` (bytes, or chunks of bytes) so that a crash leaves the old or the new file.
+
+    With ``overwrite=False`` an existing ``path`` is never replaced (FileExistsError); the
+    caller holds the workspace lock, so nobody else creates it in between.
+    """
     temp = path.with_name(f"{path.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            for chunk in [data] if isinstance(data, bytes | bytearray) else data:
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(fd, view) :]
             os.fsync(fd)
         finally:
             os.close(fd)
+        if not overwrite and path.exists():
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
         os.replace(temp, path)
     except BaseException:
         _unlink_quietly(temp)
         raise
     fsync_folder(path.parent)
+
+
+def write_or_refuse(path: Path, data: bytes | Iterable[bytes], key: str = "error.cannot_write") -> None:
+    """``write_atomic``; a failure becomes an InputError ``key`` naming the file and the reason."""
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise InputError(key, file=str(path), reason=os_reason(error)) from None
+
+
+def os_reason(error: OSError) -> str:
+    """What went wrong, as the operating system says it (``No space left on device``)."""
+    return error.strerror or str(error)
 
 
 def fsync_folder(folder: Path) -> None:

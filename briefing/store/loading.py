@@ -35,8 +35,8 @@ def _check_utf8(payload: bytes, file: str) -> None:
         line_start = payload.rfind(b"\n", 0, error.start) + 1
         line = payload.count(b"\n", 0, error.start) + 1
         column = len(payload[line_start : error.start].decode("utf-8", "replace")) + 1
-        reason = f"byte 0x{payload[error.start]:02x} is not UTF-8"
-        raise StoreDamaged("error.store_syntax", file=file, line=line, column=column, reason=reason) from None
+        byte = f"0x{payload[error.start]:02x}"
+        raise StoreDamaged("error.store_not_utf8", file=file, line=line, column=column, byte=byte) from None
 
 
 def _check_shape(raw: Any, file: str) -> None:

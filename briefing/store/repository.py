@@ -22,12 +22,13 @@ from briefing import __version__
 from briefing.clock import Clock, SystemClock
 from briefing.errors import ValidationError
 from briefing.model import COLLECTIONS, SINGLETONS, Workspace, codec, integrity
+from briefing.model.ids import fresh_id
 from briefing.store import backups, loading, migrations
-from briefing.store.atomic import remove_leftovers, write_atomic
-from briefing.store.errors import BackupError, MigrationFailed, StoreError, StoreWriteError
+from briefing.store.atomic import os_reason, remove_leftovers
+from briefing.store.errors import BackupError, MigrationFailed, StoreError
 from briefing.store.layout import decks_folder, store_path
 from briefing.store.lock import WorkspaceLock
-from briefing.store.storage import SafeStorage, encode
+from briefing.store.storage import SafeStorage, encode, save
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,7 @@ class WorkspaceStore:
     def open(cls, folder: Path, clock: Clock | None = None, daily_backup: bool = True) -> WorkspaceStore:
         """Open (or create) the workspace in ``folder``; refuses a locked, damaged or newer store."""
         clock = clock or SystemClock()
-        folder.mkdir(parents=True, exist_ok=True)
-        lock = WorkspaceLock(folder)
-        lock.acquire()
+        lock = _locked(folder, create=True)
         try:
             store = cls._load(folder, clock, daily_backup)
         except BaseException:
@@ -82,7 +81,7 @@ class WorkspaceStore:
         if not path.exists():
             workspace = Workspace()
             raw = loading.to_raw(workspace, _meta())
-            _write(path, encode(raw))
+            save(path, encode(raw))
             return cls(folder, raw, workspace, clock)
         payload = path.read_bytes()
         raw = loading.parse(payload, str(path))
@@ -90,7 +89,7 @@ class WorkspaceStore:
             raw = _migrated(raw, str(path))
             workspace = loading.to_workspace(raw, str(path))
             _take_backup(folder, payload, "migration", clock)
-            _write(path, encode(raw))
+            save(path, encode(raw))
         else:
             workspace = loading.to_workspace(raw, str(path))
             if daily_backup and not backups.taken_on(folder, clock.today(), "daily"):
@@ -224,11 +223,7 @@ class WorkspaceStore:
 
     def new_id(self, collection: str, prefix: str) -> str:
         """An id for a new item of ``collection``, not used before: ``prefix`` + a number."""
-        taken = {item.id for item in self.workspace.collection(collection)}
-        number = len(taken) + 1
-        while f"{prefix}{number}" in taken:
-            number += 1
-        return f"{prefix}{number}"
+        return fresh_id(prefix, {item.id for item in self.workspace.collection(collection)})
 
     def _checked(self, collection: str, item: Any, index: int | None = None) -> Any:
         """A validated copy of ``item``; a ValidationError names ``collection[index].field``."""
@@ -248,16 +243,20 @@ class WorkspaceStore:
             _take_backup(self.folder, store_path(self.folder).read_bytes(), reason, self.clock)
 
 
+def _locked(folder: Path, create: bool = False) -> WorkspaceLock:
+    """The workspace lock of ``folder`` (created first with ``create``); StoreError when the folder is unusable."""
+    lock = WorkspaceLock(folder)
+    try:
+        if create:
+            folder.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+    except OSError as error:
+        raise StoreError("error.workspace_folder", folder=str(folder), reason=os_reason(error)) from None
+    return lock
+
+
 def _meta() -> dict[str, Any]:
     return {"schema": migrations.SCHEMA_VERSION, "app": __version__}
-
-
-def _write(path: Path, payload: bytes) -> None:
-    """``write_atomic``, with a failure reported as StoreWriteError naming the file."""
-    try:
-        write_atomic(path, payload)
-    except OSError as error:
-        raise StoreWriteError("error.save_failed", file=str(path), reason=error.strerror or str(error)) from error
 
 
 def _take_backup(folder: Path, payload: bytes, reason: str, clock: Clock) -> backups.Backup:
@@ -266,7 +265,7 @@ def _take_backup(folder: Path, payload: bytes, reason: str, clock: Clock) -> bac
         return backups.take(folder, payload, reason, clock.now())
     except OSError as error:
         raise BackupError(
-            "error.backup_failed", folder=str(backups.folder_of(folder)), reason=error.strerror or str(error)
+            "error.backup_failed", folder=str(backups.folder_of(folder)), reason=os_reason(error)
         ) from error
 
 
@@ -291,15 +290,16 @@ def restore(folder: Path, name: str | None = None, clock: Clock | None = None) -
     loses nothing. The workspace must not be open elsewhere (the lock is taken).
     """
     clock = clock or SystemClock()
-    lock = WorkspaceLock(folder)
-    lock.acquire()
+    if not folder.is_dir():
+        raise BackupError("error.no_valid_backup", folder=str(folder))
+    lock = _locked(folder)
     try:
         chosen = _chosen_backup(folder, name)
         payload = chosen.path.read_bytes()  # before the backup below, whose thinning may drop the chosen one
         path = store_path(folder)
         if path.exists():
             _take_backup(folder, path.read_bytes(), "replaced", clock)
-        _write(path, payload)
+        save(path, payload)
         return chosen
     finally:
         lock.release()

@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from briefing.store.atomic import write_atomic
+from briefing.store.atomic import os_reason, write_atomic
 from briefing.store.errors import StoreWriteError
 
 
@@ -44,17 +44,17 @@ class SafeStorage(Storage):
         """Write what is in memory to disk if it differs from the file; StoreWriteError on failure."""
         if not self.dirty:
             return
-        payload = encode(self._data)
         if self.path is not None:
-            try:
-                write_atomic(self.path, payload)
-            except OSError as error:
-                raise StoreWriteError("error.save_failed", file=str(self.path), reason=_reason(error)) from error
+            save(self.path, encode(self._data))
         self.dirty = False
 
     def close(self) -> None:
         """Nothing to release: the file is never held open."""
 
 
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error)
+def save(path: Path, payload: bytes) -> None:
+    """``write_atomic``, with a failure reported as StoreWriteError naming the file."""
+    try:
+        write_atomic(path, payload)
+    except OSError as error:
+        raise StoreWriteError("error.save_failed", file=str(path), reason=os_reason(error)) from error

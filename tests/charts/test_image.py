@@ -145,6 +145,20 @@ def test_ordered_levels_stand_out_more_with_each_level(theme):
         assert min(abs(s) for s in steps) > 0.05
 
 
+@pytest.mark.parametrize("background", ["#000000", "#FFFFFF", "#0E1A2B", "#F4F1EA", "#3A3A3A"])
+def test_every_level_has_3_to_1_contrast_and_keeps_its_order(background):
+    dark_first = ("#14223B", "#1F5AA6", "#4F86C0", "#8FB5DD", "#CFE0F2")  # #14223B on black: 1.3:1 before
+    for ramp in (dark_first, ChartTheme().ramp, ("#777777",) * 5):
+        theme = ChartTheme(background=background, ramp=ramp)
+        levels = ordered_ramp(theme)
+        contrasts = [contrast(c, background) for c in levels]
+        assert min(contrasts) >= 3.0, (background, ramp, levels)
+        assert contrasts == sorted(contrasts)
+        if len(set(ramp)) > 1:  # a real ramp (not one colour five times) keeps clear lightness steps
+            lightness = [luminance(c) for c in levels]
+            assert all(abs(b - a) > 0.05 for a, b in itertools.pairwise(lightness))
+
+
 def test_importing_the_charts_package_loads_neither_matplotlib_nor_pptx():
     code = ("import sys, briefing.charts, briefing.charts.build, briefing.charts.image; "
             "print(any(m.startswith(('matplotlib', 'pptx')) for m in sys.modules))")

@@ -134,7 +134,17 @@ def test_sections_constant_is_the_storyline() -> None:
     assert SECTIONS[0] == "summary" and SECTIONS[-1] == "decision"
 
 
-def test_the_last_presentation_decides_about_since(demo: Workspace, today: dt.date) -> None:
+def test_since_appears_while_an_earlier_attempts_objection_is_still_open(demo: Workspace, today: dt.date) -> None:
+    from briefing.guide.objections import open_objections
+
     later = Presentation(id="pr9", date=dt.date(2026, 11, 1), objections=[Objection("Fine.", "answered")])
     workspace = dataclasses.replace(demo, presentations=[*demo.presentations, later])
-    assert "since" not in [s.kind for s in plan(workspace, today=today).slides]
+    still_open = open_objections(workspace)
+    assert still_open and all(item.presentation.id != "pr9" for item in still_open)
+    since = [s for s in plan(workspace, today=today).main if s.kind == "since"]
+    assert len(since) == 1 and since[0].table is not None
+    asked = " ".join(row[0] for row in since[0].table.rows)
+    assert brief(still_open[-1].objection.text, 4).rstrip("…").split()[0] in asked
+    silent = Presentation(id="pr10", date=dt.date(2026, 11, 2))
+    quiet = dataclasses.replace(workspace, presentations=[*workspace.presentations, silent])
+    assert "since" in [s.kind for s in plan(quiet, today=today).main]

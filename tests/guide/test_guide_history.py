@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.clock import FixedClock
-from briefing.guide.history import history, outcome_chart, verify_archive
+from briefing.guide.history import history, verify_archive
 from briefing.guide.presenting import record_presentation
 from briefing.model.entities import Measurement, Objection, Presentation, Workspace
 from briefing.store import WorkspaceStore
@@ -66,16 +66,6 @@ def test_kpis_moved_use_the_measurements_up_to_each_attempt(ws: Workspace) -> No
     assert fourth.kpi.name == "Search time" and fourth.initiative == "Contract pilot"
     ws.initiatives[0].kpis[0].measurements.append(Measurement(day("2026-09-22"), 9))
     assert history(ws).attempts[3].changes.kpis_moved[0].after.latest == 9
-
-
-def test_the_outcome_chart_has_a_column_per_attempt_ranked_by_outcome(ws: Workspace) -> None:
-    ws.presentations = [attempt("pr1", "2026-05-19", "rejected"), attempt("pr2", "2026-09-22", "approved")]
-    chart = outcome_chart(history(ws), "da")
-    assert chart.categories == ["#1 19. maj 2026", "#2 22. sep. 2026"]
-    [series] = chart.series
-    assert series.values == [1.0, 5.0]
-    assert series.point_labels == ["afvist", "godkendt"]
-    assert series.point_roles == ["level:0/5", "level:4/5"]
 
 
 @pytest.fixture

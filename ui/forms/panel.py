@@ -101,6 +101,7 @@ class TablePanel(QWidget):
         self.add_button.clicked.connect(self.add_requested)
         self.remove_button = QPushButton(self)
         self.remove_button.clicked.connect(self.request_remove)
+        self.remove_button.setEnabled(False)
         top.addWidget(self.title)
         top.addStretch(1)
         self.tools = QHBoxLayout()

@@ -55,6 +55,8 @@ class AlliesPage(Page):
         self.map.set_builder(self._map_spec)
         self.overdue = overdue_model(session)
         self.overdue.setParent(self)
+        for signal in (self.overdue.rowsInserted, self.overdue.rowsRemoved, self.overdue.modelReset):
+            signal.connect(self.show_overdue_count)
         self.overdue_view = self._overdue_view()
         self._build()
         self.import_button = QPushButton(self)
@@ -96,7 +98,7 @@ class AlliesPage(Page):
         self.overdue.retranslate()
         self.tabs.setTabText(0, tr("pages.allies.log"))
         self.tabs.setTabText(1, tr("pages.allies.map"))
-        self.tabs.setTabText(2, tr("pages.allies.overdue", n=self.overdue.rowCount()))
+        self.show_overdue_count()
         self.overdue_view.setAccessibleName(tr("pages.allies.overdue_name"))
         self.map.setAccessibleName(tr("pages.allies.map"))
         self.map.set_placeholder(tr("pages.chart.empty"))
@@ -108,11 +110,12 @@ class AlliesPage(Page):
 
     def refresh(self) -> None:
         self.map.invalidate()
-        self.tabs.setTabText(2, tr("pages.allies.overdue", n=self.overdue.rowCount()))
 
     def on_changes(self, changes: list[Any]) -> None:
         if any(c.collection in ("stakeholders", "*") for c in changes):
             self.map.invalidate()
+
+    def show_overdue_count(self) -> None:
         self.tabs.setTabText(2, tr("pages.allies.overdue", n=self.overdue.rowCount()))
 
     def on_people_current_changed(self, person: Any) -> None:

@@ -38,3 +38,19 @@ def no_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr("ui.forms.section.ask", yes)
     return asked
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """A message box in a test would wait forever: record what it would have said instead."""
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[tuple[str, str]] = []
+
+    def record(parent: object, title: str, text: str, *rest: object) -> QMessageBox.StandardButton:
+        said.append((title, text))
+        return QMessageBox.StandardButton.No
+
+    for name in ("warning", "information", "question", "critical"):
+        monkeypatch.setattr(QMessageBox, name, record)
+    return said

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
@@ -11,12 +12,23 @@ from briefing.guide import cadence
 from briefing.i18n import set_language
 from ui.pages.allies import AlliesPage
 
+# showing a window on the offscreen platform warns once; any other Qt warning fails the test
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
 
 def _page(qtbot, session) -> AlliesPage:
     page = AlliesPage(session)
     qtbot.addWidget(page)
     page.resize(1300, 850)
     return page
+
+
+def _activate(qtbot, page: AlliesPage) -> None:
+    """Show the page as the active window, so that its shortcuts answer."""
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
 
 
 def _type(qtbot, widget: QLineEdit, text: str) -> None:
@@ -27,6 +39,8 @@ def _type(qtbot, widget: QLineEdit, text: str) -> None:
 def test_add_a_stakeholder_with_the_keyboard_then_undo_and_redo(qtbot, session) -> None:
     page = _page(qtbot, session)
     count = len(session.workspace.stakeholders)
+    _activate(qtbot, page)
+    page.people.panel.view.setFocus()
     qtbot.keyClick(page.people.panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.people.form.adding
     form = page.people.form
@@ -79,7 +93,9 @@ def test_remove_a_stakeholder_with_their_dialogues_as_one_undo_step(qtbot, sessi
     person = next(p for p in session.workspace.stakeholders
                   if sum(d.stakeholder_id == p.id for d in session.workspace.dialogues) >= 2)
     talks = [d for d in session.workspace.dialogues if d.stakeholder_id == person.id]
+    _activate(qtbot, page)
     page.people.panel.select(person.id)
+    page.people.panel.view.setFocus()
     assert page.dialogues.rowCount() == len(talks)
     qtbot.keyClick(page.people.panel.view, Qt.Key.Key_Delete)
     assert no_questions == [f"Remove {person.name}? Their {len(talks)} dialogue(s) are removed with them. "

@@ -1,0 +1,178 @@
+"""Leadership, Problems & CSFs and Roadmap driven as a user would."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from briefing.edits import AddItem
+from briefing.model.entities import Dialogue
+from ui.pages.leadership import LeadershipPage
+from ui.pages.problems import ProblemsPage
+from ui.pages.roadmap import RoadmapPage
+
+# showing a window on the offscreen platform warns once; any other Qt warning fails the test
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+
+def _page(qtbot, cls, session):  # type: ignore[no-untyped-def]
+    page = cls(session)
+    qtbot.addWidget(page)
+    page.resize(1300, 850)
+    return page
+
+
+# -- Leadership ----------------------------------------------------------------------------------
+
+
+def test_leadership_gets_air_after_a_flood_of_references(qtbot, session, clock) -> None:
+    page = _page(qtbot, LeadershipPage, session)
+    leaders = [s for s in session.workspace.stakeholders if s.decision_maker]
+    assert page.leaders.rowCount() == len(leaders)
+    assert page.banner.level == "ok"
+    today = clock.today()
+    for number, leader in enumerate(leaders[:3]):
+        talk = Dialogue(id=f"x{number}", stakeholder_id=leader.id, date=today - dt.timedelta(days=number),
+                        channel="email", summary="Two more reports", references_shared=2)
+        session.do(AddItem("dialogues", talk), "log")
+    assert page.banner.level == "warning"
+    assert page.banner.text().startswith("Give them air until ")
+    assert page.contacts.rowCount() >= 3
+    assert page.contacts.item(0).date == today
+    for _ in range(3):
+        session.undo_stack.undo()
+    assert page.banner.level == "ok"
+
+
+def test_add_edit_and_remove_an_external_reference(qtbot, session) -> None:
+    page = _page(qtbot, LeadershipPage, session)
+    section = page.reference_section
+    count = len(session.workspace.references)
+    section.panel.add_button.click()
+    section.form.editors["title"].setText("Knowledge work in 2026")
+    section.form.editors["year"].setText("twenty")
+    assert not section.form.save()
+    assert section.form.errors() == {"year": "Year: twenty is not a whole number"}
+    section.form.editors["year"].setText("2026")
+    assert section.form.save()
+    added = session.workspace.references[-1]
+    assert (added.title, added.year) == ("Knowledge work in 2026", 2026)
+    section.remove(added)
+    assert len(session.workspace.references) == count
+    session.undo_stack.undo()
+    assert session.workspace.references[-1] == added
+
+
+# -- Problems & CSFs -----------------------------------------------------------------------------
+
+
+def test_add_a_problem_and_link_it_to_a_csf_in_the_matrix(qtbot, session) -> None:
+    page = _page(qtbot, ProblemsPage, session)
+    section = page.problem_section
+    section.start_new()
+    section.form.editors["process"].setText("Invoicing")
+    section.form.editors["title"].setText("Invoices wait for approval for weeks")
+    section.form.editors["severity"].setValue(4)
+    assert section.form.save()
+    problem = session.workspace.problems[-1]
+    column = len(session.workspace.problems) - 1
+    assert page.matrix.columnCount() == len(session.workspace.problems) + len(session.workspace.initiatives) + len(
+        session.workspace.phases)
+    index = page.matrix.index(0, column)
+    assert index.data() == ""
+    page.toggle(index)
+    assert problem.id in session.workspace.csfs[0].problem_ids
+    assert index.data() == "✓"
+    session.undo_stack.undo()
+    assert index.data() == ""
+
+
+def test_removing_a_problem_unlinks_it_and_undo_links_it_again(qtbot, session) -> None:
+    page = _page(qtbot, ProblemsPage, session)
+    problem = next(p for p in session.workspace.problems if any(p.id in c.problem_ids for c in session.workspace.csfs))
+    page.problem_section.panel.select(problem.id)
+    page.problem_section.panel.remove_button.click()
+    assert session.workspace.find("problems", problem.id) is None
+    assert not any(problem.id in c.problem_ids for c in session.workspace.csfs)
+    session.undo_stack.undo()
+    assert any(problem.id in c.problem_ids for c in session.workspace.csfs)
+    assert page.problems.rowCount() == len(session.workspace.problems)
+
+
+def test_the_matrix_toggles_with_the_space_key(qtbot, session) -> None:
+    page = _page(qtbot, ProblemsPage, session)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    index = page.matrix.index(1, page.matrix.columnCount() - 1)
+    before = index.data()
+    page.matrix_view.setFocus()
+    page.matrix_view.setCurrentIndex(index)
+    qtbot.keyClick(page.matrix_view, Qt.Key.Key_Space)
+    assert index.data() != before
+    assert session.undo_stack.count() == 1
+
+
+def test_an_empty_csf_title_is_refused_inline(qtbot, session) -> None:
+    page = _page(qtbot, ProblemsPage, session)
+    csfs = list(session.workspace.csfs)
+    page.csf_section.panel.select(csfs[0].id)
+    page.csf_section.form.editors["title"].setText("  ")
+    assert not page.csf_section.form.save()
+    assert page.csf_section.form.errors() == {"title": "Title: must not be empty"}
+    assert session.workspace.csfs == csfs
+
+
+# -- Roadmap -------------------------------------------------------------------------------------
+
+
+def test_a_plan_that_starts_risky_is_warned_about(qtbot, session) -> None:
+    page = _page(qtbot, RoadmapPage, session)
+    first = min(session.workspace.phases, key=lambda p: p.start)
+    assert first.risk == "low" and not page.banner.isVisibleTo(page)
+    column = next(i for i, c in enumerate(page.phases.columns) if c.field == "risk")
+    assert page.phases.setData(page.phases.index(page.phases.row_of(first.id), column), "high")
+    assert page.banner.isVisibleTo(page)
+    assert page.banner.text() == (f"The plan starts with “{first.name}” at High risk. "
+                                  "Start with a low-risk phase: one bite at a time.")
+    session.undo_stack.undo()
+    assert not page.banner.isVisibleTo(page)
+
+
+def test_add_a_phase_with_objectives_and_a_cost(qtbot, session) -> None:
+    page = _page(qtbot, RoadmapPage, session)
+    form = page.section.form
+    page.section.start_new()
+    form.editors["name"].setText("Phase 0: Listen")
+    form.editors["start"].setText("2026-01-05")
+    form.editors["end"].setText("2026-03-01")
+    form.editors["cost"].setText("25000.5")
+    form.editors["objectives"].setPlainText("Interview ten allies\nMap the contract process")
+    assert form.save()
+    phase = session.workspace.phases[-1]
+    assert (phase.cost, phase.objectives) == (25000.5, ["Interview ten allies", "Map the contract process"])
+    assert page.banner.isVisibleTo(page) is False
+    form.editors["end"].setText("soon")
+    assert not form.save()
+    assert form.errors() == {"end": "End: soon is not a date (YYYY-MM-DD)"}
+    assert session.workspace.phases[-1] == phase
+    session.undo_stack.undo()
+    assert session.workspace.find("phases", phase.id) is None
+
+
+def test_editing_a_phase_in_the_form_then_undo_and_redo(qtbot, session) -> None:
+    page = _page(qtbot, RoadmapPage, session)
+    phase = session.workspace.phases[1]
+    page.section.panel.select(phase.id)
+    page.section.form.editors["deliverables"].setPlainText("Rollout plan")
+    assert page.section.form.save()
+    assert session.workspace.phases[1] == dataclasses.replace(phase, deliverables=["Rollout plan"])
+    session.undo_stack.undo()
+    assert session.workspace.phases[1] == phase
+    assert page.section.form.editors["deliverables"].toPlainText() == "\n".join(phase.deliverables)
+    session.undo_stack.redo()
+    assert session.workspace.phases[1].deliverables == ["Rollout plan"]
