@@ -125,3 +125,24 @@ def test_danish_messages_when_the_user_works_in_danish(tmp_path: Path, capsys, m
     code, out, _ = run(capsys, "demo", "--workspace", str(tmp_path / "ws"), "--lang", "da")
     assert code == 0 and out.startswith("Oprettede demo-arbejdsområdet")
     shutil.rmtree(tmp_path / "ws")
+
+
+def test_a_folder_that_cannot_hold_a_workspace_is_named_on_one_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder", encoding="utf-8")
+    code, out, err = run(capsys, "info", "--workspace", str(a_file))
+    assert code == 2 and out == "" and len(err.splitlines()) == 1 and str(a_file) in err
+    code, _, err = run(capsys, "restore", "--workspace", str(tmp_path / "missing"))
+    assert code == 2 and "no valid backup" in err and not (tmp_path / "missing").exists()
+
+
+def test_usage_and_its_errors_speak_danish(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("BRIEFING_LANG", "da")
+    with pytest.raises(SystemExit) as stop:
+        main(["info"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err == "briefing info: disse argumenter mangler: --workspace\n"
+    with pytest.raises(SystemExit):
+        main(["info", "--help"])
+    help_text = capsys.readouterr().out
+    assert help_text.startswith("brug: briefing info") and "vis denne hjælp og afslut" in help_text

@@ -466,24 +466,62 @@ def _draw_likert(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
     for index, row in enumerate(rows):
         _likert_row(ax, index, row.counts, colours, spec, theme)
     ax.axvline(0, color=grid_colour(theme, 0.7), linewidth=1.2, zorder=3)
-    ax.set_yticks(range(len(rows)), [_wrap(row.label, 34) for row in rows])
+    fig = ax.get_figure(root=True)
+    width_in, height_in = fig.get_figwidth(), fig.get_figheight()  # type: ignore[union-attr]
+    beside = height_in < 3.2 and width_in > 2.4 * height_in  # a short, wide chart: the key goes to the right
+    ncols = 1 if beside else _legend_columns(ax, spec, theme)
+    labels = _question_labels(ax, [row.label for row in rows], spec, theme, 0 if beside else ncols)
+    ax.set_yticks(range(len(rows)), labels)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(-105, 105)
     ax.set_xticks([-100, -50, 0, 50, 100])
     ax.xaxis.set_major_formatter(_percent_formatter(spec))
     ax.spines["left"].set_visible(False)
     _grid(ax, theme, "x")
-    handles = [Patch(facecolor=c, edgecolor=edge_colour(c, theme), label=_wrap(name, 22))
+    handles = [Patch(facecolor=c, edgecolor=edge_colour(c, theme), label=_wrap(name, LEGEND_WRAP))
                for c, name in zip(colours, spec.scale, strict=True)]
-    if spec.legend:
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=_legend_columns(ax, spec))
+    if spec.legend:  # centred on the figure (not the axes, which sit right of the questions), inside its width
+        where = "outside right center" if beside else "outside lower center"
+        fig.legend(handles=handles, loc=where, ncols=ncols)  # type: ignore[union-attr]
 
 
-def _legend_columns(ax: Axes, spec: ChartSpec) -> int:
-    """All scale levels in one row when they fit the figure's width, else in two rows."""
+LEGEND_WRAP = 22
+"""Scale names in the Likert legend wrap after this many characters."""
+
+
+def _legend_columns(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> int:
+    """As many legend columns as fit the figure's width (every column as wide as the widest entry)."""
     width_pt = ax.get_figure(root=True).get_figwidth() * 72  # type: ignore[union-attr]
-    needed = sum(min(len(name), 22) * MIN_PT * 0.55 + 40 for name in spec.scale)
-    return len(spec.scale) if needed < width_pt * 0.95 else -(-len(spec.scale) // 2)
+    widest = max((min(len(name), LEGEND_WRAP) for name in spec.scale), default=1)
+    entry_pt = widest * _pt(theme) * 0.55 + _pt(theme) * 3.2  # text, the swatch and the gaps around it
+    return max(1, min(len(spec.scale), int(width_pt * 0.95 // entry_pt)))
+
+
+def _question_labels(ax: Axes, labels: list[str], spec: ChartSpec, theme: ChartTheme, ncols: int) -> list[str]:
+    """Question labels wrapped into the lines their row has room for (the rest cut with …), so that on a
+    short chart neighbouring questions never overlap; the full questions are in the notes and appendix.
+    ``ncols``: the legend's columns below the chart (0: the legend is beside it)."""
+    fig = ax.get_figure(root=True)
+    height_pt, width_pt = fig.get_figheight() * 72, fig.get_figwidth() * 72  # type: ignore[union-attr]
+    pt = _pt(theme)
+    legend_rows = -(-len(spec.scale) // ncols) if spec.legend and ncols else 0
+    legend_lines = legend_rows * (2 if any(len(name) > LEGEND_WRAP for name in spec.scale) else 1)
+    reserved = pt * (2.2 + 1.35 * legend_lines + (1.9 if spec.note else 0))
+    row_pt = max(height_pt - reserved, height_pt * 0.3) / max(len(labels), 1)
+    max_lines = max(1, int(row_pt // (pt * 1.25)))
+    widest = max(20, int(width_pt * (0.42 if ncols else 0.3) // (pt * 0.5)))  # 0: the key takes width instead
+    result = []
+    for label in labels:
+        chars = 34
+        lines = _wrap(label, chars).split("\n")
+        while len(lines) > max_lines and chars < widest:
+            chars = min(chars + 8, widest)
+            lines = _wrap(label, chars).split("\n")
+        if len(lines) > max_lines:
+            lines = lines[:max_lines]
+            lines[-1] = lines[-1].rstrip(" ,;:.") + "…"
+        result.append("\n".join(lines))
+    return result
 
 
 def _likert_row(ax: Axes, index: int, counts: list[int], colours: list[str], spec: ChartSpec,

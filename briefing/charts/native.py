@@ -288,10 +288,7 @@ def _colour_series(chart: Chart, spec: ChartSpec, theme: ChartTheme) -> None:
             _colour_markers(series, source, spec, theme)
             continue
         _fill(series.format, colour, theme)
-        if source.point_roles:
-            for point, index in enumerate(_present_indices(source, spec)):
-                if index < len(source.point_roles):
-                    _fill(series.points[point].format, role_colour(theme, source.point_roles[index]), theme)
+        _fill_points(series, source, spec, theme, lambda point: point.format)
 
 
 def _fill(fmt: Any, colour: str, theme: ChartTheme) -> None:
@@ -317,10 +314,15 @@ def _colour_markers(series: Any, source: Series, spec: ChartSpec, theme: ChartTh
     series.marker.style = XL_MARKER_STYLE.CIRCLE
     series.marker.size = 11
     _fill(series.marker.format, role_colour(theme, source.role), theme)
-    if source.point_roles:
-        for point, index in enumerate(_present_indices(source, spec)):
-            if index < len(source.point_roles):
-                _fill(series.points[point].marker.format, role_colour(theme, source.point_roles[index]), theme)
+    _fill_points(series, source, spec, theme, lambda point: point.marker.format)
+
+
+def _fill_points(series: Any, source: Series, spec: ChartSpec, theme: ChartTheme, fmt_of: Any) -> None:
+    """Each point with a role of its own filled in that role's colour (``fmt_of`` picks the bar or marker)."""
+    roles = source.point_roles or []
+    for point, index in enumerate(_present_indices(source, spec)):
+        if index < len(roles):
+            _fill(fmt_of(series.points[point]), role_colour(theme, roles[index]), theme)
 
 
 def _colour_pie(series: Any, spec: ChartSpec, theme: ChartTheme) -> None:

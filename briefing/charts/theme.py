@@ -29,7 +29,7 @@ class ChartTheme:
 
 def luminance(colour: str) -> float:
     """Relative luminance (WCAG) of ``#RRGGBB``, 0 (black) … 1 (white)."""
-    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [value / 255 for value in _channels(colour)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -127,9 +127,13 @@ def grid_colour(theme: ChartTheme, share: float = 0.25) -> str:
 
 def blend(a: str, b: str, share: float) -> str:
     """The colour ``share`` (0 … 1) of the way from ``a`` to ``b``."""
-    pa = [int(a.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
-    pb = [int(b.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
-    return "#" + "".join(f"{round(x + (y - x) * share):02X}" for x, y in zip(pa, pb, strict=True))
+    pairs = zip(_channels(a), _channels(b), strict=True)
+    return "#" + "".join(f"{round(x + (y - x) * share):02X}" for x, y in pairs)
+
+
+def _channels(colour: str) -> list[int]:
+    """The red, green and blue of ``#RRGGBB``, 0 … 255."""
+    return [int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
 
 
 def edge_colour(fill: str, theme: ChartTheme) -> str:

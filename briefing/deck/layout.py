@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefing.deck import textfit
-from briefing.deck.model import SlideSpec
+from briefing.deck.model import SlideSpec, Table
 from briefing.deck.template import Box, Geometry
 
 TITLE_PT = 28.0
@@ -227,30 +227,48 @@ def _common_card_size(spec: SlideSpec, width: float, height: float, family: str,
 
 
 def arrange_table(spec: SlideSpec, area: Box, family: str, sizes: tuple[float, ...]) -> TableLayout:
-    """Column widths, and row heights at the largest size at which the whole table fits ``area``."""
+    """Column widths, and row heights at the largest size at which the whole table fits ``area``.
+
+    A matrix (a wide first column, then narrow tick columns) may widen its first column, up to
+    ``FIRST_COLUMN_SHARES``, before its text gets smaller: on a small slide the row labels then
+    keep 18 pt and the tick columns' labels wrap instead.
+    """
     assert spec.table is not None
     table = spec.table
     columns = len(table.header)
-    if table.first_column_wide and columns > 2:
-        first = area.width * 0.36
-        widths = [first] + [(area.width - first) / (columns - 1)] * (columns - 1)
-    else:
-        widths = [area.width / columns] * columns
+    shares = FIRST_COLUMN_SHARES if table.first_column_wide and columns > 2 else (None,)
     last: TableLayout | None = None
     for size in (*sizes, *(s for s in (16.0, 14.0, 12.0) if s < sizes[-1])):
-        header_size = min(size, 12.0) if columns > 3 else size  # many columns: the header is a row of labels
-        heights = [_row_height(table.header, widths, family, header_size, True)]
-        heights += [_row_height(row, widths, family, size, False) for row in table.rows]
-        lines = sum(_row_lines(row, widths, family, size) for row in table.rows)
-        fits = sum(heights) <= area.height + 1e-6
-        line_pitch = size * textfit.LINE_PITCH / 72
-        max_lines = int((area.height - heights[0]) / line_pitch) if line_pitch else 0
-        last = TableLayout(Box(area.left, area.top, area.width, sum(heights)), widths, heights, size, header_size,
-                           fits, lines, max_lines)
-        if fits:
-            return last
+        for share in shares:
+            last = _table_at(table, area, family, size, _widths(area.width, columns, share))
+            if last.fits:
+                return last
     assert last is not None
     return last
+
+
+FIRST_COLUMN_SHARES = (0.36, 0.44, 0.52)
+"""The first column's share of a matrix's width, tried in turn at each text size."""
+
+
+def _widths(width: float, columns: int, first_share: float | None) -> list[float]:
+    if first_share is None:
+        return [width / columns] * columns
+    first = width * first_share
+    return [first] + [(width - first) / (columns - 1)] * (columns - 1)
+
+
+def _table_at(table: Table, area: Box, family: str, size: float, widths: list[float]) -> TableLayout:
+    columns = len(table.header)
+    header_size = min(size, 12.0) if columns > 3 else size  # many columns: the header is a row of labels
+    heights = [_row_height(table.header, widths, family, header_size, True)]
+    heights += [_row_height(row, widths, family, size, False) for row in table.rows]
+    lines = sum(_row_lines(row, widths, family, size) for row in table.rows)
+    fits = sum(heights) <= area.height + 1e-6
+    line_pitch = size * textfit.LINE_PITCH / 72
+    max_lines = int((area.height - heights[0]) / line_pitch) if line_pitch else 0
+    return TableLayout(Box(area.left, area.top, area.width, sum(heights)), widths, heights, size, header_size, fits,
+                       lines, max_lines)
 
 
 def _row_lines(row: list[str], widths: list[float], family: str, size: float, bold: bool = False) -> int:

@@ -15,7 +15,7 @@ from typing import Any
 from briefing.charts.spec import ChartSpec
 from briefing.deck.model import Card, SlideSpec, Table
 from briefing.deck.sanitize import clean
-from briefing.deck.wording import brief, lower_first, upper_first, words
+from briefing.deck.wording import brief, lower_first, phrase, upper_first, words
 from briefing.evidence.kpis import KpiEffect, effect
 from briefing.i18n import format_date, format_number, tr
 from briefing.model.entities import DeckSettings, Phase, Problem, Survey, Workspace
@@ -193,13 +193,11 @@ def problems(ctx: Context) -> list[SlideSpec]:
         return []
     shown = ranked[:MAX_CARDS]
     per_card = WORD_BUDGET // len(shown)
-    cards = []
-    for problem in shown:
-        heading = brief(clean(problem.title), min(8, per_card - 4))
-        budget = max(per_card - len(heading.split()), 3)
-        cost = brief(clean(problem.impact or problem.description), budget)
-        cards.append(Card(heading=heading, lines=[cost] if cost else [], level=problem.severity,
-                          label=brief(clean(problem.process), 4)))
+    headings = [brief(clean(problem.title), min(8, per_card - 4)) for problem in shown]
+    costs = card_costs([clean(p.impact or p.description) for p in shown], WORD_BUDGET - sum(map(words, headings)))
+    cards = [Card(heading=heading, lines=[cost] if cost else [], level=problem.severity,
+                  label=brief(clean(problem.process), 4)) for problem, heading, cost in zip(shown, headings, costs,
+                                                                                            strict=True)]
     refs = shown_references(ctx.workspace)
     more = [f"{clean(p.process)}: {clean(p.title)} — {clean(p.impact)}" for p in ranked[MAX_CARDS:]]
     continued(ctx, "details", ctx.t("deck.problems.more"), more)
@@ -218,6 +216,20 @@ def problems(ctx: Context) -> list[SlideSpec]:
             section="problems",
         )
     ]
+
+
+CARD_PHRASE_WORDS = 9
+"""The most words of a problem card's cost phrase; the whole impact is in the slide's notes."""
+
+
+def card_costs(impacts: list[str], budget: int) -> list[str]:
+    """What each problem costs, as a whole phrase (never cut mid-clause), all of them within ``budget`` words."""
+    limit = CARD_PHRASE_WORDS
+    while True:
+        costs = [phrase(text, limit) or brief(text, limit) for text in impacts]
+        if sum(map(words, costs)) <= budget or limit <= 3:
+            return costs
+        limit -= 1
 
 
 def csfs(ctx: Context) -> list[SlideSpec]:
@@ -324,6 +336,10 @@ def allies(ctx: Context) -> list[SlideSpec]:
     chart = chart_or_none(
         lambda: ctx.charts().stakeholder_map(ctx.workspace, ctx.lang, anonymize=ctx.settings.anonymize)
     )
+    named = labelled_people(people)
+    if chart is not None:
+        chart = thin_labels(chart, people, named)
+    unnamed = [f"{ctx.person(p.id)} ({ctx.t(f'deck.stance.{p.stance}')})" for p in people if p.id not in named]
     friends = [p for p in people if p.is_ally]
     holders = sum(1 for p in friends if p.budget_holder)
     critics = sum(1 for p in people if p.stance in ("blocker", "skeptic"))
@@ -338,10 +354,42 @@ def allies(ctx: Context) -> list[SlideSpec]:
             notes=notes(
                 ctx.t("deck.notes.allies"),
                 *(f"{ctx.person(p.id)} ({ctx.t(f'deck.stance.{p.stance}')})" for p in friends),
+                ctx.t("deck.notes.unlabelled", people=", ".join(unnamed)) if unnamed and chart is not None else "",
             ),
             section="allies",
         )
     ]
+
+
+MAX_MAP_LABELS = 10
+"""The most names on the stakeholder map; everyone is in the slide's notes."""
+
+
+def labelled_people(people: list[Any]) -> set[str]:
+    """Whom the stakeholder map names: decision makers, champions and blockers, the most influential
+    first, at most ``MAX_MAP_LABELS`` (where people cluster, every name would overlap the next)."""
+    key = [p for p in people if p.decision_maker or p.stance in ("champion", "blocker")]
+    key.sort(key=lambda p: (-p.influence, -p.interest))
+    return {p.id for p in key[:MAX_MAP_LABELS]}
+
+
+def thin_labels(chart: ChartSpec, people: list[Any], named: set[str]) -> ChartSpec:
+    """The map with only the ``named`` people's labels (series follow the stances in order, people in
+    workspace order, as ``charts.build.stakeholder_map`` makes them)."""
+    from briefing.charts.build import STANCES
+
+    stances = [stance for stance in STANCES if any(p.stance == stance for p in people)]
+    if len(stances) != len(chart.series):
+        return chart
+    series = []
+    for stance, one in zip(stances, chart.series, strict=True):
+        members = [p for p in people if p.stance == stance]
+        labels = list(one.point_labels or [])
+        if len(members) != len(labels):
+            return chart
+        kept = [label if person.id in named else "" for person, label in zip(members, labels, strict=True)]
+        series.append(dataclasses.replace(one, point_labels=kept))
+    return dataclasses.replace(chart, series=series)
 
 
 def roadmap(ctx: Context) -> list[SlideSpec]:

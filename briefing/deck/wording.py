@@ -32,6 +32,37 @@ def brief(text: str, max_words: int) -> str:
     return (" ".join(kept).rstrip(",;:—–- ") + "…") if kept else text[:40] + "…"
 
 
+_PHRASE_END = re.compile(r"(?<=[.!?])\s(?=[A-ZÆØÅ0-9\"“])|(?<=[;:,])\s|\s[—–-]\s|\s\(")
+"""Where a phrase ends: a sentence (not an abbreviation such as ``pr. kvartal``), a clause, a dash, a bracket."""
+_BREAK_WORDS = frozenset(
+    "when because which that where while after before since although unless until whereas so and but "
+    "når fordi som der hvor mens efter før siden selvom medmindre indtil så og men da".split()
+)
+"""Words that start a dependent clause or a second thought: a phrase cut just before one reads whole."""
+
+
+def phrase(text: str, max_words: int) -> str:
+    """A self-contained phrase of ``text`` within ``max_words`` words, never cut mid-clause; "" if none.
+
+    The whole text if it fits; else its first sentence or clause; else that clause up to the word
+    before a conjunction (``Two near-lawsuits in 2025`` from ``… in 2025 when the signed version …``).
+    """
+    text = " ".join(text.split())
+    if words(text) <= max_words:
+        return text
+    first = _PHRASE_END.split(text, maxsplit=1)[0].rstrip(" .,;:!?")
+    if words(first) <= max_words:
+        return first
+    tokens = first.split(" ")
+    best = ""
+    for index in range(2, len(tokens)):
+        if words(" ".join(tokens[:index])) > max_words:
+            break
+        if tokens[index].lower().strip("(\"'") in _BREAK_WORDS:
+            best = " ".join(tokens[:index]).rstrip(" ,;:—–-")
+    return best if words(best) >= 2 else ""
+
+
 def _first_piece_within(text: str, pattern: re.Pattern[str], max_words: int) -> str:
     """The longest prefix ending at a ``pattern`` boundary that has 3 … ``max_words`` words."""
     best = ""

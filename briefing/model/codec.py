@@ -72,8 +72,6 @@ def _check_constraints(f: dataclasses.Field[Any], value: Any, where: str) -> Non
     meta = f.metadata
     if meta.get("score") and not 1 <= value <= 5:
         raise ValidationError(where, "error.not_within", value=value, low=1, high=5)
-    if meta.get("positive") and value < 1:
-        raise ValidationError(where, "error.at_least", value=value, low=1)
     if "min" in meta and value < meta["min"]:
         raise ValidationError(where, "error.at_least", value=value, low=meta["min"])
     if meta.get("required") and not str(value).strip():

@@ -1,7 +1,7 @@
 """The domain's vocabulary as plain dataclasses; field names follow ../shared/DATA-MODEL.md.
 
 Constraints that the codec checks travel with each field as metadata:
-``score`` (an integer 1–5), ``positive`` (an integer ≥ 1), ``required`` (a non-empty text).
+``score`` (an integer 1–5), ``min`` (a lowest value; ``POSITIVE`` is ``min`` 1), ``required`` (a non-empty text).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ RISKS: tuple[Risk, ...] = ("low", "medium", "high")
 OUTCOMES: tuple[Outcome, ...] = ("approved", "partly_approved", "postponed", "rejected", "no_decision")
 
 SCORE = {"score": True}
-POSITIVE = {"positive": True}
+POSITIVE = {"min": 1}
 REQUIRED = {"required": True}
 
 

@@ -117,6 +117,16 @@ def test_overdue_lists_the_most_overdue_first_in_danish(
     assert len(out.splitlines()) == 3
 
 
+def test_overdue_exits_1_when_an_ally_is_overdue_and_writes_json(
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
+    code, out, _ = run(capsys, "overdue", "--workspace", str(folder), "--today", "2026-12-20", "--json")
+    assert code == 0 and json.loads(out)["overdue"] == [] and len(json.loads(out)["due_today"]) == 3
+    code, out, _ = run(capsys, "overdue", "--workspace", str(folder), "--today", "2026-12-21", "--json")
+    first = json.loads(out)["overdue"][0]
+    assert code == 1 and (first["name"], first["days_overdue"], first["due"]) == ("Anne", 1, "2026-12-20")
+
+
 def test_readiness_prints_a_line_per_step_and_exits_1_when_not_ready(
     capsys: pytest.CaptureFixture[str], folder: Path
 ) -> None:
