@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 LIGHT = {
     "window": "#F4F5F7",
@@ -95,6 +95,15 @@ def follow_system(app: QApplication) -> None:
     """Apply the system's scheme now and again whenever it changes."""
     apply(app)
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply(app))
+
+
+def make_heading(label: QLabel, scale: float = 1.5) -> QLabel:
+    """Make ``label`` a page heading: the app's font, bigger and semi-bold (no style sheet to parse)."""
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setWeight(font.Weight.DemiBold)
+    label.setFont(font)
+    return label
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -204,10 +204,36 @@ def _style_text(chart: Chart, theme: ChartTheme) -> None:
 
 
 def _style_font(font: Any, theme: ChartTheme, colour: str | None = None, bold: bool = False) -> None:
-    font.name = theme.font_family
-    font.size = Pt(_font_pt(theme))
-    font.bold = bold
-    font.color.rgb = _rgb(colour or label_colour(theme))
+    """Font, size, weight and colour of a run (or a default run), written straight into its ``a:rPr``:
+    what python-pptx's setters write, at a fifth of their cost (a chart has dozens of labels)."""
+    rpr = font._rPr
+    rpr.set("sz", str(round(_font_pt(theme) * 100)))
+    rpr.set("b", "1" if bold else "0")
+    for child in list(rpr):
+        if child.tag in _FILLS or child.tag == _LATIN:
+            rpr.remove(child)
+    fill = _solid(rpr, colour or label_colour(theme))
+    rpr.insert(1 if len(rpr) and rpr[0].tag == qn("a:ln") else 0, fill)
+    latin = rpr.makeelement(_LATIN, {"typeface": theme.font_family})
+    later = next((child for child in rpr if child.tag in _AFTER_LATIN), None)
+    if later is not None:
+        later.addprevious(latin)
+    else:
+        rpr.append(latin)
+
+
+_FILLS = frozenset(qn(f"a:{name}") for name in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill"))
+_LATIN = qn("a:latin")
+_AFTER_LATIN = frozenset(qn(f"a:{name}") for name in ("ea", "cs", "sym", "hlinkClick", "hlinkMouseOver", "rtl",
+                                                       "extLst"))
+_GEOMETRY = frozenset(qn(f"a:{name}") for name in ("xfrm", "custGeom", "prstGeom"))
+
+
+def _solid(parent: Any, colour: str) -> Any:
+    """A new ``a:solidFill`` of ``colour`` (not yet placed)."""
+    fill = parent.makeelement(qn("a:solidFill"), {})
+    fill.append(fill.makeelement(qn("a:srgbClr"), {"val": colour.lstrip("#").upper()}))
+    return fill
 
 
 def _set_title(chart: Chart, spec: ChartSpec, theme: ChartTheme, show: bool) -> None:
@@ -292,11 +318,17 @@ def _colour_series(chart: Chart, spec: ChartSpec, theme: ChartTheme) -> None:
 
 
 def _fill(fmt: Any, colour: str, theme: ChartTheme) -> None:
-    """A solid fill; a fill too close to the background gets a visible edge."""
-    fmt.fill.solid()
-    fmt.fill.fore_color.rgb = _rgb(colour)
-    fmt.line.color.rgb = _rgb(edge_colour(colour, theme))
-    fmt.line.width = Pt(0.75)
+    """A solid fill; a fill too close to the background gets a visible edge (written into ``c:spPr``
+    directly, as python-pptx's ``fill.solid()`` and ``line`` setters would, several times faster)."""
+    sppr = fmt._element.get_or_add_spPr()
+    for child in list(sppr):
+        if child.tag in _FILLS or child.tag == qn("a:ln"):
+            sppr.remove(child)
+    at = sum(1 for child in sppr if child.tag in _GEOMETRY)
+    line = sppr.makeelement(qn("a:ln"), {"w": str(int(Pt(0.75)))})
+    line.append(_solid(line, edge_colour(colour, theme)))
+    sppr.insert(at, _solid(sppr, colour))
+    sppr.insert(at + 1, line)
 
 
 def _colour_line(series: Any, colour: str) -> None:

@@ -79,7 +79,9 @@ def _stands_out(colour: str, previous: str | None, background: str) -> bool:
         return True
     step = luminance(colour) - luminance(previous)
     away = step if luminance(background) < 0.4 else -step  # lighter on a dark background, darker on a light one
-    return away >= 0.055 and contrast(colour, previous) >= 1.15
+    if away <= 0:
+        return False
+    return away >= 0.055 or contrast(colour, previous) >= 1.4  # near black, a small step in luminance is a big one
 
 
 def level_colour(theme: ChartTheme, level: int, levels: int) -> str:

@@ -6,16 +6,17 @@ text size comes from ``layout.arrange``, so the lint's measure is what the slide
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from lxml.etree import SubElement
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.shapes.shapetree import SlideShapeFactory
-from lxml.etree import SubElement
 from pptx.util import Emu, Inches, Pt
 
 from briefing.charts.spec import ChartSpec
@@ -31,6 +32,8 @@ FRAME_TYPES = ("dt", "ftr", "sldNum")
 _A_P = qn("a:p")
 _ALIGN = {PP_ALIGN.LEFT: "l", PP_ALIGN.CENTER: "ctr", PP_ALIGN.RIGHT: "r"}
 _ANCHOR = {MSO_ANCHOR.TOP: "t", MSO_ANCHOR.MIDDLE: "ctr", MSO_ANCHOR.BOTTOM: "b"}
+_CNVPR = qn("p:cNvPr")
+_FIELD = qn("a:fld")
 _PH = qn("p:nvSpPr") + "/" + qn("p:nvPr") + "/" + qn("p:ph")
 IMAGE_DPI = 150
 """Chart images: 150 dpi is 1,850 px across a 16:9 slide, sharp on any projector."""
@@ -105,6 +108,8 @@ class _Renderer:
         self.body_font = template.palette.minor_font
         self.head_font = template.palette.major_font
         self._lang = "da-DK" if plan.lang == "da" else "en-GB"
+        self._footers: dict[int, list[Any]] = {}
+        self._notes_tree: Any = None
 
     # -- one slide ---------------------------------------------------------------------------
 
@@ -119,7 +124,27 @@ class _Renderer:
             self._content(slide, spec, arrangement)
             self._footer(slide, number)
         self._drop_empty_placeholders(slide)
-        slide.notes_slide.notes_text_frame.text = clean(spec.notes or spec.title, keep_newlines=True)
+        self._notes(slide).notes_text_frame.text = clean(spec.notes or spec.title, keep_newlines=True)
+
+    def _notes(self, slide: Any) -> Any:
+        """The slide's notes page. The first is made by python-pptx (placeholders cloned from the notes
+        master); the others get a copy of its empty shape tree, which is the same for every slide."""
+        if self._notes_tree is None:
+            notes = slide.notes_slide
+            self._notes_tree = copy.deepcopy(notes._element.cSld.spTree)
+            return notes
+        try:
+            from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+            from pptx.parts.slide import NotesSlidePart
+
+            package = self.prs.part.package
+            part = NotesSlidePart._add_notes_slide_part(package, slide.part, self.prs.part.notes_master_part)
+        except (ImportError, AttributeError):  # python-pptx's internals moved: the ordinary way
+            return slide.notes_slide
+        element = part.notes_slide._element
+        element.cSld.replace(element.cSld.spTree, copy.deepcopy(self._notes_tree))
+        slide.part.relate_to(part, RT.NOTES_SLIDE)
+        return slide.notes_slide
 
     def _cover(self, slide: Any, spec: SlideSpec, arr: Arrangement) -> None:
         self._title(slide, arr.title, cover=True)
@@ -183,7 +208,7 @@ class _Renderer:
         for old in body.findall(_A_P):
             body.remove(old)
         algn = _ALIGN.get(align) if align is not None else None
-        size = str(int(round(block.size * 100)))
+        size = str(round(block.size * 100))
         for index, text in enumerate(block.texts or [""]):
             paragraph = SubElement(body, _A_P)
             if algn is not None or index or block.bullets:
@@ -304,7 +329,30 @@ class _Renderer:
             shape._element.nvPicPr.cNvPr.set("descr", description)
 
     def _footer(self, slide: Any, number: int) -> None:
-        """Date · audience on the left, the slide number on the right: in the layout's footer placeholders."""
+        """Date · audience on the left, the slide number on the right: in the layout's footer placeholders.
+
+        The footer is the same on every slide of a layout but for the number: it is built once per
+        layout and copied (new shape ids, the number's text updated) onto the other slides.
+        """
+        tree = slide.shapes._spTree
+        key = id(slide.slide_layout._element)
+        made = self._footers.get(key)
+        if made is None:
+            before = {el.get("id") for el in tree.iter(_CNVPR)}
+            self._build_footer(slide, number)
+            self._footers[key] = [copy.deepcopy(el) for el in tree
+                                  if (props := el.find(".//" + _CNVPR)) is not None and props.get("id") not in before]
+            return
+        next_id = max((int(el.get("id", "0")) for el in tree.iter(_CNVPR)), default=1) + 1
+        for index, element in enumerate(made):
+            clone = copy.deepcopy(element)
+            clone.find(".//" + _CNVPR).set("id", str(next_id + index))
+            for field in clone.iter(_FIELD):
+                if field.get("type") == "slidenum":
+                    field.find(qn("a:t")).text = str(number)
+            tree.append(clone)
+
+    def _build_footer(self, slide: Any, number: int) -> None:
         text = " · ".join(p for p in (format_date(self.plan.date, self.plan.lang, short=True), self.plan.audience)
                           if p)
         layout = slide.slide_layout

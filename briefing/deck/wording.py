@@ -34,10 +34,12 @@ def brief(text: str, max_words: int) -> str:
 
 _PHRASE_END = re.compile(r"(?<=[.!?])\s(?=[A-ZÆØÅ0-9\"“])|(?<=[;:,])\s|\s[—–-]\s|\s\(")
 """Where a phrase ends: a sentence (not an abbreviation such as ``pr. kvartal``), a clause, a dash, a bracket."""
-_BREAK_WORDS = frozenset(
-    "when because which that where while after before since although unless until whereas so and but "
-    "når fordi som der hvor mens efter før siden selvom medmindre indtil så og men da".split()
-)
+_BREAK_WORDS = frozenset({
+    "when", "because", "which", "that", "where", "while", "after", "before", "since", "although", "unless", "until",
+    "whereas", "so", "and", "but",
+    "når", "fordi", "som", "der", "hvor", "mens", "efter", "før", "siden", "selvom", "medmindre", "indtil", "så",
+    "og", "men", "da",
+})
 """Words that start a dependent clause or a second thought: a phrase cut just before one reads whole."""
 
 

@@ -173,3 +173,34 @@ def test_pyplot_is_never_imported(workspace):
             "print('matplotlib.pyplot' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("size", [(8.27, 2.5), (7.65, 5.05), (12.3, 5.0), (6.0, 2.0)], ids=str)
+def test_likert_key_stays_inside_the_figure_and_questions_never_overlap(workspace, size):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    spec = build.survey_results(workspace.surveys[0], "en")
+    long = "Experience from earlier projects is easy to find and reuse when a new project starts up"
+    spec = dataclasses.replace(spec, likert=[dataclasses.replace(row, label=long) for row in spec.likert])
+    fig = image.figure(spec, DARK, *size)
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    page = fig.bbox
+    legend = fig.legends[0].get_window_extent(renderer)
+    assert page.x0 - 1 <= legend.x0 and legend.x1 <= page.x1 + 1 and page.y0 - 1 <= legend.y0
+    for text in fig.legends[0].get_texts():  # every scale name whole, none clipped at the edge
+        box = text.get_window_extent(renderer)
+        assert page.x0 <= box.x0 and box.x1 <= page.x1
+    labels = [t.get_window_extent(renderer) for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    assert len(labels) == len(spec.likert)
+    for upper, lower in itertools.pairwise(sorted(labels, key=lambda b: -b.y1)):
+        assert lower.y1 <= upper.y0 + 0.5  # no two questions overlap
+
+
+def test_one_font_is_enough_unless_a_character_needs_the_fallbacks(workspace):
+    spec = build.survey_results(workspace.surveys[0], "da")
+    assert image._first_font_covers(spec, ChartTheme())
+    odd = dataclasses.replace(spec, title="Ⓐ ✓ 漢字 ∑")
+    assert not image._first_font_covers(odd, ChartTheme())
+    assert image.render_png(odd, ChartTheme(), 6, 3, None, dpi=40).startswith(PNG)  # no missing-glyph warning

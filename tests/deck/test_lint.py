@@ -113,6 +113,8 @@ def test_the_demo_deck_is_well_dosed_in_every_template(demo: Workspace, demo_da:
     assert check(demo, today=today) == []
     assert check(demo_da, today=today) == []
     assert check(demo, template=samples / "templates" / "purple-banner.potx", today=today) == []
+    for workspace in (demo, demo_da):  # the 10-inch dark template: the CSF matrix keeps 18 pt
+        assert check(workspace, template=samples / "templates" / "reclamation-dark-16x9.pptx", today=today) == []
 
 
 def test_findings_read_in_both_languages(template: Template) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from briefing.deck import plan
 from briefing.deck.model import SECTIONS
-from briefing.deck.wording import brief, words
+from briefing.deck.wording import brief, phrase, words
 from briefing.errors import InputError
 from briefing.model.entities import Objection, Presentation, Reference, Workspace
 
@@ -148,3 +148,29 @@ def test_since_appears_while_an_earlier_attempts_objection_is_still_open(demo: W
     silent = Presentation(id="pr10", date=dt.date(2026, 11, 2))
     quiet = dataclasses.replace(workspace, presentations=[*workspace.presentations, silent])
     assert "since" in [s.kind for s in plan(quiet, today=today).main]
+
+
+def test_problem_cards_show_a_whole_phrase_and_the_notes_the_whole_impact(demo: Workspace, demo_da: Workspace,
+                                                                          today: dt.date) -> None:
+    for workspace in (demo, demo_da):
+        slide = next(s for s in plan(workspace, today=today).main if s.kind == "problems")
+        ranked = sorted(workspace.problems, key=lambda p: -p.severity)
+        for card, problem in zip(slide.cards, ranked, strict=False):
+            cost = card.lines[0]
+            assert not cost.endswith("…") and problem.impact.startswith(cost)
+            assert problem.impact in slide.notes
+        assert sum(words(t) for t in slide.body_texts()) <= 40
+    assert phrase("Two near-lawsuits in 2025 when the signed version could not be found.", 7) == \
+        "Two near-lawsuits in 2025"
+    assert phrase("Syv oversete frister pr. kvartal, og et åbent ISO-fund.", 6) == "Syv oversete frister pr. kvartal"
+
+
+def test_the_stakeholder_map_names_only_decision_makers_champions_and_blockers(demo: Workspace,
+                                                                               today: dt.date) -> None:
+    slide = next(s for s in plan(demo, today=today).main if s.kind == "allies")
+    assert slide.chart is not None
+    named = {label for series in slide.chart.series for label in series.point_labels or [] if label}
+    key = {p.name for p in demo.stakeholders if p.decision_maker or p.stance in ("champion", "blocker")}
+    assert named and named <= key and len(named) <= 10
+    others = [p.name for p in demo.stakeholders if p.name not in named]
+    assert others and all(name in slide.notes for name in others)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -17,7 +18,9 @@ from briefing.i18n import tr
 from briefing.model.entities import Workspace
 from briefing.store import StoreDamaged, WorkspaceLocked
 from ui.dialogs import messages
-from ui.dialogs.presented import PresentationInput, PresentedDialog
+
+if TYPE_CHECKING:
+    from ui.dialogs.presented import PresentationInput
 
 SURVEY_FILTER = "*.csv *.xlsx"
 STAKEHOLDER_FILTER = "*.csv *.xlsx"
@@ -90,6 +93,8 @@ class DialogPrompts:
         self, workspace: Workspace, deck_file: Path, today: dt.date, submit: Callable[[PresentationInput], None]
     ) -> bool:
         """The "mark as presented" dialog; True when it was recorded."""
+        from ui.dialogs.presented import PresentedDialog
+
         dialog = PresentedDialog(workspace, deck_file, today, submit, self.parent)
         return dialog.exec() == PresentedDialog.DialogCode.Accepted
 

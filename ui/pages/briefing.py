@@ -48,6 +48,7 @@ from briefing.store import Change
 from ui.dialogs.presented import PresentationInput, from_qdate, to_qdate
 from ui.pages.base import Page
 from ui.session import Session
+from ui.style import make_heading
 from ui.workers import Job, Runner
 
 DATE_FORMAT = "yyyy-MM-dd"
@@ -113,7 +114,7 @@ class BriefingPage(Page):
 
     def _build(self) -> None:
         self.heading = QLabel(self)
-        self.heading.setStyleSheet("font-size: 20px; font-weight: 600;")
+        make_heading(self.heading)
         self.settings_box = QGroupBox(self)
         self.title = QLineEdit(self)
         self.ask = TextField(self)

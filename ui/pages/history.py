@@ -22,6 +22,7 @@ from briefing.guide.history import Attempt, Changes, History, history
 from briefing.i18n import current_language, format_date, format_number, tr
 from ui.pages.base import Page
 from ui.session import Session
+from ui.style import make_heading
 
 COLUMNS = ("number", "date", "audience", "outcome", "objections", "next_attempt")
 
@@ -35,7 +36,7 @@ class HistoryPage(Page):
         super().__init__(session, parent)
         self.history: History = History(())
         self.heading = QLabel(self)
-        self.heading.setStyleSheet("font-size: 20px; font-weight: 600;")
+        make_heading(self.heading)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.model = QStandardItemModel(0, len(COLUMNS), self)

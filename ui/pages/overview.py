@@ -1,8 +1,9 @@
 """Overview: how ready the campaign is, as the method's six steps computed from the workspace.
 
 The first five steps are computed at once. The sixth (the deck's lint) needs the deck's template
-and python-pptx, so it is checked on a worker thread after the page is shown: the window appears
-without those libraries and the card fills in a moment later.
+and python-pptx, so it is checked on a worker thread a moment after the page is shown
+(``DECK_CHECK_DELAY_MS``, so that start-up and the first paint never compete with that import):
+the window appears without those libraries and the card fills in a moment later.
 
 Signals:
     navigate(str): the page to show for a step (its "Go to" button).
@@ -15,7 +16,7 @@ import copy
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -32,9 +33,10 @@ from briefing.guide.readiness import STEP_KEYS, Readiness, Step, StepKey, deck_s
 from briefing.i18n import format_date, tr
 from ui.pages.base import Page
 from ui.session import Session
-from ui.style import is_dark
+from ui.style import is_dark, make_heading
 from ui.workers import Runner
 
+DECK_CHECK_DELAY_MS = 400
 STEP_PAGES = {"allies": "allies", "leadership": "leadership", "proof": "evidence", "problems": "problems",
               "plan": "roadmap", "deck": "briefing"}
 STATUS_MARKS = {"done": "✓", "attention": "!", "missing": "○"}
@@ -58,7 +60,7 @@ class StepCard(QFrame):
         self.status = "missing"
         self.setObjectName(f"step_{key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.mark = QLabel(self)
+        self.mark = make_heading(QLabel(self), 1.6)
         self.mark.setFixedWidth(34)
         self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = QLabel(self)
@@ -83,8 +85,9 @@ class StepCard(QFrame):
         self.status = step.status if step else "missing"
         color = (STATUS_COLORS_DARK if is_dark(self.palette()) else STATUS_COLORS)[self.status]
         self.mark.setText(STATUS_MARKS[self.status] if step else "…")
-        self.mark.setStyleSheet(f"font-size: 20px; font-weight: bold; color: {color};"
-                                f" border: 2px solid {color}; border-radius: 15px; min-height: 28px;")
+        palette = self.mark.palette()
+        palette.setColor(palette.ColorRole.WindowText, QColor(color))
+        self.mark.setPalette(palette)
         name, status = tr(f"shell.step.{self.key}"), tr(f"shell.status.{self.status}")
         self.title.setText(f"<b>{self.number}. {name}</b> — {status}")
         self.reason.setText(step.reason.message() if step else tr("shell.overview.checking"))
@@ -112,7 +115,7 @@ class OverviewPage(Page):
         self._deck_due = True
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
-        self.heading.setStyleSheet("font-size: 20px; font-weight: 600;")
+        make_heading(self.heading)
         self.goal = QLabel(self)
         self.goal.setWordWrap(True)
         self.summary = QLabel(self)
@@ -154,7 +157,7 @@ class OverviewPage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._deck_due:
-            QTimer.singleShot(0, self.check_deck)
+            QTimer.singleShot(DECK_CHECK_DELAY_MS if self.deck is None else 0, self.check_deck)
 
     def check_deck(self) -> None:
         """Compute the deck's step on a worker thread (over a copy of the workspace)."""
