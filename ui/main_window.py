@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.new_action = self._action(self.file_menu, QKeySequence.StandardKey.New)
+        self.new_action = self._action(self.file_menu, QKeySequence("Ctrl+Shift+N"))  # Ctrl+N adds an item
         self.open_action = self._action(self.file_menu, QKeySequence.StandardKey.Open)
         self.recent_menu = QMenu(self)
         self.file_menu.addMenu(self.recent_menu)

@@ -24,8 +24,8 @@ from briefing.model.entities import DeckSettings, Workspace
 
 
 def plan(workspace: Workspace, settings: DeckSettings | None = None, today: dt.date | None = None) -> DeckPlan:
-    """The deck for ``workspace`` as plain data (see ``briefing.deck.plan``)."""
-    from briefing.deck.plan import build_plan
+    """The deck for ``workspace`` as plain data (see ``briefing.deck.storyline``)."""
+    from briefing.deck.storyline import build_plan
 
     return build_plan(workspace, settings, today)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
@@ -59,3 +61,9 @@ def _trend(values: list[float], sign: int) -> Trend:
     if abs(slope) / scale < 0.005:
         return "flat"
     return "improving" if sign * slope > 0 else "worsening"
+
+
+def measured_until(kpi: Kpi, day: dt.date | None) -> Kpi:
+    """``kpi`` as it stood on ``day``: only its measurements up to that date (none when ``day`` is None)."""
+    kept = [m for m in kpi.measurements if day is not None and m.date <= day]
+    return dataclasses.replace(kpi, measurements=kept)

@@ -17,12 +17,11 @@ the start of the campaign for the first, up to and including attempt n's date):
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.evidence.kpis import KpiEffect, effect
+from briefing.evidence.kpis import KpiEffect, effect, measured_until
 from briefing.guide.presenting import sha256_of
 from briefing.model.entities import Kpi, Outcome, Presentation, Workspace
 from briefing.store import WorkspaceStore
@@ -152,12 +151,6 @@ def _kpi_moves(ws: Workspace, since: dt.date | None, until: dt.date) -> list[Kpi
             if after.latest is not None and after.latest != before.latest:
                 moves.append(KpiMove(initiative.id, initiative.title, kpi, before, after))
     return moves
-
-
-def measured_until(kpi: Kpi, day: dt.date | None) -> Kpi:
-    """``kpi`` as it stood on ``day``: only its measurements up to that date (none when ``day`` is None)."""
-    kept = [m for m in kpi.measurements if day is not None and m.date <= day]
-    return dataclasses.replace(kpi, measurements=kept)
 
 
 def verify_archive(store: WorkspaceStore) -> list[ArchiveProblem]:

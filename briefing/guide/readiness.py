@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from briefing.errors import BriefingError
-from briefing.evidence.kpis import effect
+from briefing.evidence.kpis import effect, measured_until
 from briefing.guide import cadence, dosing
 from briefing.guide.days import Day, Sentence, Today, as_day
-from briefing.guide.history import measured_until
 from briefing.i18n import format_number
 from briefing.model.entities import Phase, Problem, Workspace
 

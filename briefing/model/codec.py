@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 import types
+from collections.abc import Callable
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from briefing.errors import ValidationError
@@ -21,7 +22,11 @@ T = TypeVar("T")
 _MISSING = dataclasses.MISSING
 
 
+Convert = Callable[[Any, str], Any]
+"""Checks a JSON value found at a path and returns the model's value, or raises ValidationError."""
 _FIELDS: dict[Any, tuple[tuple[dataclasses.Field[Any], Any], ...]] = {}
+_PLANS: dict[Any, tuple[frozenset[str], tuple[tuple[str, Convert, bool, Any], ...]]] = {}
+_CONVERTERS: dict[Any, Convert] = {}
 
 
 def _fields(cls: Any) -> tuple[tuple[dataclasses.Field[Any], Any], ...]:
@@ -32,22 +37,39 @@ def _fields(cls: Any) -> tuple[tuple[dataclasses.Field[Any], Any], ...]:
     return _FIELDS[cls]
 
 
+def _plan(cls: Any) -> tuple[frozenset[str], tuple[tuple[str, Convert, bool, Any], ...]]:
+    """Per field of ``cls``: its name, converter, whether it is required, and its constraint check."""
+    if cls not in _PLANS:
+        steps = tuple(
+            (
+                f.name,
+                _converter(hint),
+                f.default is _MISSING and f.default_factory is _MISSING,
+                _constraint(f.metadata),
+            )
+            for f, hint in _fields(cls)
+        )
+        _PLANS[cls] = (frozenset(f.name for f, _ in _fields(cls)), steps)
+    return _PLANS[cls]
+
+
 def load(cls: type[T], data: Any, path: str) -> T:
     """An instance of the dataclass ``cls`` from the JSON object ``data`` found at ``path``."""
     if not isinstance(data, dict):
         raise ValidationError(path, "error.expected_object", found=kind_of(data))
-    known = {f.name for f, _ in _fields(cls)}
-    for key in data:
-        if key not in known:
-            raise ValidationError(_join(path, key), "error.unknown_field")
+    known, steps = _plan(cls)
+    if not known.issuperset(data):
+        unknown = next(key for key in data if key not in known)
+        raise ValidationError(_join(path, unknown), "error.unknown_field")
     values = {}
-    for f, hint in _fields(cls):
-        where = _join(path, f.name)
-        if f.name in data:
-            values[f.name] = _value(hint, data[f.name], where)
-            _check_constraints(f, values[f.name], where)
-        elif f.default is _MISSING and f.default_factory is _MISSING:
-            raise ValidationError(where, "error.required")
+    for name, convert, required, check in steps:
+        if name in data:
+            where = f"{path}.{name}" if path else name
+            value = values[name] = convert(data[name], where)
+            if check is not None:
+                check(value, where)
+        elif required:
+            raise ValidationError(_join(path, name), "error.required")
     return cls(**values)
 
 
@@ -68,79 +90,131 @@ def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
 
 
-def _check_constraints(f: dataclasses.Field[Any], value: Any, where: str) -> None:
-    meta = f.metadata
-    if meta.get("score") and not 1 <= value <= 5:
-        raise ValidationError(where, "error.not_within", value=value, low=1, high=5)
-    if "min" in meta and value < meta["min"]:
-        raise ValidationError(where, "error.at_least", value=value, low=meta["min"])
-    if meta.get("required") and not str(value).strip():
-        raise ValidationError(where, "error.empty")
+def _constraint(meta: Any) -> Callable[[Any, str], None] | None:
+    """The check a field's metadata asks for (``score``, ``min``, ``required``), or None."""
+    if not meta:
+        return None
+
+    def check(value: Any, where: str) -> None:
+        if meta.get("score") and not 1 <= value <= 5:
+            raise ValidationError(where, "error.not_within", value=value, low=1, high=5)
+        if "min" in meta and value < meta["min"]:
+            raise ValidationError(where, "error.at_least", value=value, low=meta["min"])
+        if meta.get("required") and not str(value).strip():
+            raise ValidationError(where, "error.empty")
+
+    return check
 
 
-def _value(hint: Any, value: Any, where: str) -> Any:
+def _converter(hint: Any) -> Convert:
+    """The converter for a type hint, made once per hint."""
+    if hint not in _CONVERTERS:
+        _CONVERTERS[hint] = _make_converter(hint)
+    return _CONVERTERS[hint]
+
+
+def _make_converter(hint: Any) -> Convert:
     origin = get_origin(hint)
     if origin in (Union, types.UnionType):
-        return _union(get_args(hint), value, where)
+        return _union(get_args(hint))
     if origin is Literal:
-        if value not in get_args(hint):
-            allowed = ", ".join(str(a) for a in get_args(hint))
-            raise ValidationError(where, "error.not_allowed", value=_show(value), allowed=allowed)
-        return value
+        return _literal(get_args(hint))
     if origin is list:
+        return _list(_converter(get_args(hint)[0]))
+    if origin is dict:
+        return _dict(_converter(get_args(hint)[1]))
+    if dataclasses.is_dataclass(hint):
+        return lambda value, where: load(hint, value, where)  # type: ignore[arg-type]
+    if hint in _SCALARS:
+        return _SCALARS[hint]
+    raise TypeError(f"no codec for {hint!r}")
+
+
+def _literal(allowed: tuple[Any, ...]) -> Convert:
+    def convert(value: Any, where: str) -> Any:
+        if isinstance(value, str) and value in allowed:
+            return value
+        raise ValidationError(
+            where, "error.not_allowed", value=_show(value), allowed=", ".join(str(a) for a in allowed)
+        )
+
+    return convert
+
+
+def _list(item: Convert) -> Convert:
+    def convert(value: Any, where: str) -> Any:
         if not isinstance(value, list):
             raise ValidationError(where, "error.expected_list", found=kind_of(value))
-        (item_hint,) = get_args(hint)
-        return [_value(item_hint, item, f"{where}[{i}]") for i, item in enumerate(value)]
-    if origin is dict:
+        return [item(element, f"{where}[{i}]") for i, element in enumerate(value)]
+
+    return convert
+
+
+def _dict(item: Convert) -> Convert:
+    def convert(value: Any, where: str) -> Any:
         if not isinstance(value, dict):
             raise ValidationError(where, "error.expected_object", found=kind_of(value))
-        item_hint = get_args(hint)[1]
-        return {key: _value(item_hint, item, f"{where}.{key}") for key, item in value.items()}
-    if dataclasses.is_dataclass(hint):
-        return load(hint, value, where)  # type: ignore[arg-type]
-    return _scalar(hint, value, where)
+        return {key: item(element, f"{where}.{key}") for key, element in value.items()}
+
+    return convert
 
 
-def _union(options: tuple[Any, ...], value: Any, where: str) -> Any:
-    if value is None:
-        if type(None) in options:
-            return None
-        raise ValidationError(where, "error.required")
-    last: ValidationError | None = None
-    for option in options:
-        if option is type(None):
-            continue
-        try:
-            return _value(option, value, where)
-        except ValidationError as error:
-            last = error
-    assert last is not None
-    raise last
+def _union(options: tuple[Any, ...]) -> Convert:
+    nullable = type(None) in options
+    converters = [_converter(option) for option in options if option is not type(None)]
+
+    def convert(value: Any, where: str) -> Any:
+        if value is None:
+            if nullable:
+                return None
+            raise ValidationError(where, "error.required")
+        last: ValidationError | None = None
+        for candidate in converters:
+            try:
+                return candidate(value, where)
+            except ValidationError as error:
+                last = error
+        assert last is not None
+        raise last
+
+    return convert
 
 
-def _scalar(hint: Any, value: Any, where: str) -> Any:
-    if hint is bool:
-        if isinstance(value, bool):
-            return value
-        raise ValidationError(where, "error.expected_bool", found=kind_of(value))
-    if hint is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return _in_range(value, where)
-        raise ValidationError(where, "error.expected_integer", found=_show(value))
-    if hint is float:
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-            return _in_range(value, where) if isinstance(value, int) else value
-        raise ValidationError(where, "error.expected_number", found=_show(value))
-    if hint is str:
-        if isinstance(value, str):
-            return _text(value, where)
-        raise ValidationError(where, "error.expected_text", found=kind_of(value))
-    if hint is dt.datetime:
-        return _parse_time(dt.datetime, value, where, "error.expected_datetime")
-    if hint is dt.date:
-        return _parse_time(dt.date, value, where, "error.expected_date")
-    raise TypeError(f"{where}: no codec for {hint!r}")
+def _bool(value: Any, where: str) -> Any:
+    if isinstance(value, bool):
+        return value
+    raise ValidationError(where, "error.expected_bool", found=kind_of(value))
+
+
+def _int(value: Any, where: str) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _in_range(value, where)
+    raise ValidationError(where, "error.expected_integer", found=_show(value))
+
+
+def _float(value: Any, where: str) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return _in_range(value, where) if isinstance(value, int) else value
+    raise ValidationError(where, "error.expected_number", found=_show(value))
+
+
+def _str(value: Any, where: str) -> Any:
+    if isinstance(value, str):
+        return _text(value, where)
+    raise ValidationError(where, "error.expected_text", found=kind_of(value))
+
+
+def _datetime(value: Any, where: str) -> Any:
+    return _parse_time(dt.datetime, value, where, "error.expected_datetime")
+
+
+def _date(value: Any, where: str) -> Any:
+    return _parse_time(dt.date, value, where, "error.expected_date")
+
+
+_SCALARS: dict[Any, Convert] = {
+    bool: _bool, int: _int, float: _float, str: _str, dt.datetime: _datetime, dt.date: _date
+}
 
 
 _INT_RANGE = (-(2**63), 2**63 - 1)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,7 +25,7 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], overwrite: bool = Tr
     With ``overwrite=False`` an existing ``path`` is never replaced (FileExistsError); the
     caller holds the workspace lock, so nobody else creates it in between.
     """
-    temp = path.with_name(f"{path.name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+    temp = path.with_name(f"{path.name}{TEMP_MARK}{os.getpid()}-{os.urandom(4).hex()}")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
         try:

@@ -60,12 +60,13 @@ def listing(workspace: Path) -> list[Backup]:
     for path in folder.glob("store-*.json") if folder.is_dir() else []:
         match = _NAME.match(path.name)
         if match:
-            found.append(Backup(path, dt.datetime.strptime(match[1], _STAMP), match[2]))
+            found.append(Backup(path, _parse_stamp(match[1]), match[2]))
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 
 def taken_on(workspace: Path, day: dt.date, reason: str) -> bool:
-    return any(b.taken.date() == day and b.reason == reason for b in listing(workspace))
+    """True if a backup for ``reason`` was taken on ``day`` (read from the names alone, as it runs on every open)."""
+    return any(folder_of(workspace).glob(f"store-{day:%Y%m%d}-*-{reason}.json"))
 
 
 def thin(workspace: Path) -> list[Backup]:
@@ -95,3 +96,9 @@ def _kept(backups: list[Backup]) -> list[Backup]:
             seen.add(bucket)
             kept.append(backup)
     return kept[:KEEP_MAX]
+
+
+def _parse_stamp(stamp: str) -> dt.datetime:
+    """``20261127-031500-123456`` as a datetime (without strptime, which is slow to load)."""
+    d, t, us = stamp.split("-")
+    return dt.datetime(int(d[:4]), int(d[4:6]), int(d[6:]), int(t[:2]), int(t[2:4]), int(t[4:]), int(us))

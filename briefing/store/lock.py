@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import socket
+import platform
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -40,7 +40,7 @@ class WorkspaceLock:
             )
         handle.seek(0)
         handle.truncate()
-        note = {"pid": os.getpid(), "host": socket.gethostname(), "since": _now()}
+        note = {"pid": os.getpid(), "host": platform.node(), "since": _now()}
         handle.write(json.dumps(note))
         handle.flush()
         self._file = handle

@@ -15,9 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB
-from tinydb.table import Document
-
 from briefing import __version__
 from briefing.clock import Clock, SystemClock
 from briefing.errors import ValidationError
@@ -49,7 +46,7 @@ class WorkspaceStore:
         self.workspace = workspace
         self._lock: WorkspaceLock | None = None
         self._storage = SafeStorage(store_path(folder) if folder else None, raw)
-        self._db = TinyDB(storage=lambda: self._storage)
+        self._tinydb: Any = None
         self._doc_ids = {name: [doc_id for doc_id, _ in loading.documents(raw, name)] for name in COLLECTIONS}
 
     # -- opening and closing -------------------------------------------------------------
@@ -136,7 +133,7 @@ class WorkspaceStore:
         items.insert(position, item)
         doc_ids.insert(position, new_id)
         self._guard(lambda: (items.pop(position), doc_ids.pop(position)))
-        self._db.table(collection).insert(Document(codec.dump(item), doc_id=new_id))
+        self._table(collection).insert(_document(codec.dump(item), doc_id=new_id))
         return Change(collection, "added", (item.id,))
 
     def update(self, collection: str, item: Any, old_id: str | None = None) -> Change:
@@ -148,7 +145,7 @@ class WorkspaceStore:
         items[position] = item
         self._guard(lambda: items.__setitem__(position, previous))
         doc_id = self._doc_ids[collection][position]
-        self._db.table(collection).upsert(Document(codec.dump(item), doc_id=doc_id))
+        self._table(collection).upsert(_document(codec.dump(item), doc_id=doc_id))
         return Change(collection, "updated", (item.id,))
 
     def remove(self, collection: str, item_id: str) -> Change:
@@ -163,7 +160,7 @@ class WorkspaceStore:
             doc_ids.insert(position, doc_id)
 
         self._guard(put_back)
-        self._db.table(collection).remove(doc_ids=[doc_id])
+        self._table(collection).remove(doc_ids=[doc_id])
         return Change(collection, "removed", (item_id,))
 
     def set(self, name: str, value: Any) -> Change:
@@ -172,7 +169,7 @@ class WorkspaceStore:
         previous = getattr(self.workspace, name)
         setattr(self.workspace, name, value)
         self._guard(lambda: setattr(self.workspace, name, previous))
-        self._db.table(name).upsert(Document(codec.dump(value), doc_id=1))
+        self._table(name).upsert(_document(codec.dump(value), doc_id=1))
         return Change(name, "set")
 
     def replace(self, workspace: Workspace, reason: str = "import") -> Change:
@@ -183,7 +180,8 @@ class WorkspaceStore:
         raw = loading.to_raw(workspace, _meta())
         self.workspace = workspace
         self._doc_ids = {name: [doc_id for doc_id, _ in loading.documents(raw, name)] for name in COLLECTIONS}
-        self._db.clear_cache()
+        if self._tinydb is not None:
+            self._tinydb.clear_cache()
         self._storage.write(raw)
         return Change("*", "replaced")
 
@@ -209,6 +207,14 @@ class WorkspaceStore:
     def save_pending(self) -> None:
         """Retry the write that failed; StoreWriteError again if it still fails."""
         self._storage.flush()
+
+    def _table(self, name: str) -> Any:
+        """The tinydb table ``name``; tinydb is loaded at the first edit, not when the store opens."""
+        if self._tinydb is None:
+            from tinydb import TinyDB
+
+            self._tinydb = TinyDB(storage=lambda: self._storage)
+        return self._tinydb.table(name)
 
     # -- queries and helpers ----------------------------------------------------------------
 
@@ -327,3 +333,9 @@ def _chosen_backup(folder: Path, name: str | None) -> backups.Backup:
         if valid(backup):
             return backup
     raise BackupError("error.no_valid_backup", folder=str(folder))
+
+
+def _document(value: dict[str, Any], doc_id: int) -> Any:
+    from tinydb.table import Document
+
+    return Document(value, doc_id=doc_id)

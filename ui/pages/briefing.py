@@ -314,7 +314,7 @@ class BriefingPage(Page):
         """Plan and lint the deck as it would be exported now; show both."""
         workspace, today = self.session.workspace, self.session.store.clock.today()
         try:
-            from briefing.deck.export import check, plan  # not briefing.deck.plan: the submodule shadows it
+            from briefing.deck import check, plan
 
             self.plan = plan(workspace, workspace.deck, today)
             self.findings = list(check(workspace, workspace.deck, today=today))
