@@ -56,7 +56,7 @@ def test_the_keyboard_moves_through_the_sidebar_and_the_go_to_shortcuts(opened: 
 
 def test_the_menus_hold_the_desktop_commands_with_standard_shortcuts(opened: Any) -> None:
     assert opened.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
-    assert opened.new_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
+    assert opened.new_action.shortcut() == QKeySequence("Ctrl+Shift+N")  # Ctrl+N adds an item on the pages
     assert opened.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
     assert opened.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert opened.redo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
