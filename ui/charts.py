@@ -128,13 +128,23 @@ def _canvas_class() -> Any:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
     class Canvas(FigureCanvasQTAgg):
+        stale = True
+        """True while the figure changed but could not be drawn yet (the canvas was hidden)."""
+
         def draw_idle(self) -> None:
-            """Draw now: no timer is left pending for a canvas that may be deleted before it fires."""
+            """Draw now when shown, else at the next paint: no timer is left pending for a canvas
+            that may be deleted before it fires."""
+            self.stale = True
             if shiboken6.isValid(self) and self.isVisible() and self.height() > 0:
                 self.draw()
+                self.stale = False
 
         def paintEvent(self, event: Any) -> None:
-            if shiboken6.isValid(self):
-                super().paintEvent(event)
+            if not shiboken6.isValid(self):
+                return
+            if self.stale and self.height() > 0:
+                self.draw()
+                self.stale = False
+            super().paintEvent(event)
 
     return Canvas
