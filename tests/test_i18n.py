@@ -76,3 +76,39 @@ def test_computed_keys_of_the_core_exist() -> None:
     keys += [f"json.kind.{kind}" for kind in ("object", "list", "text", "bool", "null", "number")]
     keys += [f"month.{m}" for m in range(1, 13)] + [f"month.short.{m}" for m in range(1, 13)]
     assert [key for key in keys if key not in catalog()] == []
+
+
+def _literal_kinds() -> dict[str, tuple[str, ...]]:
+    """Every ``X = Literal[...]`` of the data model, by its term kind (``KpiCategory`` → ``kpi_category``)."""
+    import typing
+
+    from briefing.model import entities
+
+    kinds = {}
+    for name, value in vars(entities).items():
+        if typing.get_origin(value) is typing.Literal:
+            kinds[re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()] = typing.get_args(value)
+    return kinds
+
+
+def test_every_value_of_the_data_model_has_a_shared_term_in_both_languages() -> None:
+    kinds = _literal_kinds()
+    assert {"stance", "outcome", "risk", "survey_source", "kpi_category", "initiative_status"} <= set(kinds)
+    keys = [f"term.{kind}.{value}" for kind, values in kinds.items() for value in values]
+    missing = [key for key in keys if not all(catalog().get(key, {}).get(lang, "").strip() for lang in ("en", "da"))]
+    assert not missing, missing
+    assert {key.split(".")[1] for key in catalog() if key.startswith("term.")} <= {*kinds, "field"}
+
+
+def test_a_domain_word_is_translated_once_and_reads_the_same_everywhere() -> None:
+    from briefing.i18n import term
+
+    assert term("field", "outcome", "da") == "Udfald"
+    assert term("outcome", "postponed", "da") == "Udsat" and term("outcome", "postponed", "da", lower=True) == "udsat"
+    assert term("survey_source", "msforms", "en", lower=True) == "Microsoft Forms"
+    assert term("question_kind", "likert", "en", lower=True) == "Likert scale"
+    words = {texts["da"].casefold() for key, texts in catalog().items() if not key.startswith("term.")}
+    assert "resultat" not in words and "udskudt" not in words  # the other words once used for them
+    duplicated = [key for key in catalog() if re.match(r"^(chart|deck|evidence|guide|pages|shell)\.(stance|outcome)\.",
+                                                     key)]
+    assert not duplicated, duplicated

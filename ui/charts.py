@@ -143,7 +143,10 @@ def _canvas_class() -> Any:
             if not shiboken6.isValid(self):
                 return
             if self.stale and self.height() > 0:
-                self.draw()
+                try:
+                    self.draw()
+                except RuntimeError:  # Qt deleted the canvas while it drew (its page is being torn down)
+                    return
                 self.stale = False
             super().paintEvent(event)
 

@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         self.prompts = prompts if prompts is not None else DialogPrompts(self)
         self.clock = clock
         self.session: Session | None = None
+        self.home: Path | None = None
+        """The folder shown as ``~`` in the status bar (None: the user's home)."""
         self.imports: Any = None
         self.runner = Runner(self)
         self.undo_group = QUndoGroup(self)
@@ -301,7 +303,8 @@ class MainWindow(QMainWindow):
             return
         store = self.session.store
         self.setWindowTitle(f"{store.name} — {app}")
-        self.status.setText(tr("shell.status.folder", folder=str(store.folder or "")))
+        folder = workspaces.short_folder(store.folder, self.home)
+        self.status.setText(tr("shell.status.folder", name=store.name, folder=folder) if folder else store.name)
 
     # -- workspaces --------------------------------------------------------------------------
 

@@ -2,9 +2,11 @@
 
     python -m ui.screenshots --out DIR [--dark] [--width 1440 --height 900]
 
-Writes ``<page>-<lang>.png`` for every page and ``main-<lang>.png`` (the overview) for the README.
-The demo opens in a temporary folder with the demo's own date as today, so the pictures do not
-change from day to day and the user's own workspaces and settings are never touched.
+Writes ``<page>-<lang>.png`` for every page and ``main-<lang>.png`` (the Allies page: the first
+stakeholder selected, their dialogue log below) for the README. The demo opens from
+``~/Briefings/demo-<lang>`` in a temporary home folder, with the demo's own date as today, so the
+pictures do not change from day to day, the status bar reads as it would for a user, and the user's
+own workspaces and settings are never touched.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-MAIN_PAGE = "overview"
+MAIN_PAGE = "allies"
 DEMO_TODAY = "2026-11-27"
 
 
@@ -61,10 +63,11 @@ def shoot(lang: str, scratch: Path, args: argparse.Namespace) -> list[Path]:
 
     set_language(lang)
     clock = FixedClock.on(DEMO_TODAY)
-    store = WorkspaceStore.open(scratch / f"demo-{lang}", clock)
+    store = WorkspaceStore.open(scratch / "Briefings" / f"demo-{lang}", clock)
     store.replace(demo_workspace(lang))
     settings = AppSettings(QSettings(str(scratch / f"settings-{lang}.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings, clock=clock)
+    window.home = scratch
     window.resize(args.width, args.height)
     window.set_store(store)
     window.show()

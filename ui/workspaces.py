@@ -4,6 +4,7 @@ store refuses (locked by another copy, damaged, newer), asking the user through 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Protocol
 
@@ -19,6 +20,18 @@ from briefing.store import (
     restore,
 )
 from briefing.store.backups import listing
+
+
+def short_folder(folder: Path | None, home: Path | None = None) -> str:
+    """``folder`` as the user reads it: under the home folder as ``~/…``, else in full ("" for none)."""
+    if folder is None:
+        return ""
+    home = home if home is not None else Path.home()
+    try:
+        inside = folder.resolve().relative_to(home.resolve())
+    except ValueError:
+        return str(folder)
+    return "~" if not inside.parts else "~" + os.sep + str(inside)
 
 
 class Prompts(Protocol):

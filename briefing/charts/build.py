@@ -25,12 +25,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
+from briefing.charts.labels import arrange as arrange_labels
 from briefing.charts.spec import ChartSpec, LikertRow, Series, Span
 from briefing.charts.theme import level_role
 from briefing.evidence.analysis import scale_level
 from briefing.evidence.kpis import KpiEffect, effect
 from briefing.guide.dosing import decision_maker_dialogues
-from briefing.i18n import format_date, format_number, tr
+from briefing.i18n import format_date, format_number, term, tr
 from briefing.model.entities import (
     RISKS,
     STANCES,
@@ -45,6 +46,8 @@ from briefing.model.entities import (
 OUTCOME_ORDER: tuple[Outcome, ...] = ("rejected", "no_decision", "postponed", "partly_approved", "approved")
 """Presentation outcomes from worst to best: the levels of the attempts chart."""
 WEEKLY_UP_TO_DAYS = 91
+MAP_RANGE = (0.5, 5.5)
+"""Both axes of the stakeholder map: the scores 1 … 5 with half a step of room."""
 
 
 # ---------------------------------------------------------------- numbers
@@ -206,7 +209,8 @@ def _likert_sentence(row: LikertRow, scale: Sequence[str], lang: str) -> str:
 
 
 def stakeholder_map(workspace: Workspace, lang: str, anonymize: bool = False) -> ChartSpec:
-    """Interest × influence, bubble size = drive, one series per stance (blocker → champion)."""
+    """Interest × influence, bubble size = drive, one series per stance (blocker → champion); each label
+    away from the neighbours its person was moved from, on a side where it touches no other bubble or label."""
     people = workspace.stakeholders
     offsets = _spread([(p.interest, p.influence) for p in people])
     series = []
@@ -217,7 +221,7 @@ def stakeholder_map(workspace: Workspace, lang: str, anonymize: bool = False) ->
         role = level_role(level, len(STANCES))
         series.append(
             Series(
-                name=tr(f"chart.stance.{stance}", lang),
+                name=term("stance", stance, lang),
                 values=[p.influence + dy for p, (_, dy) in members],
                 x=[p.interest + dx for p, (dx, _) in members],
                 sizes=[float(p.drive) for p, _ in members],
@@ -229,19 +233,19 @@ def stakeholder_map(workspace: Workspace, lang: str, anonymize: bool = False) ->
         )
     allies = sum(1 for p in people if p.is_ally)
     budget = sum(1 for p in people if p.budget_holder)
-    return ChartSpec(
+    return arrange_labels(ChartSpec(
         lang=lang,
         kind="bubble",
         title=tr("chart.stakeholders.title", lang),
         series=series,
         x_axis=tr("chart.stakeholders.x", lang),
         y_axis=tr("chart.stakeholders.y", lang),
-        scale=[tr(f"chart.stance.{s}", lang) for s in STANCES],
-        x_range=(0.5, 5.5),
-        y_range=(0.5, 5.5),
+        scale=[term("stance", s, lang) for s in STANCES],
+        x_range=MAP_RANGE,
+        y_range=MAP_RANGE,
         note=tr("chart.stakeholders.note", lang, allies=allies, budget=budget),
         alt_text=tr("chart.stakeholders.alt", lang, n=len(people), allies=allies, budget=budget),
-    )
+    ))
 
 
 def _person_label(person: Stakeholder, lang: str, anonymize: bool) -> str:
@@ -301,7 +305,7 @@ def roadmap_timeline(workspace: Workspace, lang: str, today: dt.date) -> ChartSp
         spans=spans,
         today=today,
         today_label=tr("chart.roadmap.today", lang),
-        scale=[tr(f"chart.risk.{r}", lang) for r in RISKS],
+        scale=[tr("chart.risk_level", lang, risk=term("risk", r, lang)) for r in RISKS],
         alt_text=" ".join(_phase_sentence(p, lang) for p in dated),
     )
 
@@ -320,7 +324,7 @@ def _phase_sentence(phase: Phase, lang: str) -> str:
         name=phase.name,
         start=format_date(phase.start, lang, short=True),
         end=format_date(phase.end, lang, short=True),
-        risk=tr(f"chart.risk.{phase.risk}", lang),
+        risk=tr("chart.risk_level", lang, risk=term("risk", phase.risk, lang)),
     )
 
 
@@ -331,9 +335,9 @@ def attempts(workspace: Workspace, lang: str) -> ChartSpec:
     """One column per presentation in date order; height and colour = outcome (rejected 1 … approved 5)."""
     shown = sorted(workspace.presentations, key=lambda p: p.date)
     levels = [OUTCOME_ORDER.index(p.outcome) for p in shown]
-    outcome_labels = [tr(f"chart.outcome.{p.outcome}", lang) for p in shown]
+    outcome_labels = [term("outcome", p.outcome, lang) for p in shown]
     series = Series(
-        name=tr("chart.attempts.series", lang),
+        name=term("field", "outcome", lang),
         values=[float(level + 1) for level in levels],
         role="accent",
         point_roles=[level_role(level, len(OUTCOME_ORDER)) for level in levels],
@@ -349,8 +353,8 @@ def attempts(workspace: Workspace, lang: str) -> ChartSpec:
         title=tr("chart.attempts.title", lang, n=len(shown)),
         categories=categories,
         series=[series],
-        value_axis=tr("chart.attempts.axis", lang),
-        scale=[tr(f"chart.outcome.{o}", lang) for o in OUTCOME_ORDER],
+        value_axis=term("field", "outcome", lang),
+        scale=[term("outcome", o, lang) for o in OUTCOME_ORDER],
         y_range=(0, len(OUTCOME_ORDER)),
         legend=False,
         alt_text="; ".join(f"{c}: {o}" for c, o in zip(categories, outcome_labels, strict=True)),
@@ -387,6 +391,7 @@ def leadership_dose(
             _count_series(tr("chart.dose.references", lang), [refs[b] for b in bins], "context", lang),
         ],
         value_axis=tr("chart.dose.axis", lang),
+        counts=True,
         note=tr(
             "chart.dose.note",
             lang,

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 MIN_PT = 12.0
 FALLBACK_FONTS = ("Carlito", "Liberation Sans", "DejaVu Sans")
 _PIE_ROLES = ("accent", "context", "muted", "target")
@@ -287,16 +287,24 @@ def _category_axis(ax: Axes, spec: ChartSpec, theme: ChartTheme, horizontal: boo
         _grid(ax, theme, theme_grid)
         if spec.y_range:
             (ax.set_xlim if horizontal else ax.set_ylim)(*spec.y_range)
+        elif spec.counts:
+            (ax.set_xlim if horizontal else ax.set_ylim)(0, _count_top(spec))
         _integer_ticks(value_axis, spec)
         value_axis.set_major_formatter(_formatter(spec))
 
 
+def _count_top(spec: ChartSpec) -> float:
+    """The top of a count axis: the highest count with room for its label, at least 1."""
+    highest = max((v for s in spec.series for v in s.values if v is not None), default=0.0)
+    return max(1.0, highest * 1.15)
+
+
 def _integer_ticks(axis: Any, spec: ChartSpec) -> None:
     values = [v for s in spec.series for v in s.values if v is not None]
-    if values and all(float(v).is_integer() for v in values):
+    if spec.counts or (values and all(float(v).is_integer() for v in values)):
         from matplotlib.ticker import MaxNLocator
 
-        axis.set_major_locator(MaxNLocator(integer=True))
+        axis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
 
 
 def _formatter(spec: ChartSpec) -> Any:
@@ -440,7 +448,9 @@ def _draw_timeline(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
     if spec.legend and spec.scale:
         handles = [Patch(facecolor=level_colour(theme, i, levels), edgecolor=edge_colour(level_colour(theme, i, levels),
                    theme), label=mpl_text(name)) for i, name in enumerate(spec.scale)]
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=len(handles))
+        # a figure legend "outside" gets its own room from the layout, below the (two-line) month labels
+        fig = ax.get_figure(root=True)
+        fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))  # type: ignore[union-attr]
 
 
 def _span_text(ax: Axes, label: str, note: str, where: tuple[float, float, int], fill: str, theme: ChartTheme) -> None:
@@ -570,10 +580,42 @@ def _likert_row(ax: Axes, index: int, counts: list[int], colours: list[str], spe
         if share > 0:
             ax.barh(index, share, left=left, height=0.6, color=colours[level], edgecolor=theme.background,
                     linewidth=0.8, zorder=2)
-            if share >= 8:
-                ax.text(left + share / 2, index, _percent(share, spec), ha="center", va="center",
-                        color=readable_on(colours[level], theme), zorder=4)
+            label = _segment_label_class()(left + share / 2, index, _percent(share, spec), (left, left + share),
+                                           ha="center", va="center", color=readable_on(colours[level], theme),
+                                           zorder=4)
+            ax.add_artist(label)
         left += share
+
+
+@cache
+def _segment_label_class() -> type:
+    """``SegmentLabel``: a label centred on a bar segment, drawn only when it fits inside the segment.
+
+    Whether it fits is decided at each draw, from the drawn sizes, so a label that would spill over
+    its neighbours (``8 %`` beside ``15 %``) is left out however the chart is sized.
+    """
+    from matplotlib.text import Text
+
+    class SegmentLabel(Text):
+        def __init__(self, x: float, y: float, text: str, span: tuple[float, float], **kwargs: Any) -> None:
+            super().__init__(x, y, text, **kwargs)
+            self.span = span
+            self.fits = True
+
+        def draw(self, renderer: Any) -> None:
+            if self.axes is not None and self.get_visible():
+                ends = self.axes.transData.transform([(self.span[0], 0.0), (self.span[1], 0.0)])
+                room = abs(float(ends[1][0] - ends[0][0]))
+                self.fits = self.get_window_extent(renderer).width + SEGMENT_PADDING_PT * self.figure.dpi / 72 <= room
+                if not self.fits:
+                    return
+            super().draw(renderer)
+
+    return SegmentLabel
+
+
+SEGMENT_PADDING_PT = 6.0
+"""The room (in points) a Likert segment's label keeps from the segment's edges, both sides together."""
 
 
 def _percent(value: float, spec: ChartSpec) -> str:

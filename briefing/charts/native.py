@@ -392,8 +392,22 @@ def _style_axes(chart: Chart, spec: ChartSpec, theme: ChartTheme) -> None:
         vertical.visible = False
         vertical.has_major_gridlines = False
         vertical.has_title = False
+    elif spec.counts and not spec.y_range:
+        _count_axis(vertical, spec)
     elif not spec.y_range and _small_counts(spec):
         vertical.major_unit = 1
+
+
+def _count_axis(axis: Any, spec: ChartSpec) -> None:
+    """Counts: from 0, whole-number ticks, at least up to 1 (all zeros would otherwise show -1 … 1)."""
+    highest = max((v or 0.0 for series in spec.series for v in series.values), default=0.0)
+    axis.minimum_scale = 0
+    if highest < 1:
+        axis.maximum_scale = 1
+    if highest <= 10:
+        axis.major_unit = 1
+    axis.tick_labels.number_format = "0"
+    axis.tick_labels.number_format_is_linked = False
 
 
 def _small_counts(spec: ChartSpec) -> bool:
@@ -467,6 +481,8 @@ def _point_labels(series: Any, source: Series, spec: ChartSpec, theme: ChartThem
             continue
         frame = label.text_frame
         frame.text = text
+        if spec.kind in ("bubble", "scatter"):
+            frame.word_wrap = False  # a name on one line, where the label placement counted on it
         for run in frame.paragraphs[0].runs:
             _style_font(run.font, theme)
 

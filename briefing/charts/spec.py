@@ -84,6 +84,8 @@ class ChartSpec:
     """Fixed axis limits (scatter/bubble: both axes; other kinds: ``y_range`` is the value axis)."""
     lang: str = "en"
     """The language the texts are in; renderers write numbers and month names in it."""
+    counts: bool = False
+    """The values are counts: the value axis starts at 0, has whole-number ticks and reaches at least 1."""
 
     @property
     def native(self) -> bool:

@@ -24,7 +24,7 @@ from briefing.evidence.analysis import QuestionAnalysis, analyse
 from briefing.evidence.layouts import ColumnMapping
 from briefing.evidence.stakeholders import StakeholderMapping, import_stakeholders
 from briefing.evidence.surveys import import_survey
-from briefing.i18n import format_date, format_number, tr
+from briefing.i18n import format_date, format_number, term, tr
 from briefing.model.entities import Survey
 
 
@@ -82,7 +82,7 @@ def run_import_survey(args: argparse.Namespace) -> int:
     say(tr("evidence.cli.imported", title=survey.title, id=survey.id, layout=tr(f"evidence.layout.{result.layout}"),
            n=len(survey.responses), questions=len(survey.questions)))
     for question in survey.questions:
-        say(f"  {question.id:<4} {tr(f'evidence.kind.{question.kind}'):<16} {question.text}")
+        say(f"  {question.id:<4} {term('question_kind', question.kind, lower=True):<16} {question.text}")
     for notice in result.notices:
         say(f"  ! {notice}")
     return 0
@@ -143,7 +143,7 @@ def analysis_json(analysis: QuestionAnalysis) -> dict[str, Any]:
 def _print_survey(survey: Survey) -> None:
     day = format_date(survey.date, short=True) if survey.date else "–"
     say(tr("evidence.cli.survey_line", title=survey.title, id=survey.id, date=day,
-           source=tr(f"evidence.source.{survey.source}"), n=len(survey.responses)))
+           source=term("survey_source", survey.source, lower=True), n=len(survey.responses)))
     for analysis in analyse(survey):
         say(f"  {analysis.question.id} {analysis.question.text}")
         say(f"     {_summary(analysis)}")
@@ -162,7 +162,7 @@ def _print_survey(survey: Survey) -> None:
 
 
 def _summary(analysis: QuestionAnalysis) -> str:
-    parts = [tr(f"evidence.kind.{analysis.kind}"), f"n = {analysis.n}"]
+    parts = [term("question_kind", analysis.kind, lower=True), f"n = {analysis.n}"]
     if analysis.kind == "likert" and analysis.mean is not None and analysis.top2 is not None:
         parts.append(tr("evidence.cli.likert_summary", mean=format_number(analysis.mean, None, 2),
                         top2=tr("evidence.percent", value=format_number(round(100 * analysis.top2)))))

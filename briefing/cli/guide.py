@@ -9,7 +9,7 @@ from typing import Any
 from briefing.cli.common import add_json, add_today, add_workspace, open_store, say
 from briefing.clock import SystemClock
 from briefing.guide.days import parse_day
-from briefing.i18n import LANGUAGES, format_date, tr
+from briefing.i18n import LANGUAGES, format_date, term, tr
 from briefing.model.entities import OUTCOMES
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
@@ -53,11 +53,17 @@ def _today(args: argparse.Namespace) -> Any:
     return parse_day(args.today, "--today") if args.today else SystemClock()
 
 
+OUTCOME_SYNONYMS = {"udskudt": "udsat"}
+"""Words an outcome was called before the shared terms (``term.outcome.*``), still understood."""
+
+
 def outcome_code(text: str) -> str:
-    """An outcome as typed: its code (``partly_approved``) or its name in either language ("udskudt")."""
+    """An outcome as typed: its code (``partly_approved``) or its name in either language ("udsat";
+    the older "udskudt" too)."""
     wanted = text.strip().casefold().replace("_", " ")
+    wanted = OUTCOME_SYNONYMS.get(wanted, wanted)
     for code in OUTCOMES:
-        names = {code.replace("_", " ")} | {tr(f"guide.outcome.{code}", lang).casefold() for lang in LANGUAGES}
+        names = {code.replace("_", " ")} | {term("outcome", code, lang).casefold() for lang in LANGUAGES}
         if wanted in names:
             return code
     return text
@@ -80,7 +86,8 @@ def present_command(args: argparse.Namespace) -> int:
         )
         number = next(a.number for a in history(store.workspace).attempts if a.presentation.id == recorded.id)
         answered = open_before - (_open_count(store.workspace) - len(recorded.objections))
-    say(tr("guide.cli.recorded", number=number, date=date.isoformat(), outcome=tr(f"guide.outcome.{recorded.outcome}")))
+    outcome = term("outcome", recorded.outcome, lower=True)
+    say(tr("guide.cli.recorded", number=number, date=date.isoformat(), outcome=outcome))
     say(tr("guide.cli.archived", file=recorded.deck_file, sha=recorded.deck_sha256))
     say(tr("guide.cli.answered", count=answered))
     return EXIT_OK
@@ -114,7 +121,7 @@ def history_command(args: argparse.Namespace) -> int:
 def _print_attempt(attempt: Any, problem: Any) -> None:
     p = attempt.presentation
     say(tr("guide.cli.attempt_line", number=attempt.number, date=p.date.isoformat(),
-           outcome=tr(f"guide.outcome.{p.outcome}"), audience=p.audience))
+           outcome=term("outcome", p.outcome, lower=True), audience=p.audience))
     if p.objections:
         still_open = sum(o.status == "open" for o in p.objections)
         say(tr("guide.cli.attempt_objections", raised=len(p.objections), open=still_open))
@@ -129,7 +136,7 @@ def _attempt_json(attempt: Any, problems: dict[str, Any]) -> dict[str, Any]:
     archive = "none" if not p.deck_file else "ok" if problem is None else "changed" if problem.actual else "missing"
     return {
         "number": attempt.number, "id": p.id, "date": p.date.isoformat(), "outcome": p.outcome,
-        "outcome_text": tr(f"guide.outcome.{p.outcome}"), "audience": p.audience, "attendee_ids": p.attendee_ids,
+        "outcome_text": term("outcome", p.outcome, lower=True), "audience": p.audience, "attendee_ids": p.attendee_ids,
         "deck_file": p.deck_file, "deck_sha256": p.deck_sha256, "archive": archive,
         "objections": [{"text": o.text, "status": o.status, "answer": o.answer} for o in p.objections],
         "feedback": p.feedback, "next_steps": p.next_steps,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefing.deck import textfit
-from briefing.deck.model import SlideSpec, Table
+from briefing.deck.model import Card, SlideSpec, Table
 from briefing.deck.template import Box, Geometry
 
 TITLE_PT = 28.0
@@ -78,11 +78,24 @@ def text_height(texts: list[str], family: str, size: float, width: float, bullet
 def fit_text(texts: list[str], box: Box, family: str, sizes: tuple[float, ...], bullets: bool = False,
              bold: bool = False) -> TextBlock:
     """The largest size in ``sizes`` at which ``texts`` fit ``box`` (the smallest when none does)."""
+    fitting = []
     for size in sizes:
         height, lines = text_height(texts, family, size, box.width, bullets, bold)
         if height <= box.height + 1e-6:
-            return TextBlock(texts, box, size, lines, True, bullets, bold)
+            if whole_words(texts, family, size, box.width, bullets, bold):
+                return TextBlock(texts, box, size, lines, True, bullets, bold)
+            fitting.append((size, lines))
+    if fitting:  # no size keeps every word whole: the largest that fits, a word broken where it must be
+        size, lines = fitting[0]
+        return TextBlock(texts, box, size, lines, True, bullets, bold)
     return TextBlock(texts, box, sizes[-1], lines, False, bullets, bold)
+
+
+def whole_words(texts: list[str], family: str, size: float, width: float, bullets: bool = False,
+                bold: bool = False) -> bool:
+    """True when every word of ``texts`` fits a line at ``size`` (none is broken mid-word)."""
+    inner = width - (BULLET_INDENT_IN if bullets else 0)
+    return not textfit.splits_words(texts, family, size, inner, bold)
 
 
 def fit_title(title: str, box: Box, family: str, scale: float) -> tuple[TextBlock, int]:
@@ -215,15 +228,22 @@ CARD_HEAD = 0.95
 
 
 def _common_card_size(spec: SlideSpec, width: float, height: float, family: str, sizes: tuple[float, ...]) -> float:
-    """The largest size at which every card's heading and lines fit (one size for all cards)."""
-    for size in sizes:
-        if all(
-            text_height([c.heading], family, size, width, bold=True)[0] + 0.05 + text_height(c.lines, family, size,
-                                                                                         width)[0] <= height
-            for c in spec.cards
-        ):
-            return size
+    """The largest size at which every card's heading and lines fit, no word broken mid-word (one size for all)."""
+    for whole in (True, False):  # rather a smaller size than a word broken mid-word
+        for size in sizes:
+            if all(_card_fits(card, family, size, width, height, whole) for card in spec.cards):
+                return size
     return sizes[-1]
+
+
+def _card_fits(card: Card, family: str, size: float, width: float, height: float, whole: bool) -> bool:
+    """The card's heading and lines fit ``height`` at ``size`` (``whole``: with every word whole on its line)."""
+    needed = text_height([card.heading], family, size, width, bold=True)[0] + 0.05
+    needed += text_height(card.lines, family, size, width)[0]
+    if needed > height:
+        return False
+    return not whole or (whole_words([card.heading], family, size, width, bold=True)
+                         and whole_words(card.lines, family, size, width))
 
 
 def arrange_table(spec: SlideSpec, area: Box, family: str, sizes: tuple[float, ...]) -> TableLayout:

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing.charts.labels import arrange as arrange_labels
 from briefing.charts.spec import ChartSpec
 from briefing.deck.model import Card, SlideSpec, Table
 from briefing.deck.sanitize import clean
 from briefing.deck.wording import brief, lower_first, phrase, upper_first, words
 from briefing.evidence.kpis import KpiEffect, effect
-from briefing.i18n import format_date, format_number, tr
+from briefing.i18n import format_date, format_number, term, tr
 from briefing.model.entities import DeckSettings, Phase, Problem, Survey, Workspace
 
 MAX_CARDS = 3
@@ -41,6 +42,10 @@ class Context:
 
     def t(self, key: str, **params: Any) -> str:
         return tr(key, self.lang, **params)
+
+    def word(self, kind: str, value: str) -> str:
+        """The shared term for a domain value as written inside a sentence (``forkæmper``, ``lav``)."""
+        return term(kind, value, self.lang, lower=True)
 
     def person(self, stakeholder_id: str | None) -> str:
         """A stakeholder's name, or their role when the deck is anonymized."""
@@ -339,7 +344,7 @@ def allies(ctx: Context) -> list[SlideSpec]:
     named = labelled_people(people)
     if chart is not None:
         chart = thin_labels(chart, people, named)
-    unnamed = [f"{ctx.person(p.id)} ({ctx.t(f'deck.stance.{p.stance}')})" for p in people if p.id not in named]
+    unnamed = [f"{ctx.person(p.id)} ({ctx.word('stance', p.stance)})" for p in people if p.id not in named]
     friends = [p for p in people if p.is_ally]
     holders = sum(1 for p in friends if p.budget_holder)
     critics = sum(1 for p in people if p.stance in ("blocker", "skeptic"))
@@ -353,7 +358,7 @@ def allies(ctx: Context) -> list[SlideSpec]:
             caption="" if chart is not None and chart.note else line,
             notes=notes(
                 ctx.t("deck.notes.allies"),
-                *(f"{ctx.person(p.id)} ({ctx.t(f'deck.stance.{p.stance}')})" for p in friends),
+                *(f"{ctx.person(p.id)} ({ctx.word('stance', p.stance)})" for p in friends),
                 ctx.t("deck.notes.unlabelled", people=", ".join(unnamed)) if unnamed and chart is not None else "",
             ),
             section="allies",
@@ -374,7 +379,7 @@ def labelled_people(people: list[Any]) -> set[str]:
 
 
 def thin_labels(chart: ChartSpec, people: list[Any], named: set[str]) -> ChartSpec:
-    """The map with only the ``named`` people's labels (series follow the stances in order, people in
+    """The map with only the ``named`` people's labels, placed anew (series follow the stances in order, people in
     workspace order, as ``charts.build.stakeholder_map`` makes them)."""
     from briefing.charts.build import STANCES
 
@@ -389,7 +394,7 @@ def thin_labels(chart: ChartSpec, people: list[Any], named: set[str]) -> ChartSp
             return chart
         kept = [label if person.id in named else "" for person, label in zip(members, labels, strict=True)]
         series.append(dataclasses.replace(one, point_labels=kept))
-    return dataclasses.replace(chart, series=series)
+    return arrange_labels(dataclasses.replace(chart, series=series))
 
 
 def roadmap(ctx: Context) -> list[SlideSpec]:
@@ -404,7 +409,7 @@ def roadmap(ctx: Context) -> list[SlideSpec]:
         SlideSpec(
             kind="roadmap",
             title=ctx.t(key, count=len(phases), first=brief(clean(first.name), 8),
-                        risk=ctx.t(f"deck.risk.{first.risk}")),
+                        risk=ctx.word("risk", first.risk)),
             chart=chart,
             bullets=[] if chart else [phase_line(ctx, p) for p in phases[:MAX_ROWS]],
             caption=ctx.t("deck.roadmap.costs", costs=" · ".join(costs[:4])) if costs and chart is None else "",
@@ -451,7 +456,8 @@ def method(ctx: Context) -> list[SlideSpec]:
     slides = []
     for item in ctx.workspace.surveys:
         when = ctx.day(item.date) if item.date else "—"
-        head = ctx.t("deck.method.line", n=len(item.responses), date=when, source=ctx.t(f"deck.source.{item.source}"))
+        source = ctx.word("survey_source", item.source)
+        head = ctx.t("deck.method.line", n=len(item.responses), date=when, source=source)
         questions = [brief(clean(q.text), 14) for q in item.questions]
         for part in chunks([head, *questions], APPENDIX_BULLETS):
             slides.append(SlideSpec(kind="method", title=ctx.t("deck.method.title", title=brief(clean(item.title), 10)),
@@ -479,7 +485,7 @@ def history(ctx: Context) -> list[SlideSpec]:
         return []
     chart = chart_or_none(lambda: ctx.charts().attempts(ctx.workspace, ctx.lang))
     rows = [
-        [ctx.day(p.date), brief(clean(p.audience), 6), ctx.t(f"deck.outcome.{p.outcome}")]
+        [ctx.day(p.date), brief(clean(p.audience), 6), term("outcome", p.outcome, ctx.lang)]
         for p in presentations[-MAX_ROWS:]
     ]
     return [
@@ -487,9 +493,9 @@ def history(ctx: Context) -> list[SlideSpec]:
             kind="history",
             title=ctx.t("deck.history.title", count=len(presentations)),
             table=None if chart else Table([ctx.t("deck.history.date"), ctx.t("deck.history.audience"),
-                                            ctx.t("deck.history.outcome")], rows, first_column_wide=False),
+                                            term("field", "outcome", ctx.lang)], rows, first_column_wide=False),
             chart=chart,
-            notes=notes(*(f"{ctx.day(p.date)} · {clean(p.audience)} · {ctx.t(f'deck.outcome.{p.outcome}')}. "
+            notes=notes(*(f"{ctx.day(p.date)} · {clean(p.audience)} · {ctx.word('outcome', p.outcome)}. "
                           f"{clean(p.feedback)}" for p in presentations)),
             appendix=True,
             section="history",
@@ -569,7 +575,7 @@ def effect_note(ctx: Context, item: KpiEffect) -> str:
 
 
 def phase_line(ctx: Context, phase: Phase) -> str:
-    parts = [brief(clean(phase.name), 8), ctx.t("deck.risk.phrase", risk=ctx.t(f"deck.risk.{phase.risk}"))]
+    parts = [brief(clean(phase.name), 8), ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk))]
     if phase.cost is not None:
         parts.append(ctx.number(phase.cost))
     return ", ".join(parts)
@@ -581,7 +587,7 @@ def phase_note(ctx: Context, phase: Phase) -> str:
         part
         for part in [
             f"{clean(phase.name)} ({span})" if span else clean(phase.name),
-            ctx.t("deck.risk.phrase", risk=ctx.t(f"deck.risk.{phase.risk}")),
+            ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk)),
             ctx.number(phase.cost) if phase.cost is not None else "",
             ", ".join(clean(o) for o in phase.objectives),
             ", ".join(clean(d) for d in phase.deliverables),

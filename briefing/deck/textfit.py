@@ -189,6 +189,15 @@ def _lines(text: str, family: str, size_pt: float, width_in: float, bold: bool) 
     return len(wrap(text, family, size_pt, width_in, bold))
 
 
+def splits_words(texts: list[str], family: str, size_pt: float, width_in: float, bold: bool = False) -> bool:
+    """True when a word of ``texts`` is wider than a line of a box ``width_in`` wide at ``size_pt``: it
+    would be broken mid-word (``designgennemgan|ge``), so a smaller size should be tried first."""
+    inner = max(width_in - 2 * INSET_X, 0.1)
+    limit = round(inner, 4) * 72 / size_pt
+    measure = metrics(family, bold)
+    return any(measure.em(word) > limit for text in texts for word in text.split())
+
+
 def lines_available(height_in: float, size_pt: float) -> int:
     """How many lines at ``size_pt`` fit a box ``height_in`` tall."""
     inner = max(height_in - 2 * INSET_Y, 0) * 72

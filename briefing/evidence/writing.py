@@ -18,7 +18,7 @@ from typing import Any
 from briefing.evidence.analysis import analyse
 from briefing.evidence.kinds import text_of_answer
 from briefing.evidence.readers import is_junk
-from briefing.i18n import current_language, tr
+from briefing.i18n import current_language, term, tr
 from briefing.model.entities import Stakeholder, Survey
 from briefing.store.atomic import write_or_refuse
 
@@ -80,12 +80,12 @@ def _sheet_title(title: str) -> str:
 
 def survey_results(survey: Survey, lang: str | None = None) -> Sheet:
     """One row per answer option (or per question for numbers and text): counts and shares."""
-    header = [tr(f"evidence.export.{k}", lang) for k in ("question", "kind", "n", "answer", "count", "share",
-                                                          "mean", "top2")]
+    header = [term("field", k, lang) if k == "kind" else tr(f"evidence.export.{k}", lang)
+              for k in ("question", "kind", "n", "answer", "count", "share", "mean", "top2")]
     rows: list[list[Value]] = []
     for analysis in analyse(survey):
         q = analysis.question
-        base: list[Value] = [q.text, tr(f"evidence.kind.{q.kind}", lang), analysis.n]
+        base: list[Value] = [q.text, term("question_kind", q.kind, lang or current_language(), lower=True), analysis.n]
         top2 = round(analysis.top2, 4) if analysis.top2 is not None else None
         mean = round(analysis.mean, 4) if analysis.mean is not None else None
         for label, count in analysis.distribution:
@@ -118,14 +118,15 @@ STAKEHOLDER_COLUMNS = ("name", "role", "department", "influence", "interest", "d
 
 def stakeholder_list(stakeholders: Sequence[Stakeholder], lang: str | None = None) -> Sheet:
     """The stakeholder list with headers and words in ``lang`` — the import reads it back."""
-    header = [tr(f"evidence.export.stakeholder.{c}", lang) for c in STAKEHOLDER_COLUMNS]
+    header = [term("field", c, lang) if c == "stance" else tr(f"evidence.export.stakeholder.{c}", lang)
+              for c in STAKEHOLDER_COLUMNS]
     rows: list[list[Value]] = []
     for person in stakeholders:
         row: list[Value] = []
         for column in STAKEHOLDER_COLUMNS:
             value = getattr(person, column)
             if column == "stance":
-                value = tr(f"evidence.stance.{value}", lang)
+                value = term("stance", value, lang or current_language(), lower=True)
             elif isinstance(value, bool):
                 value = tr("evidence.yes" if value else "evidence.no", lang)
             elif isinstance(value, list):

@@ -28,7 +28,7 @@ from briefing.errors import BriefingError
 from briefing.evidence.kpis import effect, measured_until
 from briefing.guide import cadence, dosing
 from briefing.guide.days import Day, Sentence, Today, as_day
-from briefing.i18n import format_number
+from briefing.i18n import SharedTerm, format_number
 from briefing.model.entities import Phase, Problem, Workspace
 
 StepKey = Literal["allies", "leadership", "proof", "problems", "plan", "deck"]
@@ -180,7 +180,7 @@ def plan_step(workspace: Workspace) -> Step:
     if not phases:
         return _step("plan", "missing", "none", "none_next")
     first = phases[0]
-    params = {"count": len(phases), "name": first.name, "risk": Sentence(f"guide.risk.{first.risk}"),
+    params = {"count": len(phases), "name": first.name, "risk": SharedTerm("risk", first.risk, lower=True),
               "minimum": workspace.guide.min_phases}
     if first.risk != "low":
         return _step("plan", "attention", "risky_start", "risky_next", **params)

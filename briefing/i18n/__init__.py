@@ -81,6 +81,21 @@ def format_date(day: dt.date, lang: str | None = None, short: bool = False) -> s
     return f"{day.day} {month} {day.year}"
 
 
+PROPER_TERMS = frozenset({"survey_source.msforms", "survey_source.googleforms", "survey_source.surveymonkey",
+                          "question_kind.likert"})
+"""Terms that start with a name (``Microsoft Forms``, ``Likert scale``): never lower-cased in a sentence."""
+
+
+def term(kind: str, value: str, lang: str | None = None, lower: bool = False) -> str:
+    """The shared word for a domain value, from ``terms.json``: ``term("stance", "champion")`` is
+    ``Champion`` / ``Forkæmper``; ``term("field", "outcome")`` names the field. ``lower``: as written
+    inside a sentence (``champion`` / ``forkæmper``), names kept as they are."""
+    text = tr(f"term.{kind}.{value}", lang)
+    if lower and text[:1].isupper() and text[1:2].islower() and f"{kind}.{value}" not in PROPER_TERMS:
+        return text[0].lower() + text[1:]
+    return text
+
+
 class Term:
     """A catalog key to be translated when the message around it is shown."""
 
@@ -92,6 +107,17 @@ class Term:
 
     def __str__(self) -> str:
         return self.message()
+
+
+class SharedTerm(Term):
+    """A shared term (``term(kind, value, lower=…)``) translated when the message around it is shown."""
+
+    def __init__(self, kind: str, value: str, lower: bool = False) -> None:
+        super().__init__(f"term.{kind}.{value}")
+        self.kind, self.value, self.lower = kind, value, lower
+
+    def message(self, lang: str | None = None) -> str:
+        return term(self.kind, self.value, lang, self.lower)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import itertools
 import subprocess
 import sys
@@ -204,3 +205,45 @@ def test_one_font_is_enough_unless_a_character_needs_the_fallbacks(workspace):
     odd = dataclasses.replace(spec, title="Ⓐ ✓ 漢字 ∑")
     assert not image._first_font_covers(odd, ChartTheme())
     assert image.render_png(odd, ChartTheme(), 6, 3, None, dpi=40).startswith(PNG)  # no missing-glyph warning
+
+
+@pytest.mark.parametrize("contacts", [0, 3, 14])
+def test_a_count_axis_has_whole_number_ticks_from_zero_and_reaches_one(workspace, contacts):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    start = TODAY - dt.timedelta(days=6)
+    workspace.dialogues = [
+        dataclasses.replace(workspace.dialogues[0], id=f"d{i}", date=start, references_shared=0)
+        for i in range(contacts)
+    ]
+    spec = build.leadership_dose(workspace, "da", TODAY, 42)
+    assert spec.counts
+    fig = image.figure(spec, ChartTheme(), 6, 3.2)
+    FigureCanvasAgg(fig).draw()
+    ax = fig.axes[0]
+    low, high = ax.get_ylim()
+    assert low == 0 and high >= max(1, contacts)
+    shown = [t.get_text() for t in ax.get_yticklabels() if low <= t.get_position()[1] <= high]
+    assert shown and all(text.isdigit() for text in shown), shown
+    assert "1" in shown or contacts > 10
+
+
+def test_likert_labels_of_segments_too_narrow_for_them_are_left_out(workspace):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    spec = build.survey_results(workspace.surveys[0], "da")
+    spec.likert = [dataclasses.replace(spec.likert[0], counts=[4, 8, 11, 42, 35])]
+    for width in (4.0, 10.0):
+        fig = image.figure(spec, DARK, width, 3.0)
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        labels = [t for t in fig.axes[0].texts if t.get_text().endswith("%")]
+        drawn = [t for t in labels if t.fits]
+        assert len(labels) == 5 and drawn
+        for label in drawn:  # a drawn label lies inside its segment, so neighbours never touch
+            left, right = fig.axes[0].transData.transform([(label.span[0], 0), (label.span[1], 0)])[:, 0]
+            box = label.get_window_extent(renderer)
+            assert left <= box.x0 and box.x1 <= right, label.get_text()
+        assert not next(t for t in labels if t.get_text() == "4 %").fits
+    assert any(t.get_text() == "42 %" and t.fits for t in labels)

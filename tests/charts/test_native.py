@@ -166,3 +166,12 @@ def test_timeline_has_no_native_chart(workspace):
 def test_an_empty_chart_still_saves(tmp_path):
     _, deck = save_and_reload([build.kpi_effects(build.Workspace(), "en")], ChartTheme(), tmp_path)
     assert charts_of(deck)
+
+
+def test_a_count_axis_with_only_zeros_runs_from_zero_to_one_in_whole_steps(workspace, tmp_path):
+    workspace.dialogues = []
+    spec = build.leadership_dose(workspace, "en", TODAY, 42)
+    _, deck = save_and_reload([spec], ChartTheme(), tmp_path)
+    axis = charts_of(deck)[0].value_axis
+    assert (axis.minimum_scale, axis.maximum_scale, axis.major_unit) == (0, 1, 1)
+    assert axis.tick_labels.number_format == "0"

@@ -16,8 +16,8 @@ KEY = re.compile(r"""["'](deck\.[a-z0-9_.]+[a-z0-9_])["']""")
 def test_every_deck_key_in_the_code_has_both_languages() -> None:
     sources = [*ROOT.glob("briefing/deck/*.py"), ROOT / "briefing" / "cli" / "deck.py"]
     used = {key for path in sources for key in KEY.findall(path.read_text(encoding="utf-8"))}
-    used |= {f"deck.stance.{s}" for s in STANCES} | {f"deck.risk.{r}" for r in RISKS}
-    used |= {f"deck.outcome.{o}" for o in OUTCOMES} | {f"deck.cli.kind.{k}" for k in ("title", "content", "section")}
+    used |= {f"term.stance.{s}" for s in STANCES} | {f"term.risk.{r}" for r in RISKS}
+    used |= {f"term.outcome.{o}" for o in OUTCOMES} | {f"deck.cli.kind.{k}" for k in ("title", "content", "section")}
     used |= {f"deck.rule.{r}" for r in ("max_slides", "bullets", "words", "title_lines", "font_size", "references",
                                         "action_title", "text_fit")}
     assert len(used) > 60

@@ -22,7 +22,7 @@ def test_every_literal_key_in_the_guide_is_in_its_catalog() -> None:
 
 
 def test_the_keys_built_at_run_time_exist() -> None:
-    built = [f"guide.outcome.{o}" for o in OUTCOMES] + [f"guide.risk.{r}" for r in RISKS]
+    built = [f"term.outcome.{o}" for o in OUTCOMES] + [f"term.risk.{r}" for r in RISKS]
     built += [f"guide.step.{s}" for s in STEP_KEYS] + [f"guide.status.{s}" for s in ("done", "attention", "missing")]
     assert [key for key in built if key not in catalog()] == []
 

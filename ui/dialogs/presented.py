@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.errors import BriefingError
-from briefing.i18n import tr
+from briefing.i18n import term, tr
 from briefing.model.entities import OUTCOMES, Workspace
 
 
@@ -85,7 +85,7 @@ class PresentedDialog(QDialog):
         self.audience = QLineEdit(workspace.deck.audience or workspace.campaign.audience, self)
         self.outcome = QComboBox(self)
         for outcome in OUTCOMES:
-            self.outcome.addItem(tr(f"shell.outcome.{outcome}"), outcome)
+            self.outcome.addItem(term("outcome", outcome), outcome)
         self.attendees = QListView(self)
         self.attendees.setModel(_attendee_model(workspace, self))
         self.attendees.setMaximumHeight(110)
@@ -113,7 +113,7 @@ class PresentedDialog(QDialog):
             ("shell.presented.deck", deck),
             ("shell.presented.date", self.date),
             ("shell.presented.audience", self.audience),
-            ("shell.presented.outcome", self.outcome),
+            ("term.field.outcome", self.outcome),
             ("shell.presented.attendees", self.attendees),
             ("shell.presented.objections", self.objections),
             ("shell.presented.feedback", self.feedback),

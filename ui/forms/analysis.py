@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from briefing.i18n import format_number, tr
+from briefing.i18n import format_number, term, tr
 
 
 def _pct(share: float | None) -> str:
@@ -19,7 +19,7 @@ def analysis_html(results: list[Any]) -> str:
 
 def _block(result: Any) -> str:
     question = result.question
-    kind = tr(f"pages.question_kind.{question.kind}")
+    kind = term("question_kind", question.kind)
     lines = [f"<p><b>{escape(question.text)}</b> <i>({escape(kind)})</i><br>"]
     lines.append(escape(tr("pages.analysis.n", n=result.n, skipped=result.skipped)))
     if result.small_sample:

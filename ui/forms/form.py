@@ -72,13 +72,16 @@ class ItemForm(QWidget):
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-weight: bold;")
         outer.addWidget(self.heading)
+        self.body = QWidget(self)
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
         self.layout_ = QFormLayout()
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for field in self.fields:
             self._add_row(field)
-        outer.addLayout(self.layout_)
+        body.addLayout(self.layout_)
         self.message = _message_label(self)
-        outer.addWidget(self.message)
+        body.addWidget(self.message)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self)
         self.save_button.clicked.connect(self.save)
@@ -87,7 +90,8 @@ class ItemForm(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
-        outer.addLayout(buttons)
+        body.addLayout(buttons)
+        outer.addWidget(self.body)
         outer.addStretch(1)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self, self.save)
@@ -129,17 +133,27 @@ class ItemForm(QWidget):
     # -- showing -----------------------------------------------------------------------------
 
     def show_item(self, item: Any) -> None:
-        """Edit ``item`` (None: nothing selected, the form is disabled)."""
+        """Edit ``item`` (None: nothing selected; the fields are hidden, so no default passes for data)."""
         self.item, self.adding = item, False
         self._load(item)
-        self.setEnabled(item is not None)
+        self._set_open(item is not None)
 
     def start_new(self) -> None:
         """Prepare a new item with its defaults; the first field gets the focus."""
         self.item, self.adding = self.make_new(), True
         self._load(self.item)
-        self.setEnabled(True)
+        self._set_open(True)
         self.editors[self.fields[0].name].setFocus()
+
+    def _set_open(self, shown: bool) -> None:
+        """Show and enable the fields and buttons (an item is being edited or added), or hide them."""
+        self.body.setVisible(shown)
+        self.body.setEnabled(shown)
+        self.setEnabled(shown)
+
+    def is_open(self) -> bool:
+        """True while an item is shown for editing or adding (its fields are visible)."""
+        return self.item is not None and not self.body.isHidden()
 
     def revert(self) -> None:
         """Show the item as it is stored again."""

@@ -75,16 +75,21 @@ class TablePanel(QWidget):
     add_requested = Signal()
     remove_requested = Signal(object)
 
-    def __init__(self, model: CollectionTableModel, title_key: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: CollectionTableModel, title_key: str, parent: QWidget | None = None, auto_select: bool = True
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.title_key = title_key
+        self.auto_select = auto_select
+        self._kept_id: str | None = None
         self.proxy = SearchProxy(model, self)
         self._build()
         model.edit_failed.connect(self.on_model_edit_failed)
         self.view.selectionModel().currentRowChanged.connect(self.on_view_current_changed)
         model.rowsRemoved.connect(self._after_rows_removed)
-        model.modelReset.connect(self.fit_columns)
+        model.modelAboutToBeReset.connect(self._before_reset)
+        model.modelReset.connect(self._after_reset)
         model.rowsInserted.connect(self._after_rows_inserted)
         self.retranslate()
 
@@ -156,6 +161,30 @@ class TablePanel(QWidget):
     def _after_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         if first == 0 and last + 1 == self.model.rowCount():
             self.fit_columns()
+            self.select_first()
+
+    def _before_reset(self) -> None:
+        item = self.current()
+        self._kept_id = _key(item)
+
+    def _after_reset(self) -> None:
+        """Keep the selected item when it is still shown, else select the first row (or say: none)."""
+        self.fit_columns()
+        kept, self._kept_id = self._kept_id, None
+        if kept is not None and self.model.row_of(kept) >= 0:
+            self.select(kept)
+        elif not self.select_first():
+            self.remove_button.setEnabled(False)
+            self.current_changed.emit(None)
+
+    def select_first(self) -> bool:
+        """Select the first row shown when nothing is selected (``auto_select``); True when one was."""
+        if not self.auto_select or self.view.currentIndex().isValid() or self.proxy.rowCount() == 0:
+            return False
+        first = self.proxy.index(0, 0)
+        self.view.setCurrentIndex(first)
+        self.view.scrollTo(first)
+        return True
 
     def retranslate(self) -> None:
         title = tr(self.title_key)
@@ -202,7 +231,7 @@ class TablePanel(QWidget):
         self.current_changed.emit(self.proxy.item_at(current) if current.isValid() else None)
 
     def _after_rows_removed(self) -> None:
-        if not self.view.currentIndex().isValid():
+        if not self.view.currentIndex().isValid() and not self.select_first():
             self.remove_button.setEnabled(False)
             self.current_changed.emit(None)
 
@@ -212,3 +241,9 @@ class TablePanel(QWidget):
     def errors(self) -> str:
         """The message shown under the table now ("" when none)."""
         return self.message.text()
+
+
+def _key(item: Any) -> str | None:
+    """What identifies a selected row across a reset: the item's id."""
+    item_id = getattr(item, "id", None)
+    return str(item_id) if item_id is not None else None

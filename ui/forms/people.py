@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from briefing.model.entities import STANCES
 from ui.forms.fields import Field
+from ui.models.columns import label_key
 from ui.models.people import CHANNELS, REFERENCE_KINDS
 
 
 def _f(name: str, kind: str = "text", **extra: object) -> Field:
-    return Field(name, f"pages.field.{name}", kind, **extra)  # type: ignore[arg-type]
+    return Field(name, label_key(name), kind, **extra)  # type: ignore[arg-type]
 
 
 def stakeholder_fields() -> list[Field]:
@@ -16,7 +17,7 @@ def stakeholder_fields() -> list[Field]:
         _f("name"),
         _f("role"),
         _f("department"),
-        _f("stance", "choice", choices=STANCES, choice_key="pages.stance"),
+        _f("stance", "choice", choices=STANCES, choice_key="term.stance"),
         _f("influence", "score"),
         _f("interest", "score"),
         _f("drive", "score"),
@@ -33,7 +34,7 @@ def stakeholder_fields() -> list[Field]:
 def dialogue_fields() -> list[Field]:
     return [
         _f("date", "date"),
-        _f("channel", "choice", choices=CHANNELS, choice_key="pages.channel"),
+        _f("channel", "choice", choices=CHANNELS, choice_key="term.channel"),
         _f("summary", "multiline"),
         _f("problems_learned", "list"),
         _f("references_shared", "int", low=0, high=999),
@@ -47,5 +48,5 @@ def reference_fields() -> list[Field]:
         _f("publisher"),
         _f("url"),
         _f("year", "optint"),
-        _f("kind", "choice", choices=REFERENCE_KINDS, choice_key="pages.reference_kind"),
+        _f("kind", "choice", choices=REFERENCE_KINDS, choice_key="term.reference_kind"),
     ]

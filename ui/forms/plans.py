@@ -6,11 +6,12 @@ from typing import Any
 
 from briefing.model.entities import RISKS
 from ui.forms.fields import Field, Options
+from ui.models.columns import label_key
 from ui.models.plans import SOURCES, STATUSES
 
 
 def f(name: str, kind: str = "text", **extra: Any) -> Field:
-    return Field(name, f"pages.field.{name}", kind, **extra)
+    return Field(name, label_key(name), kind, **extra)
 
 
 def problem_fields() -> list[Field]:
@@ -27,7 +28,7 @@ def phase_fields() -> list[Field]:
         f("name"),
         f("start", "date"),
         f("end", "date"),
-        f("risk", "choice", choices=RISKS, choice_key="pages.risk"),
+        f("risk", "choice", choices=RISKS, choice_key="term.risk"),
         f("cost", "float"),
         f("objectives", "list"),
         f("deliverables", "list"),
@@ -38,7 +39,7 @@ def initiative_fields(people: Options) -> list[Field]:
     return [
         f("title"),
         f("sponsor_id", "ref", options=people),
-        f("status", "choice", choices=STATUSES, choice_key="pages.status"),
+        f("status", "choice", choices=STATUSES, choice_key="term.initiative_status"),
         f("budget", "float"),
         f("start", "date"),
         f("end", "date"),
@@ -50,6 +51,6 @@ def survey_fields(people: Options) -> list[Field]:
         f("title"),
         f("date", "date"),
         f("sponsor_id", "ref", options=people),
-        f("source", "choice", choices=SOURCES, choice_key="pages.source"),
+        f("source", "choice", choices=SOURCES, choice_key="term.survey_source"),
         f("findings", "list"),
     ]

@@ -1,8 +1,10 @@
 """A table and its add/edit form, wired together: the building block of the data pages.
 
-Selecting a row shows the item in the form; Insert/Ctrl+N/the add button prepares a new one;
-saving selects it; Delete/the remove button removes the selected item (and unlinks what
-points to it) as one step of undo, after ``confirm_remove`` agrees.
+The first row is selected when the table is first filled, and the selection is kept across
+refreshes and undo while its row exists. Selecting a row shows the item in the form;
+Insert/Ctrl+N/the add button prepares a new one; saving selects it; Delete/the remove button
+removes the selected item (and unlinks what points to it) as one step of undo, after
+``confirm_remove`` agrees.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class Section(QWidget):
         self.form.saved.connect(self.panel.select)
         session.changed.connect(self.on_session_changed)
         self.setTabOrder(self.panel.view, self.form)
+        self.panel.select_first()
 
     def _layout(self, vertical: bool) -> None:
         splitter = QSplitter(Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal, self)
@@ -110,7 +113,8 @@ class Section(QWidget):
             for c in changes
         )
         if touched:
-            self.form.show_item(self.session.workspace.find(self.model.collection, self.form.item.id))
+            stored = self.session.workspace.find(self.model.collection, self.form.item.id)
+            self.form.show_item(stored if stored is not None else self.panel.current())
 
     def remove(self, item: Any) -> bool:
         """Remove ``item`` and unlink what points to it, as one step of undo."""

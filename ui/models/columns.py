@@ -133,3 +133,12 @@ def _number(text: str, kind: str, label: str) -> float | int:
     except ValueError:
         key = "pages.error.integer" if kind == "int" else "pages.error.number"
         raise InputError(key, field=label, value=text) from None
+
+
+TERM_FIELDS = frozenset({"outcome", "stance", "channel", "kind", "source", "status", "category", "risk", "direction"})
+"""Fields whose names are shared terms (``term.field.<name>``), the same in the app, the deck and the exports."""
+
+
+def label_key(name: str) -> str:
+    """The i18n key naming the field ``name``: the shared term where there is one, else the page's own."""
+    return f"term.field.{name}" if name in TERM_FIELDS else f"pages.field.{name}"

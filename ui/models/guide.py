@@ -71,7 +71,7 @@ def contacts_model(session: Session) -> DerivedTableModel:
     columns = [
         Column("pages.field.date", attrgetter("date"), kind="date"),
         Column("pages.field.name", attrgetter("name")),
-        Column("pages.field.channel", attrgetter("channel"), kind="choice", choice_key="pages.channel"),
+        Column("term.field.channel", attrgetter("channel"), kind="choice", choice_key="term.channel"),
         Column("pages.field.references_shared", attrgetter("references"), kind="int"),
         Column("pages.field.summary", attrgetter("summary")),
     ]

@@ -5,14 +5,14 @@ from __future__ import annotations
 from operator import attrgetter
 
 from briefing.model.entities import STANCES
-from ui.models.columns import Column
+from ui.models.columns import Column, label_key
 
 CHANNELS = ("meeting", "call", "email", "workshop", "chat", "other")
 REFERENCE_KINDS = ("analyst", "article", "internal", "other")
 
 
 def _col(name: str, kind: str = "text", **extra: object) -> Column:
-    return Column(f"pages.field.{name}", attrgetter(name), name, kind, **extra)  # type: ignore[arg-type]
+    return Column(label_key(name), attrgetter(name), name, kind, **extra)  # type: ignore[arg-type]
 
 
 def stakeholder_columns() -> list[Column]:
@@ -21,7 +21,7 @@ def stakeholder_columns() -> list[Column]:
         _col("name"),
         _col("role"),
         _col("department"),
-        _col("stance", "choice", choices=STANCES, choice_key="pages.stance"),
+        _col("stance", "choice", choices=STANCES, choice_key="term.stance"),
         _col("influence", "int"),
         _col("interest", "int"),
         _col("drive", "int"),
@@ -36,7 +36,7 @@ def stakeholder_columns() -> list[Column]:
 def dialogue_columns() -> list[Column]:
     return [
         _col("date", "date"),
-        _col("channel", "choice", choices=CHANNELS, choice_key="pages.channel"),
+        _col("channel", "choice", choices=CHANNELS, choice_key="term.channel"),
         _col("summary"),
         _col("problems_learned", "list"),
         _col("references_shared", "int"),
@@ -49,6 +49,6 @@ def reference_columns() -> list[Column]:
         _col("title"),
         _col("publisher"),
         _col("year", "int"),
-        _col("kind", "choice", choices=REFERENCE_KINDS, choice_key="pages.reference_kind"),
+        _col("kind", "choice", choices=REFERENCE_KINDS, choice_key="term.reference_kind"),
         _col("url"),
     ]

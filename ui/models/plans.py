@@ -12,7 +12,7 @@ from briefing.evidence.kpis import effect
 from briefing.i18n import format_number
 from briefing.model.entities import RISKS
 from ui.models.collection import NestedTableModel
-from ui.models.columns import Column
+from ui.models.columns import Column, label_key
 from ui.session import Session
 
 STATUSES = ("idea", "planned", "running", "done", "stopped")
@@ -23,7 +23,7 @@ SOURCES = ("msforms", "googleforms", "surveymonkey", "manual")
 
 
 def col(name: str, kind: str = "text", **extra: Any) -> Column:
-    return Column(f"pages.field.{name}", attrgetter(name), name, kind, **extra)
+    return Column(label_key(name), attrgetter(name), name, kind, **extra)
 
 
 def read_only(header: str, get: Any, kind: str = "text", **extra: Any) -> Column:
@@ -44,7 +44,7 @@ def phase_columns() -> list[Column]:
         col("name"),
         col("start", "date"),
         col("end", "date"),
-        col("risk", "choice", choices=RISKS, choice_key="pages.risk"),
+        col("risk", "choice", choices=RISKS, choice_key="term.risk"),
         col("cost", "float"),
         col("objectives", "list"),
         col("deliverables", "list"),
@@ -54,7 +54,7 @@ def phase_columns() -> list[Column]:
 def initiative_columns() -> list[Column]:
     return [
         col("title"),
-        col("status", "choice", choices=STATUSES, choice_key="pages.status"),
+        col("status", "choice", choices=STATUSES, choice_key="term.initiative_status"),
         col("budget", "float"),
         col("start", "date"),
         col("end", "date"),
@@ -69,9 +69,9 @@ def _pct(value: float | None) -> str:
 def kpi_columns() -> list[Column]:
     return [
         col("name"),
-        col("category", "choice", choices=CATEGORIES, choice_key="pages.category"),
+        col("category", "choice", choices=CATEGORIES, choice_key="term.kpi_category"),
         col("unit"),
-        col("direction", "choice", choices=DIRECTIONS, choice_key="pages.direction"),
+        col("direction", "choice", choices=DIRECTIONS, choice_key="term.direction"),
         col("baseline", "float"),
         col("target", "float"),
         read_only("pages.kpi.latest", lambda k: effect(k).latest, "float"),
@@ -87,7 +87,7 @@ def survey_columns() -> list[Column]:
     return [
         col("title"),
         col("date", "date"),
-        col("source", "choice", choices=SOURCES, choice_key="pages.source"),
+        col("source", "choice", choices=SOURCES, choice_key="term.survey_source"),
         read_only("pages.survey.responses", lambda s: len(s.responses), "int"),
         read_only("pages.survey.questions", lambda s: len(s.questions), "int"),
     ]
@@ -96,7 +96,7 @@ def survey_columns() -> list[Column]:
 def question_columns() -> list[Column]:
     return [
         col("text"),
-        col("kind", "choice", choices=QUESTION_KINDS, choice_key="pages.question_kind"),
+        col("kind", "choice", choices=QUESTION_KINDS, choice_key="term.question_kind"),
         col("scale", "list"),
     ]
 

@@ -67,7 +67,7 @@ class AlliesPage(Page):
         self.log.panel.add_requested.disconnect(self.log.start_new)
         self.log.panel.add_requested.connect(self.add_dialogue)
         self.retranslate()
-        self.on_people_current_changed(None)
+        self.on_people_current_changed(self.person())
 
     def _build(self) -> None:
         self.tabs = QTabWidget(self)
@@ -120,7 +120,6 @@ class AlliesPage(Page):
 
     def on_people_current_changed(self, person: Any) -> None:
         self.dialogues.set_accept(self._of_person)
-        self.log.form.show_item(None)
         self.log.panel.add_button.setEnabled(person is not None)
         name = person.name if person is not None else ""
         self.log.panel.title.setText(tr("pages.allies.log_of", name=name) if name else tr("pages.allies.log"))

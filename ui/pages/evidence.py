@@ -73,8 +73,8 @@ class EvidencePage(Page):
         layout.addWidget(self.tabs)
         self.imports.imported.connect(self.on_imports_imported)
         self.retranslate()
-        self.on_survey_current_changed(None)
-        self.on_initiative_current_changed(None)
+        self.on_survey_current_changed(self.survey_section.current())
+        self.on_initiative_current_changed(self.initiative_section.current())
 
     # -- surveys -----------------------------------------------------------------------------
 
@@ -89,7 +89,7 @@ class EvidencePage(Page):
         self.import_button.clicked.connect(self.imports.choose_survey_files)
         self.survey_section.panel.add_tool(self.import_button)
         self.questions = QuestionsModel(session, self)
-        self.question_panel = TablePanel(self.questions, "pages.evidence.questions", self)
+        self.question_panel = TablePanel(self.questions, "pages.evidence.questions", self, auto_select=False)
         self.question_panel.add_button.hide()
         self.question_panel.remove_button.hide()
         self.question_panel.current_changed.connect(self.show_analysis)
@@ -232,7 +232,7 @@ class EvidencePage(Page):
     def on_initiative_current_changed(self, initiative: Any) -> None:
         self.kpis.set_owner(initiative.id if initiative is not None else None)
         self.kpi_panel.add_button.setEnabled(initiative is not None)
-        self.on_kpi_current_changed(None)
+        self.on_kpi_current_changed(self.kpi_panel.current())
 
     def on_kpi_current_changed(self, kpi: Any) -> None:
         owner = self.kpis.owner_id if kpi is not None else None

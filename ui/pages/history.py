@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from briefing.charts.build import attempts as attempts_chart
 from briefing.guide.history import Attempt, Changes, History, history
-from briefing.i18n import current_language, format_date, format_number, tr
+from briefing.i18n import current_language, format_date, format_number, term, tr
 from ui.pages.base import Page
 from ui.session import Session
 from ui.style import make_heading
@@ -88,7 +88,7 @@ class HistoryPage(Page):
         self.summary.setText(self._summary())
         self.table.setAccessibleName(tr("shell.history.table"))
         self.details.setAccessibleName(tr("shell.history.details"))
-        self.model.setHorizontalHeaderLabels([tr(f"shell.history.col.{name}") for name in COLUMNS])
+        self.model.setHorizontalHeaderLabels([_header(name) for name in COLUMNS])
         self._fill()
         self._draw_chart()
         self.select(selected or len(self.history.attempts))
@@ -153,19 +153,24 @@ def _row(attempt: Attempt) -> list[str]:
         str(attempt.number),
         format_date(p.date, short=True),
         p.audience,
-        tr(f"shell.outcome.{p.outcome}"),
+        term("outcome", p.outcome),
         tr("shell.history.objection_counts", open=opened, answered=answered),
         format_date(p.next_attempt, short=True) if p.next_attempt else "",
     ]
+
+
+def _header(name: str) -> str:
+    """A column's title; the outcome is the shared term."""
+    return term("field", "outcome") if name == "outcome" else tr(f"shell.history.col.{name}")
 
 
 def details_html(attempt: Attempt, session: Session) -> str:
     """The attempt in detail: outcome, objections, feedback, next steps, and what changed before it."""
     p = attempt.presentation
     parts = [f"<h3>{escape(tr('shell.history.attempt', number=attempt.number, date=format_date(p.date)))}</h3>",
-             f"<p><b>{escape(tr(f'shell.outcome.{p.outcome}'))}</b> · {escape(p.audience)}</p>"]
+             f"<p><b>{escape(term('outcome', p.outcome))}</b> · {escape(p.audience)}</p>"]
     if p.objections:
-        items = [f"<li>{escape(o.text)} — <i>{escape(tr(f'shell.objection.{o.status}'))}</i>"
+        items = [f"<li>{escape(o.text)} — <i>{escape(term('objection_status', o.status, lower=True))}</i>"
                  + (f"<br>{escape(o.answer)}" if o.answer else "") + "</li>" for o in p.objections]
         parts.append(f"<p><b>{escape(tr('shell.history.objections'))}</b></p><ul>{''.join(items)}</ul>")
     if p.feedback:

@@ -20,7 +20,7 @@ from ui.models.people import reference_columns, stakeholder_columns
 from ui.pages.base import Page
 from ui.session import Session
 
-LEADER_COLUMNS = ("pages.field.name", "pages.field.role", "pages.field.stance", "pages.field.influence",
+LEADER_COLUMNS = ("pages.field.name", "pages.field.role", "term.field.stance", "pages.field.influence",
                   "pages.field.cadence_days")
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from briefing.guide.objections import open_objections
 from briefing.guide.readiness import STEP_KEYS, Readiness, Step, StepKey, deck_step, readiness
-from briefing.i18n import format_date, tr
+from briefing.i18n import format_date, term, tr
 from ui.pages.base import Page
 from ui.session import Session
 from ui.style import is_dark, make_heading
@@ -207,7 +207,7 @@ def _attempt_line(workspace: Any) -> str:
         return tr("shell.overview.no_attempts")
     latest = presented[-1]
     line = tr("shell.overview.last_attempt", number=len(presented), date=format_date(latest.date),
-              outcome=tr(f"shell.outcome.{latest.outcome}"))
+              outcome=term("outcome", latest.outcome))
     if latest.next_attempt is not None:
         line += " · " + tr("shell.overview.next_attempt", date=format_date(latest.next_attempt))
     return line + " · " + tr("shell.overview.open_objections", count=objections)

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from briefing.i18n import current_language, tr
+from briefing.i18n import current_language, term, tr
 from briefing.model.entities import Phase
 from ui.charts import ChartView
 from ui.forms.banner import Banner
@@ -71,7 +71,7 @@ class RoadmapPage(Page):
         """Warn when the plan does not start with a low-risk phase."""
         first = first_phase(self.session.workspace.phases)
         if first is not None and first.risk != "low":
-            risk = tr(f"pages.risk.{first.risk}")
+            risk = term("risk", first.risk, lower=True)
             self.banner.show_message(tr("pages.roadmap.risky_start", name=first.name, risk=risk), "warning")
         else:
             self.banner.show_message("")

@@ -137,7 +137,7 @@ def test_a_plan_that_starts_risky_is_warned_about(qtbot, session) -> None:
     column = next(i for i, c in enumerate(page.phases.columns) if c.field == "risk")
     assert page.phases.setData(page.phases.index(page.phases.row_of(first.id), column), "high")
     assert page.banner.isVisibleTo(page)
-    assert page.banner.text() == (f"The plan starts with “{first.name}” at High risk. "
+    assert page.banner.text() == (f"The plan starts with “{first.name}” at high risk. "
                                   "Start with a low-risk phase: one bite at a time.")
     session.undo_stack.undo()
     assert not page.banner.isVisibleTo(page)

@@ -17,12 +17,12 @@ from ui.pages.history import COLUMNS
 
 
 def test_every_text_looked_up_by_name_exists_in_both_languages() -> None:
-    keys = [f"shell.outcome.{o}" for o in OUTCOMES]
+    keys = [f"term.outcome.{o}" for o in OUTCOMES]
     keys += [f"shell.step.{s}" for s in STEP_KEYS]
     keys += [f"shell.status.{s}" for s in ("done", "attention", "missing")]
     keys += [f"shell.section.{s}" for s in SECTION_NAMES]
-    keys += [f"shell.history.col.{c}" for c in COLUMNS]
-    keys += [f"shell.objection.{s}" for s in ("open", "answered")]
+    keys += [f"shell.history.col.{c}" for c in COLUMNS if c != "outcome"] + ["term.field.outcome"]
+    keys += [f"term.objection_status.{s}" for s in ("open", "answered")]
     texts = catalog()
     missing = [key for key in keys if not (texts.get(key, {}).get("en") and texts.get(key, {}).get("da"))]
     assert not missing

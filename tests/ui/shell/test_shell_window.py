@@ -160,3 +160,22 @@ def test_about_is_in_the_help_menu(opened: Any, prompts: Any) -> None:
     opened.about_action.trigger()
     assert prompts.names()[-1] == "about"
     assert tr("shell.about.text", "da", version="1").startswith("<b>Briefing Composer 1</b>")
+
+
+def test_the_status_bar_names_the_workspace_and_its_folder_under_home_as_a_tilde(
+    window: Any, demo_folder: Path, tmp_path: Path
+) -> None:
+    window.home = tmp_path
+    assert window.open_folder(demo_folder)
+    text = window.status.text()
+    assert window.session.workspace.campaign.name in text
+    assert text.endswith("~/nordvik") and str(tmp_path) not in text
+
+
+def test_a_folder_outside_home_is_shown_in_full(tmp_path: Path) -> None:
+    from ui.workspaces import short_folder
+
+    assert short_folder(tmp_path / "a" / "b", home=tmp_path) == "~/a/b"
+    assert short_folder(tmp_path, home=tmp_path) == "~"
+    assert short_folder(tmp_path / "x", home=tmp_path / "elsewhere") == str(tmp_path / "x")
+    assert short_folder(None) == ""
