@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefing.edits import AddItem, Batch
@@ -27,6 +28,27 @@ def local_files(urls: Sequence[Any]) -> list[Path]:
     """The local files among dropped URLs that an importer may read."""
     paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
     return [p for p in paths if p.suffix.lower() in FILE_SUFFIXES]
+
+
+class FileDropTarget:
+    """A widget that imports the files dropped on it: it calls ``import_dropped(paths)``.
+
+    Put it before the Qt base class (``class Page(FileDropTarget, Page)``) and call
+    ``setAcceptDrops(True)``.
+    """
+
+    def import_dropped(self, paths: list[Path]) -> None:
+        raise NotImplementedError
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_files(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.import_dropped(paths)
 
 
 class ImportController(QObject):

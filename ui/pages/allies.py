@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from briefing.i18n import current_language, tr
@@ -14,7 +14,7 @@ from ui.charts import ChartView
 from ui.forms.form import _show
 from ui.forms.people import dialogue_fields, stakeholder_fields
 from ui.forms.section import Section
-from ui.imports import ImportController, local_files
+from ui.imports import FileDropTarget, ImportController
 from ui.models.collection import CollectionTableModel, SearchProxy
 from ui.models.guide import overdue_model
 from ui.models.people import dialogue_columns, stakeholder_columns
@@ -30,7 +30,7 @@ class PeopleSection(Section):
         return tr("pages.allies.remove_question", name=item.name, n=count)
 
 
-class AlliesPage(Page):
+class AlliesPage(FileDropTarget, Page):
     """Stakeholders with their detail form, the selected person's dialogues, the map, the overdue list."""
 
     title_key = "pages.allies.title"
@@ -131,15 +131,8 @@ class AlliesPage(Page):
         if collection == "stakeholders" and ids:
             self.people.panel.select(ids[0])
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and local_files(event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_files(event.mimeData().urls())
-        if paths:
-            event.acceptProposedAction()
-            self.imports.import_stakeholder_files(paths)
+    def import_dropped(self, paths: list[Path]) -> None:
+        self.imports.import_stakeholder_files(paths)
 
     # -- new items -------------------------------------------------------------------------
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,7 +34,7 @@ from ui.forms.form import _message_label, _show
 from ui.forms.panel import TablePanel
 from ui.forms.plans import initiative_fields, survey_fields
 from ui.forms.section import Section
-from ui.imports import ImportController, local_files
+from ui.imports import FileDropTarget, ImportController
 from ui.models.collection import CollectionTableModel, NestedTableModel
 from ui.models.plans import (
     QuestionsModel,
@@ -55,7 +55,7 @@ def _vertical(parent: QWidget, *widgets: QWidget) -> QSplitter:
     return splitter
 
 
-class EvidencePage(Page):
+class EvidencePage(FileDropTarget, Page):
     """Surveys and initiatives; drop survey exports anywhere on the page to import them."""
 
     title_key = "pages.evidence.title"
@@ -313,15 +313,8 @@ class EvidencePage(Page):
             self.tabs.setCurrentIndex(0)
             self.survey_section.panel.select(ids[-1])
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and local_files(event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_files(event.mimeData().urls())
-        if paths:
-            event.acceptProposedAction()
-            self.imports.import_survey_files(paths)
+    def import_dropped(self, paths: list[Path]) -> None:
+        self.imports.import_survey_files(paths)
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, tr("pages.evidence.surveys"))
