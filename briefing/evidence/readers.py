@@ -442,7 +442,7 @@ def _check_zip(data: bytes, file: str) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
             names = {entry.filename for entry in entries}
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):  # RuntimeError: NotImplementedError
         raise input_error(file, "evidence.error.truncated_zip") from None
     if "mimetype" in names and "xl/workbook.xml" not in names:
         raise input_error(file, "evidence.error.ods")
