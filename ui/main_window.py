@@ -25,10 +25,8 @@ from PySide6.QtGui import (
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QListView,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -47,15 +45,9 @@ from ui.dialogs.prompts import DialogPrompts
 from ui.pages.base import Page
 from ui.session import Session
 from ui.settings import AppSettings
+from ui.sidebar import Sidebar
 from ui.workers import Runner
 
-SIDEBAR_STYLE = """
-QListView#sidebar { background: palette(base); border: none; border-right: 1px solid palette(mid);
-                    padding-top: 10px; font-size: 14px; outline: 0; }
-QListView#sidebar::item { padding: 8px 14px; margin: 1px 8px; border-radius: 5px; }
-QListView#sidebar::item:selected { background: palette(highlight); color: palette(highlighted-text); }
-QListView#sidebar::item:hover:!selected { background: palette(alternate-base); }
-"""
 IMPORTABLE = (".csv", ".xlsx", ".xlsm", ".tsv", ".txt")
 
 
@@ -125,15 +117,8 @@ class MainWindow(QMainWindow):
             item.setEditable(False)
             item.setData(entry.name, Qt.ItemDataRole.UserRole)
             self.nav_model.appendRow(item)
-        self.sidebar = QListView(self)
-        self.sidebar.setObjectName("sidebar")
+        self.sidebar = Sidebar(self)
         self.sidebar.setModel(self.nav_model)
-        self.sidebar.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.sidebar.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.sidebar.setMinimumWidth(190)
-        self.sidebar.setMaximumWidth(260)
-        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
-        self.sidebar.setFrameShape(QListView.Shape.NoFrame)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pages")
         self.slots = [self._slot(entry) for entry in PAGES]
