@@ -37,18 +37,11 @@ print(json.dumps({"shown": window.isVisible()}), flush=True)
 
 APP = r"""
 import sys
-from PySide6.QtCore import QSettings
-from ui.app import application, build_window, choose_language, parse_args
-from ui import style
-from ui.settings import AppSettings
-app = application()
-style.follow_system(app)
-settings = AppSettings(QSettings(sys.argv[1], QSettings.Format.IniFormat))
-args = parse_args(["--demo"])
-choose_language(args, settings)
-window = build_window(args, settings)
-window.show()
-app.processEvents()
+from pathlib import Path
+from ui.app import start
+window = start(["--demo"], Path(sys.argv[1]))  # exactly what `briefing-composer --demo` runs before app.exec()
+from PySide6.QtWidgets import QApplication
+QApplication.processEvents()
 heavy = sorted(m for m in ("matplotlib", "pptx") if m in sys.modules)
 print(json.dumps({"shown": window.isVisible(), "heavy": heavy, "title": window.windowTitle()}), flush=True)
 window.close()
