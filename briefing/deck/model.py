@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.charts.spec import ChartSpec
+from briefing.model.entities import DeckSettings
 
 SlideKind = str
 """title, summary, since, problems, csfs, proof, survey, allies, roadmap, decision,
@@ -90,6 +91,8 @@ class DeckPlan:
     attempt: int
     max_slides: int
     anonymize: bool = False
+    settings: DeckSettings | None = None
+    """The settings the deck is made with (stamped into the .pptx for the presentation history)."""
 
     @property
     def main(self) -> list[SlideSpec]:

@@ -24,6 +24,7 @@ from briefing.deck import layout as lay
 from briefing.deck.layout import Arrangement, TextBlock
 from briefing.deck.model import DeckPlan, SlideSpec
 from briefing.deck.sanitize import clean
+from briefing.deck.stamp import stamp
 from briefing.deck.template import Box, Template
 from briefing.i18n import format_date
 
@@ -85,6 +86,8 @@ def _properties(prs: Any, plan: DeckPlan) -> None:
     props.subject = clean(plan.audience)[:250]
     props.author = "Briefing Composer"
     props.language = "da-DK" if plan.lang == "da" else "en-GB"
+    if plan.settings is not None:
+        stamp(prs, plan.settings)
 
 
 def rgb(colour: str) -> RGBColor:

@@ -76,6 +76,7 @@ def build_plan(workspace: Workspace, settings: DeckSettings | None = None, today
         attempt=attempt,
         max_slides=chosen.max_slides,
         anonymize=chosen.anonymize,
+        settings=chosen,
     )
 
 

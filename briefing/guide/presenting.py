@@ -8,6 +8,9 @@ carried an answer. The rule for "answered": an open objection of an earlier (or 
 presentation whose answer is written when the deck is presented is the one the deck's
 "since last time" slide showed with its answer, so presenting that deck answers it.
 
+The deck settings kept with the presentation are, in this order: those given, those the deck
+was exported with (stamped into the .pptx, see ``briefing.deck.stamp``), the workspace's current.
+
 ``presentation_edit`` is the same as an undoable ``Batch`` for the app; the archive is made
 before the edit is returned, and an undo leaves the archived file in place (it is never reused).
 """
@@ -21,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import cast
 
+from briefing.deck.stamp import read_settings
 from briefing.edits import AddItem, Batch, UpdateItem
 from briefing.errors import InputError, ValidationError
 from briefing.guide.days import parse_day
@@ -81,7 +85,7 @@ def presentation_edit(
         feedback=feedback.strip(),
         next_steps=[step.strip() for step in next_steps if step.strip()],
         next_attempt=_next_attempt(next_attempt, date),
-        deck_settings=copy.deepcopy(settings if settings is not None else store.workspace.deck),
+        deck_settings=copy.deepcopy(settings or read_settings(source) or store.workspace.deck),
     )
     _validated(store.workspace, presentation)
     presentation.deck_file, presentation.deck_sha256 = archive_deck(store, source, presentation.date)
