@@ -1047,8 +1047,13 @@ PHASES = [
 # --------------------------------------------------------------------------- presentations and deck
 
 
-def objection(status: str, text: T, answer: T) -> dict[str, Any]:
-    return {"text": text, "status": status, "answer": answer}
+def objection(status: str, text: T, answer: T, answered_in: str = "") -> dict[str, Any]:
+    """An objection; ``answered_in`` names the presentation whose deck (or meeting) answered it."""
+    return {"text": text, "status": status, "answer": answer, "answered_in": answered_in}
+
+
+def answered_by(presentation_id: str, text: T, answer: T) -> dict[str, Any]:
+    return objection("answered", text, answer, presentation_id)
 
 
 # fmt: off
@@ -1058,7 +1063,7 @@ PRESENTATIONS = [
         "audience": T("Executive management, monthly meeting", "Direktionen, månedligt møde"),
         "attendee_ids": ["s1", "s2", "s3"], "deck_file": "", "deck_sha256": "", "outcome": "postponed",
         "objections": [
-            objection("answered",
+            answered_by("pr2",
                       T("We have tried knowledge management before, and it showed no effect.",
                         "Vi har prøvet videnstyring før, og det viste ingen effekt."),
                       T("The pilot measured it in our own house: contract search fell from 45 to 9 minutes in five "
@@ -1111,7 +1116,7 @@ PRESENTATIONS = [
                         "retention labels on — are closed before Sales joins.",
                         "Sikkerhedsgennemgangen blev afsluttet den 13. november. Begge betingelser — ekstern deling "
                         "slået fra og opbevaringsmærker på — er lukket, før Salg kommer med.")),
-            objection("answered",
+            answered_by("pr2",
                       T("Does this work outside Legal?", "Virker det uden for Juridisk?"),
                       T("Yes: in the Infrastructure pilot a third of new projects already reuse a lessons-learned "
                         "page, and Sales found a price clause in under a minute at the demo.",

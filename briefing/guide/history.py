@@ -4,10 +4,10 @@ What "changed between attempts" means, for attempt n (the interval after attempt
 the start of the campaign for the first, up to and including attempt n's date):
 
 - **objections raised**: those recorded with attempt n;
-- **objections answered**: the objections of attempt n−1 that are answered now. The data keeps no
-  date of answering, so an answered objection is counted as answered by the attempt that came
-  right after the one that raised it (``record_presentation`` answers them exactly then, unless
-  the answer was written later);
+- **objections answered**: the objections that attempt n's deck answered — ``answered_in`` names
+  the presentation, set by ``record_presentation``; an objection answered without it (entered by
+  hand, or from an older workspace) counts as answered by the attempt right after the one that
+  raised it;
 - **allies engaged**: allies (stance supporter/champion today) with a dialogue in the interval;
 - **allies gained**: allies whose first dialogue ever falls in the interval. Stances have no
   history, so the first conversation stands for the moment an ally joined;
@@ -119,7 +119,13 @@ def history(workspace: Workspace) -> History:
 
 def _changes(ws: Workspace, previous: Presentation | None, current: Presentation) -> Changes:
     since = previous.date if previous else None
-    answered = tuple(o.text for o in previous.objections if o.status == "answered") if previous else ()
+    answered = tuple(
+        o.text
+        for p in ws.presentations
+        for o in p.objections
+        if o.status == "answered"
+        and (o.answered_in == current.id or (not o.answered_in and previous is not None and p.id == previous.id))
+    )
     engaged, gained = _allies(ws, since, current.date)
     return Changes(
         since, current.date, tuple(o.text for o in current.objections), answered, engaged, gained,

@@ -89,17 +89,19 @@ def presentation_edit(
     )
     _validated(store.workspace, presentation)
     presentation.deck_file, presentation.deck_sha256 = archive_deck(store, source, presentation.date)
-    answered = answered_by(store.workspace, presentation.date)
+    answered = answered_by(store.workspace, presentation.date, presentation.id)
     return Batch([AddItem("presentations", presentation), *answered])
 
 
-def answered_by(workspace: Workspace, date: dt.date) -> list[UpdateItem]:
-    """Updates that mark answered the open objections with an answer, raised on or before ``date``."""
+def answered_by(workspace: Workspace, date: dt.date, presentation_id: str = "") -> list[UpdateItem]:
+    """Updates that mark answered — by the presentation ``presentation_id`` — the open objections
+    with an answer, raised on or before ``date``."""
     touched: dict[str, Presentation] = {}
     for entry in open_objections(workspace):
         if entry.answered_in_deck and entry.presentation.date <= date:
             new = touched.setdefault(entry.presentation.id, copy.deepcopy(entry.presentation))
             new.objections[entry.index].status = "answered"
+            new.objections[entry.index].answered_in = presentation_id
     return [UpdateItem("presentations", copy.deepcopy(workspace.find("presentations", pid)), new)
             for pid, new in touched.items()]
 

@@ -192,6 +192,8 @@ class Objection:
     text: str = field(default="", metadata=REQUIRED)
     status: ObjectionStatus = "open"
     answer: str = ""
+    answered_in: str = ""
+    """The id of the presentation whose deck answered it (set when that deck is recorded as presented)."""
 
 
 @dataclass

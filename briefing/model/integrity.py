@@ -64,6 +64,8 @@ def _links(ws: Workspace) -> Iterator[tuple[str, str, str | None]]:
         yield from _each(f"phases[{i}].csf_ids", "csfs", p.csf_ids)
     for i, pr in enumerate(ws.presentations):
         yield from _each(f"presentations[{i}].attendee_ids", "stakeholders", pr.attendee_ids)
+        for j, objection in enumerate(pr.objections):
+            yield f"presentations[{i}].objections[{j}].answered_in", "presentations", objection.answered_in or None
 
 
 def _each(path: str, target: str, values: list[str]) -> Iterator[tuple[str, str, str]]:

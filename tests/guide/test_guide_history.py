@@ -89,3 +89,27 @@ def test_verify_archive_reports_a_changed_and_a_missing_deck(store: WorkspaceSto
     found = [(p.number, p.presentation_id, p.actual is None) for p in problems]
     assert found == [(1, one.id, False), (2, two.id, True)]
     assert problems[0].expected == one.deck_sha256 != problems[0].actual
+
+
+def test_an_objection_counts_as_answered_by_the_attempt_whose_deck_answered_it(store: WorkspaceStore,
+                                                                              deck_file: Path) -> None:
+    first = record_presentation(store, deck_file, "2026-05-19", "EM", "postponed", objections=["Cost?", "Time?"])
+    record_presentation(store, deck_file, "2026-09-22", "EM", "partly_approved")  # nothing answered yet
+    answered = store.workspace.find("presentations", first.id)
+    answered.objections[1].answer = "Two hours a month"
+    store.update("presentations", answered)
+    third = record_presentation(store, deck_file, "2026-12-08", "EM", "approved")
+    kept = store.workspace.find("presentations", first.id).objections[1]
+    assert kept.status == "answered" and kept.answered_in == third.id
+    attempts = history(store.workspace).attempts
+    assert [a.changes.objections_answered for a in attempts] == [(), (), ("Time?",)]
+
+
+def test_answered_in_must_name_a_presentation(ws: Workspace) -> None:
+    from briefing.errors import ValidationError
+    from briefing.model import integrity
+
+    ws.presentations = [attempt("pr1", "2026-05-19", "postponed", Objection("Cost?", "answered", "Cheap", "pr9"))]
+    with pytest.raises(ValidationError) as raised:
+        integrity.check(ws)
+    assert raised.value.path == "presentations[0].objections[0].answered_in"
