@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.i18n import current_language, set_language, tr
+from briefing.i18n import current_language, language_from_environment, set_language, tr
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -97,9 +98,21 @@ def start(argv: Sequence[str] | None = None, settings_file: Path | None = None) 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the app until its window closes; the exit code."""
+    """Run the app until its window closes; the exit code (2 when there is no screen to show it on)."""
+    if not has_screen(os.environ, sys.platform):
+        set_language(language_from_environment(os.environ))
+        print(tr("shell.error.no_display"), file=sys.stderr)
+        return 2
     start(argv)
     return application().exec()
+
+
+def has_screen(environ: Mapping[str, str], platform: str) -> bool:
+    """False on Linux without a display server (Qt would abort); a platform chosen in QT_QPA_PLATFORM counts."""
+    if not platform.startswith("linux"):
+        return True
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 
 from briefing import __version__
 from briefing.errors import BriefingError
-from briefing.i18n import set_language, tr
+from briefing.i18n import language_from_environment, set_language, tr
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -78,7 +78,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    set_language(_language_from_environment())
+    set_language(language_from_environment(os.environ))
     parser = build_parser()
     with _argparse_translated():
         args = parser.parse_args(argv)
@@ -96,8 +96,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     return code
-
-
-def _language_from_environment() -> str:
-    wanted = os.environ.get("BRIEFING_LANG") or os.environ.get("LANG", "")
-    return "da" if wanted.lower().startswith("da") else "en"

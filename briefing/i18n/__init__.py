@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -24,6 +25,12 @@ def set_language(lang: str) -> None:
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}")
     _state["language"] = lang
+
+
+def language_from_environment(environ: Mapping[str, str]) -> str:
+    """Danish when ``BRIEFING_LANG`` (or else ``LANG``) asks for it, else English."""
+    wanted = environ.get("BRIEFING_LANG") or environ.get("LANG", "")
+    return "da" if wanted.lower().startswith("da") else "en"
 
 
 def current_language() -> str:

@@ -47,3 +47,17 @@ def test_the_window_shows_without_matplotlib_or_python_pptx(tmp_path: Path) -> N
     assert report["at_start"] == []
     assert report["deck_step"] in ("done", "attention")
     assert report["after_check"] == ["pptx"]
+
+
+def test_without_a_screen_the_app_says_so_instead_of_aborting() -> None:
+    from ui.app import has_screen
+
+    assert not has_screen({}, "linux")
+    assert has_screen({"DISPLAY": ":0"}, "linux") and has_screen({"QT_QPA_PLATFORM": "offscreen"}, "linux")
+    assert has_screen({}, "win32")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["BRIEFING_LANG"] = "da"
+    app = Path(sys.executable).with_name("briefing-composer")
+    result = subprocess.run([str(app), "--demo"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "ingen skærm" in result.stderr and "xvfb-run" in result.stderr
