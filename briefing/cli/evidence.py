@@ -1,4 +1,7 @@
-"""``briefing import-survey``, ``briefing surveys`` and ``briefing import-stakeholders``.
+"""``briefing import-survey``, ``surveys``, ``import-stakeholders``, ``export-survey`` and ``export-stakeholders``.
+
+The exports write .xlsx or .csv (by the file's suffix), with every cell that a spreadsheet would
+take for a formula neutralised.
 
 ``--mapping`` (for files whose layout is not recognised) takes a JSON file, inline JSON, or
 a short spec; columns are named by header text, Excel letter or number::
@@ -24,6 +27,7 @@ from briefing.evidence.analysis import QuestionAnalysis, analyse
 from briefing.evidence.layouts import ColumnMapping
 from briefing.evidence.stakeholders import StakeholderMapping, import_stakeholders
 from briefing.evidence.surveys import import_survey
+from briefing.evidence.writing import export_stakeholders, export_survey
 from briefing.i18n import format_date, format_number, term, tr
 from briefing.model.entities import Survey
 
@@ -48,6 +52,17 @@ def register(subparsers: Any) -> None:
     people.add_argument("--mapping", metavar="MAPPING", help=tr("evidence.cli.stakeholder_mapping_help"))
     people.add_argument("--update", action="store_true", help=tr("evidence.cli.update_help"))
     people.set_defaults(handler=run_import_stakeholders)
+
+    out_survey = subparsers.add_parser("export-survey", help=tr("evidence.cli.export_survey_help"))
+    add_workspace(out_survey)
+    out_survey.add_argument("--survey", required=True, metavar="ID", help=tr("evidence.cli.survey_id_help"))
+    out_survey.add_argument("--out", type=Path, required=True, metavar="FILE", help=tr("evidence.cli.export_out_help"))
+    out_survey.set_defaults(handler=run_export_survey)
+
+    out_people = subparsers.add_parser("export-stakeholders", help=tr("evidence.cli.export_stakeholders_help"))
+    add_workspace(out_people)
+    out_people.add_argument("--out", type=Path, required=True, metavar="FILE", help=tr("evidence.cli.export_out_help"))
+    out_people.set_defaults(handler=run_export_stakeholders)
 
 
 def mapping_text(value: str) -> tuple[str, str]:
@@ -194,3 +209,31 @@ def run_import_stakeholders(args: argparse.Namespace) -> int:
     for notice in result.notices:
         say(f"  ! {notice}")
     return 0
+
+
+# -- exports ---------------------------------------------------------------------------------------
+
+
+def run_export_survey(args: argparse.Namespace) -> int:
+    _check_export_suffix(args.out)
+    with open_store(args, daily_backup=False) as store:
+        survey = store.workspace.find("surveys", args.survey)
+        if survey is None:
+            known = ", ".join(s.id for s in store.workspace.surveys) or "—"
+            raise InputError("evidence.error.no_survey", id=args.survey, known=known)
+        export_survey(survey, args.out)
+    say(tr("evidence.cli.exported", file=str(args.out)))
+    return 0
+
+
+def run_export_stakeholders(args: argparse.Namespace) -> int:
+    _check_export_suffix(args.out)
+    with open_store(args, daily_backup=False) as store:
+        export_stakeholders(store.workspace.stakeholders, args.out)
+    say(tr("evidence.cli.exported", file=str(args.out)))
+    return 0
+
+
+def _check_export_suffix(path: Path) -> None:
+    if path.suffix.lower() not in (".xlsx", ".csv"):
+        raise InputError("evidence.error.export_suffix", file=str(path))
