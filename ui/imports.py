@@ -13,21 +13,30 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from briefing.edits import AddItem, Batch
 from briefing.errors import BriefingError, InputError
 from briefing.i18n import tr
+from briefing.model.ids import fresh_id
+from ui.pages.base import Page
 from ui.session import Session
 
-FILE_SUFFIXES = (".csv", ".xlsx", ".txt", ".tsv")
+FILE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".tsv", ".txt")
 MAPPING_NEEDED = "evidence.error.layout_unknown"
 
 
 def local_files(urls: Sequence[Any]) -> list[Path]:
-    """The local files among dropped URLs that an importer may read."""
+    """The local files among dropped URLs that could be surveys or stakeholder lists."""
     paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
-    return [p for p in paths if p.suffix.lower() in FILE_SUFFIXES]
+    return [p for p in paths if p.suffix.lower() in FILE_SUFFIXES and p.is_file()]
+
+
+def choose_files(parent: QWidget | None, kind: str) -> list[Path]:
+    """Ask for survey exports (``kind`` "survey") or stakeholder lists ("stakeholders") with a file dialog."""
+    title = tr("pages.import.survey_title") if kind == "survey" else tr("pages.import.stakeholders_title")
+    names, _ = QFileDialog.getOpenFileNames(parent, title, "", tr("pages.import.filter"))
+    return [Path(name) for name in names]
 
 
 class FileDropTarget:
@@ -49,6 +58,34 @@ class FileDropTarget:
         if paths:
             event.acceptProposedAction()
             self.import_dropped(paths)
+
+
+class ImportPage(FileDropTarget, Page):
+    """A page that imports one kind of file, by its import button or by files dropped anywhere on it.
+
+    Subclasses set ``import_kind`` ("survey" or "stakeholders") and select what arrived in
+    ``on_imports_imported``. Without an ``imports`` controller the page makes its own.
+    """
+
+    import_kind = ""
+
+    def __init__(self, session: Session, parent: QWidget | None = None,
+                 imports: ImportController | None = None) -> None:
+        super().__init__(session, parent)
+        self.imports = imports or ImportController(session, self)
+        self.setAcceptDrops(True)
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(self.on_import_button_clicked)
+        self.imports.imported.connect(self.on_imports_imported)
+
+    def on_import_button_clicked(self) -> None:
+        self.imports.import_files(self.import_kind, choose_files(self, self.import_kind))
+
+    def import_dropped(self, paths: list[Path]) -> None:
+        self.imports.import_files(self.import_kind, paths)
+
+    def on_imports_imported(self, collection: str, ids: list[str]) -> None:
+        """Show the items just imported (``collection`` may be another page's)."""
 
 
 class ImportController(QObject):
@@ -73,23 +110,15 @@ class ImportController(QObject):
         self.show_notice: Callable[[str, str], None] = self._notice_box
         self.ask_mapping: Callable[[Path, Any, Any], Any] = self._mapping_dialog
 
-    # -- choosing files ----------------------------------------------------------------------
-
-    def choose_survey_files(self) -> list[str]:
-        """Ask for survey exports with a file dialog, then import them."""
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.parent_widget, tr("pages.import.survey_title"), "", tr("pages.import.filter")
-        )
-        return self.import_survey_files(paths) if paths else []
-
-    def choose_stakeholder_files(self) -> list[str]:
-        """Ask for stakeholder lists with a file dialog, then import them."""
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.parent_widget, tr("pages.import.stakeholders_title"), "", tr("pages.import.filter")
-        )
-        return self.import_stakeholder_files(paths) if paths else []
-
     # -- importing ---------------------------------------------------------------------------
+
+    def import_files(self, kind: str | None, paths: Sequence[Path | str]) -> list[str]:
+        """Import ``paths`` as surveys (``kind`` "survey") or stakeholder lists ("stakeholders"); None: nothing."""
+        if kind == "survey":
+            return self.import_survey_files(paths)
+        if kind == "stakeholders":
+            return self.import_stakeholder_files(paths)
+        return []
 
     def import_survey_files(self, paths: Sequence[Path | str]) -> list[str]:
         """Import each survey file (one undo step each); returns the ids of the surveys added."""
@@ -171,12 +200,7 @@ class ImportController(QObject):
     def _free_id(self, collection: str, wanted: str | None, prefix: str, taken: set[str] | None = None) -> str:
         """``wanted`` if no item of ``collection`` has it yet, else a new id."""
         used = {item.id for item in self.session.workspace.collection(collection)} | (taken or set())
-        if wanted and wanted not in used:
-            return wanted
-        number = len(used) + 1
-        while f"{prefix}{number}" in used:
-            number += 1
-        return f"{prefix}{number}"
+        return wanted if wanted and wanted not in used else fresh_id(prefix, used)
 
     # -- telling the user --------------------------------------------------------------------------
 

@@ -42,13 +42,12 @@ from briefing.i18n import current_language, set_language, tr
 from briefing.store import StoreWriteError, WorkspaceStore
 from ui import workspaces
 from ui.dialogs.prompts import DialogPrompts
+from ui.imports import ImportController, local_files
 from ui.pages.base import Page
 from ui.session import Session
 from ui.settings import AppSettings
 from ui.sidebar import Sidebar
 from ui.workers import Runner
-
-IMPORTABLE = (".csv", ".xlsx", ".xlsm", ".tsv", ".txt")
 
 
 @dataclass(frozen=True)
@@ -72,8 +71,8 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("history", "ui.pages.history", "HistoryPage", "shell.nav.history"),
 )
 PAGE_NAMES = tuple(entry.name for entry in PAGES)
-NAV_KEYS = ("shell.nav.overview", "shell.nav.allies", "shell.nav.leadership", "shell.nav.evidence",
-            "shell.nav.problems", "shell.nav.roadmap", "shell.nav.briefing", "shell.nav.history")
+DROP_KINDS = {"allies": "stakeholders", "evidence": "survey"}
+"""What a file dropped on the window is, by the page shown; on other pages the user is asked."""
 
 
 class MainWindow(QMainWindow):
@@ -97,7 +96,7 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.home: Path | None = None
         """The folder shown as ``~`` in the status bar (None: the user's home)."""
-        self.imports: Any = None
+        self.imports: ImportController | None = None
         self.runner = Runner(self)
         self.undo_group = QUndoGroup(self)
         self.pages: dict[str, Page] = {}
@@ -242,10 +241,10 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Set every text of the window and of the pages built so far in the current language."""
-        for row, key in enumerate(NAV_KEYS):
+        for row, entry in enumerate(PAGES):
             item = self.nav_model.item(row)
-            item.setText(tr(key))
-            item.setData(tr(key), Qt.ItemDataRole.AccessibleTextRole)
+            item.setText(tr(entry.label_key))
+            item.setData(tr(entry.label_key), Qt.ItemDataRole.AccessibleTextRole)
         self.sidebar.setAccessibleName(tr("shell.nav.name"))
         self.stack.setAccessibleName(tr("shell.pages.name"))
         self._retranslate_menus()
@@ -276,8 +275,8 @@ class MainWindow(QMainWindow):
         }
         for action, key in actions.items():
             action.setText(tr(key))
-        for action, key in zip(self.go_actions, NAV_KEYS, strict=True):
-            action.setText(tr("shell.action.go", page=tr(key)))
+        for action, entry in zip(self.go_actions, PAGES, strict=True):
+            action.setText(tr("shell.action.go", page=tr(entry.label_key)))
         self.language_actions[current_language()].setChecked(True)
 
     def _update_title(self) -> None:
@@ -317,7 +316,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.session.undo_stack)
         self.session.changed.connect(self.on_session_changed)
         self.session.failed.connect(self.on_session_failed)
-        self.imports = self._import_controller(self.session)
+        self.imports = ImportController(self.session, self)
         self.imports.imported.connect(self.on_imports_imported)
         if store.folder is not None:
             self.settings.remember_workspace(store.folder)
@@ -327,11 +326,6 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.show_page(self.current_page_name() or "overview", force=True)
         self.workspace_opened.emit(self.session)
-
-    def _import_controller(self, session: Session) -> Any:
-        from ui.imports import ImportController
-
-        return ImportController(session, self)
 
     def _close_session(self) -> None:
         if self.session is None:
@@ -432,14 +426,10 @@ class MainWindow(QMainWindow):
         self.open_demo()
 
     def on_import_survey_triggered(self) -> None:
-        paths = self.prompts.choose_import_files("survey")
-        if paths and self.imports is not None:
-            self.imports.import_survey_files(paths)
+        self.import_files("survey", self.prompts.choose_import_files("survey"))
 
     def on_import_stakeholders_triggered(self) -> None:
-        paths = self.prompts.choose_import_files("stakeholders")
-        if paths and self.imports is not None:
-            self.imports.import_stakeholder_files(paths)
+        self.import_files("stakeholders", self.prompts.choose_import_files("stakeholders"))
 
     def on_export_triggered(self) -> None:
         self.show_page("briefing")
@@ -486,23 +476,28 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.language_changed.emit(lang)
 
-    # -- drag and drop -----------------------------------------------------------------------
+    # -- importing ---------------------------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.session is not None and dropped_files(event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = dropped_files(event.mimeData().urls())
+    def import_files(self, kind: str | None, paths: list[Path]) -> None:
+        """Hand ``paths`` to the importer of ``kind`` ("survey" or "stakeholders"; None: nothing)."""
         if not paths or self.imports is None:
             return
-        event.acceptProposedAction()
-        kind = {"allies": "stakeholders", "evidence": "survey"}.get(self.current_page_name() or "")
-        kind = kind or self.prompts.import_kind()
         if kind == "survey":
             self.imports.import_survey_files(paths)
         elif kind == "stakeholders":
             self.imports.import_stakeholder_files(paths)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.session is not None and local_files(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_files(event.mimeData().urls())
+        if not paths or self.imports is None:
+            return
+        event.acceptProposedAction()
+        kind = DROP_KINDS.get(self.current_page_name() or "") or self.prompts.import_kind()
+        self.import_files(kind, paths)
 
     # -- window state ------------------------------------------------------------------------
 
@@ -523,9 +518,3 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self._close_session()
         super().closeEvent(event)
-
-
-def dropped_files(urls: list[Any]) -> list[Path]:
-    """The local files among ``urls`` that could be surveys or stakeholder lists."""
-    paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
-    return [path for path in paths if path.suffix.lower() in IMPORTABLE and path.is_file()]

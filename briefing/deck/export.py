@@ -1,4 +1,4 @@
-"""The deck's public API: plan, check (the lint), export, template_check.
+"""The deck's public API: plan, check (the lint), review (both), export, template_check.
 
 An export renders into memory, writes a temporary file beside the target, fsyncs it and moves it
 over the target: a failed export leaves the previous file as it was. It reads the workspace and
@@ -38,11 +38,18 @@ def _template_path(workspace: Workspace, settings: DeckSettings | None, template
 def check(workspace: Workspace, settings: DeckSettings | None = None, template: Path | str | None = None,
           today: dt.date | None = None) -> list[Finding]:
     """Every breach of the dosing rules in the deck the workspace would export."""
+    return review(workspace, settings, template, today)[1]
+
+
+def review(workspace: Workspace, settings: DeckSettings | None = None, template: Path | str | None = None,
+           today: dt.date | None = None) -> tuple[DeckPlan, list[Finding]]:
+    """The deck the workspace would export and its breaches of the dosing rules, planned once."""
     from briefing.deck import template as templates
     from briefing.deck.lint import lint
 
     loaded = templates.load(_template_path(workspace, settings, template))
-    return lint(plan(workspace, settings, today), loaded)
+    deck = plan(workspace, settings, today)
+    return deck, lint(deck, loaded)
 
 
 def export(workspace: Workspace, out: Path, settings: DeckSettings | None = None, template: Path | str | None = None,

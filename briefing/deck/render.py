@@ -98,6 +98,16 @@ def emu(inches: float) -> int:
     return int(Inches(inches))
 
 
+def _rectangle(slide: Any, box: Box, colour: str) -> Any:
+    """A flat rectangle filled with ``colour``: no outline, no inherited shadow."""
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(box.left), emu(box.top), emu(box.width), emu(box.height))
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = rgb(colour)
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    return shape
+
+
 class _Renderer:
     def __init__(self, prs: Any, plan: DeckPlan, template: Template, cache_dir: Path | None) -> None:
         self.prs = prs
@@ -237,12 +247,7 @@ class _Renderer:
     def _card(self, slide: Any, spec: SlideSpec, box: Box, heading: TextBlock, lines: TextBlock | None,
               index: int) -> None:
         card = spec.cards[index]
-        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(box.left), emu(box.top), emu(box.width),
-                                       emu(box.height))
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = rgb(self.pal.box)
-        shape.line.fill.background()
-        shape.shadow.inherit = False
+        shape = _rectangle(slide, box, self.pal.box)
         shape.text_frame.text = ""
         self._severity(slide, box, card.level)
         if card.label:
@@ -262,24 +267,14 @@ class _Renderer:
         size, gap = 0.2, 0.06
         left = box.left + 0.2
         for step in range(5):
-            square = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(left + step * (size + gap)), emu(box.top + 0.55),
-                                            emu(size), emu(size))
-            square.shadow.inherit = False
-            square.line.fill.background()
-            square.fill.solid()
             filled = step < level
-            colour = ramp[min(level - 1, len(ramp) - 1)] if filled else self.pal.background
-            square.fill.fore_color.rgb = rgb(colour if filled else _mix(self.pal.box, self.pal.text, 0.15))
+            colour = ramp[min(level - 1, len(ramp) - 1)] if filled else _mix(self.pal.box, self.pal.text, 0.15)
+            square = _rectangle(slide, Box(left + step * (size + gap), box.top + 0.55, size, size), colour)
             square.name = f"Severity {step + 1}"
 
     def _callout(self, slide: Any, block: TextBlock) -> None:
         box = block.box
-        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, emu(box.left), emu(box.top), emu(box.width),
-                                       emu(box.height))
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = rgb(self.pal.accent)
-        shape.line.fill.background()
-        shape.shadow.inherit = False
+        shape = _rectangle(slide, box, self.pal.accent)
         frame = shape.text_frame
         frame.word_wrap = True
         frame.vertical_anchor = MSO_ANCHOR.MIDDLE

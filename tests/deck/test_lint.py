@@ -120,4 +120,4 @@ def test_the_demo_deck_is_well_dosed_in_every_template(demo: Workspace, demo_da:
 def test_findings_read_in_both_languages(template: Template) -> None:
     finding = lint(deck(content(bullets=["a"] * 6)), template)[0]
     assert finding.message("en") == "Slide 1: 6 bullets, at most 5"
-    assert finding.message("da") == "Slide 1: 6 punkter, højst 5"
+    assert finding.message("da") == "Dias 1: 6 punkter, højst 5"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,37 +16,23 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSpinBox,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from briefing.i18n import tr
-from ui.forms.form import _message_label, _show
+from ui.forms.form import message_label, show_message
+from ui.forms.panel import ChoiceDelegate
 from ui.models.mapping import ROLES, MappingModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SEPARATORS = ("", ";", ", ")
 
 
-class UseDelegate(QStyledItemDelegate):
-    """A combo box of the uses (time of answer, question, ignore)."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
-        combo = QComboBox(parent)
-        for use in ROLES:
-            combo.addItem(tr(f"pages.mapping.{use}"), use)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(0x0002))))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData())
+def use_choices(_index: AnyIndex) -> list[tuple[str, Any]]:
+    """The uses a column can have (time of answer, question, ignore), labelled."""
+    return [(tr(f"pages.mapping.{use}"), use) for use in ROLES]
 
 
 class MappingDialog(QDialog):
@@ -68,7 +54,7 @@ class MappingDialog(QDialog):
         layout.addWidget(intro)
         self.view = QTableView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegateForColumn(2, UseDelegate(self.view))
+        self.view.setItemDelegateForColumn(2, ChoiceDelegate(use_choices, self.view))
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.view.setAccessibleName(tr("pages.mapping.columns"))
         self.view.verticalHeader().setVisible(False)
@@ -87,7 +73,7 @@ class MappingDialog(QDialog):
         self.separator.setAccessibleName(tr("pages.mapping.separator"))
         form.addRow(tr("pages.mapping.separator") + ":", self.separator)
         layout.addLayout(form)
-        self.message = _message_label(self)
+        self.message = message_label(self)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("pages.mapping.import"))
@@ -103,7 +89,7 @@ class MappingDialog(QDialog):
 
     def accept(self) -> None:
         if not self.model.columns_used_as("question"):
-            _show(self.message, tr("pages.mapping.no_question"))
+            show_message(self.message, tr("pages.mapping.no_question"))
             return
         super().accept()
 

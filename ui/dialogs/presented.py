@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from briefing.errors import BriefingError
 from briefing.i18n import term, tr
 from briefing.model.entities import OUTCOMES, Workspace
+from ui.forms.form import message_label, show_message
 
 
 @dataclass
@@ -98,11 +99,8 @@ class PresentedDialog(QDialog):
         self.next_attempt.setDisplayFormat("yyyy-MM-dd")
         self.next_attempt.setEnabled(False)
         self.has_next.toggled.connect(self.next_attempt.setEnabled)
-        self.error = QLabel(self)
+        self.error = message_label(self)
         self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #C0392B;")
-        self.error.hide()
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -160,8 +158,7 @@ class PresentedDialog(QDialog):
         try:
             self._submit(self.entered())
         except BriefingError as error:
-            self.error.setText(error.message())
-            self.error.show()
+            show_message(self.error, error.message())
             return
         self.accept()
 

@@ -22,9 +22,6 @@ from ui.dialogs import messages
 if TYPE_CHECKING:
     from ui.dialogs.presented import PresentationInput
 
-SURVEY_FILTER = "*.csv *.xlsx"
-STAKEHOLDER_FILTER = "*.csv *.xlsx"
-
 
 class DialogPrompts:
     """Asks through modal dialogs parented to ``parent``."""
@@ -57,9 +54,9 @@ class DialogPrompts:
         return Path(folder) if folder else None
 
     def choose_import_files(self, kind: str) -> list[Path]:
-        title = tr("shell.import.survey_title") if kind == "survey" else tr("shell.import.stakeholders_title")
-        files, _ = QFileDialog.getOpenFileNames(self.parent, title, "", f"{tr('shell.import.files')} ({SURVEY_FILTER})")
-        return [Path(name) for name in files]
+        from ui.imports import choose_files
+
+        return choose_files(self.parent, kind)
 
     def choose_deck_target(self, suggested: Path) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(

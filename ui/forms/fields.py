@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from briefing.i18n import tr
-from ui.models.columns import parse, plain_number
+from ui.models.columns import label_key, parse, plain_number
 
 Options = Callable[[], list[tuple[Any, str]]]
 
@@ -31,6 +31,11 @@ class Field:
     options: Options | None = None
     low: int = 0
     high: int = 100000
+
+
+def field(name: str, kind: str = "text", **extra: Any) -> Field:
+    """The field for the attribute ``name``, labelled by the column header of the same name."""
+    return Field(name, label_key(name), kind, **extra)
 
 
 def make_editor(field: Field, parent: QWidget) -> QWidget:

@@ -80,7 +80,7 @@ class ItemForm(QWidget):
         for field in self.fields:
             self._add_row(field)
         body.addLayout(self.layout_)
-        self.message = _message_label(self)
+        self.message = message_label(self)
         body.addWidget(self.message)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self)
@@ -105,7 +105,7 @@ class ItemForm(QWidget):
         column.setSpacing(2)
         editor = make_editor(field, box)
         editor.setObjectName(f"field_{field.name}")
-        message = _message_label(box)
+        message = message_label(box)
         column.addWidget(editor)
         column.addWidget(message)
         label = QLabel(self)
@@ -225,14 +225,14 @@ class ItemForm(QWidget):
         if name in self.messages:
             label = tr(next(f.label for f in self.fields if f.name == name))
             text = tr(error.key, **{**error.params, "path": label}) if isinstance(error, ValidationError) else None
-            _show(self.messages[name], text or error.message())
+            show_message(self.messages[name], text or error.message())
             self.editors[name].setFocus()
         else:
-            _show(self.message, error.message())
+            show_message(self.message, error.message())
 
     def clear_messages(self) -> None:
         for label in [*self.messages.values(), self.message]:
-            _show(label, "")
+            show_message(label, "")
 
     def errors(self) -> dict[str, str]:
         """The messages shown now, by field name ("" for the form's own message)."""
@@ -251,7 +251,8 @@ def _field_of(error: BriefingError) -> str:
     return ""
 
 
-def _message_label(parent: QWidget) -> QLabel:
+def message_label(parent: QWidget) -> QLabel:
+    """A label for a problem the user must see (white on red, hidden while empty); fill it with ``show_message``."""
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setStyleSheet(ERROR_STYLE)
@@ -260,6 +261,7 @@ def _message_label(parent: QWidget) -> QLabel:
     return label
 
 
-def _show(label: QLabel, text: str) -> None:
+def show_message(label: QLabel, text: str) -> None:
+    """Show ``text`` in ``label``; an empty text hides it."""
     label.setText(text)
     label.setVisible(bool(text))

@@ -6,6 +6,7 @@ means. A refused cell edit is shown under the table (and as the cell's tooltip).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -26,27 +27,31 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.i18n import tr
-from ui.forms.form import _message_label, _show
+from ui.forms.form import message_label, show_message
 from ui.models.collection import CollectionTableModel, SearchProxy
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MAX_COLUMN_WIDTH = 300
 
 
-class ChoiceDelegate(QStyledItemDelegate):
-    """Edits choice columns with a combo box of their translated labels."""
+Choices = Callable[[AnyIndex], list[tuple[str, Any]] | None]
+"""The (label, value) pairs a cell offers, or None for a cell edited as text."""
 
-    def __init__(self, model: CollectionTableModel, parent: QWidget | None = None) -> None:
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """Edits the cells that offer ``choices(index)`` with a combo box of their labels; others as usual."""
+
+    def __init__(self, choices: Choices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = model
+        self.choices = choices
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
-        column = self.model.columns[index.column()]
-        if column.kind != "choice":
+        offered = self.choices(index)
+        if offered is None:
             return super().createEditor(parent, option, index)
         combo = QComboBox(parent)
-        for value in column.choices:
-            combo.addItem(tr(f"{column.choice_key}.{value}"), value)
+        for label, value in offered:
+            combo.addItem(label, value)
         return combo
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
@@ -60,6 +65,18 @@ class ChoiceDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)
+
+
+def column_choices(model: CollectionTableModel) -> Choices:
+    """The choices of ``model``'s choice columns, labelled in the current language."""
+
+    def choices(index: AnyIndex) -> list[tuple[str, Any]] | None:
+        column = model.columns[index.column()]
+        if column.kind != "choice":
+            return None
+        return [(tr(f"{column.choice_key}.{value}"), value) for value in column.choices]
+
+    return choices
 
 
 class TablePanel(QWidget):
@@ -117,7 +134,7 @@ class TablePanel(QWidget):
         layout.addLayout(top)
         self.view = self._make_view()
         layout.addWidget(self.view)
-        self.message = _message_label(self)
+        self.message = message_label(self)
         layout.addWidget(self.message)
         self.title.setBuddy(self.view)
         for keys in ("Ins", "Ctrl+N"):
@@ -136,7 +153,7 @@ class TablePanel(QWidget):
     def _make_view(self) -> QTableView:
         view = QTableView(self)
         view.setModel(self.proxy)
-        view.setItemDelegate(ChoiceDelegate(self.model, view))
+        view.setItemDelegate(ChoiceDelegate(column_choices(self.model), view))
         view.setSortingEnabled(True)
         view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -226,7 +243,7 @@ class TablePanel(QWidget):
             self.remove_requested.emit(item)
 
     def on_view_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        _show(self.message, "")
+        show_message(self.message, "")
         self.remove_button.setEnabled(current.isValid())
         self.current_changed.emit(self.proxy.item_at(current) if current.isValid() else None)
 
@@ -236,7 +253,7 @@ class TablePanel(QWidget):
             self.current_changed.emit(None)
 
     def on_model_edit_failed(self, message: str) -> None:
-        _show(self.message, message)
+        show_message(self.message, message)
 
     def errors(self) -> str:
         """The message shown under the table now ("" when none)."""
@@ -247,3 +264,18 @@ def _key(item: Any) -> str | None:
     """What identifies a selected row across a reset: the item's id."""
     item_id = getattr(item, "id", None)
     return str(item_id) if item_id is not None else None
+
+
+def read_only_table(model: CollectionTableModel, parent: QWidget) -> QTableView:
+    """A sortable table that shows ``model`` and edits nothing (rows selected whole, Tab leaves it)."""
+    view = QTableView(parent)
+    view.setModel(SearchProxy(model, view))
+    view.setSortingEnabled(True)
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setMaximumSectionSize(MAX_COLUMN_WIDTH)
+    return view

@@ -2,55 +2,48 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from briefing.model.entities import RISKS
-from ui.forms.fields import Field, Options
-from ui.models.columns import label_key
+from ui.forms.fields import Field, Options, field
 from ui.models.plans import SOURCES, STATUSES
 
 
-def f(name: str, kind: str = "text", **extra: Any) -> Field:
-    return Field(name, label_key(name), kind, **extra)
-
-
 def problem_fields() -> list[Field]:
-    return [f("process"), f("title"), f("description", "multiline"), f("impact", "multiline"),
-            f("severity", "score"), f("evidence", "multiline")]
+    return [field("process"), field("title"), field("description", "multiline"), field("impact", "multiline"),
+            field("severity", "score"), field("evidence", "multiline")]
 
 
 def csf_fields() -> list[Field]:
-    return [f("title"), f("description", "multiline")]
+    return [field("title"), field("description", "multiline")]
 
 
 def phase_fields() -> list[Field]:
     return [
-        f("name"),
-        f("start", "date"),
-        f("end", "date"),
-        f("risk", "choice", choices=RISKS, choice_key="term.risk"),
-        f("cost", "float"),
-        f("objectives", "list"),
-        f("deliverables", "list"),
+        field("name"),
+        field("start", "date"),
+        field("end", "date"),
+        field("risk", "choice", choices=RISKS, choice_key="term.risk"),
+        field("cost", "float"),
+        field("objectives", "list"),
+        field("deliverables", "list"),
     ]
 
 
 def initiative_fields(people: Options) -> list[Field]:
     return [
-        f("title"),
-        f("sponsor_id", "ref", options=people),
-        f("status", "choice", choices=STATUSES, choice_key="term.initiative_status"),
-        f("budget", "float"),
-        f("start", "date"),
-        f("end", "date"),
+        field("title"),
+        field("sponsor_id", "ref", options=people),
+        field("status", "choice", choices=STATUSES, choice_key="term.initiative_status"),
+        field("budget", "float"),
+        field("start", "date"),
+        field("end", "date"),
     ]
 
 
 def survey_fields(people: Options) -> list[Field]:
     return [
-        f("title"),
-        f("date", "date"),
-        f("sponsor_id", "ref", options=people),
-        f("source", "choice", choices=SOURCES, choice_key="term.survey_source"),
-        f("findings", "list"),
+        field("title"),
+        field("date", "date"),
+        field("sponsor_id", "ref", options=people),
+        field("source", "choice", choices=SOURCES, choice_key="term.survey_source"),
+        field("findings", "list"),
     ]

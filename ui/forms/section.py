@@ -20,7 +20,7 @@ from briefing.errors import BriefingError
 from briefing.i18n import tr
 from briefing.store import Change
 from ui.forms.fields import Field
-from ui.forms.form import ItemForm, _show
+from ui.forms.form import ItemForm, show_message
 from ui.forms.panel import TablePanel
 from ui.models.collection import CollectionTableModel
 from ui.session import Session
@@ -126,7 +126,7 @@ class Section(QWidget):
             edit = remove_with_dependents(self.session.store, self.model.collection, item.id)
             self.session.do(edit, tr("pages.undo.remove", noun=noun))
         except BriefingError as error:
-            _show(self.panel.message, error.message())
+            show_message(self.panel.message, error.message())
             return False
         return True
 

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from briefing.i18n import current_language, tr
 from briefing.model.entities import Dialogue, Stakeholder
 from ui.charts import ChartView
-from ui.forms.form import _show
+from ui.forms.form import show_message
+from ui.forms.panel import read_only_table
 from ui.forms.people import dialogue_fields, stakeholder_fields
 from ui.forms.section import Section
-from ui.imports import FileDropTarget, ImportController
-from ui.models.collection import CollectionTableModel, SearchProxy
+from ui.imports import ImportController, ImportPage
+from ui.models.collection import CollectionTableModel
 from ui.models.guide import overdue_model
 from ui.models.people import dialogue_columns, stakeholder_columns
-from ui.pages.base import Page
 from ui.session import Session
 
 
@@ -30,17 +29,15 @@ class PeopleSection(Section):
         return tr("pages.allies.remove_question", name=item.name, n=count)
 
 
-class AlliesPage(FileDropTarget, Page):
+class AlliesPage(ImportPage):
     """Stakeholders with their detail form, the selected person's dialogues, the map, the overdue list."""
 
-    title_key = "pages.allies.title"
+    import_kind = "stakeholders"
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, imports: ImportController | None = None
     ) -> None:
-        super().__init__(session, parent)
-        self.imports = imports or ImportController(session, self)
-        self.setAcceptDrops(True)
+        super().__init__(session, parent, imports)
         self.stakeholders = CollectionTableModel(session, "stakeholders", stakeholder_columns(), parent=self)
         self.people = PeopleSection(
             session, self.stakeholders, "pages.allies.people", stakeholder_fields(), self._new_person,
@@ -59,10 +56,7 @@ class AlliesPage(FileDropTarget, Page):
             signal.connect(self.show_overdue_count)
         self.overdue_view = self._overdue_view()
         self._build()
-        self.import_button = QPushButton(self)
-        self.import_button.clicked.connect(self.imports.choose_stakeholder_files)
         self.people.panel.add_tool(self.import_button)
-        self.imports.imported.connect(self.on_imports_imported)
         self.people.current_changed.connect(self.on_people_current_changed)
         self.log.panel.add_requested.disconnect(self.log.start_new)
         self.log.panel.add_requested.connect(self.add_dialogue)
@@ -82,13 +76,7 @@ class AlliesPage(FileDropTarget, Page):
         layout.addWidget(splitter)
 
     def _overdue_view(self) -> QTableView:
-        view = QTableView(self)
-        view.setModel(SearchProxy(self.overdue, view))
-        view.setSortingEnabled(True)
-        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setStretchLastSection(True)
+        view = read_only_table(self.overdue, self)
         view.activated.connect(self.on_overdue_activated)
         return view
 
@@ -131,9 +119,6 @@ class AlliesPage(FileDropTarget, Page):
         if collection == "stakeholders" and ids:
             self.people.panel.select(ids[0])
 
-    def import_dropped(self, paths: list[Path]) -> None:
-        self.imports.import_stakeholder_files(paths)
-
     # -- new items -------------------------------------------------------------------------
 
     def person(self) -> Any:
@@ -157,7 +142,7 @@ class AlliesPage(FileDropTarget, Page):
     def add_dialogue(self) -> None:
         """Prepare a new dialogue with the selected person (dated today)."""
         if self.person() is None:
-            _show(self.log.panel.message, tr("pages.allies.pick_person"))
+            show_message(self.log.panel.message, tr("pages.allies.pick_person"))
             return
         self.tabs.setCurrentWidget(self.log)
         self.log.start_new()

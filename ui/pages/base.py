@@ -9,9 +9,7 @@ from ui.session import Session
 
 
 class Page(QWidget):
-    """A page in the sidebar. Subclasses set ``title_key`` (an i18n key) and refresh in ``on_changes``."""
-
-    title_key = ""
+    """A page in the sidebar (its label lives in the window's page list); subclasses refresh in ``on_changes``."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)

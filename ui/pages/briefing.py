@@ -40,19 +40,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.deck.model import SECTIONS
 from briefing.edits import SetSingleton
 from briefing.errors import BriefingError
 from briefing.i18n import format_date, tr
 from briefing.model.entities import DeckSettings
 from briefing.store import Change
 from ui.dialogs.presented import PresentationInput, from_qdate, to_qdate
+from ui.forms.form import message_label, show_message
 from ui.pages.base import Page
 from ui.session import Session
 from ui.style import make_heading
 from ui.workers import Job, Runner
 
 DATE_FORMAT = "yyyy-MM-dd"
-SECTION_NAMES = ("summary", "since", "problems", "csfs", "proof", "survey", "allies", "roadmap", "decision")
+SECTION_NAMES = SECTIONS
+"""The deck's optional sections in storyline order, one check box each."""
 NO_DATE = QDate(2000, 1, 1)
 
 
@@ -89,7 +92,6 @@ def sections_of(settings: DeckSettings) -> set[str]:
 class BriefingPage(Page):
     """Compose, check, export and present the deck."""
 
-    title_key = "shell.nav.briefing"
     shell_services = ("prompts", "runner")
     navigate = Signal(str)
     exported = Signal(object)
@@ -134,11 +136,8 @@ class BriefingPage(Page):
         self.max_slides.setRange(1, 40)
         self.sections = {name: QCheckBox(self) for name in SECTION_NAMES}
         self.anonymize = QCheckBox(self)
-        self.error = QLabel(self)
+        self.error = message_label(self)
         self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #C0392B;")
-        self.error.hide()
         self.lint_model = QStandardItemModel(self)
         self.lint = self._tree(self.lint_model, "lint")
         self.outline_model = QStandardItemModel(self)
@@ -314,10 +313,9 @@ class BriefingPage(Page):
         """Plan and lint the deck as it would be exported now; show both."""
         workspace, today = self.session.workspace, self.session.store.clock.today()
         try:
-            from briefing.deck import check, plan
+            from briefing.deck import review
 
-            self.plan = plan(workspace, workspace.deck, today)
-            self.findings = list(check(workspace, workspace.deck, today=today))
+            self.plan, self.findings = review(workspace, workspace.deck, today=today)
         except BriefingError as error:
             self.plan, self.findings = None, [error]
         except ImportError:
@@ -375,11 +373,10 @@ class BriefingPage(Page):
         try:
             self.session.do(SetSingleton("deck", copy.deepcopy(old), new), tr("shell.briefing.edit_text"))
         except BriefingError as error:
-            self.error.setText(error.message())
-            self.error.show()
+            show_message(self.error, error.message())
             self.show_settings()
             return
-        self.error.hide()
+        show_message(self.error, "")
 
     def on_template_browse_clicked(self) -> None:
         chosen = self.prompts.choose_template() if self.prompts is not None else None

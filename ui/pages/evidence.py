@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt
@@ -27,14 +26,15 @@ from briefing.edits import UpdateItem
 from briefing.errors import BriefingError, InputError
 from briefing.i18n import current_language, tr
 from briefing.model.entities import Initiative, Kpi, Measurement, Question, Survey
+from briefing.model.ids import fresh_id
 from ui.charts import ChartView
 from ui.forms.analysis import analysis_html
 from ui.forms.fields import Field, get_value
-from ui.forms.form import _message_label, _show
+from ui.forms.form import message_label, show_message
 from ui.forms.panel import TablePanel
 from ui.forms.plans import initiative_fields, survey_fields
 from ui.forms.section import Section
-from ui.imports import FileDropTarget, ImportController
+from ui.imports import ImportController, ImportPage
 from ui.models.collection import CollectionTableModel, NestedTableModel
 from ui.models.plans import (
     QuestionsModel,
@@ -43,7 +43,6 @@ from ui.models.plans import (
     measurement_columns,
     survey_columns,
 )
-from ui.pages.base import Page
 from ui.session import Session
 
 
@@ -55,23 +54,20 @@ def _vertical(parent: QWidget, *widgets: QWidget) -> QSplitter:
     return splitter
 
 
-class EvidencePage(FileDropTarget, Page):
+class EvidencePage(ImportPage):
     """Surveys and initiatives; drop survey exports anywhere on the page to import them."""
 
-    title_key = "pages.evidence.title"
+    import_kind = "survey"
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, imports: ImportController | None = None
     ) -> None:
-        super().__init__(session, parent)
-        self.imports = imports or ImportController(session, self)
-        self.setAcceptDrops(True)
+        super().__init__(session, parent, imports)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._surveys_tab(), "")
         self.tabs.addTab(self._initiatives_tab(), "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        self.imports.imported.connect(self.on_imports_imported)
         self.retranslate()
         self.on_survey_current_changed(self.survey_section.current())
         self.on_initiative_current_changed(self.initiative_section.current())
@@ -85,8 +81,6 @@ class EvidencePage(FileDropTarget, Page):
             session, self.surveys, "pages.evidence.surveys", survey_fields(self._people), self._new_survey,
             "pages.noun.survey", self, vertical=True,
         )
-        self.import_button = QPushButton(self)
-        self.import_button.clicked.connect(self.imports.choose_survey_files)
         self.survey_section.panel.add_tool(self.import_button)
         self.questions = QuestionsModel(session, self)
         self.question_panel = TablePanel(self.questions, "pages.evidence.questions", self, auto_select=False)
@@ -225,7 +219,7 @@ class EvidencePage(FileDropTarget, Page):
         row.addWidget(self.measurement_value)
         row.addWidget(self.add_measurement_button)
         column.addLayout(row)
-        self.measurement_message = _message_label(self)
+        self.measurement_message = message_label(self)
         column.addWidget(self.measurement_message)
         return box
 
@@ -248,10 +242,7 @@ class EvidencePage(FileDropTarget, Page):
         if self.kpis.owner_id is None:
             return
         taken = {k.id for i in self.session.workspace.initiatives for k in i.kpis}
-        number = len(taken) + 1
-        while f"k{number}" in taken:
-            number += 1
-        kpi = Kpi(id=f"k{number}", name=tr("pages.evidence.new_kpi"))
+        kpi = Kpi(id=fresh_id("k", taken), name=tr("pages.evidence.new_kpi"))
         self.kpis.replace_rows(lambda rows: rows.append(kpi), tr("pages.undo.add", noun=tr("pages.noun.kpi")))
         self.kpi_panel.select(kpi.id)
 
@@ -266,7 +257,7 @@ class EvidencePage(FileDropTarget, Page):
 
     def add_measurement(self) -> None:
         """Add the measurement typed below the table to the selected KPI (one step of undo)."""
-        _show(self.measurement_message, "")
+        show_message(self.measurement_message, "")
         if self.measurements.owner() is None or not self.measurements.path[1]:
             return
         try:
@@ -279,7 +270,7 @@ class EvidencePage(FileDropTarget, Page):
                 lambda rows: rows.append(measurement), tr("pages.undo.add", noun=tr("pages.noun.measurement"))
             )
         except BriefingError as error:
-            _show(self.measurement_message, error.message())
+            show_message(self.measurement_message, error.message())
             return
         self.measurement_value.clear()
 
@@ -312,9 +303,6 @@ class EvidencePage(FileDropTarget, Page):
         if collection == "surveys" and ids:
             self.tabs.setCurrentIndex(0)
             self.survey_section.panel.select(ids[-1])
-
-    def import_dropped(self, paths: list[Path]) -> None:
-        self.imports.import_survey_files(paths)
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, tr("pages.evidence.surveys"))

@@ -30,8 +30,6 @@ COLUMNS = ("number", "date", "audience", "outcome", "objections", "next_attempt"
 class HistoryPage(Page):
     """The attempts as a table, their chart, and the selected attempt in detail."""
 
-    title_key = "shell.nav.history"
-
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.history: History = History(())

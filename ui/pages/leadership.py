@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from briefing.guide import dosing
 from briefing.i18n import current_language, format_date, tr
 from briefing.model.entities import Reference
 from ui.charts import ChartView
 from ui.forms.banner import Banner
+from ui.forms.panel import read_only_table
 from ui.forms.people import reference_fields
 from ui.forms.section import Section
-from ui.models.collection import CollectionTableModel, SearchProxy
+from ui.models.collection import CollectionTableModel
 from ui.models.guide import contacts_model
 from ui.models.people import reference_columns, stakeholder_columns
 from ui.pages.base import Page
@@ -31,8 +32,6 @@ def _is_leader(person: Any) -> bool:
 class LeadershipPage(Page):
     """Who decides, how often they were contacted lately, and when to give them air."""
 
-    title_key = "pages.leadership.title"
-
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         columns = [c for c in stakeholder_columns() if c.header in LEADER_COLUMNS]
@@ -47,8 +46,8 @@ class LeadershipPage(Page):
         self.banner = Banner(self)
         self.dose_chart = ChartView(self, 6.0, 3.2)
         self.dose_chart.set_builder(self._dose_spec)
-        self.leaders_label, self.leaders_view = QLabel(self), _read_only_view(self.leaders, self)
-        self.contacts_label, self.contacts_view = QLabel(self), _read_only_view(self.contacts, self)
+        self.leaders_label, self.leaders_view = QLabel(self), read_only_table(self.leaders, self)
+        self.contacts_label, self.contacts_view = QLabel(self), read_only_table(self.contacts, self)
         self._build()
         self.retranslate()
 
@@ -116,19 +115,4 @@ class LeadershipPage(Page):
 
     def _new_reference(self) -> Reference:
         return Reference(id=self.session.store.new_id("references", "r"), title="")
-
-
-def _read_only_view(model: CollectionTableModel, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(SearchProxy(model, view))
-    view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setMaximumSectionSize(300)
-    return view
-
 

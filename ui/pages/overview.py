@@ -101,7 +101,6 @@ class StepCard(QFrame):
 class OverviewPage(Page):
     """The readiness checklist, the campaign, and when the next attempt is."""
 
-    title_key = "shell.nav.overview"
     shell_services = ("runner",)
     navigate = Signal(str)
     deck_checked = Signal()

@@ -22,8 +22,6 @@ from ui.session import Session
 class ProblemsPage(Page):
     """Problems and CSFs (tables with forms) and the traceability matrix (double-click or Space toggles)."""
 
-    title_key = "pages.problems.title"
-
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.problems = CollectionTableModel(session, "problems", problem_columns(), parent=self)

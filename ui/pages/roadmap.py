@@ -30,8 +30,6 @@ def first_phase(phases: list[Phase]) -> Phase | None:
 class RoadmapPage(Page):
     """Phases (dates, objectives, deliverables, cost, risk) and the timeline."""
 
-    title_key = "pages.roadmap.title"
-
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.phases = CollectionTableModel(session, "phases", phase_columns(), parent=self)
