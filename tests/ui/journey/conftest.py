@@ -1,0 +1,124 @@
+"""Fixtures for the end-to-end journeys: the real main window over a workspace folder on disk,
+settings in a temporary INI file, prompts that answer as the journey says (or show the real
+dialog and answer it the moment it shows), and helpers that compare the store on disk with the
+workspace in memory. No sleeps: every wait is on a signal or a condition."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from journey_helpers import JourneyPrompts
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QMessageBox,
+)
+
+from briefing.clock import FixedClock
+
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every Qt warning fails a journey, except the offscreen platform's notice about size hints."""
+    for item in items:
+        if HERE in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user data folder (default and demo workspaces) inside the test's own folder."""
+    home = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def settings(settings_file: Path) -> Any:
+    from ui.settings import AppSettings
+
+    return AppSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def make_window(qtbot: Any, settings: Any, clock: FixedClock) -> Iterator[Callable[..., Any]]:
+    """``make_window()``: a shown main window with journey prompts (``window.prompts``), no workspace yet;
+    every window made is closed (releasing its lock) after the test."""
+    from ui.main_window import MainWindow
+
+    made: list[Any] = []
+
+    def make(use_clock: bool = True) -> Any:
+        holder: list[Any] = []
+        prompts = JourneyPrompts(lambda: holder[0] if holder else None)
+        window = MainWindow(settings, prompts, clock if use_clock else None)
+        holder.append(window)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+
+
+class DialogAnswerer(QObject):
+    """Answers the next dialogs of ``kind`` as soon as each is shown (an event filter on the app)."""
+
+    def __init__(self, kind: type[QDialog], answer: Callable[[QDialog], None]) -> None:
+        super().__init__()
+        self.kind = kind
+        self.answer = answer
+        self.seen: list[QDialog] = []
+        self.texts: list[tuple[str, str]] = []
+        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, self.kind) and watched not in self.seen:
+            self.seen.append(watched)
+            if isinstance(watched, QMessageBox):
+                self.texts.append((watched.text(), watched.informativeText()))
+            QTimer.singleShot(0, lambda dialog=watched: self.answer(dialog))
+        return False
+
+    def close(self) -> None:
+        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def answer_dialogs() -> Iterator[Callable[..., DialogAnswerer]]:
+    """``answer_dialogs(QMessageBox, click="restore")`` or ``answer_dialogs(kind, answer=fn)``."""
+    made: list[DialogAnswerer] = []
+
+    def start(kind: type[QDialog] = QMessageBox, click: str | None = None,
+              answer: Callable[[QDialog], None] | None = None) -> DialogAnswerer:
+        def press(dialog: QDialog) -> None:
+            button = dialog.findChild(QAbstractButton, click) if click else None
+            if button is not None:
+                button.click()
+            elif isinstance(dialog, QMessageBox) and dialog.defaultButton() is not None:
+                dialog.defaultButton().click()
+            else:
+                dialog.accept()
+
+        answerer = DialogAnswerer(kind, answer or press)
+        made.append(answerer)
+        return answerer
+
+    yield start
+    for answerer in made:
+        answerer.close()
