@@ -253,7 +253,9 @@ class MainWindow(QMainWindow):
         self.welcome_new.setText(tr("shell.welcome.new"))
         self.welcome_open.setText(tr("shell.welcome.open"))
         self.welcome_demo.setText(tr("shell.welcome.demo"))
-        for page in self.pages.values():
+        labels = {entry.name: entry.label_key for entry in PAGES}
+        for name, page in self.pages.items():
+            page.setAccessibleName(tr(labels[name]))
             page.retranslate()
         self._update_title()
 

@@ -1,4 +1,4 @@
-"""``briefing present``, ``history``, ``readiness`` and ``overdue``: the method's last step and its rules."""
+"""``briefing present``, ``history``, ``objections``, ``answer``, ``readiness`` and ``overdue``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from briefing.cli.common import add_json, add_today, add_workspace, open_store, say
 from briefing.clock import SystemClock
 from briefing.guide.days import parse_day
+from briefing.guide.objections import answer_edit, open_objections
 from briefing.i18n import LANGUAGES, format_date, term, tr
 from briefing.model.entities import OUTCOMES
 
@@ -22,6 +23,15 @@ def register(subparsers: Any) -> None:
     add_workspace(history)
     add_json(history)
     history.set_defaults(handler=history_command)
+    listing = subparsers.add_parser("objections", help=tr("guide.cli.objections_help"))
+    add_workspace(listing)
+    add_json(listing)
+    listing.set_defaults(handler=objections_command)
+    answer = subparsers.add_parser("answer", help=tr("guide.cli.answer_help"))
+    add_workspace(answer)
+    answer.add_argument("number", type=int, metavar="N", help=tr("guide.cli.answer_number_help"))
+    answer.add_argument("text", metavar="TEXT", help=tr("guide.cli.answer_text_help"))
+    answer.set_defaults(handler=answer_command)
     ready = subparsers.add_parser("readiness", help=tr("guide.cli.readiness_help"))
     add_workspace(ready)
     add_json(ready)
@@ -220,3 +230,33 @@ def _overdue_line(entry: Any) -> str:
         return tr("guide.cli.overdue_never", **params)
     key = "guide.cli.overdue_line_one" if entry.days_overdue == 1 else "guide.cli.overdue_line"
     return tr(key, last=format_date(entry.last_dialogue, short=True), **params)
+
+
+def objections_command(args: argparse.Namespace) -> int:
+    """The open objections, numbered as ``briefing answer`` takes them, with their answers."""
+    with open_store(args, daily_backup=False) as store:
+        entries = open_objections(store.workspace)
+    if args.json:
+        say(json.dumps([_objection_json(n, e) for n, e in enumerate(entries, start=1)], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not entries:
+        say(tr("guide.cli.no_open_objections"))
+    for number, entry in enumerate(entries, start=1):
+        say(tr("guide.cli.objection_line", number=number, date=format_date(entry.presentation.date, short=True),
+               text=entry.objection.text))
+        say("    " + (tr("guide.cli.objection_answer", answer=entry.objection.answer) if entry.answered_in_deck
+                      else tr("guide.cli.objection_unanswered")))
+    return EXIT_OK
+
+
+def answer_command(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        edit = answer_edit(store.workspace, args.number, args.text)
+        edit.apply(store)
+    say(tr("guide.cli.answer_saved", number=args.number))
+    return EXIT_OK
+
+
+def _objection_json(number: int, entry: Any) -> dict[str, Any]:
+    return {"number": number, "presentation_id": entry.presentation.id, "date": entry.presentation.date.isoformat(),
+            "text": entry.objection.text, "answer": entry.objection.answer}

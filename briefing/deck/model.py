@@ -123,6 +123,7 @@ class Finding:
             where=where,
             value=format_number(self.value, lang),
             limit=format_number(self.limit, lang),
+            count=self.value,
         )
 
     def __str__(self) -> str:

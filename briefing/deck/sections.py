@@ -175,7 +175,7 @@ def since(ctx: Context) -> list[SlideSpec]:
     return [
         SlideSpec(
             kind="since",
-            title=ctx.t(title_key, answered=answered, total=len(items)),
+            title=ctx.t(title_key, answered=answered, total=len(items), count=len(items)),
             table=Table([ctx.t("deck.since.asked"), ctx.t("deck.since.answer")], rows, first_column_wide=False),
             notes=notes(
                 ctx.t("deck.notes.since", date=ctx.day(presentations[-1].date, short=False)),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
+from briefing.edits import UpdateItem
+from briefing.errors import InputError
 from briefing.model.entities import Objection, Presentation, Workspace
 
 
@@ -27,3 +30,16 @@ def open_objections(workspace: Workspace) -> list[OpenObjection]:
         for index, objection in enumerate(presentation.objections)
         if objection.status == "open"
     ]
+
+
+def answer_edit(workspace: Workspace, number: int, answer: str) -> UpdateItem:
+    """The undoable edit that writes ``answer`` to the open objection ``number`` (1-based, in the
+    order of ``open_objections``). It stays open until a deck that shows the answer is presented;
+    an empty answer takes it back."""
+    entries = open_objections(workspace)
+    if not 1 <= number <= len(entries):
+        raise InputError("guide.error.no_objection", number=number, count=len(entries))
+    entry = entries[number - 1]
+    changed = copy.deepcopy(entry.presentation)
+    changed.objections[entry.index].answer = answer.strip()
+    return UpdateItem("presentations", copy.deepcopy(entry.presentation), changed)

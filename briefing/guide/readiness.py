@@ -193,7 +193,11 @@ def plan_step(workspace: Workspace) -> Step:
 
 
 def deck_step(workspace: Workspace, today: dt.date) -> Step:
-    """The deck's lint: done with no blocking finding (severity ``error``, or any finding without one)."""
+    """The deck's lint: done with no blocking finding (severity ``error``, or any finding without one).
+
+    Missing while the deck has no ask: a deck that asks for nothing is not ready, however clean."""
+    if not workspace.deck.ask.strip():
+        return _step("deck", "missing", "no_ask", "no_ask_next")
     try:
         from briefing.deck import check
     except ImportError:

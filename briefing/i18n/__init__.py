@@ -50,8 +50,13 @@ def catalog() -> dict[str, dict[str, str]]:
 
 
 def tr(key: str, lang: str | None = None, **params: Any) -> str:
-    """The message ``key`` in ``lang`` (default: the current language), its placeholders filled."""
+    """The message ``key`` in ``lang`` (default: the current language), its placeholders filled.
+
+    A parameter ``count`` of 1 picks the key's singular variant ``<key>_one`` where the catalog has one.
+    """
     lang = lang or current_language()
+    if params.get("count") == 1 and f"{key}_one" in catalog():
+        key = f"{key}_one"
     texts = catalog().get(key)
     if texts is None:
         return key
@@ -131,18 +136,15 @@ class SharedTerm(Term):
 class Message:
     """A catalog key and its parameters, translated when shown (a ``Term`` with parameters).
 
-    A parameter ``count`` of 1 picks the key's singular variant ``<key>_one`` when the catalog has one.
+    A parameter ``count`` of 1 picks the singular variant, as ``tr`` does.
     """
 
     key: str
     params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str | None = None) -> str:
-        """The text in ``lang``; the key's ``_one`` variant, where there is one, when ``count`` is 1."""
-        key = self.key
-        if self.params.get("count") == 1 and f"{key}_one" in catalog():
-            key = f"{key}_one"
-        return tr(key, lang, **self.params)
+        """The text in ``lang``."""
+        return tr(self.key, lang, **self.params)
 
     def __str__(self) -> str:
         return self.message()

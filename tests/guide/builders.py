@@ -7,6 +7,7 @@ import datetime as dt
 from briefing.model.entities import (
     Campaign,
     Csf,
+    DeckSettings,
     Dialogue,
     Initiative,
     Kpi,
@@ -52,4 +53,5 @@ def ready_workspace() -> Workspace:
     ws.initiatives = [Initiative(id="i1", title="Contract pilot", csf_ids=["c1"], kpis=[kpi])]
     ws.phases = [Phase(id="ph1", name="Prove it", start=day("2026-04-01"), risk="low", csf_ids=["c2"]),
                  Phase(id="ph2", name="Roll out", start=day("2027-01-11"), risk="medium")]
+    ws.deck = DeckSettings(title="Contracts we can find", ask="Approve phase 2: the repository for all of Legal")
     return ws

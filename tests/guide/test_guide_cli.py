@@ -150,3 +150,24 @@ def test_readiness_prints_a_line_per_step_and_exits_1_when_not_ready(
 def test_a_bad_today_is_named(capsys: pytest.CaptureFixture[str], folder: Path) -> None:
     code, _, err = run(capsys, "overdue", "--workspace", str(folder), "--today", "tomorrow")
     assert code == 2 and "--today: tomorrow is not a date" in err
+
+
+def test_objections_are_listed_numbered_and_answered_by_number(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json as _json
+
+    from briefing.cli import main as cli
+    from briefing.store import WorkspaceStore
+
+    workspace = tmp_path / "ws"
+    assert cli(["demo", "--workspace", str(workspace)]) == 0
+    capsys.readouterr()
+    assert cli(["objections", "--workspace", str(workspace), "--json"]) == 0
+    listed = _json.loads(capsys.readouterr().out)
+    assert [entry["number"] for entry in listed] == list(range(1, len(listed) + 1))
+    assert cli(["answer", "--workspace", str(workspace), "1", "  Legal Ops owns it.  "]) == 0
+    with WorkspaceStore.open(workspace) as store:
+        presentation = store.workspace.find("presentations", listed[0]["presentation_id"])
+        answered = next(o for o in presentation.objections if o.text == listed[0]["text"])
+    assert answered.answer == "Legal Ops owns it." and answered.status == "open"
+    assert cli(["answer", "--workspace", str(workspace), str(len(listed) + 1), "x"]) == 2
+    assert "see `briefing objections`" in capsys.readouterr().err

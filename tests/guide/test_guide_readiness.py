@@ -216,3 +216,10 @@ def test_the_deck_step_runs_the_real_lint(ws: Workspace) -> None:
     deck = readiness(ws, TODAY).step("deck")
     assert deck.status == "attention" and deck.reason.message("en").startswith("The lint finds")
     assert deck.next.message("da") == "Ret det, kontrollen viser, i præsentationsværktøjet, og eksportér derefter."
+
+
+def test_a_deck_without_an_ask_is_missing_however_clean(ws: Workspace) -> None:
+    ws.deck = DeckSettings(title="Contracts we can find", ask="  ")
+    deck = readiness(ws, TODAY).step("deck")
+    assert deck.status == "missing"
+    assert "ask" in deck.reason.message("en") and "anmodning" in deck.next.message("da")

@@ -59,6 +59,13 @@ def make_editor(field: Field, parent: QWidget) -> QWidget:
     return line
 
 
+def retranslate_editor(field: Field, editor: QWidget) -> None:
+    """The texts an editor shows itself in the current language: a date's placeholder, a list's choices."""
+    if field.kind == "date" and isinstance(editor, QLineEdit):
+        editor.setPlaceholderText(tr("pages.date_placeholder"))
+    fill_choices(field, editor)
+
+
 def fill_choices(field: Field, editor: QWidget) -> None:
     """(Re)fill a choice or ref combo box with its labels in the current language."""
     if not isinstance(editor, QComboBox):

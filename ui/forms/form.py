@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from briefing.edits import AddItem, UpdateItem
 from briefing.errors import BriefingError, InputError, ValidationError
 from briefing.i18n import tr
-from ui.forms.fields import Field, fill_choices, get_value, make_editor, set_value
+from ui.forms.fields import Field, fill_choices, get_value, make_editor, retranslate_editor, set_value
 from ui.session import Session
 
 ERROR_STYLE = "color: white; background: #B3261E; padding: 2px 4px; border-radius: 3px;"
@@ -118,7 +118,7 @@ class ItemForm(QWidget):
         for field in self.fields:
             self.labels[field.name].setText(tr(field.label) + ":")
             self.editors[field.name].setAccessibleName(tr(field.label))
-            fill_choices(field, self.editors[field.name])
+            retranslate_editor(field, self.editors[field.name])
         self.save_button.setText(tr("pages.form.add") if self.adding else tr("pages.form.save"))
         self.save_button.setToolTip(tr("pages.form.save_tip"))
         self.revert_button.setText(tr("pages.form.revert"))

@@ -83,6 +83,7 @@ class AlliesPage(ImportPage):
     def retranslate(self) -> None:
         self.people.retranslate()
         self.log.retranslate()
+        self._show_log_title(self.person())
         self.overdue.retranslate()
         self.tabs.setTabText(0, tr("pages.allies.log"))
         self.tabs.setTabText(1, tr("pages.allies.map"))
@@ -109,6 +110,10 @@ class AlliesPage(ImportPage):
     def on_people_current_changed(self, person: Any) -> None:
         self.dialogues.set_accept(self._of_person)
         self.log.panel.add_button.setEnabled(person is not None)
+        self._show_log_title(person)
+
+    def _show_log_title(self, person: Any) -> None:
+        """"Dialogue log: <name>" for the selected person, else "Dialogue log"."""
         name = person.name if person is not None else ""
         self.log.panel.title.setText(tr("pages.allies.log_of", name=name) if name else tr("pages.allies.log"))
 

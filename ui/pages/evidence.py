@@ -315,6 +315,7 @@ class EvidencePage(ImportPage):
                      self.measurement_panel):
             part.retranslate()
         self.import_button.setText(tr("pages.evidence.import"))
+        self.measurement_date.setPlaceholderText(tr("pages.date_placeholder"))
         self.import_button.setToolTip(tr("pages.evidence.import_tip"))
         self.analysis.setAccessibleName(tr("pages.evidence.analysis"))
         self.suggestions_label.setText(tr("pages.evidence.suggestions"))

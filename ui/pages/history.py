@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QSplitter,
+    QTableView,
     QTextBrowser,
     QTreeView,
     QVBoxLayout,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 from briefing.charts.build import attempts as attempts_chart
 from briefing.guide.history import Attempt, Changes, History, history
 from briefing.i18n import current_language, format_date, format_number, term, tr
+from ui.forms.form import message_label, show_message
+from ui.models.objections import OpenObjectionsModel
 from ui.pages.base import Page
 from ui.session import Session
 from ui.style import make_heading
@@ -50,7 +53,19 @@ class HistoryPage(Page):
         self.details = QTextBrowser(self)
         self.details.setObjectName("details")
         self.details.setOpenLinks(False)
+        self.objections_heading = QLabel(self)
+        self.objections = OpenObjectionsModel(session, self)
+        self.objections_view = QTableView(self)
+        self.objections_view.setObjectName("open_objections")
+        self.objections_view.setModel(self.objections)
+        self.objections_view.setWordWrap(True)
+        self.objections_view.verticalHeader().setVisible(False)
+        self.objections_view.horizontalHeader().setStretchLastSection(True)
+        self.objections_heading.setBuddy(self.objections_view)
+        self.objection_problem = message_label(self)
         self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
+        self.objections.failed.connect(self.on_objections_failed)
+        self.objections.modelReset.connect(self.on_objections_model_reset)
         self._lay_out()
         self.refresh()
 
@@ -72,6 +87,9 @@ class HistoryPage(Page):
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
+        layout.addWidget(self.objections_heading)
+        layout.addWidget(self.objections_view)
+        layout.addWidget(self.objection_problem)
         layout.addWidget(lower, 1)
 
     # -- showing -----------------------------------------------------------------------------
@@ -87,6 +105,9 @@ class HistoryPage(Page):
         self.table.setAccessibleName(tr("shell.history.table"))
         self.details.setAccessibleName(tr("shell.history.details"))
         self.model.setHorizontalHeaderLabels([_header(name) for name in COLUMNS])
+        self.objections_view.setAccessibleName(tr("shell.objections.table"))
+        self.objections.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.objections.columnCount() - 1)
+        self.on_objections_model_reset()
         self._fill()
         self._draw_chart()
         self.select(selected or len(self.history.attempts))
@@ -127,6 +148,21 @@ class HistoryPage(Page):
             return
         self.table.setCurrentIndex(self.model.index(number - 1, 0))
         self._show_details(self.history.attempts[number - 1])
+
+    def on_objections_model_reset(self) -> None:
+        """Size the objections table to its rows (at most six) and say when there are none."""
+        rows = self.objections.rowCount()
+        self.objections_heading.setText(tr("shell.objections.heading") if rows else tr("shell.objections.none"))
+        self.objections_view.setVisible(rows > 0)
+        self.objections_view.resizeColumnsToContents()
+        self.objections_view.horizontalHeader().setStretchLastSection(True)
+        self.objections_view.resizeRowsToContents()
+        height = sum(self.objections_view.rowHeight(r) for r in range(min(rows, 6)))
+        self.objections_view.setFixedHeight(height + self.objections_view.horizontalHeader().sizeHint().height() + 4)
+        show_message(self.objection_problem, "")
+
+    def on_objections_failed(self, text: str) -> None:
+        show_message(self.objection_problem, text)
 
     def on_table_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

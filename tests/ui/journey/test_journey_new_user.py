@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from journey_helpers import disk_json, fill, memory_json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
@@ -230,8 +229,8 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
     assert statuses["allies"] == "attention"  # one ally, three wanted
     assert (statuses["leadership"], statuses["proof"], statuses["problems"], statuses["plan"]) == (
         "attention", "done", "done", "done")
-    assert statuses["deck"] == "done"  # the deck of this small campaign passes the lint
-    assert overview.summary.text().startswith("4 of 6") and overview.progress.value() == 4
+    assert statuses["deck"] == "missing"  # no ask written yet: a deck that asks for nothing is not ready
+    assert overview.summary.text().startswith("3 of 6") and overview.progress.value() == 3
 
     # -- Edit → Undo back to the empty workspace, Edit → Redo all the way forward ------------------
     done_all = memory_json(trail.store)
@@ -256,10 +255,6 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
         assert memory_json(again) == done_all
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "briefing/guide/readiness.py deck_step: an empty workspace (no ask, no proof, nothing to show) gets step 6 "
-    "'done — the deck passes the lint', because the lint of an empty plan finds nothing; the Overview then "
-    "says 1 of 6 steps are done before the user has entered anything"))
 def test_an_empty_workspace_has_no_deck_ready(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
     window = make_window()
     assert window.open_folder(tmp_path / "empty")

@@ -61,7 +61,7 @@ def holder(tmp_path: Path) -> Any:
     for process in started:
         if process.poll() is None:
             process.kill()
-            process.wait(timeout=30)
+        process.communicate(timeout=30)  # waits, and closes the pipes
 
 
 def test_a_locked_a_damaged_and_an_unsaved_workspace_lose_nothing(

@@ -38,7 +38,8 @@ def test_an_empty_workspace_shows_every_step_to_do(window: Any, tmp_path: Path, 
     assert overview.summary.text() == "0 of 6 steps done"
     assert overview.next_attempt.text() == "Not presented to leadership yet."
     qtbot.waitUntil(lambda: overview.deck is not None, timeout=30000)
-    assert overview.cards[5].mark.text() in ("✓", "!") and overview.cards[5].reason.text() != "Checking the deck…"
+    deck = overview.cards[5]
+    assert deck.status == "missing" and deck.reason.text() == "The deck asks for nothing yet: it has no ask."
 
 
 def test_the_history_numbers_the_attempts_with_outcome_and_objections(opened: Any) -> None:
