@@ -149,6 +149,7 @@ class OverviewPage(Page):
         self.result = readiness(workspace, self.session.store.clock.today(), include_deck=False)
         self._generation += 1
         self._deck_due = True
+        self.deck = None  # the deck's step shows "Checking…" until the worker has checked the changed workspace
         if self.isVisible():
             QTimer.singleShot(0, self.check_deck)
         self.retranslate()
