@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox
+from dialog_answers import DialogAnswerer, answer_dialogs  # noqa: F401  (shared fixture)
+from PySide6.QtCore import QSettings
 
 from briefing.clock import FixedClock
 from briefing.model import Workspace
@@ -141,46 +141,3 @@ def opened(window: Any, demo_folder: Path) -> Any:
     return window
 
 
-class DialogAnswerer(QObject):
-    """Clicks a button of the next dialog of ``kind`` as soon as it is shown (an event filter on the app)."""
-
-    def __init__(self, kind: type[QDialog], answer: Callable[[QDialog], None]) -> None:
-        super().__init__()
-        self.kind = kind
-        self.answer = answer
-        self.seen: list[QDialog] = []
-        QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, self.kind) and watched not in self.seen:
-            self.seen.append(watched)
-            QTimer.singleShot(0, lambda dialog=watched: self.answer(dialog))
-        return False
-
-    def close(self) -> None:
-        QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
-
-
-@pytest.fixture
-def answer_dialogs() -> Iterator[Callable[..., DialogAnswerer]]:
-    """``answer_dialogs(QMessageBox, click="restore")``: answer every such dialog as it shows."""
-    made: list[DialogAnswerer] = []
-
-    def start(kind: type[QDialog] = QMessageBox, click: str | None = None,
-              answer: Callable[[QDialog], None] | None = None) -> DialogAnswerer:
-        def press(dialog: QDialog) -> None:
-            button = dialog.findChild(QAbstractButton, click) if click else None
-            if button is not None:
-                button.click()
-            elif isinstance(dialog, QMessageBox) and dialog.defaultButton() is not None:
-                dialog.defaultButton().click()
-            else:
-                dialog.accept()
-
-        answerer = DialogAnswerer(kind, answer or press)
-        made.append(answerer)
-        return answerer
-
-    yield start
-    for answerer in made:
-        answerer.close()
