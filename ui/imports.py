@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from briefing.edits import AddItem, Batch
 from briefing.errors import BriefingError, InputError
@@ -21,6 +21,11 @@ from briefing.i18n import tr
 from briefing.model.ids import fresh_id
 from ui.pages.base import Page
 from ui.session import Session
+from ui.workers import Runner
+
+T = TypeVar("T")
+PROGRESS_AFTER_MS = 400
+"""A file read faster than this shows no progress dialog."""
 
 FILE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".tsv", ".txt")
 MAPPING_NEEDED = "evidence.error.layout_unknown"
@@ -109,6 +114,7 @@ class ImportController(QObject):
         self.show_error: Callable[[str, str], None] = self._message_box
         self.show_notice: Callable[[str, str], None] = self._notice_box
         self.ask_mapping: Callable[[Path, Any, Any], Any] = self._mapping_dialog
+        self.runner = Runner(self)
 
     # -- importing ---------------------------------------------------------------------------
 
@@ -168,7 +174,7 @@ class ImportController(QObject):
         except BriefingError as error:
             if not _needs_mapping(error):
                 raise
-        table = readers.read_table(path)
+        table = self._off_thread(lambda: readers.read_table(path), path)
         mapping = self.ask_mapping(path, table, layouts.propose_mapping(table))
         if mapping is None:
             return None
@@ -179,9 +185,10 @@ class ImportController(QObject):
         from briefing.evidence import surveys
 
         ws = self.session.workspace
-        result = surveys.import_survey(
-            path, None, mapping, today=self.session.store.clock.today(), existing=ws.surveys,
-            survey_id=self._free_id("surveys", None, "sv"),
+        existing, today = list(ws.surveys), self.session.store.clock.today()
+        new_id = self._free_id("surveys", None, "sv")
+        result = self._off_thread(
+            lambda: surveys.import_survey(path, None, mapping, today=today, existing=existing, survey_id=new_id), path
         )
         if result.duplicate_of is not None:
             twin = ws.find("surveys", result.duplicate_of)
@@ -192,10 +199,33 @@ class ImportController(QObject):
         """The new people in ``path``; names already in the workspace are left out and told."""
         from briefing.evidence import stakeholders
 
-        result = stakeholders.import_stakeholders(path, self.session.workspace.stakeholders)
+        existing = list(self.session.workspace.stakeholders)
+        result = self._off_thread(lambda: stakeholders.import_stakeholders(path, existing), path)
         if result.skipped:
             self.show_notice(tr("pages.import.stakeholders_title"), "\n".join(str(s) for s in result.skipped))
         return list(result.added)
+
+    def _off_thread(self, work: Callable[[], T], path: Path) -> T:
+        """``work()`` (reading and parsing a file) on a worker thread; the window keeps answering,
+        and a progress dialog shows if it takes long. Its exception is raised here."""
+        outcome: dict[str, Any] = {}
+        job = self.runner.prepare(lambda _progress: work())
+        job.finished.connect(lambda result: outcome.__setitem__("result", result))
+        job.failed.connect(lambda error: outcome.__setitem__("error", error))
+        loop = QEventLoop(self)
+        job.done.connect(loop.quit)
+        progress = QProgressDialog(tr("pages.import.reading", file=path.name), "", 0, 0, self.parent_widget)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(PROGRESS_AFTER_MS)
+        self.runner.launch(job)
+        loop.exec()
+        progress.reset()
+        progress.deleteLater()
+        if "error" in outcome:
+            raise outcome["error"]
+        result: T = outcome["result"]
+        return result
 
     def _free_id(self, collection: str, wanted: str | None, prefix: str, taken: set[str] | None = None) -> str:
         """``wanted`` if no item of ``collection`` has it yet, else a new id."""

@@ -199,3 +199,25 @@ def test_the_kpi_chart_is_drawn_only_when_shown(qtbot, session) -> None:
     page.kpi_tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: page.kpi_chart.figure is not None)
     assert page.kpi_chart.spec is not None and page.kpi_chart.spec.kind == "bar"
+
+
+def test_the_window_keeps_answering_while_a_survey_file_is_read(qtbot, session, samples: Path, monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from briefing.evidence import surveys
+
+    page = _page(qtbot, session)
+    real = surveys.import_survey
+    answered = threading.Event()
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        assert answered.wait(timeout=20), "the UI thread did not answer while the file was read"
+        assert threading.current_thread() is not threading.main_thread()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(surveys, "import_survey", slow)
+    QTimer.singleShot(0, answered.set)  # fires only if the UI thread's event loop runs during the import
+    added = page.imports.import_survey_files([samples / "surveys" / "googleforms-knowledge-pulse-en.csv"])
+    assert len(added) == 1 and answered.is_set()
