@@ -122,32 +122,42 @@ class ChartView(QWidget):
 
 @cache
 def _canvas_class() -> Any:
-    """matplotlib's Qt canvas that draws at once instead of queueing a draw (a queued draw could
-    fire after Qt deleted the page, which crashed the tests)."""
+    """matplotlib's Qt canvas, drawing a changed figure on the next turn of the event loop with the
+    canvas itself as the timer's context: Qt drops the call if the canvas is deleted first (a bare
+    queued draw, or drawing inside a paint event, crashed when a page was torn down)."""
     import shiboken6
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QPainter
 
     class Canvas(FigureCanvasQTAgg):
         stale = True
-        """True while the figure changed but could not be drawn yet (the canvas was hidden)."""
+        """True while the figure changed and is not drawn yet."""
 
         def draw_idle(self) -> None:
-            """Draw now when shown, else at the next paint: no timer is left pending for a canvas
-            that may be deleted before it fires."""
             self.stale = True
-            if shiboken6.isValid(self) and self.isVisible() and self.height() > 0:
-                self.draw()
+            if shiboken6.isValid(self):
+                QTimer.singleShot(0, self, self.draw_if_stale)
+
+        def draw_if_stale(self) -> None:
+            if shiboken6.isValid(self) and self.stale and self.isVisible() and self.height() > 0:
                 self.stale = False
+                self.draw()
+
+        def showEvent(self, event: Any) -> None:
+            super().showEvent(event)
+            if self.stale:
+                QTimer.singleShot(0, self, self.draw_if_stale)
 
         def paintEvent(self, event: Any) -> None:
             if not shiboken6.isValid(self):
                 return
-            if self.stale and self.height() > 0:
-                try:
-                    self.draw()
-                except RuntimeError:  # Qt deleted the canvas while it drew (its page is being torn down)
-                    return
-                self.stale = False
+            if self.stale or not hasattr(self, "renderer"):
+                QTimer.singleShot(0, self, self.draw_if_stale)
+                painter = QPainter(self)
+                painter.fillRect(event.rect(), self.palette().base())
+                painter.end()
+                return
             super().paintEvent(event)
 
     return Canvas

@@ -17,6 +17,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 MAIN_PAGE = "allies"
 DEMO_TODAY = "2026-11-27"
@@ -78,6 +79,7 @@ def shoot(lang: str, scratch: Path, args: argparse.Namespace) -> list[Path]:
         while name == "overview" and getattr(page, "deck", None) is None:
             QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         QApplication.processEvents()
+        _until_charts_drawn(window)
         picture = window.grab()
         for file_name in (f"{name}-{lang}.png", *((f"main-{lang}.png",) if name == MAIN_PAGE else ())):
             path = args.out / file_name
@@ -85,6 +87,22 @@ def shoot(lang: str, scratch: Path, args: argparse.Namespace) -> list[Path]:
             written.append(path)
     window.close()
     return written
+
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+
+def _until_charts_drawn(window: QWidget) -> None:
+    """Let the event loop run until every shown chart has drawn its figure (charts draw a turn later)."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    for _ in range(100):
+        waiting = [w for w in window.findChildren(QWidget) if getattr(w, "stale", False) and w.isVisible()]
+        if not waiting:
+            return
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
 
 if __name__ == "__main__":
