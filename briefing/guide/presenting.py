@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from briefing.deck.stamp import read_settings
 from briefing.edits import AddItem, Batch, UpdateItem
@@ -39,23 +39,13 @@ CHUNK = 1 << 20
 
 
 def record_presentation(
-    store: WorkspaceStore,
-    deck_file: Path | str,
-    date: dt.date | str,
-    audience: str,
-    outcome: str,
-    attendee_ids: Iterable[str] = (),
-    objections: Iterable[str | Objection] = (),
-    feedback: str = "",
-    next_steps: Iterable[str] = (),
-    next_attempt: dt.date | str | None = None,
-    settings: DeckSettings | None = None,
+    store: WorkspaceStore, deck_file: Path | str, date: dt.date | str, audience: str, outcome: str, **details: Any
 ) -> Presentation:
-    """Record that the deck ``deck_file`` was presented; see the module docstring. InputError on bad input."""
-    edit = presentation_edit(
-        store, deck_file, date, audience, outcome, attendee_ids, objections, feedback, next_steps,
-        next_attempt, settings,
-    )
+    """Record that the deck ``deck_file`` was presented; see the module docstring. InputError on bad input.
+
+    ``details`` are ``presentation_edit``'s optional arguments (attendees, objections, feedback …).
+    """
+    edit = presentation_edit(store, deck_file, date, audience, outcome, **details)
     edit.apply(store)
     return cast(Presentation, store.workspace.find("presentations", edit.edits[0].item.id))
 
