@@ -374,6 +374,9 @@ class MainWindow(QMainWindow):
         navigate = getattr(page, "navigate", None)
         if navigate is not None:
             navigate.connect(self.on_page_navigate)
+        show_person = getattr(page, "show_person", None)
+        if show_person is not None:
+            show_person.connect(self.on_page_show_person)
         return page
 
     def show_page(self, name: str, force: bool = False) -> None:
@@ -400,6 +403,10 @@ class MainWindow(QMainWindow):
 
     def on_page_navigate(self, name: str) -> None:
         self.show_page(name)
+
+    def on_page_show_person(self, stakeholder_id: str) -> None:
+        self.show_page("allies")
+        self.pages["allies"].open_person(stakeholder_id)  # type: ignore[attr-defined]
 
     def on_new_triggered(self) -> None:
         folder = self.prompts.choose_folder("shell.action.new_title")

@@ -126,6 +126,11 @@ class AlliesPage(ImportPage):
 
     # -- new items -------------------------------------------------------------------------
 
+    def open_person(self, stakeholder_id: str) -> None:
+        """Select ``stakeholder_id`` and show their dialogue log, ready for a new contact."""
+        self.people.panel.select(stakeholder_id)
+        self.tabs.setCurrentIndex(0)
+
     def person(self) -> Any:
         return self.people.current()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from briefing.guide import dosing
@@ -30,7 +30,14 @@ def _is_leader(person: Any) -> bool:
 
 
 class LeadershipPage(Page):
-    """Who decides, how often they were contacted lately, and when to give them air."""
+    """Who decides, how often they were contacted lately, and when to give them air.
+
+    Signals:
+        show_person(str): a decision maker was activated (double-click or Enter): open them on Allies,
+            where their contacts are logged.
+    """
+
+    show_person = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -48,6 +55,7 @@ class LeadershipPage(Page):
         self.dose_chart.set_builder(self._dose_spec)
         self.leaders_label, self.leaders_view = QLabel(self), read_only_table(self.leaders, self)
         self.contacts_label, self.contacts_view = QLabel(self), read_only_table(self.contacts, self)
+        self.leaders_view.activated.connect(self.on_leaders_view_activated)
         self._build()
         self.retranslate()
 
@@ -71,9 +79,14 @@ class LeadershipPage(Page):
         layout.addWidget(self.banner)
         layout.addWidget(splitter)
 
+    def on_leaders_view_activated(self, index: QModelIndex) -> None:
+        source = self.leaders_view.model().mapToSource(index)  # type: ignore[attr-defined]
+        self.show_person.emit(self.leaders.item(source.row()).id)
+
     def retranslate(self) -> None:
         self.leaders_label.setText(tr("pages.leadership.leaders"))
         self.leaders_view.setAccessibleName(tr("pages.leadership.leaders"))
+        self.leaders_view.setToolTip(tr("pages.leadership.leaders_tip"))
         self.contacts_label.setText(tr("pages.leadership.contacts"))
         self.contacts_view.setAccessibleName(tr("pages.leadership.contacts"))
         self.dose_chart.setAccessibleName(tr("pages.leadership.dose"))

@@ -140,3 +140,21 @@ def test_a_stakeholder_file_dropped_on_the_allies_page_is_imported(
         _drop(window, [samples / "stakeholders-da.csv"])
     assert len(window.session.workspace.stakeholders) > 3
     assert window.undo_action.isEnabled()
+
+
+def test_a_decision_maker_opens_on_the_allies_page_to_log_a_contact(opened: Any, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    opened.show_page("leadership")
+    page = opened.pages["leadership"]
+    view = page.leaders_view
+    index = view.model().index(0, 0)
+    expected = page.leaders.item(view.model().mapToSource(index).row())
+    assert expected.decision_maker
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened.current_page_name() == "allies"
+    allies = opened.pages["allies"]
+    assert allies.person().id == expected.id and allies.tabs.currentIndex() == 0
+    assert expected.name in allies.log.panel.title.text()
