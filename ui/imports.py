@@ -206,8 +206,9 @@ class ImportController(QObject):
         return list(result.added)
 
     def _off_thread(self, work: Callable[[], T], path: Path) -> T:
-        """``work()`` (reading and parsing a file) on a worker thread; the window keeps answering,
-        and a progress dialog shows if it takes long. Its exception is raised here."""
+        """``work()`` (reading and parsing a file) on a worker thread; the window keeps painting and
+        its timers run, user input waits until the file is read (no edit can slip in between), and
+        a progress dialog shows if it takes long. Its exception is raised here."""
         outcome: dict[str, Any] = {}
         job = self.runner.prepare(lambda _progress: work())
         job.finished.connect(lambda result: outcome.__setitem__("result", result))
@@ -219,7 +220,7 @@ class ImportController(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(PROGRESS_AFTER_MS)
         self.runner.launch(job)
-        loop.exec()
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # paints and timers run; clicks wait
         progress.reset()
         progress.deleteLater()
         if "error" in outcome:
