@@ -142,7 +142,13 @@ def _canvas_class() -> Any:
         def draw_if_stale(self) -> None:
             if shiboken6.isValid(self) and self.stale and self.isVisible() and self.height() > 0:
                 self.stale = False
-                self.draw()
+                try:
+                    self.draw()
+                except RuntimeError:
+                    if shiboken6.isValid(self):
+                        raise
+                    # Qt deleted the canvas while it drew: its page was torn down meanwhile (a
+                    # collection of the page's wrapper can happen at any allocation); nothing to draw on.
 
         def showEvent(self, event: Any) -> None:
             super().showEvent(event)
