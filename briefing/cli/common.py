@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,16 +11,26 @@ from briefing.i18n import tr
 from briefing.store import WorkspaceStore
 
 
-def add_workspace(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--workspace", type=Path, required=True, metavar="DIR", help=tr("cli.workspace_help"))
-
-
-def add_json(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help=tr("cli.json_help"))
-
-
-def add_today(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--today", metavar="D", help=tr("cli.today_help"))
+def command(
+    subparsers: Any,
+    name: str,
+    help_key: str,
+    handler: Callable[[argparse.Namespace], int],
+    *,
+    workspace: bool = True,
+    json: bool = False,
+    today: bool = False,
+) -> argparse.ArgumentParser:
+    """A subcommand ``name`` run by ``handler``, with the shared options it asks for; add its own after."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(name, help=tr(help_key))
+    if workspace:
+        parser.add_argument("--workspace", type=Path, required=True, metavar="DIR", help=tr("cli.workspace_help"))
+    if json:
+        parser.add_argument("--json", action="store_true", help=tr("cli.json_help"))
+    if today:
+        parser.add_argument("--today", metavar="D", help=tr("cli.today_help"))
+    parser.set_defaults(handler=handler)
+    return parser
 
 
 def open_store(args: argparse.Namespace, **options: Any) -> WorkspaceStore:

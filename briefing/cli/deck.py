@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 from pathlib import Path
+from typing import Any
 
-from briefing.cli.common import add_workspace, say
+from briefing.cli.common import command, say
 from briefing.deck.model import Finding
 from briefing.i18n import tr
 from briefing.model.entities import DeckSettings, Workspace
@@ -15,21 +16,13 @@ from briefing.store import WorkspaceStore
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    export = subparsers.add_parser("export", help=tr("deck.cli.export_help"))
-    add_workspace(export)
+def register(subparsers: Any) -> None:
+    export = command(subparsers, "export", "deck.cli.export_help", run_export)
     export.add_argument("--out", type=Path, required=True, metavar="FILE.pptx", help=tr("deck.cli.out_help"))
     _deck_options(export)
-    export.set_defaults(handler=run_export)
-
-    check = subparsers.add_parser("check", help=tr("deck.cli.check_help"))
-    add_workspace(check)
-    _deck_options(check)
-    check.set_defaults(handler=run_check)
-
-    template = subparsers.add_parser("template-check", help=tr("deck.cli.template_help"))
+    _deck_options(command(subparsers, "check", "deck.cli.check_help", run_check))
+    template = command(subparsers, "template-check", "deck.cli.template_help", run_template_check, workspace=False)
     template.add_argument("file", type=Path, metavar="FILE", help=tr("deck.cli.template_file_help"))
-    template.set_defaults(handler=run_template_check)
 
 
 def _deck_options(parser: argparse.ArgumentParser) -> None:

@@ -21,7 +21,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from briefing.cli.common import add_json, add_workspace, open_store, say
+from briefing.cli.common import command, open_store, say
 from briefing.errors import InputError
 from briefing.evidence.analysis import QuestionAnalysis, analyse
 from briefing.evidence.layouts import ColumnMapping
@@ -33,36 +33,23 @@ from briefing.model.entities import Survey
 
 
 def register(subparsers: Any) -> None:
-    survey = subparsers.add_parser("import-survey", help=tr("evidence.cli.import_survey_help"))
-    add_workspace(survey)
+    survey = command(subparsers, "import-survey", "evidence.cli.import_survey_help", run_import_survey)
     survey.add_argument("file", type=Path, metavar="FILE", help=tr("evidence.cli.file_help"))
     survey.add_argument("--title", help=tr("evidence.cli.title_help"))
     survey.add_argument("--mapping", metavar="MAPPING", help=tr("evidence.cli.mapping_help"))
     survey.add_argument("--again", action="store_true", help=tr("evidence.cli.again_help"))
-    survey.set_defaults(handler=run_import_survey)
-
-    listing = subparsers.add_parser("surveys", help=tr("evidence.cli.surveys_help"))
-    add_workspace(listing)
-    add_json(listing)
-    listing.set_defaults(handler=run_surveys)
-
-    people = subparsers.add_parser("import-stakeholders", help=tr("evidence.cli.import_stakeholders_help"))
-    add_workspace(people)
+    command(subparsers, "surveys", "evidence.cli.surveys_help", run_surveys, json=True)
+    people = command(subparsers, "import-stakeholders", "evidence.cli.import_stakeholders_help",
+                     run_import_stakeholders)
     people.add_argument("file", type=Path, metavar="FILE", help=tr("evidence.cli.file_help"))
     people.add_argument("--mapping", metavar="MAPPING", help=tr("evidence.cli.stakeholder_mapping_help"))
     people.add_argument("--update", action="store_true", help=tr("evidence.cli.update_help"))
-    people.set_defaults(handler=run_import_stakeholders)
-
-    out_survey = subparsers.add_parser("export-survey", help=tr("evidence.cli.export_survey_help"))
-    add_workspace(out_survey)
+    out_survey = command(subparsers, "export-survey", "evidence.cli.export_survey_help", run_export_survey)
     out_survey.add_argument("--survey", required=True, metavar="ID", help=tr("evidence.cli.survey_id_help"))
     out_survey.add_argument("--out", type=Path, required=True, metavar="FILE", help=tr("evidence.cli.export_out_help"))
-    out_survey.set_defaults(handler=run_export_survey)
-
-    out_people = subparsers.add_parser("export-stakeholders", help=tr("evidence.cli.export_stakeholders_help"))
-    add_workspace(out_people)
+    out_people = command(subparsers, "export-stakeholders", "evidence.cli.export_stakeholders_help",
+                         run_export_stakeholders)
     out_people.add_argument("--out", type=Path, required=True, metavar="FILE", help=tr("evidence.cli.export_out_help"))
-    out_people.set_defaults(handler=run_export_stakeholders)
 
 
 def mapping_text(value: str) -> tuple[str, str]:

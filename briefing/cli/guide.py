@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from briefing.cli.common import add_json, add_today, add_workspace, open_store, say
+from briefing.cli.common import command, open_store, say
 from briefing.clock import SystemClock
 from briefing.guide.days import parse_day
 from briefing.guide.objections import answer_edit, open_objections
@@ -18,34 +18,17 @@ EXIT_OK, EXIT_FINDINGS = 0, 1
 
 def register(subparsers: Any) -> None:
     """Add the guide's subcommands to the ``briefing`` command."""
-    _present_parser(subparsers.add_parser("present", help=tr("guide.cli.present_help")))
-    history = subparsers.add_parser("history", help=tr("guide.cli.history_help"))
-    add_workspace(history)
-    add_json(history)
-    history.set_defaults(handler=history_command)
-    listing = subparsers.add_parser("objections", help=tr("guide.cli.objections_help"))
-    add_workspace(listing)
-    add_json(listing)
-    listing.set_defaults(handler=objections_command)
-    answer = subparsers.add_parser("answer", help=tr("guide.cli.answer_help"))
-    add_workspace(answer)
+    _present_parser(command(subparsers, "present", "guide.cli.present_help", present_command))
+    command(subparsers, "history", "guide.cli.history_help", history_command, json=True)
+    command(subparsers, "objections", "guide.cli.objections_help", objections_command, json=True)
+    answer = command(subparsers, "answer", "guide.cli.answer_help", answer_command)
     answer.add_argument("number", type=int, metavar="N", help=tr("guide.cli.answer_number_help"))
     answer.add_argument("text", metavar="TEXT", help=tr("guide.cli.answer_text_help"))
-    answer.set_defaults(handler=answer_command)
-    ready = subparsers.add_parser("readiness", help=tr("guide.cli.readiness_help"))
-    add_workspace(ready)
-    add_json(ready)
-    add_today(ready)
-    ready.set_defaults(handler=readiness_command)
-    late = subparsers.add_parser("overdue", help=tr("guide.cli.overdue_help"))
-    add_workspace(late)
-    add_json(late)
-    add_today(late)
-    late.set_defaults(handler=overdue_command)
+    command(subparsers, "readiness", "guide.cli.readiness_help", readiness_command, json=True, today=True)
+    command(subparsers, "overdue", "guide.cli.overdue_help", overdue_command, json=True, today=True)
 
 
 def _present_parser(parser: argparse.ArgumentParser) -> None:
-    add_workspace(parser)
     parser.add_argument("--deck", required=True, metavar="FILE", help=tr("guide.cli.deck_help"))
     parser.add_argument("--date", required=True, metavar="D", help=tr("guide.cli.date_help"))
     parser.add_argument("--audience", required=True, metavar="TEXT", help=tr("guide.cli.audience_help"))
@@ -56,7 +39,6 @@ def _present_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--feedback", default="", metavar="TEXT", help=tr("guide.cli.feedback_help"))
     parser.add_argument("--next-step", action="append", default=[], metavar="TEXT", help=tr("guide.cli.next_step_help"))
     parser.add_argument("--next-attempt", metavar="D", help=tr("guide.cli.next_attempt_help"))
-    parser.set_defaults(handler=present_command)
 
 
 def _today(args: argparse.Namespace) -> Any:

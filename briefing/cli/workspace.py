@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from briefing.cli.common import add_workspace, open_store, say
+from briefing.cli.common import command, open_store, say
 from briefing.demo import demo_workspace
 from briefing.errors import InputError
 from briefing.i18n import format_number, tr
@@ -18,34 +18,17 @@ from briefing.store.atomic import os_reason, write_or_refuse
 
 
 def register(subparsers: Any) -> None:
-    demo = subparsers.add_parser("demo", help=tr("cli.demo_help"))
-    add_workspace(demo)
+    demo = command(subparsers, "demo", "cli.demo_help", run_demo)
     demo.add_argument("--lang", choices=("da", "en"), default="en", help=tr("cli.lang_help"))
-    demo.set_defaults(handler=run_demo)
-
-    info = subparsers.add_parser("info", help=tr("cli.info_help"))
-    add_workspace(info)
-    info.set_defaults(handler=run_info)
-
-    imp = subparsers.add_parser("import-json", help=tr("cli.import_json_help"))
-    add_workspace(imp)
+    command(subparsers, "info", "cli.info_help", run_info)
+    imp = command(subparsers, "import-json", "cli.import_json_help", run_import_json)
     imp.add_argument("file", type=Path, metavar="FILE", help=tr("cli.import_file_help"))
     imp.add_argument("--replace", action="store_true", help=tr("cli.replace_help"))
-    imp.set_defaults(handler=run_import_json)
-
-    exp = subparsers.add_parser("export-json", help=tr("cli.export_json_help"))
-    add_workspace(exp)
+    exp = command(subparsers, "export-json", "cli.export_json_help", run_export_json)
     exp.add_argument("--out", type=Path, required=True, metavar="FILE", help=tr("cli.out_help"))
-    exp.set_defaults(handler=run_export_json)
-
-    listing = subparsers.add_parser("backups", help=tr("cli.backups_help"))
-    add_workspace(listing)
-    listing.set_defaults(handler=run_backups)
-
-    back = subparsers.add_parser("restore", help=tr("cli.restore_help"))
-    add_workspace(back)
+    command(subparsers, "backups", "cli.backups_help", run_backups)
+    back = command(subparsers, "restore", "cli.restore_help", run_restore)
     back.add_argument("--backup", metavar="NAME", help=tr("cli.backup_name_help"))
-    back.set_defaults(handler=run_restore)
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -10,29 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from dialog_answers import DialogAnswerer, answer_dialogs  # noqa: F401  (shared fixture)
 from PySide6.QtCore import QSettings
 
 from briefing.clock import FixedClock
 from briefing.model import Workspace
 from briefing.store import WorkspaceStore
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Every Qt warning fails a shell test, except the offscreen platform's notice about size hints."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
-            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
-
-
-@pytest.fixture(autouse=True)
-def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The user data folder (default and demo workspaces) inside the test's own folder."""
-    home = tmp_path / "data"
-    monkeypatch.setenv("XDG_DATA_HOME", str(home))
-    return home
 
 
 @pytest.fixture

@@ -1,0 +1,28 @@
+"""What the app's tests share: a user data folder of their own, answering dialogs as they show,
+and — for the shell and the journeys — any Qt warning failing the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from dialog_answers import DialogAnswerer, answer_dialogs  # noqa: F401  (shared fixture)
+
+HERE = Path(__file__).parent
+STRICT = (HERE / "shell", HERE / "journey")
+"""Folders whose tests fail on any Qt warning, except the offscreen platform's notice about size hints."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if any(folder in Path(str(item.fspath)).parents for folder in STRICT):
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user data folder (default and demo workspaces) inside the test's own folder."""
+    home = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home
