@@ -23,6 +23,8 @@ class SystemClock:
 
 @dataclass
 class FixedClock:
+    """A clock stopped at ``moment`` (tests, and reproducible runs)."""
+
     moment: dt.datetime
 
     @classmethod

@@ -20,6 +20,8 @@ class Edit(Protocol):
 
 @dataclass
 class AddItem:
+    """Add ``item`` to ``collection``; undone by removing it."""
+
     collection: str
     item: Any
 
@@ -32,6 +34,8 @@ class AddItem:
 
 @dataclass
 class UpdateItem:
+    """Replace ``old`` by ``new`` in ``collection`` (the id may change); undone by the reverse."""
+
     collection: str
     old: Any
     new: Any
@@ -45,6 +49,8 @@ class UpdateItem:
 
 @dataclass
 class RemoveItem:
+    """Remove an item; undone by putting it back at its place, with its tinydb document id."""
+
     collection: str
     item_id: str
     _removed: tuple[Any, int, int] | None = field(default=None, repr=False)
@@ -63,6 +69,8 @@ class RemoveItem:
 
 @dataclass
 class SetSingleton:
+    """Replace the campaign, the deck settings or the guide settings."""
+
     name: str
     old: Any
     new: Any

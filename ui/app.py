@@ -37,10 +37,13 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from ui.settings import APPLICATION, ORGANIZATION
+    from ui.style import FUSION_ARGS
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(list(argv or sys.argv[:1]))
+        app = QApplication([*(argv or sys.argv[:1]), *FUSION_ARGS])
+    elif app.style().name() != "fusion":
+        app.setStyle("Fusion")
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(tr("shell.app_name"))

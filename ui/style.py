@@ -85,9 +85,13 @@ def palette(dark: bool) -> QPalette:
     return pal
 
 
+FUSION_ARGS = ("-style", "Fusion")
+"""Qt's own command-line option: the app is made with the Fusion style (see ``ui.app.application``)
+rather than asking for it afterwards, which would build Python's view of QStyle at start."""
+
+
 def apply(app: QApplication, dark: bool | None = None) -> None:
-    """Style ``app``: Fusion with the light or dark palette (default: the system's scheme)."""
-    app.setStyle("Fusion")
+    """Give ``app`` the light or dark palette (default: the system's scheme)."""
     app.setPalette(palette(system_is_dark() if dark is None else dark))
 
 

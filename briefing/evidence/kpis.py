@@ -14,6 +14,8 @@ Trend = Literal["improving", "worsening", "flat", "unknown"]
 
 @dataclass(frozen=True)
 class KpiEffect:
+    """What a KPI's measurements show against its baseline and target."""
+
     kpi: Kpi
     baseline: float | None
     latest: float | None

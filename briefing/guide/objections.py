@@ -12,6 +12,8 @@ from briefing.model.entities import Objection, Presentation, Workspace
 
 @dataclass(frozen=True)
 class OpenObjection:
+    """An objection not yet answered by a presented deck, with where it was raised."""
+
     presentation: Presentation
     index: int
     objection: Objection

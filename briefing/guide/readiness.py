@@ -39,6 +39,8 @@ NAMES_SHOWN = 3
 
 @dataclass(frozen=True)
 class Step:
+    """One step of the method: its status, why, and what to do next."""
+
     key: StepKey
     status: StepStatus
     reason: Sentence
@@ -51,6 +53,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Readiness:
+    """The six steps on one day; ready when every step is done."""
+
     today: dt.date
     steps: tuple[Step, ...]
 

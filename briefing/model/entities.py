@@ -42,6 +42,8 @@ def _score(default: int = 3) -> Any:
 
 @dataclass
 class Campaign:
+    """The programme the briefing argues for: its name, goal, audience and owner."""
+
     name: str = ""
     goal: str = ""
     audience: str = ""
@@ -52,6 +54,8 @@ class Campaign:
 
 @dataclass
 class Stakeholder:
+    """A person whose support matters: influence, interest, drive and foresight (1–5) and stance."""
+
     id: str = field(metadata=REQUIRED)
     name: str = field(default="", metadata=REQUIRED)
     role: str = ""
@@ -75,6 +79,8 @@ class Stakeholder:
 
 @dataclass
 class Dialogue:
+    """One contact with a stakeholder: when, how, what was learned, what was shared."""
+
     id: str = field(metadata=REQUIRED)
     stakeholder_id: str = field(metadata=REQUIRED)
     date: dt.date
@@ -87,6 +93,8 @@ class Dialogue:
 
 @dataclass
 class Reference:
+    """An external source (analyst, article) to lend the briefing weight, used sparingly."""
+
     id: str = field(metadata=REQUIRED)
     title: str = field(default="", metadata=REQUIRED)
     publisher: str = ""
@@ -97,6 +105,8 @@ class Reference:
 
 @dataclass
 class Question:
+    """One question of a survey, with its kind and, for a Likert question, its scale."""
+
     id: str = field(metadata=REQUIRED)
     text: str = field(default="", metadata=REQUIRED)
     kind: QuestionKind = "text"
@@ -105,12 +115,16 @@ class Question:
 
 @dataclass
 class Response:
+    """One respondent's answers to a survey, by question id."""
+
     submitted: dt.datetime | None = None
     answers: dict[str, AnswerValue] = field(default_factory=dict)
 
 
 @dataclass
 class Survey:
+    """A survey's questions, responses and the findings drawn from them."""
+
     id: str = field(metadata=REQUIRED)
     title: str = field(default="", metadata=REQUIRED)
     date: dt.date | None = None
@@ -125,12 +139,16 @@ class Survey:
 
 @dataclass
 class Measurement:
+    """One measured value of a KPI on a date."""
+
     date: dt.date
     value: float
 
 
 @dataclass
 class Kpi:
+    """A key performance indicator of a proof of concept: baseline, target, measurements."""
+
     id: str = field(metadata=REQUIRED)
     name: str = field(default="", metadata=REQUIRED)
     category: KpiCategory = "productivity"
@@ -143,6 +161,8 @@ class Kpi:
 
 @dataclass
 class Initiative:
+    """A proof of concept or activity, with the problems and CSFs it addresses and its KPIs."""
+
     id: str = field(metadata=REQUIRED)
     title: str = field(default="", metadata=REQUIRED)
     sponsor_id: str | None = None
@@ -157,6 +177,8 @@ class Initiative:
 
 @dataclass
 class Problem:
+    """A problem in a business process that the programme would solve, with its severity (1–5)."""
+
     id: str = field(metadata=REQUIRED)
     process: str = ""
     title: str = field(default="", metadata=REQUIRED)
@@ -168,6 +190,8 @@ class Problem:
 
 @dataclass
 class Csf:
+    """A critical success factor, tied to the problems it answers."""
+
     id: str = field(metadata=REQUIRED)
     title: str = field(default="", metadata=REQUIRED)
     description: str = ""
@@ -176,6 +200,8 @@ class Csf:
 
 @dataclass
 class Phase:
+    """One phase of the roadmap: dates, objectives, deliverables, cost and risk."""
+
     id: str = field(metadata=REQUIRED)
     name: str = field(default="", metadata=REQUIRED)
     start: dt.date | None = None
@@ -189,6 +215,8 @@ class Phase:
 
 @dataclass
 class Objection:
+    """An objection raised at a presentation, and the answer prepared for the next one."""
+
     text: str = field(default="", metadata=REQUIRED)
     status: ObjectionStatus = "open"
     answer: str = ""
@@ -198,6 +226,8 @@ class Objection:
 
 @dataclass
 class DeckSettings:
+    """How the deck is composed: title, the ask, audience, template, slide budget, sections."""
+
     title: str = ""
     ask: str = ""
     audience: str = ""
@@ -211,6 +241,8 @@ class DeckSettings:
 
 @dataclass
 class Presentation:
+    """One time the briefing was presented: who attended, the outcome, the objections raised."""
+
     id: str = field(metadata=REQUIRED)
     date: dt.date
     audience: str = ""

@@ -23,6 +23,8 @@ _STAMP = "%Y%m%d-%H%M%S-%f"
 
 @dataclass(frozen=True)
 class Backup:
+    """One backup file of a store: when it was taken and why."""
+
     path: Path
     taken: dt.datetime
     reason: str

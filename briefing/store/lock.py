@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import platform
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -40,7 +39,7 @@ class WorkspaceLock:
             )
         handle.seek(0)
         handle.truncate()
-        note = {"pid": os.getpid(), "host": platform.node(), "since": _now()}
+        note = {"pid": os.getpid(), "host": _host(), "since": _now()}
         handle.write(json.dumps(note))
         handle.flush()
         self._file = handle
@@ -58,6 +57,11 @@ class WorkspaceLock:
     @property
     def held(self) -> bool:
         return self._file is not None
+
+
+def _host() -> str:
+    """This computer's name, as ``platform.node()`` gives it (that module is slow to import)."""
+    return os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
 
 
 def _now() -> str:

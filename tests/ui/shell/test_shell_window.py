@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QColor, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication
 from shell_helpers import visible_texts
 
 from briefing.i18n import tr
@@ -53,6 +54,26 @@ def test_the_keyboard_moves_through_the_sidebar_and_the_go_to_shortcuts(opened: 
     assert opened.current_page_name() == "briefing"
     assert opened.sidebar.accessibleName() == "The method's steps"
 
+
+
+def test_the_sidebar_highlights_the_selected_step_and_the_one_under_the_mouse(opened: Any, qtbot: Any) -> None:
+    sidebar = opened.sidebar
+    opened.show_page("allies")
+    palette = sidebar.palette()
+
+    def fill(row: int) -> QColor:
+        """The colour just inside the left end of the row's rounded highlight (left of its text)."""
+        rect = sidebar.visualRect(opened.nav_model.index(row, 0))
+        return sidebar.viewport().grab().toImage().pixelColor(rect.left() + 12, rect.center().y())
+
+    assert fill(1) == palette.color(QPalette.ColorRole.Highlight)
+    assert fill(3) == palette.color(QPalette.ColorRole.Base)
+    qtbot.mouseMove(sidebar.viewport(), sidebar.visualRect(opened.nav_model.index(3, 0)).center())
+    assert sidebar.hovered_row == 3
+    assert fill(3) == palette.color(QPalette.ColorRole.AlternateBase)
+    QApplication.sendEvent(sidebar, QEvent(QEvent.Type.Leave))
+    assert sidebar.hovered_row == -1
+    assert fill(3) == palette.color(QPalette.ColorRole.Base)
 
 def test_the_menus_hold_the_desktop_commands_with_standard_shortcuts(opened: Any) -> None:
     assert opened.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
