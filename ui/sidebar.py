@@ -67,6 +67,7 @@ class Sidebar(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMouseTracking(True)
+        self.setUniformItemSizes(True)  # every step is one line: the size is asked once, not per item
         self.setMinimumWidth(190)
         self.setMaximumWidth(260)
         self.setFrameShape(QListView.Shape.NoFrame)
