@@ -18,11 +18,13 @@ class DialogAnswerer(QObject):
         self.answer = answer
         self.seen: list[QDialog] = []
         self.texts: list[tuple[str, str]] = []
+        self.titles: list[str] = []
         QApplication.instance().installEventFilter(self)  # type: ignore[union-attr]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, self.kind) and watched not in self.seen:
             self.seen.append(watched)
+            self.titles.append(watched.windowTitle())
             if isinstance(watched, QMessageBox):
                 self.texts.append((watched.text(), watched.informativeText()))
             QTimer.singleShot(0, lambda dialog=watched: self.answer(dialog))

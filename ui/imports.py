@@ -102,10 +102,13 @@ class ImportController(QObject):
     Signals:
         imported(str, list[str]): the collection and the ids of the items added.
         failed(str): the message of an import that changed nothing.
+        told(str): one line on what an import added (the window shows it in its status bar);
+            what the importer noticed on the way (an encoding guessed, rows left out) is shown too.
     """
 
     imported = Signal(str, object)
     failed = Signal(str)
+    told = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,14 +134,17 @@ class ImportController(QObject):
         added: list[str] = []
         for path in map(Path, paths):
             try:
-                survey = self._read_survey(path)
-                if survey is None:
+                result = self._read_survey(path)
+                if result is None:
                     continue
+                survey = result.survey
                 self.session.do(AddItem("surveys", survey), tr("pages.undo.import_survey", file=path.name))
             except BriefingError as error:
                 self._fail(tr("pages.import.survey_failed"), error)
                 continue
             added.append(survey.id)
+            self._tell(tr("pages.import.survey_done", title=survey.title, file=path.name, n=len(survey.responses),
+                          questions=len(survey.questions)), result.notices)
         if added:
             self.imported.emit("surveys", added)
         return added
@@ -148,7 +154,8 @@ class ImportController(QObject):
         added: list[str] = []
         for path in map(Path, paths):
             try:
-                people = self._read_stakeholders(path)
+                result = self._read_stakeholders(path)
+                people = list(result.added)
                 taken: set[str] = set()
                 for person in people:
                     person.id = self._free_id("stakeholders", person.id, "s", taken)
@@ -159,6 +166,8 @@ class ImportController(QObject):
                 self._fail(tr("pages.import.stakeholders_failed"), error)
                 continue
             added += [p.id for p in people]
+            self._tell(tr("pages.import.stakeholders_done", count=len(people), file=path.name),
+                       [*result.skipped, *result.notices])
         if added:
             self.imported.emit("stakeholders", added)
         return added
@@ -166,7 +175,8 @@ class ImportController(QObject):
     # -- the core's importers --------------------------------------------------------------------
 
     def _read_survey(self, path: Path) -> Any:
-        """The survey in ``path``; asks for a column mapping when its layout is not recognised."""
+        """The import of ``path`` (a SurveyImport); asks for a column mapping when its layout is not
+        recognised (None when the user cancels that)."""
         from briefing.evidence import layouts, readers
 
         try:
@@ -181,7 +191,7 @@ class ImportController(QObject):
         return self._survey_from(path, mapping)
 
     def _survey_from(self, path: Path, mapping: Any) -> Any:
-        """The survey of ``path`` (read with ``mapping`` if given); InputError if already imported."""
+        """The import of ``path`` (read with ``mapping`` if given); InputError if already imported."""
         from briefing.evidence import surveys
 
         ws = self.session.workspace
@@ -193,17 +203,14 @@ class ImportController(QObject):
         if result.duplicate_of is not None:
             twin = ws.find("surveys", result.duplicate_of)
             raise InputError("pages.import.duplicate", file=path.name, title=twin.title if twin else "")
-        return result.survey
+        return result
 
-    def _read_stakeholders(self, path: Path) -> list[Any]:
-        """The new people in ``path``; names already in the workspace are left out and told."""
+    def _read_stakeholders(self, path: Path) -> Any:
+        """The import of ``path`` (a StakeholderImport): names already in the workspace are left out."""
         from briefing.evidence import stakeholders
 
         existing = list(self.session.workspace.stakeholders)
-        result = self._off_thread(lambda: stakeholders.import_stakeholders(path, existing), path)
-        if result.skipped:
-            self.show_notice(tr("pages.import.stakeholders_title"), "\n".join(str(s) for s in result.skipped))
-        return list(result.added)
+        return self._off_thread(lambda: stakeholders.import_stakeholders(path, existing), path)
 
     def _off_thread(self, work: Callable[[], T], path: Path) -> T:
         """``work()`` (reading and parsing a file) on a worker thread; the window keeps painting and
@@ -234,6 +241,13 @@ class ImportController(QObject):
         return wanted if wanted and wanted not in used else fresh_id(prefix, used)
 
     # -- telling the user --------------------------------------------------------------------------
+
+    def _tell(self, summary: str, remarks: Sequence[object]) -> None:
+        """``summary`` for the status bar; with ``remarks`` (the importer's notices), in a message too."""
+        self.told.emit(summary)
+        if remarks:
+            details = "\n".join(f"• {remark}" for remark in remarks)
+            self.show_notice(tr("pages.import.remarks_title"), f"{summary}\n\n{details}")
 
     def _fail(self, title: str, error: BriefingError) -> None:
         text = error.message()

@@ -71,6 +71,8 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("history", "ui.pages.history", "HistoryPage", "shell.nav.history"),
 )
 PAGE_NAMES = tuple(entry.name for entry in PAGES)
+STATUS_MESSAGE_MS = 10_000
+"""How long a message (what an import added) stays in the status bar."""
 DROP_KINDS = {"allies": "stakeholders", "evidence": "survey"}
 """What a file dropped on the window is, by the page shown; on other pages the user is asked."""
 
@@ -320,6 +322,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self.on_session_failed)
         self.imports = ImportController(self.session, self)
         self.imports.imported.connect(self.on_imports_imported)
+        self.imports.told.connect(self.on_imports_told)
         if store.folder is not None:
             self.settings.remember_workspace(store.folder)
         for action in self._workspace_actions:
@@ -448,7 +451,9 @@ class MainWindow(QMainWindow):
 
     def on_imports_imported(self, collection: str, ids: list[str]) -> None:
         self.show_page("allies" if collection == "stakeholders" else "evidence")
-        self.statusBar().showMessage(tr("shell.status.imported", count=len(ids)), 8000)
+
+    def on_imports_told(self, summary: str) -> None:
+        self.statusBar().showMessage(summary, STATUS_MESSAGE_MS)
 
     def on_language_group_triggered(self, action: QAction) -> None:
         self.set_language(str(action.data()))

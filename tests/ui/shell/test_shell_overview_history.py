@@ -123,7 +123,6 @@ def test_the_import_menu_asks_for_files_and_hands_them_to_the_importer(
 def test_after_an_import_the_page_that_shows_it_opens(opened: Any) -> None:
     opened.imports.imported.emit("stakeholders", ["s90", "s91"])
     assert opened.current_page_name() == "allies"
-    assert opened.statusBar().currentMessage() == "Imported: 2"
     opened.imports.imported.emit("surveys", ["sv9"])
     assert opened.current_page_name() == "evidence"
 
@@ -138,8 +137,34 @@ def test_a_stakeholder_file_dropped_on_the_allies_page_is_imported(
     answer_dialogs(QDialog)  # accept the mapping dialog or a notice, should one show
     with qtbot.waitSignal(window.imports.imported):
         _drop(window, [samples / "stakeholders-da.csv"])
-    assert len(window.session.workspace.stakeholders) > 3
+    count = len(window.session.workspace.stakeholders)
+    assert count > 3
     assert window.undo_action.isEnabled()
+    assert window.statusBar().currentMessage() == f"Imported {count} stakeholders from stakeholders-da.csv."
+
+
+def test_what_the_importer_noticed_is_shown_with_what_was_imported(
+    window: Any, tmp_path: Path, samples: Path, qtbot: Any, answer_dialogs: Any
+) -> None:
+    """A Danish Excel export saved as Windows-1252: imported, and the user is told how it was read."""
+    from PySide6.QtWidgets import QMessageBox
+
+    legacy = tmp_path / "videndeling-excel.csv"
+    sample = samples / "surveys" / "surveymonkey-videndeling-da.csv"
+    legacy.write_bytes(sample.read_text(encoding="utf-8").encode("cp1252"))
+    window.open_folder(tmp_path / "fresh")
+    window.show_page("evidence")
+    boxes = answer_dialogs(QMessageBox)
+    with qtbot.waitSignal(window.imports.imported):
+        _drop(window, [legacy])
+    survey = window.session.workspace.surveys[0]
+    summary = (f"Imported “{survey.title}” from videndeling-excel.csv: {len(survey.responses)} responses, "
+               f"{len(survey.questions)} questions.")
+    assert window.statusBar().currentMessage() == summary
+    qtbot.waitUntil(lambda: bool(boxes.texts))
+    text = boxes.texts[0][0]
+    assert boxes.titles[0].endswith("Imported, with remarks")
+    assert text.startswith(summary) and "read as Windows-1252" in text
 
 
 def test_a_decision_maker_opens_on_the_allies_page_to_log_a_contact(opened: Any, qtbot: Any) -> None:
