@@ -7,6 +7,7 @@ appears quickly and the heavy libraries (matplotlib, python-pptx) load only when
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,7 +41,7 @@ from briefing.clock import Clock
 from briefing.errors import BriefingError
 from briefing.i18n import current_language, set_language, tr
 from briefing.store import StoreWriteError, WorkspaceStore
-from ui import workspaces
+from ui import qt_texts, workspaces
 from ui.dialogs.prompts import DialogPrompts
 from ui.imports import ImportController, local_files
 from ui.pages.base import Page
@@ -243,6 +244,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Set every text of the window and of the pages built so far in the current language."""
+        qt_texts.use(current_language())
         for row, entry in enumerate(PAGES):
             item = self.nav_model.item(row)
             item.setText(tr(entry.label_key))
@@ -296,8 +298,39 @@ class MainWindow(QMainWindow):
 
     # -- workspaces --------------------------------------------------------------------------
 
+    def ready_to_leave(self) -> bool:
+        """Before the workspace closes: what the forms hold is saved and a failed save retried; what
+        cannot be saved is left only when the user says so. False: stay (the problem is shown)."""
+        return self._forms_saved() and self._store_saved()
+
+    def _forms_saved(self) -> bool:
+        for name, page in list(self.pages.items()):
+            problem = page.commit_forms()
+            if not problem:
+                continue
+            self.show_page(name)
+            if not self.prompts.discard_unsaved(tr("shell.unsaved.form", problem=problem)):
+                return False
+            page.discard_forms()
+        return True
+
+    def _store_saved(self) -> bool:
+        if self.session is None or not self.session.store.pending:
+            return True
+        try:
+            self.session.retry_save()
+            return True
+        except StoreWriteError as error:
+            self._offer_retry(error)
+            problem = error.message()
+        if not self.session.store.pending:
+            return True
+        return bool(self.prompts.discard_unsaved(tr("shell.unsaved.disk", problem=problem)))
+
     def open_folder(self, folder: Path) -> bool:
         """Open the workspace in ``folder``; False when it could not be opened (the user was told)."""
+        if not self.ready_to_leave():
+            return False
         store = workspaces.open_store(folder, self.clock, self.prompts)
         if store is None:
             return False
@@ -306,6 +339,8 @@ class MainWindow(QMainWindow):
 
     def open_demo(self, lang: str | None = None) -> bool:
         """Open (creating it the first time) the demo workspace in ``lang`` (default: the app's language)."""
+        if not self.ready_to_leave():
+            return False
         store = workspaces.open_demo(lang or current_language(), self.clock, self.prompts)
         if store is None:
             return False
@@ -341,7 +376,8 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.pages.clear()
         self.undo_group.removeStack(self.session.undo_stack)
-        self.session.close()
+        with contextlib.suppress(StoreWriteError):  # an edit still not on disk: the user chose to leave it
+            self.session.close()
         self.session.deleteLater()
         self.session = None
         self.imports = None
@@ -528,6 +564,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.welcome)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.ready_to_leave():  # an edit that cannot be saved keeps the window open, unless the user drops it
+            event.ignore()
+            return
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         self._close_session()

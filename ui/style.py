@@ -101,6 +101,15 @@ def follow_system(app: QApplication) -> None:
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply(app))
 
 
+def make_bold(label: QLabel) -> QLabel:
+    """Make ``label`` bold through its font: a style sheet would pin its colours, and a switch
+    between light and dark would leave it dark on dark."""
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def make_heading(label: QLabel, scale: float = 1.5) -> QLabel:
     """Make ``label`` a page heading: the app's font, bigger and semi-bold (no style sheet to parse)."""
     font = label.font()

@@ -6,10 +6,12 @@ Each builder returns the box unshown, so a caller decides how to show it (``exec
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from briefing.errors import BriefingError
-from briefing.i18n import tr
+from briefing.i18n import format_date, tr
 from briefing.store import StoreDamaged, WorkspaceLocked
 
 Button = QMessageBox.StandardButton
@@ -28,12 +30,20 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, 
 
 def locked_box(error: WorkspaceLocked, parent: QWidget | None = None) -> QMessageBox:
     """The lock's refusal: names the copy that holds the workspace (process, host, since)."""
-    params = error.params
-    holder = tr("shell.locked.holder", pid=params.get("pid", "?"), host=params.get("host", "?"),
-                since=params.get("since", "?"))
-    box = _box(parent, QMessageBox.Icon.Warning, tr("shell.locked.title"), "", f"{error.message()}\n\n{holder}")
+    since = _moment(str(error.params.get("since", "?")))
+    text = tr(error.key, **{**error.params, "since": since}) + ".\n\n" + tr("shell.locked.advice")
+    box = _box(parent, QMessageBox.Icon.Warning, tr("shell.locked.title"), "", text)
     box.setStandardButtons(Button.Ok)
     return box
+
+
+def _moment(iso: str) -> str:
+    """An ISO time as the user reads it (``27 November 2026 05:09``); as it is when it is not one."""
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{format_date(moment.date())} {moment:%H:%M}"
 
 
 def damaged_box(error: StoreDamaged, can_restore: bool, parent: QWidget | None = None) -> QMessageBox:

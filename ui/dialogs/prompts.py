@@ -47,6 +47,13 @@ class DialogPrompts:
         box.exec()
         return messages.accepted(box)
 
+    def discard_unsaved(self, text: str) -> bool:
+        """Whether to leave a change that cannot be saved (``text`` says which and why); default: no."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("shell.unsaved.title"), text,
+                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self.parent)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
+
     # -- files ---------------------------------------------------------------------------
 
     def choose_folder(self, title_key: str) -> Path | None:

@@ -95,6 +95,7 @@ def set_value(field: Field, editor: QWidget, value: Any) -> None:
         editor.setCurrentIndex(max(0, editor.findData(value)))
     elif isinstance(editor, QLineEdit):
         editor.setText(_as_text(field, value))
+        editor.setCursorPosition(0)  # a long title shows its beginning
 
 
 def get_value(field: Field, editor: QWidget) -> Any:

@@ -28,6 +28,7 @@ from briefing.errors import BriefingError, InputError, ValidationError
 from briefing.i18n import tr
 from ui.forms.fields import Field, fill_choices, get_value, make_editor, retranslate_editor, set_value
 from ui.session import Session
+from ui.style import make_bold
 
 ERROR_STYLE = "color: white; background: #B3261E; padding: 2px 4px; border-radius: 3px;"
 
@@ -58,6 +59,8 @@ class ItemForm(QWidget):
         self.noun_key = noun_key
         self.item: Any = None
         self.adding = False
+        self.saving = False
+        """True while a save is applied (the table updates meanwhile; the form is not to be refilled)."""
         self.editors: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -70,7 +73,7 @@ class ItemForm(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(self)
-        self.heading.setStyleSheet("font-weight: bold;")
+        make_bold(self.heading).setWordWrap(True)
         outer.addWidget(self.heading)
         self.body = QWidget(self)
         body = QVBoxLayout(self.body)
@@ -84,7 +87,7 @@ class ItemForm(QWidget):
         body.addWidget(self.message)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(self.on_save_button_clicked)
         self.revert_button = QPushButton(self)
         self.revert_button.clicked.connect(self.revert)
         buttons.addStretch(1)
@@ -193,22 +196,47 @@ class ItemForm(QWidget):
             setattr(changed, field.name, value)
         return changed
 
-    def save(self) -> bool:
-        """Apply the form as one undoable edit; False (and the problem shown) when refused."""
+    def on_save_button_clicked(self) -> None:
+        self.save()
+
+    def is_dirty(self) -> bool:
+        """True when the fields hold what is not stored (while adding: what differs from the defaults)."""
+        if not self.is_open() or self.saving:
+            return False
+        if not self.adding and self.session.workspace.find(self.collection, self.item.id) is None:
+            return False  # removed meanwhile (an undo): there is nothing left to save to
+        try:
+            return bool(self.read() != self.item)
+        except BriefingError:
+            return True  # something was typed that cannot even be read
+
+    def commit(self) -> bool:
+        """Save edits not yet saved, leaving the selection alone; False (the problem shown) when refused."""
+        return not self.is_dirty() or self.save(announce=False)
+
+    def save(self, announce: bool = True) -> bool:
+        """Apply the form as one undoable edit; False (and the problem shown) when refused.
+
+        ``announce``: emit ``saved`` (the section then selects the item saved).
+        """
         if self.item is None:
             return False
         self.clear_messages()
+        self.saving = True  # the table updates meanwhile, which may ask the form to commit: it is
         try:
             new = self.read()
             self._apply(new)
         except BriefingError as error:
             self.show_error(error)
             return False
+        finally:
+            self.saving = False
         self.adding = False
         self.item = new
         self._set_heading()
         self.save_button.setText(tr("pages.form.save"))
-        self.saved.emit(new.id)
+        if announce:
+            self.saved.emit(new.id)
         return True
 
     def _apply(self, new: Any) -> None:

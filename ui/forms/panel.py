@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from briefing.i18n import tr
 from ui.forms.form import message_label, show_message
 from ui.models.collection import CollectionTableModel, SearchProxy
+from ui.style import make_bold
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MAX_COLUMN_WIDTH = 300
@@ -115,7 +116,7 @@ class TablePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.title = QLabel(self)
-        self.title.setStyleSheet("font-weight: bold;")
+        make_bold(self.title)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from briefing.edits import remove_with_dependents
@@ -62,13 +62,15 @@ class Section(QWidget):
         self.model = model
         self.noun_key = noun_key
         self.confirm: Confirm = ask
+        self._returning = False
+        self._missed = False
         self.panel = TablePanel(model, title_key, self)
         self.form = ItemForm(session, model.collection, fields, make_new, noun_key, self)
         self._layout(vertical)
         self.panel.current_changed.connect(self.on_panel_current_changed)
         self.panel.add_requested.connect(self.start_new)
         self.panel.remove_requested.connect(self.remove)
-        self.form.saved.connect(self.panel.select)
+        self.form.saved.connect(self.on_form_saved)
         session.changed.connect(self.on_session_changed)
         self.setTabOrder(self.panel.view, self.form)
         self.panel.select_first()
@@ -100,8 +102,37 @@ class Section(QWidget):
         self.form.start_new()
 
     def on_panel_current_changed(self, item: Any) -> None:
+        """Show the item selected, after saving what the form held; when that is refused, the row
+        being edited is selected again (nothing is selected while a new item was being added)."""
+        if self._returning:
+            return
+        if self.form.saving:  # the table changed under a save, which selects its item when done
+            self._missed = True
+            return
+        if not self.form.commit():
+            self._return_to_form()
+            return
+        self._show(item)
+
+    def on_form_saved(self, item_id: str) -> None:
+        self.panel.select(item_id)
+        if self._missed:  # the row was selected while the save was still under way
+            self._show(self.panel.current())
+
+    def _show(self, item: Any) -> None:
+        self._missed = False
         self.form.show_item(item)
         self.current_changed.emit(item)
+
+    def _return_to_form(self) -> None:
+        self._returning = True
+        try:
+            if self.form.adding:
+                self.panel.view.setCurrentIndex(QModelIndex())
+            else:
+                self.panel.select(self.form.item.id)
+        finally:
+            self._returning = False
 
     def on_session_changed(self, changes: list[Change]) -> None:
         """Show the stored version of the item in the form when it changed (undo, redo, cell edit)."""

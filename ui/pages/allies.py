@@ -33,6 +33,7 @@ class AlliesPage(ImportPage):
     """Stakeholders with their detail form, the selected person's dialogues, the map, the overdue list."""
 
     import_kind = "stakeholders"
+    shell_services = ("imports",)  # the window's importer: the page, the menu and a drop all report alike
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, imports: ImportController | None = None

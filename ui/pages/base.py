@@ -23,5 +23,23 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Show the workspace anew."""
 
+    def commit_forms(self) -> str:
+        """Save what the page's forms hold and have not saved; the problem of the first that refuses
+        (also shown under its field), or "" when all is saved."""
+        from ui.forms.form import ItemForm  # only the pages that have forms load them
+
+        for form in self.findChildren(ItemForm):
+            if not form.commit():
+                return next(iter(form.errors().values()), "")
+        return ""
+
+    def discard_forms(self) -> None:
+        """Show the stored items again in the forms, dropping what was typed and not saved."""
+        from ui.forms.form import ItemForm
+
+        for form in self.findChildren(ItemForm):
+            if form.is_dirty():
+                form.revert()
+
     def retranslate(self) -> None:
         """Set every visible text again after the language changed."""

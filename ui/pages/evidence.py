@@ -58,6 +58,7 @@ class EvidencePage(ImportPage):
     """Surveys and initiatives; drop survey exports anywhere on the page to import them."""
 
     import_kind = "survey"
+    shell_services = ("imports",)  # the window's importer: the page, the menu and a drop all report alike
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, imports: ImportController | None = None

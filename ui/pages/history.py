@@ -56,6 +56,7 @@ class HistoryPage(Page):
         self.objections_heading = QLabel(self)
         self.objections = OpenObjectionsModel(session, self)
         self.objections_view = QTableView(self)
+        self.objections_view.setTabKeyNavigation(False)  # Tab leaves the table, as in every other one
         self.objections_view.setObjectName("open_objections")
         self.objections_view.setModel(self.objections)
         self.objections_view.setWordWrap(True)

@@ -20,6 +20,7 @@ from ui.models.guide import contacts_model
 from ui.models.people import reference_columns, stakeholder_columns
 from ui.pages.base import Page
 from ui.session import Session
+from ui.style import make_bold
 
 LEADER_COLUMNS = ("pages.field.name", "pages.field.role", "term.field.stance", "pages.field.influence",
                   "pages.field.cadence_days")
@@ -64,7 +65,7 @@ class LeadershipPage(Page):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         for label, view in ((self.leaders_label, self.leaders_view), (self.contacts_label, self.contacts_view)):
-            label.setStyleSheet("font-weight: bold;")
+            make_bold(label)
             label.setBuddy(view)
             column.addWidget(label)
             column.addWidget(view)

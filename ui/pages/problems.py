@@ -17,6 +17,7 @@ from ui.models.plans import csf_columns, problem_columns
 from ui.models.traceability import TraceabilityModel
 from ui.pages.base import Page
 from ui.session import Session
+from ui.style import make_bold
 
 
 class ProblemsPage(Page):
@@ -63,7 +64,7 @@ class ProblemsPage(Page):
         bottom = QWidget(self)
         column = QVBoxLayout(bottom)
         column.setContentsMargins(0, 0, 0, 0)
-        self.matrix_label.setStyleSheet("font-weight: bold;")
+        make_bold(self.matrix_label)
         self.matrix_label.setBuddy(self.matrix_view)
         column.addWidget(self.matrix_label)
         column.addWidget(self.matrix_view)

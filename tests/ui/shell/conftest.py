@@ -36,6 +36,7 @@ class FakePrompts:
         self.deck_target: Path | None = None
         self.kind: str | None = "survey"
         self.presentation: Callable[[Any, Path, dt.date], Any] | None = None
+        self.discard = False
 
     def _ask(self, name: str, value: Any = None) -> None:
         self.asked.append((name, value))
@@ -57,6 +58,10 @@ class FakePrompts:
         self._ask("save_failed", error)
         answer, self.retry = self.retry, False
         return answer
+
+    def discard_unsaved(self, text: str) -> bool:
+        self._ask("discard_unsaved", text)
+        return self.discard
 
     def choose_folder(self, title_key: str) -> Path | None:
         self._ask("choose_folder", title_key)
@@ -113,6 +118,7 @@ def window(qtbot: Any, settings: Any, prompts: FakePrompts, clock: FixedClock) -
     main.show()
     qtbot.waitExposed(main)
     yield main
+    prompts.discard = True  # a test may leave an edit that cannot be saved: the window closes all the same
     main.close()
 
 

@@ -38,7 +38,9 @@ def test_the_locks_refusal_names_the_copy_that_holds_the_workspace(
     box = messages.locked_box(error, window)
     shown = box.informativeText()
     assert str(os.getpid()) in shown and socket.gethostname() in shown and str(demo_folder) in shown
-    assert error.params["since"] in shown
+    since = dt.datetime.fromisoformat(error.params["since"])
+    assert f"{since.day} {since:%B %Y %H:%M}" in shown  # as people read it, not 2026-11-27T05:09:09+00:00
+    assert shown.count(str(os.getpid())) == 1 and "Close that copy" in shown
 
 
 def test_a_damaged_store_names_file_line_and_column_and_restores_the_newest_backup(

@@ -96,9 +96,10 @@ def test_dropped_files_go_to_the_importer_the_page_suggests_or_the_user_chooses(
     survey, people, other = tmp_path / "pulse.xlsx", tmp_path / "people.csv", tmp_path / "notes.pdf"
     for path in (survey, people, other):
         path.write_bytes(b"x")
+    for name in ("evidence", "allies"):  # the pages are built with the window's importer, then it is replaced
+        opened.show_page(name)
     recorder = Recorder()
     opened.imports = recorder
-    opened.show_page("allies")
     _drop(opened, [people, other])
     opened.show_page("evidence")
     _drop(opened, [survey])

@@ -1,0 +1,156 @@
+"""What is typed into a form is never lost: leaving the row, the page's workspace or the window saves it
+as one step of undo; what cannot be saved keeps the user where it was, with the problem shown."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from briefing.store import store_path
+from ui.forms.form import ItemForm
+
+
+def _stored(window: Any) -> dict[str, Any]:
+    folder = window.session.store.folder
+    return json.loads(store_path(folder).read_text(encoding="utf-8"))
+
+
+def _person(window: Any, stakeholder_id: str) -> dict[str, Any]:
+    return next(doc for doc in _stored(window)["stakeholders"].values() if doc["id"] == stakeholder_id)
+
+
+def _people(window: Any) -> Any:
+    window.show_page("allies")
+    return window.pages["allies"].people
+
+
+def _type(qtbot: Any, editor: QLineEdit, text: str) -> None:
+    editor.selectAll()
+    editor.clear()
+    qtbot.keyClicks(editor, text)
+
+
+def test_choosing_another_row_saves_what_was_typed_as_one_step_of_undo(opened: Any, qtbot: Any) -> None:
+    people = _people(opened)
+    first, second = (people.panel.proxy.item_at(people.panel.proxy.index(row, 0)) for row in (0, 1))
+    people.panel.select(first.id)
+    _type(qtbot, people.form.editors["role"], "Chief Knowledge Officer")
+    people.panel.select(second.id)
+    assert people.form.item.id == second.id
+    assert _person(opened, first.id)["role"] == "Chief Knowledge Officer"
+    assert opened.session.undo_stack.count() == 1
+    opened.undo_action.trigger()
+    assert _person(opened, first.id)["role"] == first.role
+
+
+def test_a_value_that_cannot_be_saved_keeps_its_row_selected_and_says_why(opened: Any, qtbot: Any) -> None:
+    people = _people(opened)
+    first, second = (people.panel.proxy.item_at(people.panel.proxy.index(row, 0)) for row in (0, 1))
+    people.panel.select(first.id)
+    before = _stored(opened)
+    _type(qtbot, people.form.editors["name"], "   ")
+    people.panel.select(second.id)
+    assert people.panel.current().id == first.id and people.form.item.id == first.id
+    assert "name" in people.form.errors()
+    assert people.form.editors["name"].text() == "   "  # what was typed is still there to mend
+    assert _stored(opened) == before and opened.session.undo_stack.count() == 0
+
+
+def test_a_new_item_typed_but_not_added_is_added_when_another_row_is_chosen(opened: Any, qtbot: Any) -> None:
+    people = _people(opened)
+    count = len(opened.session.workspace.stakeholders)
+    other = next(s for s in opened.session.workspace.stakeholders if s.id != people.current().id)
+    people.panel.add_button.click()
+    _type(qtbot, people.form.editors["name"], "Birgitte Lund")
+    people.panel.select(other.id)
+    assert len(opened.session.workspace.stakeholders) == count + 1
+    assert "Birgitte Lund" in [doc["name"] for doc in _stored(opened)["stakeholders"].values()]
+    assert people.form.item.id == other.id and not people.form.adding
+
+
+def test_browsing_every_row_of_every_form_changes_nothing(opened: Any) -> None:
+    """Showing an item and reading it back is exact: looking is never taken for an edit."""
+    before = _stored(opened)
+    for name in ("allies", "evidence", "problems", "roadmap"):
+        opened.show_page(name)
+        for form in opened.pages[name].findChildren(ItemForm):
+            section = form.parent().parent().parent()  # form → scroll viewport → scroll area → splitter
+            panel = section.parent().panel
+            for row in range(panel.proxy.rowCount()):
+                panel.view.setCurrentIndex(panel.proxy.index(row, 0))
+                assert not form.is_dirty(), f"{name}: row {row} reads back differently"
+    assert opened.session.undo_stack.count() == 0
+    assert _stored(opened) == before
+
+
+def test_closing_the_window_saves_what_was_typed(opened: Any, qtbot: Any, demo_folder: Any) -> None:
+    people = _people(opened)
+    person = people.current()
+    combo = people.form.editors["stance"]
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData("blocker" if person.stance != "blocker" else "champion"))
+    wanted = combo.currentData()
+    opened.close()
+    assert not opened.isVisible()
+    stored = json.loads(store_path(demo_folder).read_text(encoding="utf-8"))
+    assert next(d for d in stored["stakeholders"].values() if d["id"] == person.id)["stance"] == wanted
+
+
+@pytest.mark.parametrize("leave", ["close", "open another workspace"])
+def test_an_edit_that_cannot_be_saved_is_left_only_when_the_user_says_so(
+    opened: Any, prompts: Any, qtbot: Any, tmp_path: Any, leave: str
+) -> None:
+    people = _people(opened)
+    before = _stored(opened)
+    folder = opened.session.store.folder
+    _type(qtbot, people.form.editors["name"], "")
+    opened.show_page("roadmap")
+
+    def go() -> None:
+        if leave == "close":
+            opened.close()
+        else:
+            opened.open_folder(tmp_path / "other")
+
+    go()  # "Cancel": the user stays, with the problem in front of them
+    assert opened.isVisible() and opened.session.store.folder == folder
+    assert opened.current_page_name() == "allies" and "name" in people.form.errors()
+    name, text = prompts.asked[-1]
+    assert name == "discard_unsaved" and "cannot be saved" in text and people.form.errors()["name"] in text
+    assert _stored(opened) == before
+    prompts.discard = True  # "Discard": the window goes on, the store as it was
+    go()
+    assert (not opened.isVisible()) if leave == "close" else opened.session.store.folder == tmp_path / "other"
+    assert json.loads(store_path(folder).read_text(encoding="utf-8")) == before
+
+
+def test_a_save_that_keeps_failing_is_retried_and_left_only_when_the_user_says_so(
+    opened: Any, prompts: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    import briefing.store.atomic
+
+    def disk_full(source: Any, target: Any) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+
+    people = _people(opened)
+    folder = opened.session.store.folder
+    before = _stored(opened)
+    monkeypatch.setattr(briefing.store.atomic.os, "replace", disk_full)
+    prompts.retry = False  # "Later" when the save fails
+    _type(qtbot, people.form.editors["role"], "Knowledge lead")
+    assert people.form.save() and opened.session.store.pending
+    opened.close()
+    assert opened.isVisible() and opened.session.store.pending  # not closed: the edit is not on disk
+    assert prompts.names()[-2:] == ["save_failed", "discard_unsaved"]
+    assert os.strerror(errno.ENOSPC) in prompts.asked[-1][1]
+    monkeypatch.undo()  # the disk has room again: closing saves the edit
+    opened.close()
+    assert not opened.isVisible()
+    after = json.loads(store_path(folder).read_text(encoding="utf-8"))
+    assert after != before and "Knowledge lead" in [d["role"] for d in after["stakeholders"].values()]
