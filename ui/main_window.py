@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -26,8 +26,10 @@ from PySide6.QtGui import (
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -76,6 +78,13 @@ STATUS_MESSAGE_MS = 10_000
 """How long a message (what an import added) stays in the status bar."""
 DROP_KINDS = {"allies": "stakeholders", "evidence": "survey"}
 """What a file dropped on the window is, by the page shown; on other pages the user is asked."""
+
+
+def shortcuts(standard: QKeySequence.StandardKey, *usual: str) -> list[QKeySequence]:
+    """The platform's keys for ``standard``, then the ``usual`` ones it lacks (Redo is only Ctrl+Y on
+    some platforms, Quit has no key on others)."""
+    keys = QKeySequence.keyBindings(standard)
+    return keys + [key for key in map(QKeySequence, usual) if key not in keys]
 
 
 class MainWindow(QMainWindow):
@@ -177,11 +186,15 @@ class MainWindow(QMainWindow):
         self.import_stakeholders_action = self._action(self.file_menu, QKeySequence("Ctrl+Shift+I"))
         self.export_action = self._action(self.file_menu, QKeySequence("Ctrl+E"))
         self.file_menu.addSeparator()
-        self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(self.file_menu)
+        self.quit_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.edit_menu = bar.addMenu("")
         self.undo_action: QAction | None = None
         self.redo_action: QAction | None = None
+        self.edit_separator = self.edit_menu.addSeparator()
+        self.find_action = self._action(self.edit_menu)
+        self.find_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Find, "Ctrl+F"))
         self.view_menu = bar.addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         self.language_group = QActionGroup(self)
@@ -214,12 +227,12 @@ class MainWindow(QMainWindow):
                 self.edit_menu.removeAction(old)
                 old.deleteLater()
         self.undo_action = self.undo_group.createUndoAction(self, tr("shell.edit.undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
         self.undo_action.setObjectName("undo")
         self.redo_action = self.undo_group.createRedoAction(self, tr("shell.edit.redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
         self.redo_action.setObjectName("redo")
-        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.insertActions(self.edit_separator, [self.undo_action, self.redo_action])
 
     def _connect_signals(self) -> None:
         self.sidebar.selectionModel().selectionChanged.connect(self.on_sidebar_selection_changed)
@@ -236,6 +249,7 @@ class MainWindow(QMainWindow):
         for index, action in enumerate(self.go_actions):
             action.triggered.connect(lambda _checked=False, i=index: self.show_page(PAGE_NAMES[i]))
         self.about_action.triggered.connect(self.on_about_triggered)
+        self.find_action.triggered.connect(self.on_find_triggered)
         self.welcome_new.clicked.connect(self.on_new_triggered)
         self.welcome_open.clicked.connect(self.on_open_triggered)
         self.welcome_demo.clicked.connect(self.on_demo_triggered)
@@ -276,7 +290,7 @@ class MainWindow(QMainWindow):
             self.demo_action: "shell.action.demo", self.import_survey_action: "shell.action.import_survey",
             self.import_stakeholders_action: "shell.action.import_stakeholders",
             self.export_action: "shell.action.export", self.quit_action: "shell.action.quit",
-            self.about_action: "shell.action.about",
+            self.about_action: "shell.action.about", self.find_action: "shell.action.find",
             self.language_actions["da"]: "shell.language.da", self.language_actions["en"]: "shell.language.en",
         }
         for action, key in actions.items():
@@ -493,6 +507,18 @@ class MainWindow(QMainWindow):
 
     def on_language_group_triggered(self, action: QAction) -> None:
         self.set_language(str(action.data()))
+
+    def on_find_triggered(self) -> None:
+        """Put the cursor in the search field of the page shown (its first list's, when it has several)."""
+        page = self.pages.get(self.current_page_name() or "")
+        fields = [f for f in page.findChildren(QLineEdit, "search") if f.isVisible()] if page is not None else []
+        if not fields:
+            return
+        focus = QApplication.focusWidget()
+        here = [f for f in fields if focus is not None and (f.parentWidget() or f).isAncestorOf(focus)]
+        field = (here or sorted(fields, key=lambda f: (f.mapTo(self, QPoint()).y(), f.mapTo(self, QPoint()).x())))[0]
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
 
     def on_about_triggered(self) -> None:
         self.prompts.about()

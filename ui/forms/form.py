@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -70,6 +71,7 @@ class ItemForm(QWidget):
     # -- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self.undo_pass = UndoPassThrough(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(self)
@@ -96,8 +98,8 @@ class ItemForm(QWidget):
         body.addLayout(buttons)
         outer.addWidget(self.body)
         outer.addStretch(1)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self, self.save)
+        for keys, act in (("Ctrl+Return", self.save), ("Ctrl+Enter", self.save), ("Escape", self.revert)):
+            shortcut = QShortcut(QKeySequence(keys), self, act)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.retranslate()
 
@@ -108,6 +110,7 @@ class ItemForm(QWidget):
         column.setSpacing(2)
         editor = make_editor(field, box)
         editor.setObjectName(f"field_{field.name}")
+        editor.installEventFilter(self.undo_pass)
         message = message_label(box)
         column.addWidget(editor)
         column.addWidget(message)
@@ -268,6 +271,22 @@ class ItemForm(QWidget):
         if self.message.text():
             shown[""] = self.message.text()
         return shown
+
+
+class UndoPassThrough(QObject):
+    """Undo (Ctrl+Z) in a field that has nothing of its own to undo reaches Edit → Undo, the last
+    edit of the workspace, instead of doing nothing; Redo alike. Installed on a form's fields."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        for key, available in ((QKeySequence.StandardKey.Undo, "isUndoAvailable"),
+                               (QKeySequence.StandardKey.Redo, "isRedoAvailable")):
+            if event.matches(key):
+                owner = watched.document() if isinstance(watched, QPlainTextEdit) else watched
+                can = getattr(owner, available, None)
+                return callable(can) and not can()  # True: the field does not claim the key
+        return False
 
 
 def _field_of(error: BriefingError) -> str:

@@ -118,6 +118,7 @@ class TablePanel(QWidget):
         self.title = QLabel(self)
         make_bold(self.title)
         self.search = QLineEdit(self)
+        self.search.setObjectName("search")  # Edit → Find puts the cursor here
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.add_button = QPushButton(self)

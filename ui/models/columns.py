@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -123,16 +124,39 @@ def parse(raw: Any, kind: str, label: str) -> Any:
 
 
 def _number(text: str, kind: str, label: str) -> float | int:
-    cleaned = text.replace(" ", "").replace("\u00a0", "")
-    if "," in cleaned and "." in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".") if cleaned.rfind(",") > cleaned.rfind(".") else cleaned
-        cleaned = cleaned.replace(",", "")
-    cleaned = cleaned.replace(",", ".")
-    try:
-        return int(cleaned) if kind == "int" else float(cleaned)
-    except ValueError:
+    """``text`` read as the language writes numbers (``1,250.5`` in English, ``1.250,5`` in Danish).
+
+    A mark that cannot be what the language means by it is read the other way: ``2,5`` in English
+    and ``2.5`` in Danish are decimals, since a thousands separator is followed by three digits.
+    """
+    decimal, group = (",", ".") if current_language() == "da" else (".", ",")
+    value = _read_number(re.sub(r"[\s\u00a0\u202f]", "", text), decimal, group)
+    if kind == "int" and value is not None:
+        value = int(value) if value.is_integer() else None
+    if value is None:
         key = "pages.error.integer" if kind == "int" else "pages.error.number"
-        raise InputError(key, field=label, value=text) from None
+        raise InputError(key, field=label, value=text)
+    return value
+
+
+def _read_number(text: str, decimal: str, group: str) -> float | None:
+    whole, mark, fraction = text.rpartition(decimal) if decimal in text else (text, "", "")
+    if group in whole:
+        if _grouped(whole, group):
+            whole = whole.replace(group, "")
+        elif not mark and whole.count(group) == 1:  # "2,5" in English: not thousands, so the decimals
+            whole, mark, fraction = whole.partition(group)
+        else:
+            return None
+    number = f"{whole}.{fraction}" if mark else whole
+    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", number):
+        return None
+    return float(number)
+
+
+def _grouped(whole: str, group: str) -> bool:
+    """True when ``whole`` is digits in thousands: ``1,250`` or ``-12,500,000`` (``group`` ",")."""
+    return re.fullmatch(rf"[+-]?\d{{1,3}}(?:{re.escape(group)}\d{{3}})+", whole) is not None
 
 
 TERM_FIELDS = frozenset({"outcome", "stance", "channel", "kind", "source", "status", "category", "risk", "direction"})

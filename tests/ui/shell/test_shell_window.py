@@ -76,10 +76,12 @@ def test_the_sidebar_highlights_the_selected_step_and_the_one_under_the_mouse(op
     assert sidebar.hovered_row == -1
     assert fill(3) == palette.color(QPalette.ColorRole.Base)
 
+
 def test_the_menus_hold_the_desktop_commands_with_standard_shortcuts(opened: Any) -> None:
     assert opened.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert opened.new_action.shortcut() == QKeySequence("Ctrl+Shift+N")  # Ctrl+N adds an item on the pages
-    assert opened.quit_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    platform_quit = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+    assert opened.quit_action.shortcut() == (platform_quit[0] if platform_quit else QKeySequence("Ctrl+Q"))
     assert opened.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert opened.redo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
     file_texts = [a.text() for a in opened.file_menu.actions() if a.text()]
