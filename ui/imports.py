@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushBu
 
 from briefing.edits import AddItem, Batch
 from briefing.errors import BriefingError, InputError
-from briefing.i18n import tr
+from briefing.i18n import Message, tr
 from briefing.model.ids import fresh_id
 from ui.pages.base import Page
 from ui.session import Session
@@ -138,7 +138,7 @@ class ImportController(QObject):
                 if result is None:
                     continue
                 survey = result.survey
-                self.session.do(AddItem("surveys", survey), tr("pages.undo.import_survey", file=path.name))
+                self.session.do(AddItem("surveys", survey), Message("pages.undo.import_survey", {"file": path.name}))
             except BriefingError as error:
                 self._fail(tr("pages.import.survey_failed"), error)
                 continue
@@ -161,7 +161,7 @@ class ImportController(QObject):
                     person.id = self._free_id("stakeholders", person.id, "s", taken)
                     taken.add(person.id)
                 edit = Batch([AddItem("stakeholders", p) for p in people])
-                self.session.do(edit, tr("pages.undo.import_stakeholders", file=path.name, n=len(people)))
+                self.session.do(edit, Message("pages.undo.import_stakeholders", {"file": path.name, "n": len(people)}))
             except BriefingError as error:
                 self._fail(tr("pages.import.stakeholders_failed"), error)
                 continue

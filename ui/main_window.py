@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -266,6 +267,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName(tr("shell.nav.name"))
         self.stack.setAccessibleName(tr("shell.pages.name"))
         self._retranslate_menus()
+        if self.session is not None:
+            self.session.retranslate()
         self._make_undo_actions()
         self.welcome_text.setText(tr("shell.welcome.text"))
         self.welcome_new.setText(tr("shell.welcome.new"))
@@ -296,7 +299,7 @@ class MainWindow(QMainWindow):
         for action, key in actions.items():
             action.setText(tr(key))
         for action, entry in zip(self.go_actions, PAGES, strict=True):
-            action.setText(tr("shell.action.go", page=tr(entry.label_key)))
+            action.setText(tr("shell.action.go", page=re.sub(r"^\d+\s+", "", tr(entry.label_key))))  # "Go to Allies"
         self.language_actions[current_language()].setChecked(True)
 
     def _update_title(self) -> None:

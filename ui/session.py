@@ -9,14 +9,24 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from briefing.edits import Edit
 from briefing.errors import BriefingError
+from briefing.i18n import Message
 from briefing.store import Change, StoreWriteError, WorkspaceStore
 
 
-class EditCommand(QUndoCommand):
-    """A core Edit on Qt's undo stack; the edit was applied before it was pushed."""
+def undo_text(action: str, noun_key: str) -> Message:
+    """"add/change/remove a <noun>" for Edit → Undo, translated when shown (``action``: add, change, remove)."""
+    return Message(f"pages.undo.{action}", {"noun": Message(noun_key)})
 
-    def __init__(self, session: Session, edit: Edit, text: str) -> None:
-        super().__init__(text)
+
+class EditCommand(QUndoCommand):
+    """A core Edit on Qt's undo stack; the edit was applied before it was pushed.
+
+    ``text`` is a Message, so that Edit → Undo names the step in the language shown now.
+    """
+
+    def __init__(self, session: Session, edit: Edit, text: Message) -> None:
+        super().__init__(str(text))
+        self.message = text
         self._session = session
         self._edit = edit
         self._applied = True
@@ -53,7 +63,14 @@ class Session(QObject):
     def workspace(self) -> Any:
         return self.store.workspace
 
-    def do(self, edit: Edit, text: str) -> list[Change]:
+    def retranslate(self) -> None:
+        """Name every step of the undo history in the current language."""
+        for index in range(self.undo_stack.count()):
+            command = self.undo_stack.command(index)
+            if isinstance(command, EditCommand):
+                command.setText(str(command.message))
+
+    def do(self, edit: Edit, text: Message) -> list[Change]:
         """Apply ``edit`` and put it on the undo stack; a BriefingError leaves both unchanged.
 
         A failed save (StoreWriteError) is not a refusal: the edit is done in memory, so it is

@@ -28,7 +28,7 @@ from briefing.edits import AddItem, UpdateItem
 from briefing.errors import BriefingError, InputError, ValidationError
 from briefing.i18n import tr
 from ui.forms.fields import Field, fill_choices, get_value, make_editor, retranslate_editor, set_value
-from ui.session import Session
+from ui.session import Session, undo_text
 from ui.style import make_bold
 
 ERROR_STYLE = "color: white; background: #B3261E; padding: 2px 4px; border-radius: 3px;"
@@ -243,12 +243,11 @@ class ItemForm(QWidget):
         return True
 
     def _apply(self, new: Any) -> None:
-        noun = tr(self.noun_key)
         if self.adding:
-            self.session.do(AddItem(self.collection, new), tr("pages.undo.add", noun=noun))
+            self.session.do(AddItem(self.collection, new), undo_text("add", self.noun_key))
             self.item = self.session.workspace.find(self.collection, new.id)
         elif new != self.item:
-            self.session.do(UpdateItem(self.collection, self.item, new), tr("pages.undo.change", noun=noun))
+            self.session.do(UpdateItem(self.collection, self.item, new), undo_text("change", self.noun_key))
 
     def show_error(self, error: BriefingError) -> None:
         """Show ``error`` under the field it names, else under the form."""

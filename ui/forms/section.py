@@ -23,7 +23,7 @@ from ui.forms.fields import Field
 from ui.forms.form import ItemForm, show_message
 from ui.forms.panel import TablePanel
 from ui.models.collection import CollectionTableModel
-from ui.session import Session
+from ui.session import Session, undo_text
 
 Confirm = Callable[[QWidget, str, str], bool]
 
@@ -152,10 +152,9 @@ class Section(QWidget):
         question = self.remove_question(item)
         if question and not self.confirm(self, tr("pages.remove_title"), question):
             return False
-        noun = tr(self.noun_key)
         try:
             edit = remove_with_dependents(self.session.store, self.model.collection, item.id)
-            self.session.do(edit, tr("pages.undo.remove", noun=noun))
+            self.session.do(edit, undo_text("remove", self.noun_key))
         except BriefingError as error:
             show_message(self.panel.message, error.message())
             return False

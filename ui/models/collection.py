@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 
 from briefing.edits import UpdateItem
 from briefing.errors import BriefingError
-from briefing.i18n import tr
+from briefing.i18n import Message, tr
 from briefing.store import Change
 from ui.models.columns import Column
 from ui.session import Session
@@ -130,7 +130,7 @@ class CollectionTableModel(QAbstractTableModel):
             new = column.with_value(old, value)
             if new == old:
                 return False
-            self.commit(old, new, tr("pages.undo.edit", field=tr(column.header)))
+            self.commit(old, new, Message("pages.undo.edit", {"field": Message(column.header)}))
         except BriefingError as error:
             self._errors[key] = error.message()
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
@@ -139,7 +139,7 @@ class CollectionTableModel(QAbstractTableModel):
         self._errors.pop(key, None)
         return True
 
-    def commit(self, old: Any, new: Any, text: str) -> None:
+    def commit(self, old: Any, new: Any, text: Message) -> None:
         """Apply the change of one row as one step of undo."""
         self.session.do(UpdateItem(self.collection, old, new), text)
 
@@ -292,11 +292,11 @@ class NestedTableModel(CollectionTableModel):
     def _same(self, shown: Any, current: Any) -> bool:
         return bool(shown == current)
 
-    def commit(self, old: Any, new: Any, text: str) -> None:
+    def commit(self, old: Any, new: Any, text: Message) -> None:
         row = next(position for position, item in enumerate(self._items) if item is old)
         self.replace_rows(lambda rows: rows.__setitem__(row, new), text)
 
-    def replace_rows(self, change: Callable[[list[Any]], None], text: str) -> None:
+    def replace_rows(self, change: Callable[[list[Any]], None], text: Message) -> None:
         """Change the owner's list with ``change`` (on a copy) and apply it as one step of undo."""
         owner = self.owner()
         new_owner = copy.deepcopy(owner)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from briefing.errors import BriefingError
 from briefing.guide.objections import OpenObjection, answer_edit, open_objections
-from briefing.i18n import format_date, tr
+from briefing.i18n import Message, format_date, tr
 from briefing.store import Change
 from ui.session import Session
 
@@ -85,7 +85,7 @@ class OpenObjectionsModel(QAbstractTableModel):
             return False
         try:
             edit = answer_edit(self.session.workspace, index.row() + 1, text)
-            self.session.do(edit, tr("shell.objections.undo_text", number=index.row() + 1))
+            self.session.do(edit, Message("shell.objections.undo_text", {"number": index.row() + 1}))
         except BriefingError as error:
             self.failed.emit(str(error))
             return False

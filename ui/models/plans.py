@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 
 from briefing.edits import UpdateItem
 from briefing.evidence.kpis import effect
-from briefing.i18n import format_number
+from briefing.i18n import Message, format_number
 from briefing.model.entities import RISKS
 from ui.models.collection import NestedTableModel
 from ui.models.columns import Column, label_key
@@ -107,7 +107,7 @@ class QuestionsModel(NestedTableModel):
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(session, "surveys", question_columns(), ("questions",), parent)
 
-    def commit(self, old: Any, new: Any, text: str) -> None:
+    def commit(self, old: Any, new: Any, text: Message) -> None:
         if old.kind == new.kind:
             super().commit(old, new, text)
             return

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from briefing.edits import UpdateItem
-from briefing.i18n import tr
+from briefing.i18n import Message, tr
 from briefing.store import Change
 from ui.session import Session
 
@@ -129,7 +129,7 @@ class TraceabilityModel(QAbstractTableModel):
         linking = other not in ids
         setattr(changed, attribute, [*ids, other] if linking else [i for i in ids if i != other])
         key = "pages.undo.link" if linking else "pages.undo.unlink"
-        self.session.do(UpdateItem(collection, item, changed), tr(key))
+        self.session.do(UpdateItem(collection, item, changed), Message(key))
 
     # -- following the session ------------------------------------------------------------------
 

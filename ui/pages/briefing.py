@@ -43,7 +43,8 @@ from PySide6.QtWidgets import (
 from briefing.deck.model import SECTIONS
 from briefing.edits import SetSingleton
 from briefing.errors import BriefingError
-from briefing.i18n import format_date, tr
+from briefing.guide.days import Day
+from briefing.i18n import Message, tr
 from briefing.model.entities import DeckSettings
 from briefing.store import Change
 from ui.dialogs.presented import PresentationInput, from_qdate, to_qdate
@@ -371,7 +372,7 @@ class BriefingPage(Page):
         if new == old:
             return
         try:
-            self.session.do(SetSingleton("deck", copy.deepcopy(old), new), tr("shell.briefing.edit_text"))
+            self.session.do(SetSingleton("deck", copy.deepcopy(old), new), Message("shell.briefing.edit_text"))
         except BriefingError as error:
             show_message(self.error, error.message())
             self.show_settings()
@@ -480,7 +481,7 @@ class BriefingPage(Page):
             attendee_ids=entered.attendee_ids, objections=entered.objections, feedback=entered.feedback,
             next_steps=entered.next_steps, next_attempt=entered.next_attempt,
         )
-        self.session.do(edit, tr("shell.briefing.present_text", date=format_date(entered.date)))
+        self.session.do(edit, Message("shell.briefing.present_text", {"date": Day(entered.date)}))
         self.presented.emit(edit.edits[0].item.id)
 
 

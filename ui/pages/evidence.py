@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from briefing.edits import UpdateItem
 from briefing.errors import BriefingError, InputError
-from briefing.i18n import current_language, tr
+from briefing.i18n import Message, current_language, tr
 from briefing.model.entities import Initiative, Kpi, Measurement, Question, Survey
 from briefing.model.ids import fresh_id
 from ui.charts import ChartView
@@ -43,7 +43,7 @@ from ui.models.plans import (
     measurement_columns,
     survey_columns,
 )
-from ui.session import Session
+from ui.session import Session, undo_text
 
 
 def _vertical(parent: QWidget, *widgets: QWidget) -> QSplitter:
@@ -156,7 +156,7 @@ class EvidencePage(ImportPage):
         if not texts:
             return
         changed = dataclasses.replace(survey, findings=[*survey.findings, texts[row]])
-        self.session.do(UpdateItem("surveys", survey, changed), tr("pages.undo.finding"))
+        self.session.do(UpdateItem("surveys", survey, changed), Message("pages.undo.finding"))
 
     def _survey_spec(self) -> Any:
         from briefing.charts import build
@@ -244,13 +244,13 @@ class EvidencePage(ImportPage):
             return
         taken = {k.id for i in self.session.workspace.initiatives for k in i.kpis}
         kpi = Kpi(id=fresh_id("k", taken), name=tr("pages.evidence.new_kpi"))
-        self.kpis.replace_rows(lambda rows: rows.append(kpi), tr("pages.undo.add", noun=tr("pages.noun.kpi")))
+        self.kpis.replace_rows(lambda rows: rows.append(kpi), undo_text("add", "pages.noun.kpi"))
         self.kpi_panel.select(kpi.id)
 
     def remove_kpi(self, kpi: Kpi) -> None:
         self.kpis.replace_rows(
             lambda rows: rows.remove(next(k for k in rows if k.id == kpi.id)),
-            tr("pages.undo.remove", noun=tr("pages.noun.kpi")),
+            undo_text("remove", "pages.noun.kpi"),
         )
 
     def focus_new_measurement(self) -> None:
@@ -268,7 +268,7 @@ class EvidencePage(ImportPage):
                 raise InputError("pages.evidence.measurement_needed")
             measurement = Measurement(day, float(value))
             self.measurements.replace_rows(
-                lambda rows: rows.append(measurement), tr("pages.undo.add", noun=tr("pages.noun.measurement"))
+                lambda rows: rows.append(measurement), undo_text("add", "pages.noun.measurement")
             )
         except BriefingError as error:
             show_message(self.measurement_message, error.message())
@@ -277,7 +277,7 @@ class EvidencePage(ImportPage):
 
     def remove_measurement(self, measurement: Measurement) -> None:
         self.measurements.replace_rows(
-            lambda rows: rows.remove(measurement), tr("pages.undo.remove", noun=tr("pages.noun.measurement"))
+            lambda rows: rows.remove(measurement), undo_text("remove", "pages.noun.measurement")
         )
 
     def _kpi_spec(self) -> Any:

@@ -157,3 +157,14 @@ def test_escape_drops_what_was_typed_in_a_form(opened: Any, qtbot: Any) -> None:
     qtbot.keyClick(people.form.editors["role"], Qt.Key.Key_Escape)
     assert people.form.editors["role"].text() == person.role and not people.form.is_dirty()
     assert opened.session.undo_stack.count() == 0
+
+
+def test_the_undo_history_speaks_the_language_shown(opened: Any) -> None:
+    _edit_title(opened, "Approve phase 2 now")
+    assert opened.undo_action.text() == "Undo change the deck settings"
+    opened.set_language("da")
+    assert opened.undo_action.text() == "Fortryd ændring af præsentationens indstillinger"
+    opened.undo_action.trigger()
+    assert opened.redo_action.text() == "Omgør ændring af præsentationens indstillinger"  # as Qt's own menus say it
+    opened.set_language("en")
+    assert opened.redo_action.text() == "Redo change the deck settings"

@@ -84,6 +84,7 @@ def test_the_menus_hold_the_desktop_commands_with_standard_shortcuts(opened: Any
     assert opened.quit_action.shortcut() == (platform_quit[0] if platform_quit else QKeySequence("Ctrl+Q"))
     assert opened.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert opened.redo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
+    assert [a.text() for a in opened.go_actions[:2]] == ["Go to Overview", "Go to Allies"]  # no step number
     file_texts = [a.text() for a in opened.file_menu.actions() if a.text()]
     assert file_texts[:3] == ["&New workspace…", "&Open workspace…", "Open &recent"]
     assert "Import &survey…" in file_texts and "&Export deck…" in file_texts
