@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -83,6 +84,16 @@ class ChartView(QWidget):
         super().showEvent(event)
         if self.dirty:
             self.redraw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The system switched between light and dark: draw again in the new colours."""
+        super().changeEvent(event)
+        if event.type() not in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            return
+        if self.builder is not None:
+            self.invalidate()
+        elif self.spec is not None:
+            self.set_spec(self.spec)
 
     def set_spec(self, spec: ChartSpec | None) -> None:
         """Draw ``spec`` (or show the placeholder when it is None)."""

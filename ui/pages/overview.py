@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -80,14 +80,23 @@ class StepCard(QFrame):
         layout.addWidget(self.button, 0, 2, Qt.AlignmentFlag.AlignTop)
         layout.setColumnStretch(1, 1)
 
-    def show_step(self, step: Step | None) -> None:
-        """Show ``step``; None while it is being checked."""
-        self.status = step.status if step else "missing"
+    def _color_mark(self) -> None:
         color = (STATUS_COLORS_DARK if is_dark(self.palette()) else STATUS_COLORS)[self.status]
-        self.mark.setText(STATUS_MARKS[self.status] if step else "…")
         palette = self.mark.palette()
         palette.setColor(palette.ColorRole.WindowText, QColor(color))
         self.mark.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The system switched between light and dark: the status mark takes the matching colour."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._color_mark()
+
+    def show_step(self, step: Step | None) -> None:
+        """Show ``step``; None while it is being checked."""
+        self.status = step.status if step else "missing"
+        self.mark.setText(STATUS_MARKS[self.status] if step else "…")
+        self._color_mark()
         name, status = tr(f"shell.step.{self.key}"), tr(f"shell.status.{self.status}")
         self.title.setText(f"<b>{self.number}. {name}</b> — {status}")
         self.reason.setText(step.reason.message() if step else tr("shell.overview.checking"))

@@ -217,3 +217,33 @@ def test_a_folder_outside_home_is_shown_in_full(tmp_path: Path) -> None:
     assert short_folder(tmp_path, home=tmp_path) == "~"
     assert short_folder(tmp_path / "x", home=tmp_path / "elsewhere") == str(tmp_path / "x")
     assert short_folder(None) == ""
+
+
+def test_a_switch_to_dark_while_open_redraws_charts_marks_and_headings(opened: Any, qtbot: Any) -> None:
+    from matplotlib.colors import to_hex
+    from PySide6.QtWidgets import QApplication
+
+    from briefing.charts.theme import luminance
+    from ui import style
+
+    from ui.pages.overview import STATUS_COLORS_DARK
+
+    opened.show_page("allies")
+    chart = opened.pages["allies"].map
+    opened.pages["allies"].tabs.setCurrentWidget(chart)
+    qtbot.waitUntil(lambda: chart.figure is not None)
+    overview = opened.page("overview")
+    card = overview.cards[0]
+    heading = opened.pages["allies"].people.form.heading
+    app = QApplication.instance()
+    try:
+        style.apply(app, dark=True)
+        qtbot.waitUntil(lambda: luminance(to_hex(chart.figure.get_facecolor())) < 0.4)
+        mark = card.mark.palette().color(QPalette.ColorRole.WindowText).name().upper()
+        assert mark == STATUS_COLORS_DARK[card.status].upper()
+        text, window = (heading.palette().color(role) for role in (QPalette.ColorRole.WindowText,
+                                                                     QPalette.ColorRole.Window))
+        assert text.lightness() > window.lightness()  # light on dark, readable
+    finally:
+        style.apply(app, dark=False)
+    qtbot.waitUntil(lambda: luminance(to_hex(chart.figure.get_facecolor())) > 0.6)
