@@ -354,6 +354,14 @@ class MainWindow(QMainWindow):
         self.set_store(store)
         return True
 
+    def open_existing(self, folder: Path) -> bool:
+        """Open the workspace in ``folder`` if it holds one (File → Open, the recent ones); a folder
+        without one is not made into one: the user is told (File → New workspace does that)."""
+        if not workspaces.holds_workspace(folder):
+            self.prompts.failed(BriefingError("shell.error.no_workspace", folder=str(folder)))
+            return False
+        return self.open_folder(folder)
+
     def open_demo(self, lang: str | None = None) -> bool:
         """Open (creating it the first time) the demo workspace in ``lang`` (default: the app's language)."""
         if not self.ready_to_leave():
@@ -433,6 +441,9 @@ class MainWindow(QMainWindow):
         show_person = getattr(page, "show_person", None)
         if show_person is not None:
             show_person.connect(self.on_page_show_person)
+        demo_requested = getattr(page, "demo_requested", None)
+        if demo_requested is not None:
+            demo_requested.connect(self.on_demo_triggered)
         return page
 
     def show_page(self, name: str, force: bool = False) -> None:
@@ -472,7 +483,7 @@ class MainWindow(QMainWindow):
     def on_open_triggered(self) -> None:
         folder = self.prompts.choose_folder("shell.action.open_title")
         if folder is not None:
-            self.open_folder(folder)
+            self.open_existing(folder)
 
     def on_recent_menu_about_to_show(self) -> None:
         self.recent_menu.clear()
@@ -485,7 +496,9 @@ class MainWindow(QMainWindow):
 
     def on_recent_menu_triggered(self, action: QAction) -> None:
         if action.data():
-            self.open_folder(Path(str(action.data())))
+            folder = Path(str(action.data()))
+            if not self.open_existing(folder) and not workspaces.holds_workspace(folder):
+                self.settings.forget_workspace(folder)
 
     def on_demo_triggered(self) -> None:
         self.open_demo()

@@ -11,6 +11,7 @@ from typing import Protocol
 from briefing.clock import Clock
 from briefing.demo import demo_workspace
 from briefing.errors import BriefingError
+from briefing.model import Workspace
 from briefing.store import (
     BackupError,
     StoreDamaged,
@@ -18,6 +19,7 @@ from briefing.store import (
     WorkspaceStore,
     default_folder,
     restore,
+    store_path,
 )
 from briefing.store.backups import listing
 
@@ -52,13 +54,13 @@ def demo_folder(lang: str) -> Path:
 def open_demo(lang: str, clock: Clock | None, prompts: Prompts) -> WorkspaceStore | None:
     """Open the demo workspace in ``lang``, filling it from the shipped demo the first time."""
     store = open_store(demo_folder(lang), clock, prompts)
-    if store is not None and _is_empty(store):
+    if store is not None and is_empty(store.workspace):
         store.replace(demo_workspace(lang), reason="import")
     return store
 
 
-def _is_empty(store: WorkspaceStore) -> bool:
-    workspace = store.workspace
+def is_empty(workspace: Workspace) -> bool:
+    """True for a workspace nothing was put into yet (no campaign name, no people, no presentations)."""
     return not workspace.campaign.name and not workspace.stakeholders and not workspace.presentations
 
 
@@ -99,7 +101,13 @@ def has_valid_backup(folder: Path) -> bool:
 
 
 def start_folder(last: Path | None) -> Path:
-    """The workspace opened on a start without arguments: the last one, else the default one."""
-    if last is not None and last.is_dir():
+    """The workspace opened on a start without arguments: the last one (if it is still there), else
+    the default one."""
+    if last is not None and holds_workspace(last):
         return last
     return default_folder()
+
+
+def holds_workspace(folder: Path) -> bool:
+    """True when ``folder`` holds a workspace's store (a damaged one too: opening it offers the restore)."""
+    return store_path(folder).is_file()

@@ -35,6 +35,7 @@ from ui.pages.base import Page
 from ui.session import Session
 from ui.style import is_dark, make_heading
 from ui.workers import Runner
+from ui.workspaces import is_empty
 
 DECK_CHECK_DELAY_MS = 400
 STEP_PAGES = {"allies": "allies", "leadership": "leadership", "proof": "evidence", "problems": "problems",
@@ -112,6 +113,7 @@ class OverviewPage(Page):
 
     shell_services = ("runner",)
     navigate = Signal(str)
+    demo_requested = Signal()
     deck_checked = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None, runner: Runner | None = None) -> None:
@@ -133,6 +135,9 @@ class OverviewPage(Page):
         self.progress.setMaximumHeight(10)
         self.next_attempt = QLabel(self)
         self.next_attempt.setWordWrap(True)
+        self.demo_button = QPushButton(self)  # an empty workspace: the demo campaign is one click away
+        self.demo_button.setObjectName("open_demo")
+        self.demo_button.clicked.connect(self.demo_requested)
         self.cards = [StepCard(n, key, self) for n, key in enumerate(STEP_KEYS, start=1)]
         for card in self.cards:
             card.go.connect(self.navigate)
@@ -144,6 +149,8 @@ class OverviewPage(Page):
         column = QVBoxLayout(inner)
         for widget in (self.heading, self.goal, self.summary, self.progress, self.next_attempt, *self.cards):
             column.addWidget(widget)
+            if widget is self.next_attempt:
+                column.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -204,6 +211,8 @@ class OverviewPage(Page):
         self.progress.setValue(done)
         self.progress.setAccessibleName(tr("shell.overview.summary", done=done, total=len(STEP_KEYS)))
         self.next_attempt.setText(_attempt_line(workspace))
+        self.demo_button.setText(tr("shell.overview.demo"))
+        self.demo_button.setVisible(is_empty(workspace))
         for card in self.cards:
             card.show_step(steps.get(card.key))
 

@@ -4,6 +4,7 @@ app remembers between runs."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +180,41 @@ def test_a_start_without_arguments_opens_the_last_workspace_else_the_default(
     qtbot.addWidget(window)
     assert window.session.store.folder == demo_folder.resolve()
     window.close()
+    shutil.rmtree(demo_folder)  # the last workspace was deleted since: the default one opens, nothing is re-made
+    window = build_window(parse_args([]), settings, prompts)
+    qtbot.addWidget(window)
+    assert window.session.store.folder == default_folder() and not demo_folder.exists()
+    window.close()
+
+
+def test_open_and_recent_never_make_a_workspace_of_a_folder_without_one(
+    window: Any, prompts: Any, settings: Any, demo_folder: Path, tmp_path: Path
+) -> None:
+    plain = tmp_path / "holiday photos"
+    plain.mkdir()
+    prompts.folder = plain
+    window.open_action.trigger()
+    assert window.session is None and list(plain.iterdir()) == []
+    name, error = prompts.asked[-1]
+    assert name == "failed" and "holds no workspace" in error.message() and "New workspace" in error.message()
+    window.open_folder(demo_folder)
+    window.open_folder(tmp_path / "second")
+    shutil.rmtree(demo_folder)  # moved away since
+    window.recent_menu.aboutToShow.emit()
+    gone = next(a for a in window.recent_menu.actions() if a.data() == str(demo_folder.resolve()))
+    window.recent_menu.triggered.emit(gone)
+    assert not demo_folder.exists() and window.session.store.folder == tmp_path / "second"
+    assert prompts.names()[-1] == "failed"
+    assert demo_folder.resolve() not in settings.recent_workspaces()
+
+
+def test_an_empty_workspace_offers_the_demo_in_one_click(window: Any, tmp_path: Path) -> None:
+    window.open_folder(tmp_path / "first start")
+    overview = window.pages["overview"]
+    assert overview.demo_button.isVisible() and overview.demo_button.text() == "Look around the demo campaign first"
+    overview.demo_button.click()
+    assert window.session.workspace.stakeholders and window.current_page_name() == "overview"
+    assert not window.pages["overview"].demo_button.isVisible()
 
 
 def test_demo_opens_the_demo_campaign_in_the_chosen_language(qtbot: Any, settings: Any, prompts: Any) -> None:
@@ -225,7 +261,6 @@ def test_a_switch_to_dark_while_open_redraws_charts_marks_and_headings(opened: A
 
     from briefing.charts.theme import luminance
     from ui import style
-
     from ui.pages.overview import STATUS_COLORS_DARK
 
     opened.show_page("allies")
