@@ -30,6 +30,20 @@ def problems(workspace: Workspace) -> Iterator[ValidationError]:
         yield from _duplicates(f"initiatives[{i}].kpis", initiative.kpis)
 
 
+def plausible(collection: str, item: Any, path: str) -> None:
+    """Raise a ValidationError when ``item`` says what cannot be: it ends before it starts, or it
+    costs less than nothing. Checked when an item is added, changed or imported (an older store
+    that holds such an item still opens, so that it can be mended)."""
+    if collection not in ("initiatives", "phases"):
+        return
+    if item.start is not None and item.end is not None and item.end < item.start:
+        raise ValidationError(f"{path}.end", "error.end_before_start", end=item.end, start=item.start)
+    money = "budget" if collection == "initiatives" else "cost"
+    value = getattr(item, money)
+    if value is not None and value < 0:
+        raise ValidationError(f"{path}.{money}", "error.at_least", value=value, low=0)
+
+
 def _duplicates(path: str, items: Iterable[Any]) -> Iterator[ValidationError]:
     seen: set[str] = set()
     for index, item in enumerate(items):

@@ -176,6 +176,9 @@ class WorkspaceStore:
         """Replace everything (an import with --replace): a backup first, then one atomic write."""
         codec.load(Workspace, codec.dump(workspace), "")
         integrity.check(workspace)
+        for name in ("initiatives", "phases"):
+            for index, item in enumerate(workspace.collection(name)):
+                integrity.plausible(name, item, f"{name}[{index}]")
         self._backup(reason)
         raw = loading.to_raw(workspace, _meta())
         self.workspace = workspace
@@ -234,7 +237,10 @@ class WorkspaceStore:
     def _checked(self, collection: str, item: Any, index: int | None = None) -> Any:
         """A validated copy of ``item``; a ValidationError names ``collection[index].field``."""
         index = len(self.workspace.collection(collection)) if index is None else index
-        return codec.load(COLLECTIONS[collection], codec.dump(item), f"{collection}[{index}]")
+        path = f"{collection}[{index}]"
+        checked: Any = codec.load(COLLECTIONS[collection], codec.dump(item), path)
+        integrity.plausible(collection, checked, path)
+        return checked
 
     def _guard(self, undo: Any) -> None:
         """Check the workspace after an in-memory change; undo it and raise if it broke a link."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 from briefing.clock import FixedClock
 from briefing.edits import AddItem, Batch, RemoveItem, SetSingleton, UpdateItem, remove_with_dependents
 from briefing.errors import ValidationError
-from briefing.model.entities import Campaign, Dialogue, Reference, Stakeholder, Workspace
+from briefing.model.entities import Campaign, Dialogue, Initiative, Phase, Reference, Stakeholder, Workspace
 from briefing.model.interchange import to_json_text
 from briefing.store import WorkspaceStore, storage
 
@@ -138,6 +139,35 @@ def test_invalid_edit_is_refused_with_its_path_and_changes_nothing(folder: Path,
         assert to_json_text(store.workspace) == original
     assert stored(folder, clock) == original
 
+
+def test_what_cannot_be_is_refused_on_every_way_in_but_an_old_store_still_opens(
+    clock: FixedClock, tmp_path: Path
+) -> None:
+    """An end before the start, a negative budget or cost: refused when added, changed or imported,
+    naming the field; a store that already holds one (written before this rule) opens to be mended."""
+    start, end = dt.date(2026, 3, 1), dt.date(2026, 2, 1)
+    backwards = Phase("p9", "Backwards", start=start, end=end)
+    with WorkspaceStore.open(tmp_path / "ws", clock) as store:
+        backwards_message = r"^phases\[0\]\.end: ends on 2026-02-01, before it starts on 2026-03-01$"
+        with pytest.raises(ValidationError, match=backwards_message):
+            store.add("phases", backwards)
+        store.add("initiatives", Initiative("i9", "Pilot", budget=100.0))
+        with pytest.raises(ValidationError, match=r"^initiatives\[0\]\.budget: -5.0 is less than 0$"):
+            store.update("initiatives", Initiative("i9", "Pilot", budget=-5.0))
+        with pytest.raises(ValidationError, match=r"^phases\[0\]\.cost: -1.0 is less than 0$"):
+            store.replace(Workspace(phases=[Phase("p1", "One", cost=-1.0)]))
+        assert store.workspace.initiatives[0].budget == 100.0 and not store.workspace.phases
+    older = tmp_path / "older"
+    with WorkspaceStore.open(older, clock) as store:
+        store.add("phases", Phase("p1", "One"))
+    raw = json.loads((older / "store.json").read_text(encoding="utf-8"))
+    raw["phases"]["1"].update(start="2026-03-01", end="2026-02-01")
+    (older / "store.json").write_text(json.dumps(raw), encoding="utf-8")
+    with WorkspaceStore.open(older, clock) as store:
+        assert store.workspace.phases[0].end == end
+        mended = copy.deepcopy(store.workspace.phases[0])
+        mended.end = dt.date(2026, 4, 1)
+        store.update("phases", mended)
 
 def test_batch_is_one_write(folder: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) -> None:
     writes: list[Path] = []

@@ -159,6 +159,13 @@ def test_add_a_phase_with_objectives_and_a_cost(qtbot, session) -> None:
     form.editors["end"].setText("soon")
     assert not form.save()
     assert form.errors() == {"end": "End: soon is not a date (YYYY-MM-DD)"}
+    form.editors["end"].setText("2025-12-24")
+    assert not form.save()
+    assert form.errors() == {"end": "End: ends on 2025-12-24, before it starts on 2026-01-05"}
+    form.editors["end"].setText("2026-03-01")
+    form.editors["cost"].setText("-100")
+    assert not form.save()
+    assert form.errors() == {"cost": "Cost: -100.0 is less than 0"}
     assert session.workspace.phases[-1] == phase
     session.undo_stack.undo()
     assert session.workspace.find("phases", phase.id) is None
