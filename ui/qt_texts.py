@@ -4,7 +4,7 @@ menu of text fields, the file dialogs. Qt ships them as ``qtbase_<lang>.qm``; En
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 _installed: list[QTranslator] = []
 
@@ -12,11 +12,13 @@ _installed: list[QTranslator] = []
 def use(lang: str) -> bool:
     """Show Qt's texts in ``lang`` from now on; False when Qt has no translation for it (English stays)."""
     app = QCoreApplication.instance()
-    if app is None:
-        return False
+    if app is None or (lang == "en" and not _installed):
+        return app is not None  # English from the start: nothing to load or undo
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    danish = lang == "da"
+    QLocale.setDefault(QLocale(QLocale.Language.Danish if danish else QLocale.Language.English))  # calendars
     if lang == "en":
         return True
     translator = QTranslator(app)

@@ -3,6 +3,7 @@ and — for the shell and the journeys — any Qt warning failing the test."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,3 +27,12 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "data"
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def qt_texts_in_english() -> Iterator[None]:
+    """A test that switches the app to Danish leaves Qt's own texts Danish; the next test starts in English."""
+    yield
+    from ui import qt_texts
+
+    qt_texts.use("en")

@@ -116,10 +116,13 @@ def test_qts_own_buttons_speak_the_apps_language(opened: Any) -> None:
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         return sorted(button.text() for button in box.buttons())
 
+    from PySide6.QtCore import QLocale
+
     opened.set_language("da")
     assert texts() == ["Annuller", "Gem"]
+    assert QLocale().monthName(12) == "december"  # the calendars of date fields
     opened.set_language("en")
-    assert texts() == ["Cancel", "Save"]
+    assert texts() == ["Cancel", "Save"] and QLocale().monthName(12) == "December"
 
 def test_the_window_remembers_its_geometry_the_workspace_and_the_language(
     qtbot: Any, tmp_path: Path, demo_folder: Path, prompts: Any, clock: Any
