@@ -326,7 +326,10 @@ class BriefingPage(Page):
 
     def _show_lint(self) -> None:
         self.lint_model.clear()
-        if not self.findings:
+        no_ask = not self.session.workspace.deck.ask.strip()  # as the overview's deck step: not ready
+        if no_ask:
+            self.lint_model.appendRow(_item("⚠ " + tr("guide.readiness.deck.no_ask")))
+        if not self.findings and not no_ask:
             self.lint_model.appendRow(_item("✓ " + tr("shell.briefing.clean")))
         for finding in self.findings:
             text = finding.message() if hasattr(finding, "message") else str(finding)

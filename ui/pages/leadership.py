@@ -92,7 +92,6 @@ class LeadershipPage(Page):
         self.contacts_label.setText(contacts)
         self.contacts_view.setAccessibleName(contacts)
         self.dose_chart.setAccessibleName(tr("pages.leadership.dose"))
-        self.dose_chart.set_placeholder(tr("pages.leadership.no_contacts"))
         self.leaders.retranslate()
         self.contacts.retranslate()
         self.leaders_view.resizeColumnsToContents()
@@ -102,7 +101,15 @@ class LeadershipPage(Page):
 
     def refresh(self) -> None:
         self.show_dose()
+        self.dose_chart.set_placeholder(self._no_chart_text())
         self.dose_chart.invalidate()
+
+    def _no_chart_text(self) -> str:
+        """What the dose chart says when it has nothing to draw (no leaders, or no contact in the window)."""
+        workspace = self.session.workspace
+        if not any(s.decision_maker for s in workspace.stakeholders):
+            return tr("pages.leadership.no_leaders")
+        return tr("pages.leadership.no_contacts", days=workspace.guide.leadership_window_days)
 
     def on_changes(self, changes: list[Any]) -> None:
         if any(c.collection in ("stakeholders", "dialogues", "guide", "*") for c in changes):
@@ -112,7 +119,9 @@ class LeadershipPage(Page):
         """The banner: give leadership air until a date, or how much room the window has left."""
         dose = dosing.dose(self.session.workspace, self.session.store.clock)
         contacts, days = len(dose.contacts), dose.window_days
-        if dose.air_until is not None:
+        if not any(s.decision_maker for s in self.session.workspace.stakeholders):
+            self.banner.show_message(tr("pages.leadership.no_leaders"), "warning")
+        elif dose.air_until is not None:
             text = tr("pages.leadership.give_air", date=format_date(dose.air_until), contacts=contacts,
                       references=dose.references, days=days)
             self.banner.show_message(text, "warning")
@@ -124,8 +133,8 @@ class LeadershipPage(Page):
     def _dose_spec(self) -> Any:
         from briefing.charts import build
 
-        if not dosing.decision_maker_dialogues(self.session.workspace, self.session.store.clock.today()):
-            return None
+        if not dosing.dose(self.session.workspace, self.session.store.clock).contacts:
+            return None  # nothing in the window: the placeholder says so (an empty chart would say nothing)
         return build.leadership_dose(self.session.workspace, current_language(), self.session.store.clock.today())
 
     def _new_reference(self) -> Reference:

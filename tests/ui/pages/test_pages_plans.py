@@ -48,6 +48,16 @@ def test_leadership_gets_air_after_a_flood_of_references(qtbot, session, clock) 
     assert page.banner.level == "ok"
 
 
+def test_the_dose_chart_says_so_when_the_window_holds_no_contact(qtbot, session, empty_session) -> None:
+    page = _page(qtbot, LeadershipPage, session)
+    window = session.workspace.guide.leadership_window_days
+    assert page.contacts.rowCount() == 0  # the demo's decision makers were last met more than a window ago
+    assert page._dose_spec() is None
+    assert page.dose_chart._empty.text().startswith(f"No contacts with decision makers in the last {window} days")
+    empty = _page(qtbot, LeadershipPage, empty_session)
+    assert empty.banner.level == "warning" and empty.banner.text().startswith("No one is marked as a decision maker")
+    assert empty.dose_chart._empty.text() == empty.banner.text()
+
 def test_add_edit_and_remove_an_external_reference(qtbot, session) -> None:
     page = _page(qtbot, LeadershipPage, session)
     section = page.reference_section

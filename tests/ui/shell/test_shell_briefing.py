@@ -66,6 +66,15 @@ def test_a_breach_of_the_budget_shows_in_the_lint_at_once(page: Any) -> None:
     assert texts and all(text.startswith(("⚠", "✓")) for text in texts)
 
 
+def test_a_deck_without_an_ask_is_never_called_clean(page: Any) -> None:
+    def texts() -> list[str]:
+        return [page.lint_model.item(row).text() for row in range(page.lint_model.rowCount())]
+
+    page.ask.setText("")
+    page.ask.editingFinished.emit()
+    assert texts()[0] == "⚠ The deck asks for nothing yet: it has no ask."
+    assert not any(text.startswith("✓") for text in texts())
+
 def test_export_runs_on_a_worker_and_writes_the_deck(
     page: Any, prompts: Any, tmp_path: Path, qtbot: Any
 ) -> None:
