@@ -62,6 +62,7 @@ class ItemForm(QWidget):
         self.adding = False
         self.saving = False
         """True while a save is applied (the table updates meanwhile; the form is not to be refilled)."""
+        self._errors: dict[str, BriefingError] = {}
         self.editors: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -129,6 +130,8 @@ class ItemForm(QWidget):
         self.save_button.setToolTip(tr("pages.form.save_tip"))
         self.revert_button.setText(tr("pages.form.revert"))
         self._set_heading()
+        for name, error in self._errors.items():
+            self._show_error(name, error)
 
     def refresh_options(self) -> None:
         """Refill the lists of people and other references (after their collection changed)."""
@@ -250,17 +253,25 @@ class ItemForm(QWidget):
             self.session.do(UpdateItem(self.collection, self.item, new), undo_text("change", self.noun_key))
 
     def show_error(self, error: BriefingError) -> None:
-        """Show ``error`` under the field it names, else under the form."""
+        """Show ``error`` under the field it names, else under the form (again in another language
+        after a switch: the error is kept, not its text)."""
         name = _field_of(error)
-        if name in self.messages:
-            label = tr(next(f.label for f in self.fields if f.name == name))
-            text = tr(error.key, **{**error.params, "path": label}) if isinstance(error, ValidationError) else None
-            show_message(self.messages[name], text or error.message())
+        name = name if name in self.messages else ""
+        self._errors[name] = error
+        self._show_error(name, error)
+        if name:
             self.editors[name].setFocus()
-        else:
+
+    def _show_error(self, name: str, error: BriefingError) -> None:
+        if not name:
             show_message(self.message, error.message())
+            return
+        label = tr(next(f.label for f in self.fields if f.name == name))
+        text = tr(error.key, **{**error.params, "path": label}) if isinstance(error, ValidationError) else None
+        show_message(self.messages[name], text or error.message())
 
     def clear_messages(self) -> None:
+        self._errors.clear()
         for label in [*self.messages.values(), self.message]:
             show_message(label, "")
 

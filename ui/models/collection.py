@@ -61,7 +61,8 @@ class CollectionTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self._accept = accept
         self._items: list[Any] = self._current()
-        self._errors: dict[tuple[str, int], str] = {}
+        self._errors: dict[tuple[str, int], BriefingError] = {}
+        """The refusal of a cell's last edit (its tooltip), translated when shown."""
         session.changed.connect(self.on_session_changed)
 
     # -- reading -----------------------------------------------------------------------------
@@ -93,7 +94,8 @@ class CollectionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
             return Qt.CheckState.Checked if column.value(item) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._errors.get((self._keys(self._items)[index.row()], index.column()))
+            error = self._errors.get((self._keys(self._items)[index.row()], index.column()))
+            return error.message() if error is not None else None
         if role == SORT_ROLE:
             return column.sort_key(item)
         if role == ITEM_ROLE:
@@ -132,9 +134,9 @@ class CollectionTableModel(QAbstractTableModel):
                 return False
             self.commit(old, new, Message("pages.undo.edit", {"field": Message(column.header)}))
         except BriefingError as error:
-            self._errors[key] = error.message()
+            self._errors[key] = error
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
-            self.edit_failed.emit(self._errors[key])
+            self.edit_failed.emit(error.message())
             return False
         self._errors.pop(key, None)
         return True

@@ -148,6 +148,8 @@ class BriefingPage(Page):
         self.export_button.setObjectName("export")
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
+        self.progress.setVisible(False)  # shown while a deck is being exported
+        self.status_message: Message = Message("shell.briefing.not_exported")
         self.export_status = QLabel(self)
         self.export_status.setWordWrap(True)
         self.open_file_button, self.open_folder_button, self.present_button = (QPushButton(self) for _ in range(3))
@@ -302,8 +304,7 @@ class BriefingPage(Page):
         self.outline.setAccessibleName(tr("shell.briefing.outline"))
         self.export_box.setTitle(tr("shell.briefing.export_box"))
         self.export_button.setText(tr("shell.briefing.export"))
-        if self.last_export is None and self.job is None:
-            self.export_status.setText(tr("shell.briefing.not_exported"))
+        self.export_status.setText(str(self.status_message))
         self.progress.setAccessibleName(tr("shell.briefing.progress"))
         self.open_file_button.setText(tr("shell.briefing.open_file"))
         self.open_folder_button.setText(tr("shell.briefing.open_folder"))
@@ -427,7 +428,8 @@ class BriefingPage(Page):
         self.job = job
         self.export_button.setEnabled(False)
         self.progress.setValue(0)
-        self.export_status.setText(tr("shell.briefing.exporting"))
+        self.progress.setVisible(True)
+        self._set_status(Message("shell.briefing.exporting"))
         self.runner.launch(job)
         return job
 
@@ -441,7 +443,8 @@ class BriefingPage(Page):
         path = Path(getattr(result, "path", result))
         self.last_export = path
         self.progress.setValue(100)
-        self.export_status.setText(tr("shell.briefing.exported", file=path.name))
+        self.progress.setVisible(False)
+        self._set_status(Message("shell.briefing.exported", {"file": path.name}))
         self.export_status.setToolTip(str(path))
         self.export_button.setEnabled(True)
         for button in (self.open_file_button, self.open_folder_button, self.present_button):
@@ -451,10 +454,16 @@ class BriefingPage(Page):
     def on_job_failed(self, error: BaseException) -> None:
         self.job = None
         self.progress.setValue(0)
-        message = error.message() if isinstance(error, BriefingError) else str(error)
-        self.export_status.setText(tr("shell.briefing.export_failed", reason=message))
+        self.progress.setVisible(False)
+        reason = error if isinstance(error, BriefingError) else str(error)  # an error translates itself
+        self._set_status(Message("shell.briefing.export_failed", {"reason": reason}))
         self.export_button.setEnabled(True)
         self.export_failed.emit(error)
+
+    def _set_status(self, message: Message) -> None:
+        """What the export did, kept as a message so that a language switch shows it anew."""
+        self.status_message = message
+        self.export_status.setText(str(message))
 
     def on_open_file_clicked(self) -> None:
         if self.last_export is not None:

@@ -154,3 +154,18 @@ def test_a_save_that_keeps_failing_is_retried_and_left_only_when_the_user_says_s
     assert not opened.isVisible()
     after = json.loads(store_path(folder).read_text(encoding="utf-8"))
     assert after != before and "Knowledge lead" in [d["role"] for d in after["stakeholders"].values()]
+
+
+def test_a_problem_shown_under_a_field_or_in_the_export_status_follows_a_language_switch(
+    opened: Any, qtbot: Any
+) -> None:
+    people = _people(opened)
+    _type(qtbot, people.form.editors["name"], "")
+    assert not people.form.save()
+    assert people.form.errors() == {"name": "Name: must not be empty"}
+    opened.set_language("da")
+    assert people.form.errors() == {"name": "Navn: må ikke være tom"}
+    opened.show_page("briefing")
+    assert opened.pages["briefing"].export_status.text() == "Endnu ikke eksporteret."
+    opened.set_language("en")
+    assert opened.pages["briefing"].export_status.text() == "Not exported yet."
