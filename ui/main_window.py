@@ -75,6 +75,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("history", "ui.pages.history", "HistoryPage", "shell.nav.history"),
 )
 PAGE_NAMES = tuple(entry.name for entry in PAGES)
+SIDEBAR_WIDTH = 210
 STATUS_MESSAGE_MS = 10_000
 """How long a message (what an import added) stays in the status bar."""
 DROP_KINDS = {"allies": "stakeholders", "evidence": "survey"}
@@ -140,8 +141,10 @@ class MainWindow(QMainWindow):
         splitter.setObjectName("splitter")
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)  # the sidebar keeps its width from page to page; the page takes the rest
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
+        splitter.setSizes([SIDEBAR_WIDTH, 1280 - SIDEBAR_WIDTH])
         self.setCentralWidget(splitter)
         self._build_menus()
         self.status = QLabel(self)

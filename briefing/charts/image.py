@@ -368,7 +368,7 @@ def _draw_xy(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
                    edgecolors=[edge_colour(c, theme) for c in colours], linewidths=1.0, alpha=0.95, zorder=3)
         if spec.data_labels and series.point_labels:
             for x, y, i in points:
-                _point_label(ax, series, i, (x, y), sizes[points.index((x, y, i))])
+                _point_label(ax, series, i, (x, y), sizes[points.index((x, y, i))], theme)
     _xy_axes(ax, spec, theme)
     if spec.legend and len(spec.series) > 1:
         legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=min(len(spec.series), 5),
@@ -384,7 +384,13 @@ def _area(series: Series, index: int, biggest: float, spec: ChartSpec) -> float:
     return 120 + 1500 * max(size, 0.0) / biggest
 
 
-def _point_label(ax: Axes, series: Series, index: int, at: tuple[float, float], area: float) -> None:
+def _point_label(
+    ax: Axes, series: Series, index: int, at: tuple[float, float], area: float, theme: ChartTheme
+) -> None:
+    """A point's name beside it, with a halo of the background's colour: readable where it
+    crosses a bubble of a light colour (on a dark background) or of a dark one."""
+    from matplotlib import patheffects
+
     labels = series.point_labels or []
     if index >= len(labels) or not labels[index]:
         return
@@ -398,7 +404,9 @@ def _point_label(ax: Axes, series: Series, index: int, at: tuple[float, float], 
         "center": ((0, 0), ("center", "center")),
     }.get(side, ((gap, 0), ("left", "center")))
     text = mpl_text(short_label(labels[index]))
-    ax.annotate(text, at, textcoords="offset points", xytext=offset, ha=align[0], va=align[1], zorder=4)
+    halo = [patheffects.withStroke(linewidth=3, foreground=theme.background)]
+    ax.annotate(text, at, textcoords="offset points", xytext=offset, ha=align[0], va=align[1], zorder=4,
+                path_effects=halo)
 
 
 def _xy_axes(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:

@@ -26,6 +26,8 @@ from ui.models.collection import CollectionTableModel
 from ui.session import Session, undo_text
 
 Confirm = Callable[[QWidget, str, str], bool]
+FORM_HEIGHT_LIMIT = 320
+"""Pixels: a form below its table takes at most this much before it scrolls."""
 
 
 def ask(parent: QWidget, title: str, text: str) -> bool:
@@ -86,6 +88,9 @@ class Section(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        if vertical:  # the form below the table keeps the height of its fields (up to a limit), not two rows
+            natural = self.form.heading.sizeHint().height() + self.form.body.sizeHint().height()  # body may be hidden
+            scroll.setMinimumHeight(min(natural, FORM_HEIGHT_LIMIT))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -94,6 +94,8 @@ class EvidencePage(ImportPage):
         self.suggestion_view.setModel(self.suggestions)
         self.suggestion_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.suggestion_view.setWordWrap(True)
+        self.suggestion_view.setAlternatingRowColors(True)  # one finding per band: they do not run together
+        self.suggestion_view.setSpacing(2)
         self.suggestion_view.doubleClicked.connect(self.accept_suggestion)
         self.accept_button = QPushButton(self)
         self.accept_button.clicked.connect(self.accept_suggestion)
