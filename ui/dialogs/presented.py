@@ -87,6 +87,7 @@ class PresentedDialog(QDialog):
         self.outcome = QComboBox(self)
         for outcome in OUTCOMES:
             self.outcome.addItem(term("outcome", outcome), outcome)
+        self.outcome.setCurrentIndex(self.outcome.findData("no_decision"))  # nothing claimed until the user says
         self.attendees = QListView(self)
         self.attendees.setModel(_attendee_model(workspace, self))
         self.attendees.setMaximumHeight(110)

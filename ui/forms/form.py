@@ -96,6 +96,7 @@ class ItemForm(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
+        QWidget.setTabOrder(self.revert_button, self.save_button)  # Tab goes as the eye reads: Revert, then Save
         body.addLayout(buttons)
         outer.addWidget(self.body)
         outer.addStretch(1)

@@ -84,6 +84,7 @@ class Section(QWidget):
         scroll = QScrollArea(splitter)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not to their frame
         scroll.setWidget(self.form)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)

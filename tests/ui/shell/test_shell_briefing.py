@@ -172,3 +172,9 @@ def test_the_presented_dialog_checks_input_and_stays_open_on_an_error(
     entered = received[0]
     assert entered.outcome == "postponed" and entered.objections == ["Too expensive", "Not now"]
     assert entered.next_attempt is not None and entered.next_attempt > entered.date
+
+
+def test_the_presented_dialog_claims_no_outcome_until_the_user_chooses_one(opened: Any, tmp_path: Path) -> None:
+    dialog = PresentedDialog(opened.session.workspace, tmp_path / "deck.pptx", dt.date(2026, 12, 8), lambda _: None)
+    assert dialog.outcome.currentData() == "no_decision"
+    dialog.deleteLater()

@@ -168,3 +168,11 @@ def test_the_undo_history_speaks_the_language_shown(opened: Any) -> None:
     assert opened.redo_action.text() == "Omgør ændring af præsentationens indstillinger"  # as Qt's own menus say it
     opened.set_language("en")
     assert opened.redo_action.text() == "Redo change the deck settings"
+
+
+def test_tab_goes_through_a_form_as_the_eye_reads_it(opened: Any) -> None:
+    opened.show_page("allies")
+    form = opened.pages["allies"].people.form
+    assert form.revert_button.nextInFocusChain() is form.save_button
+    scroll = form.parentWidget().parentWidget()  # the scroll area around the form takes no Tab stop
+    assert scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
