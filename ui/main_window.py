@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -529,6 +528,8 @@ class MainWindow(QMainWindow):
 
     def on_find_triggered(self) -> None:
         """Put the cursor in the search field of the page shown (its first list's, when it has several)."""
+        from PySide6.QtWidgets import QLineEdit  # (not needed before the first search: start-up stays lean)
+
         page = self.pages.get(self.current_page_name() or "")
         fields = [f for f in page.findChildren(QLineEdit, "search") if f.isVisible()] if page is not None else []
         if not fields:

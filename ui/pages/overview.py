@@ -81,23 +81,20 @@ class StepCard(QFrame):
         layout.addWidget(self.button, 0, 2, Qt.AlignmentFlag.AlignTop)
         layout.setColumnStretch(1, 1)
 
-    def _color_mark(self) -> None:
-        color = (STATUS_COLORS_DARK if is_dark(self.palette()) else STATUS_COLORS)[self.status]
+    def color_mark(self, dark: bool | None = None) -> None:
+        """The status mark in the colour of its status, for the dark palette or the light one
+        (default: the card's own)."""
+        dark = is_dark(self.palette()) if dark is None else dark
+        color = (STATUS_COLORS_DARK if dark else STATUS_COLORS)[self.status]
         palette = self.mark.palette()
         palette.setColor(palette.ColorRole.WindowText, QColor(color))
         self.mark.setPalette(palette)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """The system switched between light and dark: the status mark takes the matching colour."""
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._color_mark()
 
     def show_step(self, step: Step | None) -> None:
         """Show ``step``; None while it is being checked."""
         self.status = step.status if step else "missing"
         self.mark.setText(STATUS_MARKS[self.status] if step else "…")
-        self._color_mark()
+        self.color_mark()
         name, status = tr(f"shell.step.{self.key}"), tr(f"shell.status.{self.status}")
         self.title.setText(f"<b>{self.number}. {name}</b> — {status}")
         self.reason.setText(step.reason.message() if step else tr("shell.overview.checking"))
@@ -169,6 +166,15 @@ class OverviewPage(Page):
         if self.isVisible():
             QTimer.singleShot(0, self.check_deck)
         self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The system switched between light and dark: the status marks take the matching colours
+        (one handler for the page rather than one per card: start-up calls it for every change)."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            dark = is_dark(self.palette())  # (the cards' palettes follow the page's only after this event)
+            for card in self.cards:
+                card.color_mark(dark)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
