@@ -73,6 +73,8 @@ class AlliesPage(ImportPage):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.people)
         splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)  # the register and its form (the longer one) get the larger share
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
