@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from briefing.i18n import tr
+from briefing.i18n import Message, tr
 from ui.models.columns import label_key, parse, plain_number
 
 Options = Callable[[], list[tuple[Any, str]]]
@@ -111,7 +111,7 @@ def get_value(field: Field, editor: QWidget) -> Any:
         return editor.currentData()
     assert isinstance(editor, QLineEdit)
     kind = {"tags": "list", "optint": "int"}.get(field.kind, field.kind)
-    return parse(editor.text(), kind, tr(field.label))
+    return parse(editor.text(), kind, Message(field.label))
 
 
 def _as_text(field: Field, value: Any) -> str:

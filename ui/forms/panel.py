@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.errors import BriefingError
 from briefing.i18n import tr
 from ui.forms.form import message_label, show_message
 from ui.models.collection import CollectionTableModel, SearchProxy
@@ -101,6 +102,7 @@ class TablePanel(QWidget):
         self.title_key = title_key
         self.auto_select = auto_select
         self._kept_id: str | None = None
+        self._problem: BriefingError | None = None
         self.proxy = SearchProxy(model, self)
         self._build()
         model.edit_failed.connect(self.on_model_edit_failed)
@@ -219,6 +221,8 @@ class TablePanel(QWidget):
         self.remove_button.setAccessibleName(tr("pages.remove_in", what=title))
         self.model.retranslate()
         self.fit_columns()
+        if self._problem is not None:
+            show_message(self.message, self._problem.message())
 
     # -- selection -------------------------------------------------------------------------
 
@@ -245,6 +249,7 @@ class TablePanel(QWidget):
             self.remove_requested.emit(item)
 
     def on_view_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._problem = None
         show_message(self.message, "")
         self.remove_button.setEnabled(current.isValid())
         self.current_changed.emit(self.proxy.item_at(current) if current.isValid() else None)
@@ -254,8 +259,10 @@ class TablePanel(QWidget):
             self.remove_button.setEnabled(False)
             self.current_changed.emit(None)
 
-    def on_model_edit_failed(self, message: str) -> None:
-        show_message(self.message, message)
+    def on_model_edit_failed(self, error: BriefingError) -> None:
+        """Show why a cell's edit was refused (again in another language after a switch)."""
+        self._problem = error
+        show_message(self.message, error.message())
 
     def errors(self) -> str:
         """The message shown under the table now ("" when none)."""

@@ -42,10 +42,10 @@ class CollectionTableModel(QAbstractTableModel):
     """Rows are the items of ``collection`` that pass ``accept``; columns are ``columns``.
 
     Signals:
-        edit_failed(str): a cell edit was refused; the message names the field and the problem.
+        edit_failed(BriefingError): a cell edit was refused; its message names the field and the problem.
     """
 
-    edit_failed = Signal(str)
+    edit_failed = Signal(object)
 
     def __init__(
         self,
@@ -136,7 +136,7 @@ class CollectionTableModel(QAbstractTableModel):
         except BriefingError as error:
             self._errors[key] = error
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
-            self.edit_failed.emit(error.message())
+            self.edit_failed.emit(error)
             return False
         self._errors.pop(key, None)
         return True

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.errors import InputError
-from briefing.i18n import current_language, format_date, format_number, tr
+from briefing.i18n import Message, current_language, format_date, format_number, tr
 
 Getter = Callable[[Any], Any]
 
@@ -77,7 +77,7 @@ class Column:
         """A copy of ``item`` with this column's field set from ``raw``; InputError if unreadable."""
         assert self.field is not None, "read-only column"
         changed = copy.deepcopy(item)
-        setattr(changed, self.field, parse(raw, self.kind, tr(self.header)))
+        setattr(changed, self.field, parse(raw, self.kind, Message(self.header)))
         return changed
 
 
@@ -106,8 +106,9 @@ def plain_number(value: float | int | None) -> str:
     return text.replace(".", ",") if current_language() == "da" else text
 
 
-def parse(raw: Any, kind: str, label: str) -> Any:
-    """What the user typed as the value of a field of ``kind``; InputError names the field."""
+def parse(raw: Any, kind: str, label: str | Message) -> Any:
+    """What the user typed as the value of a field of ``kind``; InputError names the field
+    (``label`` a Message: named in the language shown when the error is)."""
     if kind in ("text", "choice", "bool") or not isinstance(raw, str):
         return raw
     text = raw.strip()
@@ -123,7 +124,7 @@ def parse(raw: Any, kind: str, label: str) -> Any:
     return _number(text, kind, label)
 
 
-def _number(text: str, kind: str, label: str) -> float | int:
+def _number(text: str, kind: str, label: str | Message) -> float | int:
     """``text`` read as the language writes numbers (``1,250.5`` in English, ``1.250,5`` in Danish).
 
     A mark that cannot be what the language means by it is read the other way: ``2,5`` in English

@@ -138,7 +138,7 @@ def test_an_invalid_cell_edit_changes_nothing_and_says_why(qtbot, session) -> No
     before = session.workspace.stakeholders[0]
     with qtbot.waitSignal(model.edit_failed) as failed:
         assert not model.setData(index, 7)
-    assert "7 is not within 1–5" in failed.args[0]
+    assert "7 is not within 1–5" in failed.args[0].message()
     assert "7 is not within 1–5" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert session.workspace.stakeholders[0] == before
     assert session.undo_stack.count() == 0
@@ -149,7 +149,7 @@ def test_a_bad_date_in_a_cell_names_the_field(qtbot, session) -> None:
     index = model.index(0, _column(model, "date"))
     with qtbot.waitSignal(model.edit_failed) as failed:
         assert not model.setData(index, "31/12/2026")
-    assert failed.args[0] == "Date: 31/12/2026 is not a date (YYYY-MM-DD)"
+    assert failed.args[0].message() == "Date: 31/12/2026 is not a date (YYYY-MM-DD)"
     assert session.undo_stack.count() == 0
 
 

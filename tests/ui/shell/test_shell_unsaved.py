@@ -165,6 +165,14 @@ def test_a_problem_shown_under_a_field_or_in_the_export_status_follows_a_languag
     assert people.form.errors() == {"name": "Name: must not be empty"}
     opened.set_language("da")
     assert people.form.errors() == {"name": "Navn: må ikke være tom"}
+    opened.set_language("en")
+    opened.show_page("roadmap")
+    phases = opened.pages["roadmap"].section.panel
+    cost = next(i for i, c in enumerate(phases.model.columns) if c.field == "cost")
+    assert not phases.proxy.setData(phases.proxy.index(0, cost), "a lot")
+    assert phases.errors() == "Cost: a lot is not a number"
+    opened.set_language("da")
+    assert phases.errors() == "Omkostning: a lot er ikke et tal"
     opened.show_page("briefing")
     assert opened.pages["briefing"].export_status.text() == "Endnu ikke eksporteret."
     opened.set_language("en")
