@@ -17,11 +17,11 @@ from briefing.store import (
     StoreDamaged,
     WorkspaceLocked,
     WorkspaceStore,
-    default_folder,
     restore,
     store_path,
 )
 from briefing.store.backups import listing
+from briefing.store.layout import APP_FOLDER, WORKSPACE_FOLDER
 
 
 def short_folder(folder: Path | None, home: Path | None = None) -> str:
@@ -46,9 +46,19 @@ class Prompts(Protocol):
     def failed(self, error: BriefingError) -> None: ...
 
 
+def data_folder() -> Path:
+    """The app's folder in the user data folder: where ``briefing.store.default_folder()`` (platformdirs,
+    for the Qt-free command line) puts it, found through Qt's QStandardPaths, loaded already (a test
+    holds the two to the same folder)."""
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(location) / APP_FOLDER
+
+
 def demo_folder(lang: str) -> Path:
     """Where the demo workspace in ``lang`` lives: beside the default workspace, in the user data folder."""
-    return default_folder().parent / f"demo-{lang}"
+    return data_folder() / f"demo-{lang}"
 
 
 def open_demo(lang: str, clock: Clock | None, prompts: Prompts) -> WorkspaceStore | None:
@@ -105,7 +115,7 @@ def start_folder(last: Path | None) -> Path:
     the default one."""
     if last is not None and holds_workspace(last):
         return last
-    return default_folder()
+    return data_folder() / WORKSPACE_FOLDER
 
 
 def holds_workspace(folder: Path) -> bool:

@@ -16,8 +16,13 @@ def decks_folder(folder: Path) -> Path:
     return folder / DECKS_FOLDER
 
 
+APP_FOLDER = "Briefing Composer"
+"""The app's folder in the platform's user data folder (``~/.local/share`` on Linux)."""
+WORKSPACE_FOLDER = "workspace"
+
+
 def default_folder() -> Path:
     """The workspace used when none is named: in the platform's user data folder."""
     from platformdirs import user_data_path
 
-    return user_data_path("Briefing Composer", appauthor=False) / "workspace"
+    return user_data_path(APP_FOLDER, appauthor=False) / WORKSPACE_FOLDER

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication
@@ -189,6 +190,21 @@ def test_a_start_without_arguments_opens_the_last_workspace_else_the_default(
     assert window.session.store.folder == default_folder() and not demo_folder.exists()
     window.close()
 
+
+@pytest.mark.parametrize("xdg", [True, False])
+def test_the_app_and_the_command_line_keep_workspaces_in_the_same_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, xdg: bool
+) -> None:
+    """The app asks Qt (QStandardPaths), the Qt-free command line platformdirs: the same folder."""
+    from ui import workspaces
+
+    if xdg:
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    else:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+        monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert workspaces.data_folder() == default_folder().parent
+    assert workspaces.start_folder(None) == default_folder()
 
 def test_open_and_recent_never_make_a_workspace_of_a_folder_without_one(
     window: Any, prompts: Any, settings: Any, demo_folder: Path, tmp_path: Path
