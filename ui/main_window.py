@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,11 +16,9 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QKeySequence,
     QStandardItem,
     QStandardItemModel,
     QUndoGroup,
@@ -31,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -46,6 +42,7 @@ from briefing.store import StoreWriteError, WorkspaceStore
 from ui import qt_texts, workspaces
 from ui.dialogs.prompts import DialogPrompts
 from ui.imports import ImportController, local_files
+from ui.menus import Menus
 from ui.pages.base import Page
 from ui.session import Session
 from ui.settings import AppSettings
@@ -79,13 +76,6 @@ STATUS_MESSAGE_MS = 10_000
 """How long a message (what an import added) stays in the status bar."""
 DROP_KINDS = {"allies": "stakeholders", "evidence": "survey"}
 """What a file dropped on the window is, by the page shown; on other pages the user is asked."""
-
-
-def shortcuts(standard: QKeySequence.StandardKey, *usual: str) -> list[QKeySequence]:
-    """The platform's keys for ``standard``, then the ``usual`` ones it lacks (Redo is only Ctrl+Y on
-    some platforms, Quit has no key on others)."""
-    keys = QKeySequence.keyBindings(standard)
-    return keys + [key for key in map(QKeySequence, usual) if key not in keys]
 
 
 class MainWindow(QMainWindow):
@@ -145,7 +135,7 @@ class MainWindow(QMainWindow):
         splitter.setCollapsible(0, False)
         splitter.setSizes([SIDEBAR_WIDTH, 1280 - SIDEBAR_WIDTH])
         self.setCentralWidget(splitter)
-        self._build_menus()
+        self.menus = Menus(self, self.undo_group, [entry.label_key for entry in PAGES])
         self.status = QLabel(self)
         self.statusBar().addPermanentWidget(self.status)
         self.resize(1280, 800)
@@ -176,83 +166,22 @@ class MainWindow(QMainWindow):
         layout.addStretch(2)
         return page
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.new_action = self._action(self.file_menu, QKeySequence("Ctrl+Shift+N"))  # Ctrl+N adds an item
-        self.open_action = self._action(self.file_menu, QKeySequence.StandardKey.Open)
-        self.recent_menu = QMenu(self)
-        self.file_menu.addMenu(self.recent_menu)
-        self.demo_action = self._action(self.file_menu)
-        self.file_menu.addSeparator()
-        self.import_survey_action = self._action(self.file_menu, QKeySequence("Ctrl+I"))
-        self.import_stakeholders_action = self._action(self.file_menu, QKeySequence("Ctrl+Shift+I"))
-        self.export_action = self._action(self.file_menu, QKeySequence("Ctrl+E"))
-        self.file_menu.addSeparator()
-        self.quit_action = self._action(self.file_menu)
-        self.quit_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.edit_menu = bar.addMenu("")
-        self.undo_action: QAction | None = None
-        self.redo_action: QAction | None = None
-        self.edit_separator = self.edit_menu.addSeparator()
-        self.find_action = self._action(self.edit_menu)
-        self.find_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Find, "Ctrl+F"))
-        self.view_menu = bar.addMenu("")
-        self.language_menu = self.view_menu.addMenu("")
-        self.language_group = QActionGroup(self)
-        self.language_actions = {lang: self._language_action(lang) for lang in ("da", "en")}
-        self.view_menu.addSeparator()
-        self.go_actions = [self._action(self.view_menu, QKeySequence(f"Ctrl+{n + 1}")) for n in range(len(PAGES))]
-        self.help_menu = bar.addMenu("")
-        self.about_action = self._action(self.help_menu)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self._workspace_actions = [self.import_survey_action, self.import_stakeholders_action, self.export_action]
-
-    def _action(self, menu: QMenu, shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
-        action = QAction(self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        menu.addAction(action)
-        return action
-
-    def _language_action(self, lang: str) -> QAction:
-        action = QAction(self.language_group)
-        action.setCheckable(True)
-        action.setData(lang)
-        self.language_menu.addAction(action)
-        return action
-
-    def _make_undo_actions(self) -> None:
-        """(Re)create Edit → Undo/Redo from the undo group, with the prefix in the current language."""
-        for old in (self.undo_action, self.redo_action):
-            if old is not None:
-                self.edit_menu.removeAction(old)
-                old.deleteLater()
-        self.undo_action = self.undo_group.createUndoAction(self, tr("shell.edit.undo"))
-        self.undo_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
-        self.undo_action.setObjectName("undo")
-        self.redo_action = self.undo_group.createRedoAction(self, tr("shell.edit.redo"))
-        self.redo_action.setShortcuts(shortcuts(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"))
-        self.redo_action.setObjectName("redo")
-        self.edit_menu.insertActions(self.edit_separator, [self.undo_action, self.redo_action])
-
     def _connect_signals(self) -> None:
         self.sidebar.selectionModel().selectionChanged.connect(self.on_sidebar_selection_changed)
-        self.new_action.triggered.connect(self.on_new_triggered)
-        self.open_action.triggered.connect(self.on_open_triggered)
-        self.recent_menu.aboutToShow.connect(self.on_recent_menu_about_to_show)
-        self.recent_menu.triggered.connect(self.on_recent_menu_triggered)
-        self.demo_action.triggered.connect(self.on_demo_triggered)
-        self.import_survey_action.triggered.connect(self.on_import_survey_triggered)
-        self.import_stakeholders_action.triggered.connect(self.on_import_stakeholders_triggered)
-        self.export_action.triggered.connect(self.on_export_triggered)
-        self.quit_action.triggered.connect(self.close)
-        self.language_group.triggered.connect(self.on_language_group_triggered)
-        for index, action in enumerate(self.go_actions):
+        self.menus.new_action.triggered.connect(self.on_new_triggered)
+        self.menus.open_action.triggered.connect(self.on_open_triggered)
+        self.menus.recent_menu.aboutToShow.connect(self.on_recent_menu_about_to_show)
+        self.menus.recent_menu.triggered.connect(self.on_recent_menu_triggered)
+        self.menus.demo_action.triggered.connect(self.on_demo_triggered)
+        self.menus.import_survey_action.triggered.connect(self.on_import_survey_triggered)
+        self.menus.import_stakeholders_action.triggered.connect(self.on_import_stakeholders_triggered)
+        self.menus.export_action.triggered.connect(self.on_export_triggered)
+        self.menus.quit_action.triggered.connect(self.close)
+        self.menus.language_group.triggered.connect(self.on_language_group_triggered)
+        for index, action in enumerate(self.menus.go_actions):
             action.triggered.connect(lambda _checked=False, i=index: self.show_page(PAGE_NAMES[i]))
-        self.about_action.triggered.connect(self.on_about_triggered)
-        self.find_action.triggered.connect(self.on_find_triggered)
+        self.menus.about_action.triggered.connect(self.on_about_triggered)
+        self.menus.find_action.triggered.connect(self.on_find_triggered)
         self.welcome_new.clicked.connect(self.on_new_triggered)
         self.welcome_open.clicked.connect(self.on_open_triggered)
         self.welcome_demo.clicked.connect(self.on_demo_triggered)
@@ -268,10 +197,9 @@ class MainWindow(QMainWindow):
             item.setData(tr(entry.label_key), Qt.ItemDataRole.AccessibleTextRole)
         self.sidebar.setAccessibleName(tr("shell.nav.name"))
         self.stack.setAccessibleName(tr("shell.pages.name"))
-        self._retranslate_menus()
         if self.session is not None:
-            self.session.retranslate()
-        self._make_undo_actions()
+            self.session.retranslate()  # (before the menus make Undo and Redo anew with its texts)
+        self.menus.retranslate()
         self.welcome_text.setText(tr("shell.welcome.text"))
         self.welcome_new.setText(tr("shell.welcome.new"))
         self.welcome_open.setText(tr("shell.welcome.open"))
@@ -281,28 +209,6 @@ class MainWindow(QMainWindow):
             page.setAccessibleName(tr(labels[name]))
             page.retranslate()
         self._update_title()
-
-    def _retranslate_menus(self) -> None:
-        texts = {
-            self.file_menu: "shell.menu.file", self.edit_menu: "shell.menu.edit", self.view_menu: "shell.menu.view",
-            self.help_menu: "shell.menu.help", self.recent_menu: "shell.menu.recent",
-            self.language_menu: "shell.menu.language",
-        }
-        for menu, key in texts.items():
-            menu.setTitle(tr(key))
-        actions = {
-            self.new_action: "shell.action.new", self.open_action: "shell.action.open",
-            self.demo_action: "shell.action.demo", self.import_survey_action: "shell.action.import_survey",
-            self.import_stakeholders_action: "shell.action.import_stakeholders",
-            self.export_action: "shell.action.export", self.quit_action: "shell.action.quit",
-            self.about_action: "shell.action.about", self.find_action: "shell.action.find",
-            self.language_actions["da"]: "shell.language.da", self.language_actions["en"]: "shell.language.en",
-        }
-        for action, key in actions.items():
-            action.setText(tr(key))
-        for action, entry in zip(self.go_actions, PAGES, strict=True):
-            action.setText(tr("shell.action.go", page=re.sub(r"^\d+\s+", "", tr(entry.label_key))))  # "Go to Allies"
-        self.language_actions[current_language()].setChecked(True)
 
     def _update_title(self) -> None:
         app = tr("shell.app_name")
@@ -387,7 +293,7 @@ class MainWindow(QMainWindow):
         self.imports.told.connect(self.on_imports_told)
         if store.folder is not None:
             self.settings.remember_workspace(store.folder)
-        for action in self._workspace_actions:
+        for action in self.menus.workspace_actions:
             action.setEnabled(True)
         self.sidebar.setEnabled(True)
         self._update_title()
@@ -488,13 +394,13 @@ class MainWindow(QMainWindow):
             self.open_existing(folder)
 
     def on_recent_menu_about_to_show(self) -> None:
-        self.recent_menu.clear()
+        self.menus.recent_menu.clear()
         recent = self.settings.recent_workspaces()
         for folder in recent:
-            action = self.recent_menu.addAction(str(folder))
+            action = self.menus.recent_menu.addAction(str(folder))
             action.setData(str(folder))
         if not recent:
-            self.recent_menu.addAction(tr("shell.menu.recent_none")).setEnabled(False)
+            self.menus.recent_menu.addAction(tr("shell.menu.recent_none")).setEnabled(False)
 
     def on_recent_menu_triggered(self, action: QAction) -> None:
         if action.data():
@@ -605,7 +511,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.sidebar.setEnabled(False)
-        for action in self._workspace_actions:
+        for action in self.menus.workspace_actions:
             action.setEnabled(False)
         self.stack.setCurrentWidget(self.welcome)
 

@@ -111,7 +111,7 @@ def test_the_demo_user_composes_exports_presents_and_answers_on_the_next_deck(
     assert len(ws.presentations) == 2 and ws.stakeholders
 
     # -- the Briefing page: the ask and the slide budget, each one step of undo -------------------------
-    window.go_actions[6].trigger()  # View → Go to Briefing
+    window.menus.go_actions[6].trigger()  # View → Go to Briefing
     page = window.pages["briefing"]
     assert window.current_page_name() == "briefing"
     old_ask, old_max = ws.deck.ask, ws.deck.max_slides
@@ -139,11 +139,11 @@ def test_the_demo_user_composes_exports_presents_and_answers_on_the_next_deck(
     assert first_line == "Main slides: 5 of at most 5" and len(page.plan.main) == 5 < len(main_before)
     assert len(titles) == len(page.plan.slides) and titles[1] == f"2. {new_ask}"
     for _ in range(3):
-        window.undo_action.trigger()
+        window.menus.undo_action.trigger()
     assert (page.ask.text(), page.max_slides.value()) == (old_ask, old_max)
     assert _outline(page)[0] == f"Main slides: {len(main_before)} of at most {old_max}"
     for _ in range(3):
-        window.redo_action.trigger()
+        window.menus.redo_action.trigger()
     assert (page.ask.text(), page.max_slides.value()) == (new_ask, 5)
     _, titles = _outline(page)
 
@@ -219,7 +219,7 @@ def test_an_objection_is_answered_on_the_history_page_as_one_undoable_step(qtbot
     entry = open_objections(workspace)[1]
     assert entry.objection.status == "open"  # answered when the deck that shows it is presented
     assert window.session.undo_stack.undoText().startswith("Answer objection 2")
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert open_objections(workspace)[1].objection.answer != "Legal Ops owns the fields from January."
 
 

@@ -79,17 +79,17 @@ def test_every_page_switches_to_danish_and_back(qtbot: Any, started: Any) -> Non
     window = started
     check = Untranslated(data_strings(window.session.workspace))
     for index, name in enumerate(PAGE_NAMES):
-        window.go_actions[index].trigger()  # View → Go to …
+        window.menus.go_actions[index].trigger()  # View → Go to …
         assert window.current_page_name() == name
         english = shown_texts(window)
         assert len(english) > 20, name
         with qtbot.waitSignal(window.language_changed):
-            window.language_actions["da"].trigger()  # View → Language → Dansk
+            window.menus.language_actions["da"].trigger()  # View → Language → Dansk
         danish = shown_texts(window)
         assert set(danish) == set(english), f"{name}: other widgets shown after the switch"
         assert check.english_left(english, danish) == {}, f"English left on {name}"
         with qtbot.waitSignal(window.language_changed):
-            window.language_actions["en"].trigger()
+            window.menus.language_actions["en"].trigger()
         back = shown_texts(window)
         assert set(back) == set(english) and _changed(english, back) == {}, f"{name}: changed after switching back"
     assert window.settings.language() == "en"
@@ -100,13 +100,13 @@ def test_every_page_switches_to_danish_and_back(qtbot: Any, started: Any) -> Non
 
 def _switch(qtbot: Any, window: Any, lang: str) -> None:
     with qtbot.waitSignal(window.language_changed):
-        window.language_actions[lang].trigger()
+        window.menus.language_actions[lang].trigger()
 
 
 def test_the_pages_accessible_names_follow_the_language(qtbot: Any, started: Any) -> None:
     window = started
     for index in range(len(PAGE_NAMES)):
-        window.go_actions[index].trigger()
+        window.menus.go_actions[index].trigger()
     _switch(qtbot, window, "da")
     names = {name: window.pages[name].accessibleName() for name in PAGE_NAMES}
     assert names["overview"] == "Overblik"

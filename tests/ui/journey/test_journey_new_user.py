@@ -107,7 +107,7 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
     window = make_window()
     folder = tmp_path / "campaign"
     window.prompts.folder = folder
-    window.new_action.trigger()  # File → New workspace…
+    window.menus.new_action.trigger()  # File → New workspace…
     assert window.session is not None and window.session.store.folder == folder
     assert "campaign" in window.windowTitle()
     trail = Trail(window)
@@ -153,7 +153,7 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
 
     # -- 3. Evidence: the three sample surveys through File → Import survey, an initiative, a KPI --
     window.prompts.files = [samples / "surveys" / name for name in SURVEYS]
-    window.import_survey_action.trigger()
+    window.menus.import_survey_action.trigger()
     assert window.current_page_name() == "evidence"
     evidence = window.pages["evidence"]
     surveys = window.session.workspace.surveys
@@ -236,16 +236,16 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
     done_all = memory_json(trail.store)
     steps = window.session.undo_stack.index()
     assert steps == window.session.undo_stack.count() == len(trail.states) - 1 + 2  # 3 imports, noted once
-    while window.undo_action.isEnabled():
-        window.undo_action.trigger()
+    while window.menus.undo_action.isEnabled():
+        window.menus.undo_action.trigger()
         trail.check()
     assert window.session.undo_stack.index() == 0 and memory_json(trail.store) == empty
     with qtbot.waitSignal(overview.deck_checked, timeout=30000):
         pass  # the one check of the deck the undo scheduled (the page is shown)
     assert {key: status for key, status in _statuses(window).items() if key != "deck"} == dict.fromkeys(
         ("allies", "leadership", "proof", "problems", "plan"), "missing")
-    while window.redo_action.isEnabled():
-        window.redo_action.trigger()
+    while window.menus.redo_action.isEnabled():
+        window.menus.redo_action.trigger()
         trail.check()
     assert window.session.undo_stack.index() == steps and memory_json(trail.store) == done_all
 

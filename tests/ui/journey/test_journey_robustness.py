@@ -71,7 +71,7 @@ def test_a_locked_a_damaged_and_an_unsaved_workspace_lose_nothing(
     folder = tmp_path / "contracts"
     first = make_window(use_clock=False)  # the real clock: the other process and the backups use it too
     first.prompts.folder = folder
-    first.new_action.trigger()
+    first.menus.new_action.trigger()
     _add_person(qtbot, first, "Ida Vestergaard")
     first.close()
 
@@ -124,5 +124,5 @@ def test_a_locked_a_damaged_and_an_unsaved_workspace_lose_nothing(
     assert _names(window) == ["Ida Vestergaard", "Henrik Holm"]
     assert not window.session.store.pending
     assert disk_json(folder) == memory_json(window.session.store)
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert disk_json(folder) == memory_json(window.session.store) and _names(window) == ["Ida Vestergaard"]

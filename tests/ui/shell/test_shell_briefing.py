@@ -44,7 +44,7 @@ def test_a_smaller_slide_budget_moves_slides_to_the_appendix_and_undo_brings_the
     page.max_slides.editingFinished.emit()
     assert page.session.workspace.deck.max_slides == 4
     assert _outline(page)[0] == "Main slides: 4 of at most 4"
-    opened.undo_action.trigger()
+    opened.menus.undo_action.trigger()
     assert _outline(page) == before and page.max_slides.value() == page.session.workspace.deck.max_slides
 
 
@@ -53,8 +53,8 @@ def test_leaving_out_a_section_and_anonymizing_are_each_one_undo_step(opened: An
     assert "survey" not in page.session.workspace.deck.sections and page.session.workspace.deck.sections
     page.anonymize.click()
     assert page.session.workspace.deck.anonymize
-    opened.undo_action.trigger()
-    opened.undo_action.trigger()
+    opened.menus.undo_action.trigger()
+    opened.menus.undo_action.trigger()
     assert page.sections["survey"].isChecked() and not page.anonymize.isChecked()
 
 
@@ -111,7 +111,7 @@ def test_file_export_deck_asks_where_and_exports(opened: Any, prompts: Any, tmp_
     page = opened.page("briefing")
     opened.show_page("overview")
     with qtbot.waitSignal(page.exported, timeout=60000):
-        opened.export_action.trigger()
+        opened.menus.export_action.trigger()
     assert opened.current_page_name() == "briefing"
     assert prompts.names()[-1] == "choose_deck_target"
     assert (tmp_path / "menu.pptx").is_file()
@@ -137,7 +137,7 @@ def test_mark_as_presented_records_the_attempt_and_shows_the_history(
     history = opened.pages["history"]
     assert history.model.rowCount() == before + 1
     assert history.model.item(before, 3).text() == "Approved"
-    opened.undo_action.trigger()
+    opened.menus.undo_action.trigger()
     assert len(opened.session.workspace.presentations) == before
 
 

@@ -116,8 +116,8 @@ def test_the_import_menu_asks_for_files_and_hands_them_to_the_importer(
     recorder = Recorder()
     opened.imports = recorder
     prompts.files = [tmp_path / "a.csv"]
-    opened.import_survey_action.trigger()
-    opened.import_stakeholders_action.trigger()
+    opened.menus.import_survey_action.trigger()
+    opened.menus.import_stakeholders_action.trigger()
     assert recorder.calls == [("survey", prompts.files), ("stakeholders", prompts.files)]
 
 
@@ -140,7 +140,7 @@ def test_a_stakeholder_file_dropped_on_the_allies_page_is_imported(
         _drop(window, [samples / "stakeholders-da.csv"])
     count = len(window.session.workspace.stakeholders)
     assert count > 3
-    assert window.undo_action.isEnabled()
+    assert window.menus.undo_action.isEnabled()
     assert window.statusBar().currentMessage() == f"Imported {count} stakeholders from stakeholders-da.csv."
 
 

@@ -25,13 +25,13 @@ def test_undo_and_redo_from_the_edit_menu(opened: Any, qtbot: Any) -> None:
     before = opened.session.workspace.deck.title
     _edit_title(opened, "Approve phase 2 now")
     assert opened.session.workspace.deck.title == "Approve phase 2 now"
-    assert opened.undo_action.isEnabled() and "change the deck settings" in opened.undo_action.text()
+    assert opened.menus.undo_action.isEnabled() and "change the deck settings" in opened.menus.undo_action.text()
     with qtbot.waitSignal(opened.session.changed):
-        opened.undo_action.trigger()
+        opened.menus.undo_action.trigger()
     assert opened.session.workspace.deck.title == before
     assert opened.pages["briefing"].title.text() == before
     with qtbot.waitSignal(opened.session.changed):
-        opened.redo_action.trigger()
+        opened.menus.redo_action.trigger()
     assert opened.pages["briefing"].title.text() == "Approve phase 2 now"
 
 
@@ -50,8 +50,8 @@ def test_undo_and_redo_with_the_standard_shortcuts(opened: Any, qtbot: Any) -> N
 def test_edits_are_saved_at_once_and_undo_is_saved_too(opened: Any, demo_folder: Path, clock: Any) -> None:
     _edit_title(opened, "Saved immediately")
     folder = opened.session.store.folder
-    opened.undo_action.trigger()
-    opened.redo_action.trigger()
+    opened.menus.undo_action.trigger()
+    opened.menus.redo_action.trigger()
     opened.close()
     with WorkspaceStore.open(folder, clock) as store:
         assert store.workspace.deck.title == "Saved immediately"
@@ -59,9 +59,9 @@ def test_edits_are_saved_at_once_and_undo_is_saved_too(opened: Any, demo_folder:
 
 def test_the_undo_history_belongs_to_the_workspace_open(opened: Any, tmp_path: Path) -> None:
     _edit_title(opened, "Edited here")
-    assert opened.undo_action.isEnabled()
+    assert opened.menus.undo_action.isEnabled()
     opened.open_folder(tmp_path / "another")
-    assert not opened.undo_action.isEnabled()
+    assert not opened.menus.undo_action.isEnabled()
 
 
 def test_a_failed_save_keeps_the_edit_and_retry_writes_it(
@@ -84,7 +84,7 @@ def test_a_failed_save_keeps_the_edit_and_retry_writes_it(
     assert prompts.names()[-1] == "save_failed"
     assert "No space left on device" in prompts.asked[-1][1].message()
     assert not opened.session.store.pending
-    assert opened.undo_action.isEnabled()
+    assert opened.menus.undo_action.isEnabled()
     folder = opened.session.store.folder
     opened.close()
     with WorkspaceStore.open(folder, clock) as store:
@@ -113,8 +113,8 @@ def test_redo_quit_and_find_answer_the_keys_people_use_on_every_platform(opened:
     def keys(action: Any) -> list[str]:
         return [key.toString() for key in action.shortcuts()]
 
-    assert {"Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys(opened.redo_action))
-    assert "Ctrl+Z" in keys(opened.undo_action) and "Ctrl+Q" in keys(opened.quit_action)
+    assert {"Ctrl+Shift+Z", "Ctrl+Y"} <= set(keys(opened.menus.redo_action))
+    assert "Ctrl+Z" in keys(opened.menus.undo_action) and "Ctrl+Q" in keys(opened.menus.quit_action)
     opened.show_page("allies")
     opened.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)
@@ -161,13 +161,13 @@ def test_escape_drops_what_was_typed_in_a_form(opened: Any, qtbot: Any) -> None:
 
 def test_the_undo_history_speaks_the_language_shown(opened: Any) -> None:
     _edit_title(opened, "Approve phase 2 now")
-    assert opened.undo_action.text() == "Undo change the deck settings"
+    assert opened.menus.undo_action.text() == "Undo change the deck settings"
     opened.set_language("da")
-    assert opened.undo_action.text() == "Fortryd ændring af præsentationens indstillinger"
-    opened.undo_action.trigger()
-    assert opened.redo_action.text() == "Omgør ændring af præsentationens indstillinger"  # as Qt's own menus say it
+    assert opened.menus.undo_action.text() == "Fortryd ændring af præsentationens indstillinger"
+    opened.menus.undo_action.trigger()
+    assert opened.menus.redo_action.text() == "Omgør ændring af præsentationens indstillinger"  # as in Qt
     opened.set_language("en")
-    assert opened.redo_action.text() == "Redo change the deck settings"
+    assert opened.menus.redo_action.text() == "Redo change the deck settings"
 
 
 def test_tab_goes_through_a_form_as_the_eye_reads_it(opened: Any) -> None:

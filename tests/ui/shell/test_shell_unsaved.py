@@ -42,7 +42,7 @@ def test_choosing_another_row_saves_what_was_typed_as_one_step_of_undo(opened: A
     assert people.form.item.id == second.id
     assert _person(opened, first.id)["role"] == "Chief Knowledge Officer"
     assert opened.session.undo_stack.count() == 1
-    opened.undo_action.trigger()
+    opened.menus.undo_action.trigger()
     assert _person(opened, first.id)["role"] == first.role
 
 

@@ -28,7 +28,7 @@ def test_the_title_names_the_app_and_the_open_workspace(opened: Any) -> None:
 def test_without_a_workspace_the_window_offers_new_open_and_the_demo(window: Any, prompts: Any) -> None:
     assert window.windowTitle() == "Briefing Composer"
     assert window.stack.currentWidget() is window.welcome
-    assert not window.sidebar.isEnabled() and not window.export_action.isEnabled()
+    assert not window.sidebar.isEnabled() and not window.menus.export_action.isEnabled()
     window.welcome_demo.click()
     assert window.session is not None and window.session.workspace.stakeholders
     assert window.current_page_name() == "overview"
@@ -51,8 +51,8 @@ def test_the_keyboard_moves_through_the_sidebar_and_the_go_to_shortcuts(opened: 
     assert opened.current_page_name() == "allies"
     qtbot.keyClick(opened.sidebar, Qt.Key.Key_End)
     assert opened.current_page_name() == "history"
-    assert [a.shortcut().toString() for a in opened.go_actions][:2] == ["Ctrl+1", "Ctrl+2"]
-    opened.go_actions[6].trigger()
+    assert [a.shortcut().toString() for a in opened.menus.go_actions][:2] == ["Ctrl+1", "Ctrl+2"]
+    opened.menus.go_actions[6].trigger()
     assert opened.current_page_name() == "briefing"
     assert opened.sidebar.accessibleName() == "The method's steps"
 
@@ -80,14 +80,14 @@ def test_the_sidebar_highlights_the_selected_step_and_the_one_under_the_mouse(op
 
 
 def test_the_menus_hold_the_desktop_commands_with_standard_shortcuts(opened: Any) -> None:
-    assert opened.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
-    assert opened.new_action.shortcut() == QKeySequence("Ctrl+Shift+N")  # Ctrl+N adds an item on the pages
+    assert opened.menus.open_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
+    assert opened.menus.new_action.shortcut() == QKeySequence("Ctrl+Shift+N")  # Ctrl+N adds an item on the pages
     platform_quit = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
-    assert opened.quit_action.shortcut() == (platform_quit[0] if platform_quit else QKeySequence("Ctrl+Q"))
-    assert opened.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
-    assert opened.redo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
-    assert [a.text() for a in opened.go_actions[:2]] == ["Go to Overview", "Go to Allies"]  # no step number
-    file_texts = [a.text() for a in opened.file_menu.actions() if a.text()]
+    assert opened.menus.quit_action.shortcut() == (platform_quit[0] if platform_quit else QKeySequence("Ctrl+Q"))
+    assert opened.menus.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert opened.menus.redo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
+    assert [a.text() for a in opened.menus.go_actions[:2]] == ["Go to Overview", "Go to Allies"]  # no step number
+    file_texts = [a.text() for a in opened.menus.file_menu.actions() if a.text()]
     assert file_texts[:3] == ["&New workspace…", "&Open workspace…", "Open &recent"]
     assert "Import &survey…" in file_texts and "&Export deck…" in file_texts
 
@@ -96,16 +96,16 @@ def test_switching_the_language_changes_every_text_at_once(opened: Any, qtbot: A
     for name in PAGE_NAMES:
         opened.show_page(name)
     with qtbot.waitSignal(opened.language_changed):
-        opened.language_actions["da"].trigger()
+        opened.menus.language_actions["da"].trigger()
     assert opened.nav_model.item(1).text() == "1  Allierede"
-    assert opened.file_menu.title() == "&Filer"
-    assert opened.undo_action.text().startswith("Fortryd")
+    assert opened.menus.file_menu.title() == "&Filer"
+    assert opened.menus.undo_action.text().startswith("Fortryd")
     overview = visible_texts(opened.pages["overview"])
     assert "trin gennemført" in overview and "Gå til trinnet" in overview
     assert "Eksportér præsentation…" in visible_texts(opened.pages["briefing"])
     assert "Præsentationshistorik" in visible_texts(opened.pages["history"])
     assert settings.language() == "da"
-    opened.language_actions["en"].trigger()
+    opened.menus.language_actions["en"].trigger()
     assert "steps done" in visible_texts(opened.pages["overview"])
 
 
@@ -152,10 +152,10 @@ def test_the_recent_menu_lists_the_workspaces_opened_and_reopens_one(
 ) -> None:
     window.open_folder(demo_folder)
     window.open_folder(tmp_path / "other")
-    window.recent_menu.aboutToShow.emit()
-    entries = [a.data() for a in window.recent_menu.actions()]
+    window.menus.recent_menu.aboutToShow.emit()
+    entries = [a.data() for a in window.menus.recent_menu.actions()]
     assert entries == [str((tmp_path / "other").resolve()), str(demo_folder.resolve())]
-    window.recent_menu.triggered.emit(window.recent_menu.actions()[1])
+    window.menus.recent_menu.triggered.emit(window.menus.recent_menu.actions()[1])
     assert window.session.store.folder == demo_folder
 
 
@@ -163,7 +163,7 @@ def test_new_workspace_opens_an_empty_folder_and_releases_the_previous_lock(
     opened: Any, prompts: Any, tmp_path: Path, demo_folder: Path, clock: Any
 ) -> None:
     prompts.folder = tmp_path / "fresh"
-    opened.new_action.trigger()
+    opened.menus.new_action.trigger()
     assert opened.session.store.folder == tmp_path / "fresh"
     assert opened.session.workspace.stakeholders == []
     with WorkspaceStore.open(demo_folder, clock) as again:  # the lock of the first workspace was released
@@ -212,16 +212,16 @@ def test_open_and_recent_never_make_a_workspace_of_a_folder_without_one(
     plain = tmp_path / "holiday photos"
     plain.mkdir()
     prompts.folder = plain
-    window.open_action.trigger()
+    window.menus.open_action.trigger()
     assert window.session is None and list(plain.iterdir()) == []
     name, error = prompts.asked[-1]
     assert name == "failed" and "holds no workspace" in error.message() and "New workspace" in error.message()
     window.open_folder(demo_folder)
     window.open_folder(tmp_path / "second")
     shutil.rmtree(demo_folder)  # moved away since
-    window.recent_menu.aboutToShow.emit()
-    gone = next(a for a in window.recent_menu.actions() if a.data() == str(demo_folder.resolve()))
-    window.recent_menu.triggered.emit(gone)
+    window.menus.recent_menu.aboutToShow.emit()
+    gone = next(a for a in window.menus.recent_menu.actions() if a.data() == str(demo_folder.resolve()))
+    window.menus.recent_menu.triggered.emit(gone)
     assert not demo_folder.exists() and window.session.store.folder == tmp_path / "second"
     assert prompts.names()[-1] == "failed"
     assert demo_folder.resolve() not in settings.recent_workspaces()
@@ -250,7 +250,7 @@ def test_demo_opens_the_demo_campaign_in_the_chosen_language(qtbot: Any, setting
 
 
 def test_about_is_in_the_help_menu(opened: Any, prompts: Any) -> None:
-    opened.about_action.trigger()
+    opened.menus.about_action.trigger()
     assert prompts.names()[-1] == "about"
     assert tr("shell.about.text", "da", version="1").startswith("<b>Briefing Composer 1</b>")
 
