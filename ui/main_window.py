@@ -254,6 +254,8 @@ class MainWindow(QMainWindow):
 
     def open_folder(self, folder: Path) -> bool:
         """Open the workspace in ``folder``; False when it could not be opened (the user was told)."""
+        if self._holds(folder):
+            return True  # open already (from File → Open or the recent list): nothing to do
         if not self.ready_to_leave():
             return False
         store = workspaces.open_store(folder, self.clock, self.prompts)
@@ -261,6 +263,11 @@ class MainWindow(QMainWindow):
             return False
         self.set_store(store)
         return True
+
+    def _holds(self, folder: Path) -> bool:
+        """True when the workspace in ``folder`` is the one open."""
+        open_now = self.session.store.folder if self.session is not None else None
+        return open_now is not None and open_now.resolve() == folder.resolve()
 
     def open_existing(self, folder: Path) -> bool:
         """Open the workspace in ``folder`` if it holds one (File → Open, the recent ones); a folder
@@ -440,9 +447,15 @@ class MainWindow(QMainWindow):
         fields = [f for f in page.findChildren(QLineEdit, "search") if f.isVisible()] if page is not None else []
         if not fields:
             return
-        focus = QApplication.focusWidget()
-        here = [f for f in fields if focus is not None and (f.parentWidget() or f).isAncestorOf(focus)]
-        field = (here or sorted(fields, key=lambda f: (f.mapTo(self, QPoint()).y(), f.mapTo(self, QPoint()).x())))[0]
+        near = fields  # the search of the nearest list around the cursor (its table, or the form beside it)
+        around = QApplication.focusWidget()
+        while around is not None and around is not page:
+            inside = [f for f in fields if around.isAncestorOf(f)]
+            if inside:
+                near = inside
+                break
+            around = around.parentWidget()
+        field = min(near, key=lambda f: (f.mapTo(self, QPoint()).y(), f.mapTo(self, QPoint()).x()))
         field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         field.selectAll()
 

@@ -88,7 +88,9 @@ def set_value(field: Field, editor: QWidget, value: Any) -> None:
     if isinstance(editor, QPlainTextEdit):
         editor.setPlainText("\n".join(value) if isinstance(value, list) else str(value or ""))
     elif isinstance(editor, QSpinBox):
-        editor.setValue(int(value or 0))
+        number = int(value or 0)
+        editor.setRange(min(editor.minimum(), number), max(editor.maximum(), number))  # shown as stored
+        editor.setValue(number)
     elif isinstance(editor, QCheckBox):
         editor.setChecked(bool(value))
     elif isinstance(editor, QComboBox):
@@ -96,6 +98,36 @@ def set_value(field: Field, editor: QWidget, value: Any) -> None:
     elif isinstance(editor, QLineEdit):
         editor.setText(_as_text(field, value))
         editor.setCursorPosition(0)  # a long title shows its beginning
+
+
+def shown(editor: QWidget) -> Any:
+    """What ``editor`` shows now, as the user sees it: compared with what was shown at load to tell
+    whether the user changed the field (a value that cannot be shown exactly is no change)."""
+    if isinstance(editor, QPlainTextEdit):
+        return editor.toPlainText()
+    if isinstance(editor, QSpinBox):
+        return editor.value()
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
+    if isinstance(editor, QComboBox):
+        return editor.currentData()
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    return None
+
+
+def show_again(editor: QWidget, state: Any) -> None:
+    """Put back in ``editor`` what ``shown`` returned for it (what the user had typed)."""
+    if isinstance(editor, QPlainTextEdit):
+        editor.setPlainText(state)
+    elif isinstance(editor, QSpinBox):
+        editor.setValue(state)
+    elif isinstance(editor, QCheckBox):
+        editor.setChecked(state)
+    elif isinstance(editor, QComboBox):
+        editor.setCurrentIndex(max(0, editor.findData(state)))
+    elif isinstance(editor, QLineEdit):
+        editor.setText(state)
 
 
 def get_value(field: Field, editor: QWidget) -> Any:

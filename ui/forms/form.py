@@ -27,7 +27,16 @@ from PySide6.QtWidgets import (
 from briefing.edits import AddItem, UpdateItem
 from briefing.errors import BriefingError, InputError, ValidationError
 from briefing.i18n import tr
-from ui.forms.fields import Field, fill_choices, get_value, make_editor, retranslate_editor, set_value
+from ui.forms.fields import (
+    Field,
+    fill_choices,
+    get_value,
+    make_editor,
+    retranslate_editor,
+    set_value,
+    show_again,
+    shown,
+)
 from ui.session import Session, undo_text
 from ui.style import make_bold
 
@@ -63,6 +72,8 @@ class ItemForm(QWidget):
         self.saving = False
         """True while a save is applied (the table updates meanwhile; the form is not to be refilled)."""
         self._errors: dict[str, BriefingError] = {}
+        self._shown: dict[str, Any] = {}
+        """What each field showed when the item was loaded: a field showing something else was changed."""
         self.editors: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -133,6 +144,17 @@ class ItemForm(QWidget):
         self._set_heading()
         for name, error in self._errors.items():
             self._show_error(name, error)
+        self._show_numbers_again()
+
+    def _show_numbers_again(self) -> None:
+        """Numbers not changed by the user, written the new language's way (2.125 is "2,125" in Danish)."""
+        if self.item is None:
+            return
+        edited = set(self.changed_fields())
+        for field in self.fields:
+            if field.kind == "float" and field.name not in edited:
+                set_value(field, self.editors[field.name], getattr(self.item, field.name))
+                self._shown[field.name] = shown(self.editors[field.name])
 
     def refresh_options(self) -> None:
         """Refill the lists of people and other references (after their collection changed)."""
@@ -177,6 +199,7 @@ class ItemForm(QWidget):
         for field in self.fields:
             if item is not None:
                 set_value(field, self.editors[field.name], getattr(item, field.name))
+        self._shown = {field.name: shown(self.editors[field.name]) for field in self.fields}
         self.save_button.setText(tr("pages.form.add") if self.adding else tr("pages.form.save"))
         self._set_heading()
 
@@ -191,10 +214,31 @@ class ItemForm(QWidget):
 
     # -- saving ------------------------------------------------------------------------------
 
+    def changed_fields(self) -> list[str]:
+        """The fields the user changed since the item was shown."""
+        return [f.name for f in self.fields if shown(self.editors[f.name]) != self._shown.get(f.name)]
+
+    def refill(self, stored: Any) -> None:
+        """Show ``stored`` (the item as it is now stored, changed meanwhile by an undo or a cell) and
+        put back on it what the user had typed and not saved."""
+        typed = {name: shown(self.editors[name]) for name in self.changed_fields()}
+        adding = self.adding
+        self.item = stored
+        self._load(stored)
+        self.adding = adding
+        for name, state in typed.items():
+            show_again(self.editors[name], state)
+
     def read(self) -> Any:
-        """A copy of the item with the values of the fields; InputError for the first unreadable one."""
+        """A copy of the item with the fields the user changed; InputError for the first unreadable one.
+
+        The other fields keep the stored value exactly (a form cannot show every value exactly:
+        line ends, a number's last digits)."""
         changed = copy.deepcopy(self.item)
+        edited = set(self.changed_fields())
         for field in self.fields:
+            if field.name not in edited:
+                continue
             try:
                 value = get_value(field, self.editors[field.name])
             except InputError as error:
@@ -212,10 +256,7 @@ class ItemForm(QWidget):
             return False
         if not self.adding and self.session.workspace.find(self.collection, self.item.id) is None:
             return False  # removed meanwhile (an undo): there is nothing left to save to
-        try:
-            return bool(self.read() != self.item)
-        except BriefingError:
-            return True  # something was typed that cannot even be read
+        return bool(self.changed_fields())
 
     def commit(self) -> bool:
         """Save edits not yet saved, leaving the selection alone; False (the problem shown) when refused."""

@@ -66,6 +66,9 @@ class Section(QWidget):
         self.confirm: Confirm = ask
         self._returning = False
         self._missed = False
+        self.followers: list[Section] = []
+        """Sections showing what belongs to this one's selected item (a person's dialogue log): their
+        forms are saved before the selection moves, and a refusal there keeps the selection too."""
         self.panel = TablePanel(model, title_key, self)
         self.form = ItemForm(session, model.collection, fields, make_new, noun_key, self)
         self._layout(vertical)
@@ -104,7 +107,11 @@ class Section(QWidget):
         return self.panel.current()
 
     def start_new(self) -> None:
-        """Prepare the form for a new item."""
+        """Prepare the form for a new item (after saving what it held); no row is selected meanwhile,
+        so that choosing any row, the one selected before too, leaves the new item (saved if typed)."""
+        if not self.form.commit():
+            return
+        self.panel.view.setCurrentIndex(QModelIndex())
         self.form.start_new()
 
     def on_panel_current_changed(self, item: Any) -> None:
@@ -115,7 +122,7 @@ class Section(QWidget):
         if self.form.saving:  # the table changed under a save, which selects its item when done
             self._missed = True
             return
-        if not self.form.commit():
+        if not self.form.commit() or not all(follower.form.commit() for follower in self.followers):
             self._return_to_form()
             return
         self._show(item)
@@ -151,7 +158,10 @@ class Section(QWidget):
         )
         if touched:
             stored = self.session.workspace.find(self.model.collection, self.form.item.id)
-            self.form.show_item(stored if stored is not None else self.panel.current())
+            if stored is not None and self.form.is_dirty():
+                self.form.refill(stored)  # what was typed stays, on top of the item as stored now
+            else:
+                self.form.show_item(stored if stored is not None else self.panel.current())
 
     def remove(self, item: Any) -> bool:
         """Remove ``item`` and unlink what points to it, as one step of undo."""

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from briefing.errors import InputError
@@ -102,7 +103,8 @@ def plain_number(value: float | int | None) -> str:
     """A number as the user types it: no thousands separator, the language's decimal mark."""
     if value is None:
         return ""
-    text = f"{float(value):f}".rstrip("0").rstrip(".")
+    text = format(Decimal(repr(float(value))), "f")  # every digit the number has (not six decimals)
+    text = text.rstrip("0").rstrip(".") if "." in text else text
     return text.replace(".", ",") if current_language() == "da" else text
 
 
@@ -157,7 +159,7 @@ def _read_number(text: str, decimal: str, group: str) -> float | None:
 
 def _grouped(whole: str, group: str) -> bool:
     """True when ``whole`` is digits in thousands: ``1,250`` or ``-12,500,000`` (``group`` ",")."""
-    return re.fullmatch(rf"[+-]?\d{{1,3}}(?:{re.escape(group)}\d{{3}})+", whole) is not None
+    return re.fullmatch(rf"[+-]?[1-9]\d{{0,2}}(?:{re.escape(group)}\d{{3}})+", whole) is not None
 
 
 TERM_FIELDS = frozenset({"outcome", "stance", "channel", "kind", "source", "status", "category", "risk", "direction"})

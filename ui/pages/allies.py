@@ -58,6 +58,7 @@ class AlliesPage(ImportPage):
         self.overdue_view = self._overdue_view()
         self._build()
         self.people.panel.add_tool(self.import_button)
+        self.people.followers.append(self.log)  # a person's dialogue is saved before another person shows
         self.people.current_changed.connect(self.on_people_current_changed)
         self.log.panel.add_requested.disconnect(self.log.start_new)
         self.log.panel.add_requested.connect(self.add_dialogue)

@@ -24,17 +24,15 @@ class Page(QWidget):
         """Show the workspace anew."""
 
     def commit_forms(self) -> str:
-        """Save what the page's forms hold and have not saved; the problem of the first that refuses
-        (also shown under its field), or "" when all is saved."""
+        """Save what each of the page's forms holds and has not saved; the problems of those that
+        refuse (each also shown under its field), or "" when all is saved."""
         from ui.forms.form import ItemForm  # only the pages that have forms load them
 
-        for form in self.findChildren(ItemForm):
-            if not form.commit():
-                return next(iter(form.errors().values()), "")
-        return ""
+        refused = [form for form in self.findChildren(ItemForm) if not form.commit()]
+        return "\n".join(next(iter(form.errors().values()), "") for form in refused)
 
     def discard_forms(self) -> None:
-        """Show the stored items again in the forms, dropping what was typed and not saved."""
+        """Show the stored items again in the forms that could not save, dropping what was typed there."""
         from ui.forms.form import ItemForm
 
         for form in self.findChildren(ItemForm):

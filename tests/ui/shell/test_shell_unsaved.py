@@ -3,6 +3,7 @@ as one step of undo; what cannot be saved keeps the user where it was, with the 
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -16,6 +17,11 @@ from ui.forms.form import ItemForm
 def _stored(window: Any) -> dict[str, Any]:
     folder = window.session.store.folder
     return json.loads(store_path(folder).read_text(encoding="utf-8"))
+
+
+def _stored_at(window: Any) -> dict[str, Any]:
+    """The store on disk of ``window``'s last workspace (after it closed)."""
+    return json.loads(store_path(window.settings.last_workspace()).read_text(encoding="utf-8"))
 
 
 def _person(window: Any, stakeholder_id: str) -> dict[str, Any]:
@@ -177,3 +183,118 @@ def test_a_problem_shown_under_a_field_or_in_the_export_status_follows_a_languag
     assert opened.pages["briefing"].export_status.text() == "Endnu ikke eksporteret."
     opened.set_language("en")
     assert opened.pages["briefing"].export_status.text() == "Not exported yet."
+
+
+def test_what_was_typed_stays_when_the_same_item_changes_elsewhere(opened: Any, qtbot: Any) -> None:
+    """A cell of the same person edited, then undone, while their form holds a typed role: both kept."""
+    people = _people(opened)
+    person = people.current()
+    _type(qtbot, people.form.editors["role"], "Knowledge lead")
+    department = next(i for i, c in enumerate(people.model.columns) if c.field == "department")
+    row = people.panel.proxy.mapFromSource(people.model.index(people.model.row_of(person.id), department))
+    assert people.panel.proxy.setData(row, "Strategy")
+    assert people.form.editors["role"].text() == "Knowledge lead"
+    assert people.form.editors["department"].text() == "Strategy"
+    opened.menus.undo_action.trigger()
+    assert people.form.editors["role"].text() == "Knowledge lead"
+    assert people.form.editors["department"].text() == person.department
+    assert people.form.save()
+    stored = opened.session.workspace.find("stakeholders", person.id)
+    assert (stored.role, stored.department) == ("Knowledge lead", person.department)
+
+
+def test_looking_at_values_a_form_cannot_show_exactly_changes_nothing(opened: Any) -> None:
+    """Line ends, a cadence beyond the spin box's usual range, a cost's twelfth digit."""
+    from briefing.edits import UpdateItem
+
+    session = opened.session
+    person = copy.deepcopy(session.workspace.stakeholders[0])
+    person.notes, person.cadence_days = "First line\r\nSecond line", 5000
+    session.do(UpdateItem("stakeholders", session.workspace.stakeholders[0], person), "set up")
+    phase = copy.deepcopy(session.workspace.phases[0])
+    phase.cost = 1234.5678901
+    session.do(UpdateItem("phases", session.workspace.phases[0], phase), "set up")
+    steps = session.undo_stack.count()
+    people = _people(opened)
+    people.panel.select(person.id)
+    assert people.form.editors["cadence_days"].value() == 5000 and not people.form.is_dirty()
+    people.panel.select(session.workspace.stakeholders[1].id)
+    opened.show_page("roadmap")
+    phases = opened.pages["roadmap"].section
+    phases.panel.select(phase.id)
+    assert phases.form.editors["cost"].text() == "1234.5678901"
+    phases.panel.select(session.workspace.phases[1].id)
+    assert session.undo_stack.count() == steps
+    assert session.workspace.find("stakeholders", person.id).notes == "First line\r\nSecond line"
+
+
+def test_a_number_shown_in_a_form_is_written_again_in_the_new_language(opened: Any) -> None:
+    """2.125 shown in English reads as 2125 in Danish: after a switch the form writes it "2,125"."""
+    from briefing.edits import UpdateItem
+
+    session = opened.session
+    phase = copy.deepcopy(session.workspace.phases[0])
+    phase.cost = 2.125
+    session.do(UpdateItem("phases", session.workspace.phases[0], phase), "set up")
+    opened.show_page("roadmap")
+    section = opened.pages["roadmap"].section
+    section.panel.select(phase.id)
+    assert section.form.editors["cost"].text() == "2.125"
+    opened.set_language("da")
+    assert section.form.editors["cost"].text() == "2,125" and not section.form.is_dirty()
+    section.panel.select(session.workspace.phases[1].id)
+    assert session.workspace.find("phases", phase.id).cost == 2.125
+    opened.set_language("en")
+
+
+def test_of_two_forms_only_the_one_that_cannot_save_is_dropped(opened: Any, prompts: Any, qtbot: Any) -> None:
+    opened.show_page("problems")
+    page = opened.pages["problems"]
+    problem, csf = page.problem_section.current(), page.csf_section.current()
+    _type(qtbot, page.problem_section.form.editors["title"], "")
+    _type(qtbot, page.csf_section.form.editors["title"], "One repository, one truth")
+    prompts.discard = True
+    opened.close()
+    assert not opened.isVisible()
+    stored = _stored_at(opened)
+    assert any(d["title"] == "One repository, one truth" for d in stored["csfs"].values())
+    assert any(d["id"] == problem.id and d["title"] == problem.title for d in stored["problems"].values())
+    assert csf.id in {d["id"] for d in stored["csfs"].values()}
+
+
+def test_a_dialogue_that_cannot_be_saved_keeps_its_person_selected(opened: Any, qtbot: Any) -> None:
+    people = _people(opened)
+    page = opened.pages["allies"]
+    person = people.current()
+    page.add_dialogue()
+    _type(qtbot, page.log.form.editors["date"], "soon")
+    other = next(s for s in opened.session.workspace.stakeholders if s.id != person.id)
+    people.panel.select(other.id)
+    assert people.current().id == person.id and page.log.form.adding and "date" in page.log.form.errors()
+
+
+def test_after_add_the_row_selected_before_can_be_chosen_again(opened: Any, qtbot: Any) -> None:
+    people = _people(opened)
+    person = people.current()
+    people.panel.add_button.click()
+    assert not people.panel.view.currentIndex().isValid() and people.form.adding
+    people.panel.select(person.id)
+    assert not people.form.adding and people.form.item.id == person.id
+
+
+def test_opening_the_workspace_already_open_does_nothing(opened: Any, prompts: Any) -> None:
+    folder, session = opened.session.store.folder, opened.session
+    assert opened.open_existing(folder)
+    assert opened.session is session and "locked" not in prompts.names()
+
+
+def test_find_from_a_form_goes_to_its_own_lists_search(opened: Any, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    opened.show_page("problems")
+    page = opened.pages["problems"]
+    opened.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is opened)
+    page.csf_section.form.editors["title"].setFocus()
+    opened.menus.find_action.trigger()
+    assert QApplication.focusWidget() is page.csf_section.panel.search
