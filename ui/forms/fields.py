@@ -132,18 +132,13 @@ def show_again(editor: QWidget, state: Any) -> None:
 
 def get_value(field: Field, editor: QWidget) -> Any:
     """The value in ``editor``; InputError naming the field when it cannot be read."""
-    if isinstance(editor, QPlainTextEdit):
-        text = editor.toPlainText()
-        return [line.strip() for line in text.splitlines() if line.strip()] if field.kind == "list" else text
-    if isinstance(editor, QSpinBox):
-        return editor.value()
-    if isinstance(editor, QCheckBox):
-        return editor.isChecked()
-    if isinstance(editor, QComboBox):
-        return editor.currentData()
-    assert isinstance(editor, QLineEdit)
-    kind = {"tags": "list", "optint": "int"}.get(field.kind, field.kind)
-    return parse(editor.text(), kind, Message(field.label))
+    raw = shown(editor)
+    if isinstance(editor, QPlainTextEdit) and field.kind == "list":
+        return [line.strip() for line in raw.splitlines() if line.strip()]
+    if isinstance(editor, QLineEdit):
+        kind = {"tags": "list", "optint": "int"}.get(field.kind, field.kind)
+        return parse(raw, kind, Message(field.label))
+    return raw
 
 
 def _as_text(field: Field, value: Any) -> str:
