@@ -112,3 +112,9 @@ def test_a_domain_word_is_translated_once_and_reads_the_same_everywhere() -> Non
     duplicated = [key for key in catalog() if re.match(r"^(chart|deck|evidence|guide|pages|shell)\.(stance|outcome)\.",
                                                      key)]
     assert not duplicated, duplicated
+
+
+def test_danish_quotes_the_danish_way() -> None:
+    """»…« in every Danish text (not the English “…” nor the German „…“), so a page reads as one."""
+    mixed = {key: texts["da"] for key, texts in catalog().items() if re.search("[“”„]", texts.get("da", ""))}
+    assert not mixed, mixed

@@ -159,7 +159,7 @@ def test_a_plan_whose_first_phase_is_medium_risk_needs_attention(ws: Workspace) 
     step = steps(ws)["plan"]
     assert step.status == "attention"
     assert step.reason.message("en") == "The plan starts with “Prove it”, whose risk is medium."
-    assert step.reason.message("da") == "Planen starter med “Prove it”, hvis risiko er middel."
+    assert step.reason.message("da") == "Planen starter med »Prove it«, hvis risiko er middel."
 
 
 def test_the_first_phase_is_the_earliest_not_the_first_entered(ws: Workspace) -> None:
