@@ -323,7 +323,7 @@ def survey(ctx: Context) -> list[SlideSpec]:
             kind="survey",
             title=title,
             chart=chart,
-            bullets=[f"“{quote}”"] if quote else [],
+            bullets=[ctx.t("deck.quote", text=quote)] if quote else [],
             caption="" if chart is not None and chart.note else caption,
             notes=notes(
                 ctx.t("deck.notes.survey", title=clean(chosen.title), n=n),

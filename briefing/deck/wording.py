@@ -32,7 +32,7 @@ def brief(text: str, max_words: int) -> str:
     return (" ".join(kept).rstrip(",;:—–- ") + "…") if kept else text[:40] + "…"
 
 
-_PHRASE_END = re.compile(r"(?<=[.!?])\s(?=[A-ZÆØÅ0-9\"“])|(?<=[;:,])\s|\s[—–-]\s|\s\(")
+_PHRASE_END = re.compile(r"(?<=[.!?])\s(?=[A-ZÆØÅ0-9\"“»])|(?<=[;:,])\s|\s[—–-]\s|\s\(")
 """Where a phrase ends: a sentence (not an abbreviation such as ``pr. kvartal``), a clause, a dash, a bracket."""
 _BREAK_WORDS = frozenset({
     "when", "because", "which", "that", "where", "while", "after", "before", "since", "although", "unless", "until",
