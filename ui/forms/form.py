@@ -177,11 +177,11 @@ class ItemForm(QWidget):
         self._set_open(True)
         self.editors[self.fields[0].name].setFocus()
 
-    def _set_open(self, shown: bool) -> None:
+    def _set_open(self, visible: bool) -> None:
         """Show and enable the fields and buttons (an item is being edited or added), or hide them."""
-        self.body.setVisible(shown)
-        self.body.setEnabled(shown)
-        self.setEnabled(shown)
+        self.body.setVisible(visible)
+        self.body.setEnabled(visible)
+        self.setEnabled(visible)
 
     def is_open(self) -> bool:
         """True while an item is shown for editing or adding (its fields are visible)."""
@@ -281,6 +281,7 @@ class ItemForm(QWidget):
             self.saving = False
         self.adding = False
         self.item = new
+        self._shown = {field.name: shown(self.editors[field.name]) for field in self.fields}  # saved: no change
         self._set_heading()
         self.save_button.setText(tr("pages.form.save"))
         if announce:

@@ -298,3 +298,13 @@ def test_find_from_a_form_goes_to_its_own_lists_search(opened: Any, qtbot: Any) 
     page.csf_section.form.editors["title"].setFocus()
     opened.menus.find_action.trigger()
     assert QApplication.focusWidget() is page.csf_section.panel.search
+
+
+def test_a_form_just_saved_holds_nothing_unsaved(opened: Any, qtbot: Any) -> None:
+    people = _people(opened)
+    people.panel.add_button.click()
+    _type(qtbot, people.form.editors["name"], "Birgitte Lund")
+    assert people.form.is_dirty() and people.form.save()
+    assert not people.form.is_dirty()
+    _type(qtbot, people.form.editors["role"], "Knowledge lead")
+    assert people.form.is_dirty() and people.form.save() and not people.form.is_dirty()
