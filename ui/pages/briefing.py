@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -175,9 +174,9 @@ class BriefingPage(Page):
         template_row.addWidget(self.template, 1)
         template_row.addWidget(self.template_browse)
         template_row.addWidget(self.template_clear)
-        section_grid = QGridLayout()
-        for index, box in enumerate(self.sections.values()):
-            section_grid.addWidget(box, index // 2, index % 2)
+        section_grid = QVBoxLayout()  # one column: no section's name is cut in a narrow window
+        for box in self.sections.values():
+            section_grid.addWidget(box)
         self.section_widget = QWidget(self)
         self.section_widget.setLayout(section_grid)
         section_grid.setContentsMargins(0, 0, 0, 0)
@@ -200,6 +199,7 @@ class BriefingPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.settings_box)
+        self.settings_scroll = scroll
         left = QWidget(self)
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
@@ -217,8 +217,8 @@ class BriefingPage(Page):
         body = QSplitter(Qt.Orientation.Horizontal, self)
         body.addWidget(left)
         body.addWidget(right)
-        body.setStretchFactor(0, 1)
-        body.setStretchFactor(1, 1)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.heading)
@@ -309,7 +309,13 @@ class BriefingPage(Page):
         self.open_file_button.setText(tr("shell.briefing.open_file"))
         self.open_folder_button.setText(tr("shell.briefing.open_folder"))
         self.present_button.setText(tr("shell.briefing.present"))
+        self._fit_settings()
         self.check()
+
+    def _fit_settings(self) -> None:
+        """The settings as wide as their texts in this language need: never cut at the side."""
+        bar = self.settings_scroll.verticalScrollBar().sizeHint().width()
+        self.settings_scroll.setMinimumWidth(self.settings_box.minimumSizeHint().width() + bar)
 
     def check(self) -> None:
         """Plan and lint the deck as it would be exported now; show both."""
