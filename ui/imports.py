@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from briefing.edits import AddItem, Batch
@@ -22,6 +21,9 @@ from briefing.model.ids import fresh_id
 from ui.pages.base import Page
 from ui.session import Session
 from ui.workers import Runner
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 T = TypeVar("T")
 PROGRESS_AFTER_MS = 400

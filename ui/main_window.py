@@ -11,14 +11,11 @@ import contextlib
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QStandardItem,
     QStandardItemModel,
     QUndoGroup,
@@ -48,6 +45,9 @@ from ui.session import Session
 from ui.settings import AppSettings
 from ui.sidebar import Sidebar
 from ui.workers import Runner
+
+if TYPE_CHECKING:  # (the event classes are only named: loading them at start would cost a millisecond)
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
 
 @dataclass(frozen=True)
@@ -369,8 +369,10 @@ class MainWindow(QMainWindow):
         row = PAGE_NAMES.index(name)
         if not force and self.stack.currentIndex() == row and name in self.pages:
             return
-        self.page(name)
+        page = self.page(name)
         self.stack.setCurrentIndex(row)
+        if page is not None:
+            page.on_shown()
         index = self.nav_model.index(row, 0)
         if self.sidebar.currentIndex() != index:
             self.sidebar.setCurrentIndex(index)

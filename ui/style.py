@@ -6,7 +6,7 @@ the app follows them live. ``apply(app, scheme)`` forces one scheme (tests, scre
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -90,9 +90,24 @@ FUSION_ARGS = ("-style", "Fusion")
 rather than asking for it afterwards, which would build Python's view of QStyle at start."""
 
 
+class Theme(QObject):
+    """Tells who draws their own colours (the overview's marks) that the palette was switched.
+
+    Signals:
+        changed(bool): after the app took the dark (True) or the light palette.
+    """
+
+    changed = Signal(bool)
+
+
+theme = Theme()
+
+
 def apply(app: QApplication, dark: bool | None = None) -> None:
     """Give ``app`` the light or dark palette (default: the system's scheme)."""
-    app.setPalette(palette(system_is_dark() if dark is None else dark))
+    dark = system_is_dark() if dark is None else dark
+    app.setPalette(palette(dark))
+    theme.changed.emit(dark)
 
 
 def follow_system(app: QApplication) -> None:

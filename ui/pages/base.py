@@ -39,5 +39,9 @@ class Page(QWidget):
             if form.is_dirty():
                 form.revert()
 
+    def on_shown(self) -> None:
+        """The window shows this page now (a plain call, not an event handler: at start-up, no
+        Python event handler runs before the window is shown)."""
+
     def retranslate(self) -> None:
         """Set every visible text again after the language changed."""

@@ -15,8 +15,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -33,7 +33,7 @@ from briefing.guide.readiness import STEP_KEYS, Readiness, Step, StepKey, deck_s
 from briefing.i18n import format_date, term, tr
 from ui.pages.base import Page
 from ui.session import Session
-from ui.style import is_dark, make_heading
+from ui.style import is_dark, make_heading, theme
 from ui.workers import Runner
 from ui.workspaces import is_empty
 
@@ -138,6 +138,7 @@ class OverviewPage(Page):
         self.cards = [StepCard(n, key, self) for n, key in enumerate(STEP_KEYS, start=1)]
         for card in self.cards:
             card.go.connect(self.navigate)
+        theme.changed.connect(self.on_theme_changed)
         self._lay_out()
         self.refresh()
 
@@ -167,17 +168,12 @@ class OverviewPage(Page):
             QTimer.singleShot(0, self.check_deck)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        """The system switched between light and dark: the status marks take the matching colours
-        (one handler for the page rather than one per card: start-up calls it for every change)."""
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            dark = is_dark(self.palette())  # (the cards' palettes follow the page's only after this event)
-            for card in self.cards:
-                card.color_mark(dark)
+    def on_theme_changed(self, dark: bool) -> None:
+        """The app switched between light and dark: the status marks take the matching colours."""
+        for card in self.cards:
+            card.color_mark(dark)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+    def on_shown(self) -> None:
         if self._deck_due:
             QTimer.singleShot(DECK_CHECK_DELAY_MS if self.deck is None else 0, self.check_deck)
 
