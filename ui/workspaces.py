@@ -11,7 +11,6 @@ from typing import Protocol
 from briefing.clock import Clock
 from briefing.demo import demo_workspace
 from briefing.errors import BriefingError
-from briefing.model import Workspace
 from briefing.store import (
     BackupError,
     StoreDamaged,
@@ -64,14 +63,9 @@ def demo_folder(lang: str) -> Path:
 def open_demo(lang: str, clock: Clock | None, prompts: Prompts) -> WorkspaceStore | None:
     """Open the demo workspace in ``lang``, filling it from the shipped demo the first time."""
     store = open_store(demo_folder(lang), clock, prompts)
-    if store is not None and is_empty(store.workspace):
+    if store is not None and store.workspace.is_empty():
         store.replace(demo_workspace(lang), reason="import")
     return store
-
-
-def is_empty(workspace: Workspace) -> bool:
-    """True for a workspace nothing was put into yet (no campaign name, no people, no presentations)."""
-    return not workspace.campaign.name and not workspace.stakeholders and not workspace.presentations
 
 
 def open_store(folder: Path, clock: Clock | None, prompts: Prompts) -> WorkspaceStore | None:

@@ -295,6 +295,10 @@ class Workspace:
         items: list[Any] = getattr(self, name)
         return items
 
+    def is_empty(self) -> bool:
+        """True for a workspace nothing was put into yet (no campaign name, no people, no presentations)."""
+        return not self.campaign.name and not self.stakeholders and not self.presentations
+
     def find(self, name: str, item_id: str) -> Any | None:
         """The item of collection ``name`` whose id is ``item_id``, or None."""
         return next((item for item in self.collection(name) if item.id == item_id), None)

@@ -44,6 +44,13 @@ def plausible(collection: str, item: Any, path: str) -> None:
         raise ValidationError(f"{path}.{money}", "error.at_least", value=value, low=0)
 
 
+def check_plausible(workspace: Workspace) -> None:
+    """``plausible`` for every item of ``workspace`` (an import): the first refusal, naming its path."""
+    for name in COLLECTIONS:
+        for index, item in enumerate(workspace.collection(name)):
+            plausible(name, item, f"{name}[{index}]")
+
+
 def _duplicates(path: str, items: Iterable[Any]) -> Iterator[ValidationError]:
     seen: set[str] = set()
     for index, item in enumerate(items):

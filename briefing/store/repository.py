@@ -176,9 +176,7 @@ class WorkspaceStore:
         """Replace everything (an import with --replace): a backup first, then one atomic write."""
         codec.load(Workspace, codec.dump(workspace), "")
         integrity.check(workspace)
-        for name in ("initiatives", "phases"):
-            for index, item in enumerate(workspace.collection(name)):
-                integrity.plausible(name, item, f"{name}[{index}]")
+        integrity.check_plausible(workspace)
         self._backup(reason)
         raw = loading.to_raw(workspace, _meta())
         self.workspace = workspace

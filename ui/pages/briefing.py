@@ -199,7 +199,6 @@ class BriefingPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.settings_box)
-        self.settings_scroll = scroll
         left = QWidget(self)
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
@@ -309,13 +308,7 @@ class BriefingPage(Page):
         self.open_file_button.setText(tr("shell.briefing.open_file"))
         self.open_folder_button.setText(tr("shell.briefing.open_folder"))
         self.present_button.setText(tr("shell.briefing.present"))
-        self._fit_settings()
         self.check()
-
-    def _fit_settings(self) -> None:
-        """The settings as wide as their texts in this language need: never cut at the side."""
-        bar = self.settings_scroll.verticalScrollBar().sizeHint().width()
-        self.settings_scroll.setMinimumWidth(self.settings_box.minimumSizeHint().width() + bar)
 
     def check(self) -> None:
         """Plan and lint the deck as it would be exported now; show both."""

@@ -88,9 +88,6 @@ class LeadershipPage(Page):
         self.leaders_label.setText(tr("pages.leadership.leaders"))
         self.leaders_view.setAccessibleName(tr("pages.leadership.leaders"))
         self.leaders_view.setToolTip(tr("pages.leadership.leaders_tip"))
-        contacts = tr("pages.leadership.contacts", days=self.session.workspace.guide.leadership_window_days)
-        self.contacts_label.setText(contacts)
-        self.contacts_view.setAccessibleName(contacts)
         self.dose_chart.setAccessibleName(tr("pages.leadership.dose"))
         self.leaders.retranslate()
         self.contacts.retranslate()
@@ -100,16 +97,19 @@ class LeadershipPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
+        days = self.session.workspace.guide.leadership_window_days
+        contacts = tr("pages.leadership.contacts", days=days)
+        self.contacts_label.setText(contacts)
+        self.contacts_view.setAccessibleName(contacts)
         self.show_dose()
-        self.dose_chart.set_placeholder(self._no_chart_text())
+        no_leaders = not self._has_leaders()
+        self.dose_chart.set_placeholder(  # what the chart says when it has nothing to draw
+            tr("pages.leadership.no_leaders") if no_leaders else tr("pages.leadership.no_contacts", days=days)
+        )
         self.dose_chart.invalidate()
 
-    def _no_chart_text(self) -> str:
-        """What the dose chart says when it has nothing to draw (no leaders, or no contact in the window)."""
-        workspace = self.session.workspace
-        if not any(s.decision_maker for s in workspace.stakeholders):
-            return tr("pages.leadership.no_leaders")
-        return tr("pages.leadership.no_contacts", days=workspace.guide.leadership_window_days)
+    def _has_leaders(self) -> bool:
+        return any(_is_leader(person) for person in self.session.workspace.stakeholders)
 
     def on_changes(self, changes: list[Any]) -> None:
         if any(c.collection in ("stakeholders", "dialogues", "guide", "*") for c in changes):
@@ -119,7 +119,7 @@ class LeadershipPage(Page):
         """The banner: give leadership air until a date, or how much room the window has left."""
         dose = dosing.dose(self.session.workspace, self.session.store.clock)
         contacts, days = len(dose.contacts), dose.window_days
-        if not any(s.decision_maker for s in self.session.workspace.stakeholders):
+        if not self._has_leaders():
             self.banner.show_message(tr("pages.leadership.no_leaders"), "warning")
         elif dose.air_until is not None:
             text = tr("pages.leadership.give_air", date=format_date(dose.air_until), contacts=contacts,

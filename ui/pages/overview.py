@@ -35,7 +35,6 @@ from ui.pages.base import Page
 from ui.session import Session
 from ui.style import is_dark, make_heading, theme
 from ui.workers import Runner
-from ui.workspaces import is_empty
 
 DECK_CHECK_DELAY_MS = 400
 STEP_PAGES = {"allies": "allies", "leadership": "leadership", "proof": "evidence", "problems": "problems",
@@ -214,7 +213,7 @@ class OverviewPage(Page):
         self.progress.setAccessibleName(tr("shell.overview.summary", done=done, total=len(STEP_KEYS)))
         self.next_attempt.setText(_attempt_line(workspace))
         self.demo_button.setText(tr("shell.overview.demo"))
-        self.demo_button.setVisible(is_empty(workspace))
+        self.demo_button.setVisible(workspace.is_empty())
         for card in self.cards:
             card.show_step(steps.get(card.key))
 
