@@ -77,8 +77,7 @@ class ChartView(QWidget):
     def redraw(self) -> None:
         """Build the spec and draw it now."""
         self.dirty = False
-        if self.builder is not None:
-            self.set_spec(self.builder())
+        self.set_spec(self.builder() if self.builder is not None else self.spec)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -88,12 +87,8 @@ class ChartView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         """The system switched between light and dark: draw again in the new colours."""
         super().changeEvent(event)
-        if event.type() not in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            return
-        if self.builder is not None:
-            self.invalidate()
-        elif self.spec is not None:
-            self.set_spec(self.spec)
+        if event.type() == QEvent.Type.PaletteChange and (self.builder is not None or self.spec is not None):
+            self.invalidate()  # a hidden chart draws when shown: Qt tells every widget, open or not
 
     def set_spec(self, spec: ChartSpec | None) -> None:
         """Draw ``spec`` (or show the placeholder when it is None)."""

@@ -9,6 +9,7 @@ the UI thread may edit the original meanwhile.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
@@ -76,6 +77,9 @@ class Runner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._running: dict[QThread, Job] = {}
+        # Qt aborts the whole app when a running thread is deleted: whoever deletes the runner (its
+        # window closing, say) first waits for its jobs. Qt says "destroyed" before deleting children.
+        self.destroyed.connect(partial(_finish, self._running))
 
     def prepare(self, work: Callable[[Progress], Any]) -> Job:
         """A job for ``work(progress)``: connect to its signals, then ``launch`` it."""
@@ -106,6 +110,10 @@ class Runner(QObject):
 
     def wait(self) -> None:
         """Block until every job has finished (when the window closes)."""
-        for thread in list(self._running):
-            thread.quit()
-            thread.wait()
+        _finish(self._running)
+
+
+def _finish(running: dict[QThread, Job]) -> None:
+    for thread in list(running):
+        thread.quit()
+        thread.wait()

@@ -36,3 +36,14 @@ def qt_texts_in_english() -> Iterator[None]:
     from ui import qt_texts
 
     qt_texts.use("en")
+
+
+
+@pytest.fixture(autouse=True)
+def widgets_deleted_between_tests() -> Iterator[None]:
+    """The windows a test closed are deleted when it ends, not in the next test's first event loop
+    (where a failure would be blamed on the wrong test)."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

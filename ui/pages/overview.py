@@ -177,8 +177,9 @@ class OverviewPage(Page):
             QTimer.singleShot(DECK_CHECK_DELAY_MS if self.deck is None else 0, self.check_deck)
 
     def check_deck(self) -> None:
-        """Compute the deck's step on a worker thread (over a copy of the workspace)."""
-        if not self._deck_due:
+        """Compute the deck's step on a worker thread (over a copy of the workspace) — only while
+        shown: a page of a workspace closed meanwhile (its deletion pending) starts nothing."""
+        if not self._deck_due or not self.isVisible():
             return
         self._deck_due = False
         workspace, today = copy.deepcopy(self.session.workspace), self.session.store.clock.today()

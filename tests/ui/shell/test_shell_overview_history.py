@@ -184,3 +184,13 @@ def test_a_decision_maker_opens_on_the_allies_page_to_log_a_contact(opened: Any,
     allies = opened.pages["allies"]
     assert allies.person().id == expected.id and allies.tabs.currentIndex() == 0
     assert expected.name in allies.log.panel.title.text()
+
+
+def test_the_overview_of_a_workspace_closed_meanwhile_starts_no_deck_check(window: Any, tmp_path: Any) -> None:
+    window.open_folder(tmp_path / "empty")
+    first = window.pages["overview"]
+    first.demo_button.click()  # another workspace opens; the first overview waits for Qt to delete it
+    assert window.pages["overview"] is not first
+    window.runner.wait()
+    first.check_deck()  # its delayed check comes due before the deletion
+    assert not window.runner.busy

@@ -301,3 +301,26 @@ def test_a_switch_to_dark_while_open_redraws_charts_marks_and_headings(opened: A
     finally:
         style.apply(app, dark=False)
     qtbot.waitUntil(lambda: luminance(to_hex(chart.figure.get_facecolor())) > 0.6)
+
+
+def test_a_chart_out_of_sight_takes_a_switch_to_dark_when_next_shown(opened: Any, qtbot: Any) -> None:
+    from matplotlib.colors import to_hex
+
+    from briefing.charts.theme import luminance
+    from ui import style
+
+    opened.show_page("allies")
+    chart = opened.pages["allies"].map
+    opened.pages["allies"].tabs.setCurrentWidget(chart)
+    qtbot.waitUntil(lambda: chart.figure is not None)
+    opened.show_page("overview")
+    light = chart.figure
+    app = QApplication.instance()
+    try:
+        style.apply(app, dark=True)
+        assert chart.figure is light  # nothing drawn out of sight
+        opened.show_page("allies")
+        qtbot.waitUntil(lambda: luminance(to_hex(chart.figure.get_facecolor())) < 0.4)
+    finally:
+        style.apply(app, dark=False)
+

@@ -58,3 +58,30 @@ def test_the_ui_thread_keeps_answering_while_a_job_waits(qtbot: Any) -> None:
     with qtbot.waitSignal(job.done):
         release.set()
     assert not runner.busy
+
+
+def test_deleting_a_runner_while_its_job_runs_waits_for_the_job_instead_of_aborting(tmp_path: Any) -> None:
+    """Qt aborts the process when a running thread is deleted, so this runs in a process of its own."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent("""
+        import threading, time
+        from PySide6.QtCore import QCoreApplication, QEvent, QObject
+        from ui.workers import Runner
+
+        app = QCoreApplication([])
+        owner = QObject()
+        runner = Runner(owner)
+        done = threading.Event()
+        job = runner.prepare(lambda progress: (time.sleep(0.3), done.set()))
+        runner.launch(job)
+        del job, runner
+        owner.deleteLater()  # the window holding the runner closes while the job runs
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        print("job finished first:", done.is_set())
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "job finished first: True"
