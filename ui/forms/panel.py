@@ -275,7 +275,7 @@ def _key(item: Any) -> str | None:
     return str(item_id) if item_id is not None else None
 
 
-def read_only_table(model: CollectionTableModel, parent: QWidget) -> QTableView:
+def read_only_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     """A sortable table that shows ``model`` and edits nothing (rows selected whole, Tab leaves it)."""
     view = QTableView(parent)
     view.setModel(SearchProxy(model, view))

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -322,9 +323,10 @@ def nested_list(owner: Any, path: Sequence[str]) -> list[Any] | None:
 
 
 class SearchProxy(QSortFilterProxyModel):
-    """Sorts by each column's sort key and keeps the rows whose text contains the search."""
+    """Sorts by each column's sort key (``SORT_ROLE``) and keeps the rows whose text (the
+    accessible text of any column) contains the search."""
 
-    def __init__(self, source: CollectionTableModel, parent: QObject | None = None) -> None:
+    def __init__(self, source: QAbstractItemModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSourceModel(source)
         self.setSortRole(SORT_ROLE)

@@ -10,6 +10,7 @@ from briefing.errors import BriefingError
 from briefing.guide.objections import OpenObjection, answer_edit, open_objections
 from briefing.i18n import Message, format_date, tr
 from briefing.store import Change
+from ui.models.collection import SORT_ROLE
 from ui.session import Session
 
 Index = QModelIndex | QPersistentModelIndex
@@ -63,10 +64,15 @@ class OpenObjectionsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid():
             return None
         entry = self.rows[index.row()]
+        if role == SORT_ROLE:  # the number and the date in their order, the texts alphabetically
+            return (index.row(), entry.presentation.date.isoformat(), entry.objection.text.casefold(),
+                    entry.objection.answer.casefold())[index.column()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.AccessibleTextRole):
+            return None
         values = (str(index.row() + 1), format_date(entry.presentation.date, short=True), entry.objection.text,
                   entry.objection.answer)
         if role == Qt.ItemDataRole.DisplayRole and index.column() == ANSWER and not entry.objection.answer:

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSplitter,
     QTableView,
     QTextBrowser,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,16 +22,18 @@ from briefing.charts.build import attempts as attempts_chart
 from briefing.guide.history import Attempt, Changes, History, history
 from briefing.i18n import current_language, format_date, format_number, term, tr
 from ui.forms.form import message_label, show_message
+from ui.forms.panel import read_only_table
+from ui.models.collection import SearchProxy
+from ui.models.history import SEARCH_ROLE, AttemptsModel
 from ui.models.objections import OpenObjectionsModel
 from ui.pages.base import Page
 from ui.session import Session
 from ui.style import make_heading
 
-COLUMNS = ("number", "date", "audience", "outcome", "objections", "next_attempt")
-
 
 class HistoryPage(Page):
-    """The attempts as a table, their chart, and the selected attempt in detail."""
+    """The attempts as a table, their chart, and the selected attempt in detail; both tables sort by
+    a click on a column's header, and the search keeps the attempts and objections that mention it."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -40,31 +42,40 @@ class HistoryPage(Page):
         make_heading(self.heading)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.table = QTreeView(self)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")  # Edit → Find puts the cursor here
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(320)
+        self.model = AttemptsModel(self)
+        self.table = read_only_table(self.model, self)
         self.table.setObjectName("attempts")
-        self.table.setModel(self.model)
-        self.table.setRootIsDecorated(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setUniformRowHeights(True)
+        self.table.setWordWrap(False)  # one line an attempt: the table is as high as its rows
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        attempts = self.table.model()
+        assert isinstance(attempts, SearchProxy)
+        attempts.setFilterRole(SEARCH_ROLE)
+        self.attempts: SearchProxy = attempts
         self.chart = self._chart_view()
         self.details = QTextBrowser(self)
         self.details.setObjectName("details")
         self.details.setOpenLinks(False)
         self.objections_heading = QLabel(self)
         self.objections = OpenObjectionsModel(session, self)
+        self.objections_proxy = SearchProxy(self.objections, self)
         self.objections_view = QTableView(self)
         self.objections_view.setTabKeyNavigation(False)  # Tab leaves the table, as in every other one
         self.objections_view.setObjectName("open_objections")
-        self.objections_view.setModel(self.objections)
+        self.objections_view.setModel(self.objections_proxy)
+        self.objections_view.setSortingEnabled(True)
+        self.objections_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.objections_view.setWordWrap(True)
         self.objections_view.verticalHeader().setVisible(False)
         self.objections_view.horizontalHeader().setStretchLastSection(True)
         self.objections_heading.setBuddy(self.objections_view)
         self.objection_problem = message_label(self)
-        self.table.selectionModel().selectionChanged.connect(self.on_table_selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
+        self.search.textChanged.connect(self.on_search_changed)
         self.objections.failed.connect(self.on_objections_failed)
         self.objections.modelReset.connect(self.on_objections_model_reset)
         self._lay_out()
@@ -85,7 +96,11 @@ class HistoryPage(Page):
         lower.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.search)
+        layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         layout.addWidget(self.objections_heading)
@@ -104,8 +119,9 @@ class HistoryPage(Page):
         self.heading.setText(tr("shell.history.heading"))
         self.summary.setText(self._summary())
         self.table.setAccessibleName(tr("shell.history.table"))
+        self.search.setPlaceholderText(tr("pages.search"))
+        self.search.setAccessibleName(tr("pages.search_in", what=tr("shell.history.heading")))
         self.details.setAccessibleName(tr("shell.history.details"))
-        self.model.setHorizontalHeaderLabels([_header(name) for name in COLUMNS])
         self.objections_view.setAccessibleName(tr("shell.objections.table"))
         self.objections.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.objections.columnCount() - 1)
         self.on_objections_model_reset()
@@ -122,15 +138,13 @@ class HistoryPage(Page):
         return tr("shell.history.repeat", count=len(attempts))
 
     def _fill(self) -> None:
-        self.model.removeRows(0, self.model.rowCount())
-        for attempt in self.history.attempts:
-            self.model.appendRow([_cell(text) for text in _row(attempt)])
-        for column in range(len(COLUMNS)):
-            self.table.resizeColumnToContents(column)
+        self.model.set_attempts(self.history.attempts)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
         rows = max(self.model.rowCount(), 1)
-        row_height = self.table.sizeHintForRow(0) if self.model.rowCount() else self.fontMetrics().height() + 6
-        header = self.table.header().sizeHint().height()
-        self.table.setFixedHeight(header + row_height * min(rows, 8) + 2 * self.table.frameWidth() + 4)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(header + row_height * min(rows, 8) + 2 * self.table.frameWidth() + 2)
 
     def _draw_chart(self) -> None:
         self.chart.set_placeholder(tr("shell.history.no_chart"))  # type: ignore[attr-defined]
@@ -139,16 +153,25 @@ class HistoryPage(Page):
         self.chart.setAccessibleName(tr("shell.history.chart"))
 
     def selected_number(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].row() + 1 if rows else None
+        """The number of the attempt selected (whatever the order shown), or None."""
+        current = self.table.currentIndex()
+        return self.attempts.mapToSource(current).row() + 1 if current.isValid() else None
 
     def select(self, number: int) -> None:
-        """Select attempt ``number`` (from 1) and show it in detail."""
+        """Select attempt ``number`` (from 1) and show it in detail (clearing a search that hides it)."""
         if not 1 <= number <= self.model.rowCount():
             self.details.setHtml(f"<p>{escape(tr('shell.history.none'))}</p>")
             return
-        self.table.setCurrentIndex(self.model.index(number - 1, 0))
+        index = self.attempts.mapFromSource(self.model.index(number - 1, 0))
+        if not index.isValid():
+            self.search.clear()
+            index = self.attempts.mapFromSource(self.model.index(number - 1, 0))
+        self.table.setCurrentIndex(index)
         self._show_details(self.history.attempts[number - 1])
+
+    def on_search_changed(self, text: str) -> None:
+        self.attempts.setFilterFixedString(text)
+        self.objections_proxy.setFilterFixedString(text)
 
     def on_objections_model_reset(self) -> None:
         """Size the objections table to its rows (at most six) and say when there are none."""
@@ -165,38 +188,13 @@ class HistoryPage(Page):
     def on_objections_failed(self, text: str) -> None:
         show_message(self.objection_problem, text)
 
-    def on_table_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if indexes:
-            self._show_details(self.history.attempts[indexes[0].row()])
+    def on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        number = self.selected_number()
+        if number is not None:
+            self._show_details(self.history.attempts[number - 1])
 
     def _show_details(self, attempt: Attempt) -> None:
         self.details.setHtml(details_html(attempt, self.session))
-
-
-def _cell(text: str) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setEditable(False)
-    return item
-
-
-def _row(attempt: Attempt) -> list[str]:
-    p = attempt.presentation
-    opened = sum(o.status == "open" for o in p.objections)
-    answered = len(p.objections) - opened
-    return [
-        str(attempt.number),
-        format_date(p.date, short=True),
-        p.audience,
-        term("outcome", p.outcome),
-        tr("shell.history.objection_counts", open=opened, answered=answered),
-        format_date(p.next_attempt, short=True) if p.next_attempt else "",
-    ]
-
-
-def _header(name: str) -> str:
-    """A column's title; the outcome is the shared term."""
-    return term("field", "outcome") if name == "outcome" else tr(f"shell.history.col.{name}")
 
 
 def details_html(attempt: Attempt, session: Session) -> str:

@@ -170,8 +170,8 @@ def test_the_demo_user_composes_exports_presents_and_answers_on_the_next_deck(
     assert window.current_page_name() == "history"
     history = window.pages["history"]
     assert history.model.rowCount() == 3
-    assert [history.model.item(2, c).text() for c in (0, 3)] == ["3", "Postponed"]
-    assert history.model.item(2, 4).text().startswith("1 open")
+    assert [history.model.index(2, c).data() for c in (0, 3)] == ["3", "Postponed"]
+    assert history.model.index(2, 4).data().startswith("1 open")
     assert OBJECTION in history.details.toPlainText()
     recorded = window.session.workspace.presentations[-1]
     assert recorded.outcome == "postponed" and [o.text for o in recorded.objections] == [OBJECTION]
@@ -206,7 +206,7 @@ def test_an_objection_is_answered_on_the_history_page_as_one_undoable_step(qtbot
     page = window.pages["history"]
     workspace = window.session.workspace
     assert page.objections.rowCount() == len(open_objections(workspace)) > 1
-    index = page.objections.index(1, 3)
+    index = page.objections_proxy.mapFromSource(page.objections.index(1, 3))
     page.objections_view.setFocus()
     page.objections_view.setCurrentIndex(index)
     page.objections_view.edit(index)

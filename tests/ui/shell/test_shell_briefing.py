@@ -136,7 +136,7 @@ def test_mark_as_presented_records_the_attempt_and_shows_the_history(
     assert opened.current_page_name() == "history"
     history = opened.pages["history"]
     assert history.model.rowCount() == before + 1
-    assert history.model.item(before, 3).text() == "Approved"
+    assert history.model.index(before, 3).data() == "Approved"
     opened.menus.undo_action.trigger()
     assert len(opened.session.workspace.presentations) == before
 

@@ -45,8 +45,7 @@ def test_an_empty_workspace_shows_every_step_to_do(window: Any, tmp_path: Path, 
 def test_the_history_numbers_the_attempts_with_outcome_and_objections(opened: Any) -> None:
     opened.show_page("history")
     history = opened.pages["history"]
-    model = history.model
-    rows = [[model.item(row, col).text() for col in range(model.columnCount())] for row in range(model.rowCount())]
+    rows = _rows(history.table)
     presentations = sorted(opened.session.workspace.presentations, key=lambda p: p.date)
     assert [row[0] for row in rows] == [str(n) for n in range(1, len(presentations) + 1)]
     assert rows[-1][3] == "Partly approved"
@@ -63,9 +62,56 @@ def test_the_history_speaks_danish_after_the_switch(opened: Any) -> None:
     opened.show_page("history")
     opened.set_language("da")
     history = opened.pages["history"]
-    assert history.model.horizontalHeaderItem(3).text() == "Udfald"
-    assert history.model.item(history.model.rowCount() - 1, 3).text() == "Delvist godkendt"
+    assert history.table.model().headerData(3, Qt.Orientation.Horizontal) == "Udfald"
+    assert _rows(history.table)[-1][3] == "Delvist godkendt"
     assert "Forsøg 2" in history.details.toPlainText()
+
+
+def _rows(view: Any) -> list[list[str]]:
+    """The table's texts as shown, top to bottom."""
+    model = view.model()
+    return [[model.index(row, col).data() for col in range(model.columnCount())] for row in range(model.rowCount())]
+
+
+def _click_header(qtbot: Any, view: Any, column: int) -> None:
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def test_the_history_tables_sort_by_a_click_on_a_header_and_keep_the_attempt_shown(opened: Any, qtbot: Any) -> None:
+    opened.show_page("history")
+    history = opened.pages["history"]
+    assert [row[0] for row in _rows(history.table)] == ["1", "2"]
+    _click_header(qtbot, history.table, 1)  # by date: the earliest first
+    _click_header(qtbot, history.table, 1)  # again: the latest first
+    assert [row[0] for row in _rows(history.table)] == ["2", "1"]
+    history.table.setCurrentIndex(history.table.model().index(1, 0))
+    assert history.selected_number() == 1 and "Attempt 1" in history.details.toPlainText()
+    history.select(2)
+    assert history.table.currentIndex().row() == 0 and "Attempt 2" in history.details.toPlainText()
+
+    texts = [row[2] for row in _rows(history.objections_view)]
+    _click_header(qtbot, history.objections_view, 2)
+    assert [row[2] for row in _rows(history.objections_view)] == sorted(texts, key=str.casefold)
+    numbers = [row[0] for row in _rows(history.objections_view)]
+    assert sorted(numbers, key=int) == [str(n) for n in range(1, len(texts) + 1)]  # each keeps its number
+
+
+def test_the_history_search_keeps_the_attempts_and_objections_that_mention_it(opened: Any, qtbot: Any) -> None:
+    opened.show_page("history")
+    history = opened.pages["history"]
+    first = sorted(opened.session.workspace.presentations, key=lambda p: p.date)[0]
+    only_first = next(o.text for o in first.objections if o.status == "open")
+    word = max(only_first.split(), key=len)
+    opened.menus.find_action.trigger()
+    assert history.search.hasFocus()
+    qtbot.keyClicks(history.search, word)
+    assert [row[0] for row in _rows(history.table)] == ["1"]  # the attempt whose objection says it
+    assert all(word.casefold() in row[2].casefold() for row in _rows(history.objections_view))
+    assert any(row[2] == only_first for row in _rows(history.objections_view))
+    history.select(2)  # choosing an attempt the search hides clears the search
+    assert history.search.text() == "" and len(_rows(history.table)) == 2
 
 
 class Recorder:

@@ -12,8 +12,8 @@ from briefing.guide.readiness import STEP_KEYS
 from briefing.i18n import catalog
 from briefing.model.entities import OUTCOMES
 from ui import style
+from ui.models.history import COLUMNS
 from ui.pages.briefing import SECTION_NAMES
-from ui.pages.history import COLUMNS
 
 
 def test_every_text_looked_up_by_name_exists_in_both_languages() -> None:
