@@ -50,6 +50,8 @@ class Column:
         value = self.get(item)
         if self.show is not None:
             return self.show(value)
+        if self.kind == "date" and isinstance(value, dt.date):
+            return format_date(value, short=True)  # the language's way; edited as typed (``edit_value``)
         return display(value, self.kind, self.choice_key)
 
     def edit_value(self, item: Any) -> Any:

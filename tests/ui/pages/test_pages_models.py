@@ -153,6 +153,26 @@ def test_a_bad_date_in_a_cell_names_the_field(qtbot, session) -> None:
     assert session.undo_stack.count() == 0
 
 
+def test_a_date_cell_reads_the_languages_way_edits_as_typed_and_sorts_by_the_calendar(session) -> None:
+    from briefing.i18n import set_language
+
+    model = CollectionTableModel(session, "dialogues", dialogue_columns())
+    column = _column(model, "date")
+    first = session.workspace.dialogues[0].date
+    index = model.index(0, column)
+    try:
+        for lang, shown in (("en", f"{first.day} "), ("da", f"{first.day}. ")):
+            set_language(lang)
+            assert index.data().startswith(shown) and str(first.year) in index.data()
+            assert index.data(Qt.ItemDataRole.EditRole) == first.isoformat()  # what the editor starts from
+    finally:
+        set_language("en")
+    proxy = SearchProxy(model)
+    proxy.sort(column, Qt.SortOrder.AscendingOrder)
+    dates = [proxy.item_at(proxy.index(row, 0)).date for row in range(proxy.rowCount())]
+    assert dates == sorted(dates)  # "2 Feb" before "10 Jan" would be the text's order
+
+
 def test_bool_cells_toggle_with_their_check_box(session) -> None:
     model = CollectionTableModel(session, "stakeholders", stakeholder_columns())
     index = model.index(0, _column(model, "budget_holder"))
