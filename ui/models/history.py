@@ -56,12 +56,6 @@ class AttemptsModel(QAbstractTableModel):
             return record_text(attempt) if index.column() == 0 else cells(attempt)[index.column()]
         return None
 
-    def retranslate(self) -> None:
-        """Headers and texts in the new language."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self.attempts:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.attempts) - 1, len(COLUMNS) - 1))
-
 
 def header(name: str) -> str:
     """A column's title; the outcome is the shared term."""

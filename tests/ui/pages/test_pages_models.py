@@ -94,6 +94,21 @@ def test_the_mapping_model_passes_the_model_tester(qtmodeltester) -> None:
     model.setData(model.index(1, 2), "timestamp")
 
 
+def test_the_attempts_model_passes_the_model_tester_and_sorts_through_the_proxy(qtmodeltester, session) -> None:
+    from briefing.guide.history import history
+    from ui.models.history import AttemptsModel
+
+    model = AttemptsModel()
+    qtmodeltester.check(model, force_py=True)
+    attempts = history(session.workspace).attempts
+    model.set_attempts(attempts)
+    assert model.rowCount() == len(attempts) > 1
+    proxy = SearchProxy(model)
+    proxy.sort(0, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(row, 0).data() for row in range(proxy.rowCount())] == [
+        str(n) for n in range(len(attempts), 0, -1)]
+
+
 def test_an_added_item_is_an_inserted_row_not_a_reset(qtbot, session) -> None:
     model = CollectionTableModel(session, "stakeholders", stakeholder_columns())
     count = model.rowCount()
