@@ -115,8 +115,7 @@ def _print_attempt(attempt: Any, problem: Any) -> None:
     say(tr("guide.cli.attempt_line", number=attempt.number, date=p.date.isoformat(),
            outcome=term("outcome", p.outcome, lower=True), audience=p.audience))
     if p.objections:
-        still_open = sum(o.status == "open" for o in p.objections)
-        say(tr("guide.cli.attempt_objections", raised=len(p.objections), open=still_open))
+        say(tr("guide.cli.attempt_objections", raised=len(p.objections), open=attempt.still_open))
     if problem is not None:
         key = "guide.cli.archive_missing" if problem.actual is None else "guide.cli.archive_changed"
         say(tr(key, file=p.deck_file))

@@ -7,12 +7,10 @@ never writes to the store.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import io
 import os
-import secrets
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +19,7 @@ from typing import Any
 from briefing.deck.model import DeckPlan, ExportResult, Finding, TemplateReport
 from briefing.errors import InputError
 from briefing.model.entities import DeckSettings, Workspace
+from briefing.store.atomic import write_or_refuse
 
 
 def plan(workspace: Workspace, settings: DeckSettings | None = None, today: dt.date | None = None) -> DeckPlan:
@@ -67,7 +66,7 @@ def export(workspace: Workspace, out: Path, settings: DeckSettings | None = None
     findings = lint(deck, loaded)
     prs = render(deck, loaded, cache_dir if cache_dir is not None else default_cache(), progress)
     data = package_bytes(prs)
-    write_atomic(out, data)
+    write_or_refuse(out, data, "deck.error.unwritable")
     return ExportResult(out, len(deck.slides), findings, hashlib.sha256(data).hexdigest())
 
 
@@ -130,24 +129,3 @@ def _check_target(out: Path) -> None:
     if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
         raise InputError("deck.error.unwritable", file=str(out), reason=os.strerror(13))
 
-
-def write_atomic(out: Path, data: bytes) -> None:
-    """Replace ``out`` with ``data``: temporary file, fsync, os.replace; the old file survives any failure."""
-    temp = out.with_name(f".{out.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temp, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, out)
-    except OSError as error:
-        _remove_quietly(temp)
-        raise InputError("deck.error.unwritable", file=str(out), reason=error.strerror or str(error)) from None
-    except BaseException:
-        _remove_quietly(temp)
-        raise
-
-
-def _remove_quietly(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()

@@ -76,6 +76,11 @@ class Attempt:
     def outcome(self) -> Outcome:
         return self.presentation.outcome
 
+    @property
+    def still_open(self) -> int:
+        """How many of the objections raised at this attempt are not answered yet."""
+        return sum(o.status == "open" for o in self.presentation.objections)
+
 
 @dataclass(frozen=True)
 class History:

@@ -36,7 +36,7 @@ def to_json_text(workspace: Workspace) -> str:
 def parse_json(text: str, file: str) -> Any:
     """JSON values from ``text``; a syntax error names the file, line and column."""
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=reject_constant)
     except json.JSONDecodeError as error:
         raise InputError(
             "error.json_syntax", file=file, line=error.lineno, column=error.colno, reason=error.msg
@@ -54,5 +54,6 @@ def from_json_text(text: str, file: str) -> Workspace:
         raise error.in_file(file) from None
 
 
-def _reject_constant(name: str) -> Any:
+def reject_constant(name: str) -> Any:
+    """For ``json.loads``: NaN and Infinity are not JSON (the standard library would accept them)."""
     raise ValueError(name)

@@ -12,6 +12,7 @@ from typing import Any
 
 from briefing.errors import ValidationError
 from briefing.model import COLLECTIONS, SINGLETONS, Workspace, codec, integrity
+from briefing.model.interchange import reject_constant
 from briefing.store.errors import StoreDamaged
 from briefing.store.migrations import META_TABLE
 
@@ -22,7 +23,7 @@ def parse(payload: bytes, file: str) -> Any:
         raise StoreDamaged("error.store_empty", file=file)
     text = _utf8(payload, file)
     try:
-        raw = json.loads(text, parse_constant=_reject_constant)
+        raw = json.loads(text, parse_constant=reject_constant)
     except json.JSONDecodeError as error:
         raise _syntax_error(error, file) from None
     except ValueError:
@@ -33,11 +34,6 @@ def parse(payload: bytes, file: str) -> Any:
 
 def _syntax_error(error: json.JSONDecodeError, file: str) -> StoreDamaged:
     return StoreDamaged("error.store_syntax", file=file, line=error.lineno, column=error.colno, reason=error.msg)
-
-
-def _reject_constant(name: str) -> Any:
-    """NaN and Infinity are not JSON (the standard library would accept them)."""
-    raise ValueError(name)
 
 
 def _constant_error(payload: bytes) -> json.JSONDecodeError:

@@ -234,14 +234,8 @@ class TablePanel(QWidget):
     def select(self, item_id: str) -> None:
         """Select the row of ``item_id`` (clearing the search if it hides the row)."""
         row = self.model.row_of(item_id)
-        if row < 0:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            self.search.clear()
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.view.setCurrentIndex(index)
-        self.view.scrollTo(index)
+        if row >= 0:
+            reveal(self.view, self.proxy, self.search, self.model.index(row, 0))
 
     def request_remove(self) -> None:
         item = self.current()
@@ -273,6 +267,17 @@ def _key(item: Any) -> str | None:
     """What identifies a selected row across a reset: the item's id."""
     item_id = getattr(item, "id", None)
     return str(item_id) if item_id is not None else None
+
+
+def reveal(view: QTableView, proxy: SearchProxy, search: QLineEdit, source: QModelIndex) -> None:
+    """Make the row of ``source`` (an index of ``proxy``'s model) the current one in ``view``,
+    clearing ``search`` when it hides that row."""
+    index = proxy.mapFromSource(source)
+    if not index.isValid():
+        search.clear()
+        index = proxy.mapFromSource(source)
+    view.setCurrentIndex(index)
+    view.scrollTo(index)
 
 
 def read_only_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:

@@ -65,13 +65,13 @@ def header(name: str) -> str:
 def cells(attempt: Attempt) -> list[str]:
     """The attempt's row as the user reads it."""
     p = attempt.presentation
-    opened, answered = _objection_counts(attempt)
+    opened = attempt.still_open
     return [
         str(attempt.number),
         format_date(p.date, short=True),
         p.audience,
         term("outcome", p.outcome),
-        tr("shell.history.objection_counts", open=opened, answered=answered),
+        tr("shell.history.objection_counts", open=opened, answered=len(p.objections) - opened),
         format_date(p.next_attempt, short=True) if p.next_attempt else "",
     ]
 
@@ -80,13 +80,12 @@ def sort_keys(attempt: Attempt) -> list[Any]:
     """One key per column, of one type per column: numbers as numbers, dates in their order, the
     outcomes from approved to no decision, the objections by how many are still open."""
     p = attempt.presentation
-    opened, answered = _objection_counts(attempt)
     return [
         attempt.number,
         p.date.isoformat(),
         p.audience.casefold(),
         OUTCOMES.index(p.outcome),
-        opened * 1000 + answered,
+        attempt.still_open * 1000 + len(p.objections),
         p.next_attempt.isoformat() if p.next_attempt else "",
     ]
 
@@ -95,10 +94,5 @@ def record_text(attempt: Attempt) -> str:
     """Everything the attempt's record says in words, for the search."""
     p = attempt.presentation
     answers = [text for o in p.objections for text in (o.text, o.answer)]
-    return "\n".join([cells(attempt)[0], *answers, p.feedback, *p.next_steps])
+    return "\n".join([str(attempt.number), *answers, p.feedback, *p.next_steps])
 
-
-def _objection_counts(attempt: Attempt) -> tuple[int, int]:
-    objections = attempt.presentation.objections
-    opened = sum(o.status == "open" for o in objections)
-    return opened, len(objections) - opened

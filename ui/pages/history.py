@@ -22,7 +22,7 @@ from briefing.charts.build import attempts as attempts_chart
 from briefing.guide.history import Attempt, Changes, History, history
 from briefing.i18n import current_language, format_date, format_number, term, tr
 from ui.forms.form import message_label, show_message
-from ui.forms.panel import read_only_table
+from ui.forms.panel import read_only_table, reveal
 from ui.models.collection import SearchProxy
 from ui.models.history import SEARCH_ROLE, AttemptsModel
 from ui.models.objections import OpenObjectionsModel
@@ -140,7 +140,6 @@ class HistoryPage(Page):
     def _fill(self) -> None:
         self.model.set_attempts(self.history.attempts)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
         rows = max(self.model.rowCount(), 1)
         row_height = self.table.verticalHeader().defaultSectionSize()
         header = self.table.horizontalHeader().sizeHint().height()
@@ -162,11 +161,7 @@ class HistoryPage(Page):
         if not 1 <= number <= self.model.rowCount():
             self.details.setHtml(f"<p>{escape(tr('shell.history.none'))}</p>")
             return
-        index = self.attempts.mapFromSource(self.model.index(number - 1, 0))
-        if not index.isValid():
-            self.search.clear()
-            index = self.attempts.mapFromSource(self.model.index(number - 1, 0))
-        self.table.setCurrentIndex(index)
+        reveal(self.table, self.attempts, self.search, self.model.index(number - 1, 0))
         self._show_details(self.history.attempts[number - 1])
 
     def on_search_changed(self, text: str) -> None:

@@ -67,18 +67,22 @@ def test_deleting_a_runner_while_its_job_runs_waits_for_the_job_instead_of_abort
     import textwrap
 
     script = textwrap.dedent("""
-        import threading, time
+        import threading
         from PySide6.QtCore import QCoreApplication, QEvent, QObject
         from ui.workers import Runner
 
         app = QCoreApplication([])
         owner = QObject()
         runner = Runner(owner)
-        done = threading.Event()
-        job = runner.prepare(lambda progress: (time.sleep(0.3), done.set()))
+        started, release, done = threading.Event(), threading.Event(), threading.Event()
+        job = runner.prepare(lambda progress: (started.set(), release.wait(10), done.set()))
         runner.launch(job)
+        assert started.wait(10)
         del job, runner
-        owner.deleteLater()  # the window holding the runner closes while the job runs
+        # The window holding the runner closes while the job runs; the job may go on only once the
+        # deletion has begun, so it is still running when the runner's turn comes.
+        owner.destroyed.connect(release.set)
+        owner.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         print("job finished first:", done.is_set())
     """)
