@@ -117,3 +117,68 @@ def _finish(running: dict[QThread, Job]) -> None:
     for thread in list(running):
         thread.quit()
         thread.wait()
+
+
+class Latest(QObject):
+    """Keeps one view up to date off the UI thread: the last request wins.
+
+    ``request(work)`` runs ``work()`` on a worker thread. While one runs, a newer request waits, and
+    a request made after it replaces it; only the newest request's result is delivered. A result
+    of a request that was overtaken is dropped, so a view never shows something older than it
+    asked for. ``work`` must not touch widgets and should read copies (the UI may edit meanwhile).
+
+    Signals:
+        result(object): the newest request's return value.
+        failed(object): the exception the newest request raised.
+        busy(bool): True when work starts, False when nothing is left to do.
+    """
+
+    result = Signal(object)
+    failed = Signal(object)
+    busy = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._runner = Runner(self)
+        self._pending: Callable[[], Any] | None = None
+        self._serial = 0
+        self._running = False
+
+    @property
+    def working(self) -> bool:
+        return self._running or self._pending is not None
+
+    def request(self, work: Callable[[], Any]) -> None:
+        """Run ``work`` once the current one is done; replaces a request still waiting."""
+        self._serial += 1
+        self._pending = work
+        if not self._running:
+            self.busy.emit(True)
+            self._start()
+
+    def _start(self) -> None:
+        work, self._pending = self._pending, None
+        if work is None:
+            self._running = False
+            self.busy.emit(False)
+            return
+        self._running = True
+        serial = self._serial
+        job = self._runner.prepare(lambda _progress: work())
+        job.finished.connect(partial(self._on_job_finished, serial))
+        job.failed.connect(partial(self._on_job_failed, serial))
+        job.done.connect(self._start)
+        self._runner.launch(job)
+
+    def _on_job_finished(self, serial: int, value: Any) -> None:
+        if serial == self._serial:
+            self.result.emit(value)
+
+    def _on_job_failed(self, serial: int, error: BaseException) -> None:
+        if serial == self._serial:
+            self.failed.emit(error)
+
+    def wait(self) -> None:
+        """Block until the running job has finished (when the window closes); drops what waits."""
+        self._pending = None
+        self._runner.wait()

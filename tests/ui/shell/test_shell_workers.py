@@ -89,3 +89,49 @@ def test_deleting_a_runner_while_its_job_runs_waits_for_the_job_instead_of_abort
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "job finished first: True"
+
+
+def test_latest_delivers_only_the_newest_request_and_runs_off_the_ui_thread(qtbot: Any) -> None:
+    from ui.workers import Latest
+
+    latest = Latest()
+    gate = threading.Event()
+    ran: list[str] = []
+    delivered: list[str] = []
+    latest.result.connect(delivered.append)
+
+    def slow() -> str:
+        gate.wait(10)
+        ran.append("first")
+        return "first"
+
+    def make(name: str) -> Any:
+        def work() -> str:
+            assert threading.current_thread() is not threading.main_thread()
+            ran.append(name)
+            return name
+        return work
+
+    with qtbot.waitSignal(latest.busy, check_params_cb=lambda value: value is False, timeout=10000):
+        latest.request(slow)
+        latest.request(make("second"))   # waits behind the first …
+        latest.request(make("third"))    # … and is replaced by this one
+        assert latest.working
+        gate.set()
+    assert ran == ["first", "third"]
+    assert delivered == ["third"]
+    assert not latest.working
+
+
+def test_latest_hands_back_the_newest_failure(qtbot: Any) -> None:
+    from ui.workers import Latest
+
+    latest = Latest()
+
+    def broken() -> None:
+        raise InputError("error.required", path="deck.title")
+
+    with qtbot.waitSignal(latest.failed) as failed:
+        latest.request(broken)
+    assert isinstance(failed.args[0], InputError)
+    latest.wait()
