@@ -111,4 +111,8 @@ def run_template_check(args: argparse.Namespace) -> int:
         say(tr("deck.cli.report.examples", count=report.example_slides))
     for note in report.notes:
         say(f"  {tr(note)}")
+    if report.dropped_links:
+        say(tr("deck.cli.report.dropped_links", count=len(report.dropped_links)))
+    for link in report.dropped_links:
+        say(f"  - {link}")
     return EXIT_OK

@@ -161,6 +161,8 @@ class TemplateReport:
     accent: str
     dark: bool
     notes: list[str] = field(default_factory=list)
+    dropped_links: list[str] = field(default_factory=list)
+    """Links out of the template's package (web, ``file:``, UNC), dropped: they never reach a deck."""
 
     @property
     def aspect(self) -> str:

@@ -1,14 +1,16 @@
 """The deck settings a deck was made with, kept inside its .pptx as a custom document property.
 
 When the deck is later recorded as presented, ``read_settings`` gives back exactly the settings
-it was exported with (language, sections, slide budget …), even if the workspace's settings or
+it was exported with (language, sections, slide budget …; the template by its file name only), even if the workspace's settings or
 the export's options have changed since. The property is standard OOXML (``docProps/custom.xml``),
 which PowerPoint keeps when it saves the file and shows under File → Properties → Custom.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -40,9 +42,15 @@ def custom_properties_xml(settings: DeckSettings, existing: bytes | None = None)
         root, f"{{{_PROPS}}}property", fmtid=_FMTID, pid=str(max(pids, default=1) + 1), name=PROPERTY
     )
     value = ElementTree.SubElement(prop, f"{{{_VT}}}lpwstr")
-    value.text = json.dumps(codec.dump(settings), ensure_ascii=True)
+    value.text = json.dumps(codec.dump(without_folder(settings)), ensure_ascii=True)
     xml: bytes = ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
     return xml
+
+
+def without_folder(settings: DeckSettings) -> DeckSettings:
+    """``settings`` with the template named by its file name only: a deck shows no folder of the user's machine."""
+    name = re.split(r"[\\/]", settings.template)[-1]
+    return settings if name == settings.template else dataclasses.replace(settings, template=name)
 
 
 def stamp(prs: Any, settings: DeckSettings) -> None:

@@ -1,7 +1,8 @@
 """The deck's template: load a .pptx or .potx, find its layouts, read its theme, check it.
 
-A template is read once into memory (``.potx``: the main part's content type rewritten in the copy,
-so python-pptx accepts it). Layouts are found by their placeholder types, not their names:
+A template is read once into memory and made safe (``template_package``: bounded, no links out of
+the package, none of its history; a ``.potx`` typed so python-pptx accepts it). A template without a
+usable slide size, layouts or theme is refused, naming the file. Layouts are found by their placeholder types, not their names:
 title slide (a centred title or subtitle), content (a title and nothing else, else a title and one
 body), section header. The theme's colours and fonts come from its XML, mapped through the master's
 colour map; text and accent colours are checked for contrast against the background.
@@ -11,20 +12,20 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from briefing import reading
 from briefing.charts.theme import ChartTheme, blend, contrast, luminance
 from briefing.deck.model import LayoutInfo, TemplateReport
+from briefing.deck.template_package import MAX_TEMPLATE_BYTES, PackageError, SafePackage, TooLarge, safe_package
 from briefing.errors import InputError
+from briefing.i18n import format_number
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "assets" / "templates" / "default.pptx"
 EMU = 914400
-TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-PRESENTATION_TYPE = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
@@ -132,7 +133,7 @@ def remove_slides(prs: Any) -> int:
 def load(path: Path | str | None = None) -> Template:
     """The template at ``path`` (default: the built-in 16:9 one); InputError names the file and the fault."""
     target = Path(path) if path else DEFAULT_TEMPLATE
-    return _load_cached(str(target.resolve()) if target.exists() else str(target), _stamp(target))
+    return _load_cached(str(target.absolute()), _stamp(target))  # not resolved: messages name the path given
 
 
 def _stamp(path: Path) -> tuple[float, int]:
@@ -146,14 +147,16 @@ def _stamp(path: Path) -> tuple[float, int]:
 @cache
 def _load_cached(name: str, stamp: tuple[float, int]) -> Template:
     path = Path(name)
-    data = read_package(path)
+    package = read_package(path)
     from pptx import Presentation
 
     try:
-        prs = Presentation(io.BytesIO(data))
-    except Exception as error:  # python-pptx raises many kinds on a damaged package
+        prs = Presentation(io.BytesIO(package.data))
+        return inspect(path, package.data, prs, package.dropped_links)
+    except InputError:
+        raise
+    except Exception as error:  # python-pptx raises many kinds on a damaged package or part
         raise InputError("deck.template.damaged", file=str(path), reason=_reason(error)) from None
-    return inspect(path, data, prs)
 
 
 def _reason(error: Exception) -> str:
@@ -161,41 +164,25 @@ def _reason(error: Exception) -> str:
     return text.splitlines()[0][:160]
 
 
-def read_package(path: Path) -> bytes:
-    """The template's bytes as a .pptx package (a .potx rewritten); refuses what cannot be a template."""
+def read_package(path: Path) -> SafePackage:
+    """The template as a safe .pptx package (see ``template_package``); refuses what cannot be a template.
+
+    The path is looked at before it is opened: a folder, a named pipe or a device is refused, and
+    so is a file over the size limit, so a wrong path never hangs the command or fills the memory.
+    """
     suffix = path.suffix.lower()
     if suffix in (".pptm", ".potm"):
         raise InputError("deck.template.macro", file=str(path))
     if suffix not in (".pptx", ".potx"):
         raise InputError("deck.template.kind", file=str(path), suffix=suffix or "—")
+    raw = reading.read_bytes(path, MAX_TEMPLATE_BYTES)
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError("deck.template.unreadable", file=str(path), reason=error.strerror or str(error)) from None
-    try:
-        return _as_presentation(raw)
-    except (zipfile.BadZipFile, EOFError, KeyError, ValueError, OSError, zipfile.LargeZipFile) as error:
-        raise InputError("deck.template.not_zip", file=str(path), reason=_reason(error)) from None
-
-
-def _as_presentation(raw: bytes) -> bytes:
-    """The package with its main part typed as a presentation; every member is read (CRC checked)."""
-    source = zipfile.ZipFile(io.BytesIO(raw))
-    names = source.namelist()
-    if "[Content_Types].xml" not in names or not any(n.startswith("ppt/") for n in names):
-        raise ValueError("no PowerPoint parts")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            if info.file_size > 200 * 1024 * 1024:
-                raise ValueError(f"{info.filename} is too large")
-            data = source.read(info)
-            if info.filename == "[Content_Types].xml":
-                if b"macroEnabled" in data:
-                    raise ValueError("macro-enabled package")
-                data = data.replace(TEMPLATE_TYPE, PRESENTATION_TYPE)
-            target.writestr(info, data)
-    return out.getvalue()
+        return safe_package(raw)
+    except TooLarge as error:
+        raise InputError("deck.template.too_large", file=str(path), size=reading.megabytes(error.size),
+                         limit=reading.megabytes(error.limit)) from None
+    except PackageError as error:
+        raise InputError("deck.template.not_zip", file=str(path), reason=str(error)) from None
 
 
 # -- layouts ------------------------------------------------------------------------------------
@@ -458,11 +445,13 @@ def ramp(accent: str, background: str) -> tuple[str, ...]:
 # -- the report ------------------------------------------------------------------------------------
 
 
-def inspect(path: Path, data: bytes, prs: Any) -> Template:
-    """Check a loaded template and describe it; a template without layouts is refused."""
+def inspect(path: Path, data: bytes, prs: Any, dropped_links: list[str] | None = None) -> Template:
+    """Check a loaded template and describe it; one without a usable slide size, layouts or theme is refused."""
+    _check_size(path, prs)
     layouts_list = list(prs.slide_layouts)
     if not layouts_list:
         raise InputError("deck.template.no_layouts", file=str(path))
+    _check_theme(path, prs)
     layouts, missing = choose_layouts(prs)
     geo = geometry(prs, layouts)
     pal = palette(prs, layouts)
@@ -480,8 +469,34 @@ def inspect(path: Path, data: bytes, prs: Any) -> Template:
         accent=pal.accent,
         dark=pal.dark,
         notes=_notes(prs, layouts, missing),
+        dropped_links=list(dropped_links or []),
     )
     return Template(path, data, layouts, geo, pal, report)
+
+
+MIN_SLIDE_EMU, MAX_SLIDE_EMU = 914400, 51206400
+"""What PowerPoint allows for a slide's side: 1 to 56 inches."""
+
+
+def _check_size(path: Path, prs: Any) -> None:
+    """Refuse a template whose slide size is missing, zero or beyond what PowerPoint allows."""
+    sides = (prs.slide_width, prs.slide_height)
+    if any(side is None for side in sides):
+        raise InputError("deck.template.no_size", file=str(path))
+    if not all(MIN_SLIDE_EMU <= side <= MAX_SLIDE_EMU for side in sides):
+        width, height = (format_number(side / EMU, None, 2) for side in sides)
+        raise InputError("deck.template.bad_size", file=str(path), width=width, height=height)
+
+
+def _check_theme(path: Path, prs: Any) -> None:
+    """Refuse a template whose slide master has no theme (its colours and fonts come from there)."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    masters = list(prs.slide_masters)
+    try:
+        masters[0].part.part_related_by(RT.THEME)
+    except (IndexError, KeyError):
+        raise InputError("deck.template.no_theme", file=str(path)) from None
 
 
 def _layout_name(layout: Any) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from briefing.errors import InputError, ValidationError
+from briefing.errors import ValidationError
 from briefing.model import codec, integrity
 from briefing.model.entities import FORMAT, Workspace
+from briefing.reading import load_json, reject_constant
 
 
 def workspace_from_dict(data: Any) -> Workspace:
@@ -34,15 +35,8 @@ def to_json_text(workspace: Workspace) -> str:
 
 
 def parse_json(text: str, file: str) -> Any:
-    """JSON values from ``text``; a syntax error names the file, line and column."""
-    try:
-        return json.loads(text, parse_constant=reject_constant)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            "error.json_syntax", file=file, line=error.lineno, column=error.colno, reason=error.msg
-        ) from None
-    except ValueError as error:
-        raise InputError("error.json_constant", file=file, reason=str(error)) from None
+    """JSON values from ``text``; a syntax error names the file, line and column; too deep a nesting is refused."""
+    return load_json(text, file)
 
 
 def from_json_text(text: str, file: str) -> Workspace:
@@ -54,6 +48,5 @@ def from_json_text(text: str, file: str) -> Workspace:
         raise error.in_file(file) from None
 
 
-def reject_constant(name: str) -> Any:
-    """For ``json.loads``: NaN and Infinity are not JSON (the standard library would accept them)."""
-    raise ValueError(name)
+__all__ = ["from_json_text", "parse_json", "reject_constant", "to_json_text", "workspace_from_dict",
+           "workspace_to_dict"]
