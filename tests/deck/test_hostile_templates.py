@@ -11,13 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import template_faults as hostile
 
 from briefing.cli import main
 from briefing.deck import template_check
 from briefing.deck import template_package as package
 from briefing.deck.stamp import read_settings
 from briefing.store import WorkspaceStore
-from deck import hostile
 
 
 def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:

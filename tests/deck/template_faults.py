@@ -83,15 +83,15 @@ def with_links_out(out: Path) -> Path:
         f'<Relationship Id="rId92" Type="{image}" Target="../../../../outside.png"/>'
     ).encode()
     pictures = (
-        '<p:pic><p:nvPicPr><p:cNvPr id="90" name="Pixel"><a:hlinkClick r:id="rId91"/></p:cNvPr><p:cNvPicPr/>'
-        '<p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:link="rId90"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
-        '<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="9525" cy="9525"/></a:xfrm><a:prstGeom prst="rect">'
-        '<a:avLst/></a:prstGeom></p:spPr></p:pic>'
-        '<p:pic><p:nvPicPr><p:cNvPr id="91" name="Outside"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr><p:blipFill>'
-        '<a:blip r:embed="rId92"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm>'
-        '<a:off x="9525" y="0"/><a:ext cx="9525" cy="9525"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
-        '</a:prstGeom></p:spPr></p:pic>'
-    ).encode()
+        b'<p:pic><p:nvPicPr><p:cNvPr id="90" name="Pixel"><a:hlinkClick r:id="rId91"/></p:cNvPr><p:cNvPicPr/>'
+        b'<p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:link="rId90"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        b'<p:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="9525" cy="9525"/></a:xfrm><a:prstGeom prst="rect">'
+        b'<a:avLst/></a:prstGeom></p:spPr></p:pic>'
+        b'<p:pic><p:nvPicPr><p:cNvPr id="91" name="Outside"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr><p:blipFill>'
+        b'<a:blip r:embed="rId92"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm>'
+        b'<a:off x="9525" y="0"/><a:ext cx="9525" cy="9525"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/>'
+        b'</a:prstGeom></p:spPr></p:pic>'
+    )
 
     def change(name: str, data: bytes) -> bytes:
         if name == rels:
