@@ -1,9 +1,10 @@
 """The deck settings a deck was made with, kept inside its .pptx as a custom document property.
 
-When the deck is later recorded as presented, ``read_settings`` gives back exactly the settings
-it was exported with (language, sections, slide budget …; the template by its file name only), even
-if the workspace's settings or the export's options have changed since. The property is standard OOXML (``docProps/custom.xml``),
-which PowerPoint keeps when it saves the file and shows under File → Properties → Custom.
+When the deck is later recorded as presented, ``read_settings`` gives back exactly the settings it
+was exported with (language, sections, slide budget …; the template by its file name only), even if
+the workspace's settings or the export's options have changed since. The property is standard OOXML
+(``docProps/custom.xml``), which PowerPoint keeps when it saves the file and shows under File →
+Properties → Custom.
 """
 
 from __future__ import annotations

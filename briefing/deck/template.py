@@ -3,9 +3,10 @@
 A template is read once into memory and made safe (``template_package``: bounded, no links out of
 the package, none of its history; a ``.potx`` typed so python-pptx accepts it). A template without a
 usable slide size, layouts or theme is refused, naming the file. Layouts are found by their
-placeholder types, not their names: title slide (a centred title or subtitle), content (a title and nothing else, else a title and one
-body), section header. The theme's colours and fonts come from its XML, mapped through the master's
-colour map; text and accent colours are checked for contrast against the background.
+placeholder types, not their names: title slide (a centred title or subtitle), content (a title and
+nothing else, else a title and one body), section header. The theme's colours and fonts come from
+its XML, mapped through the master's colour map; text and accent colours are checked for contrast
+against the background.
 """
 
 from __future__ import annotations
