@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 from typing import Any
 
+from briefing import reading
 from briefing.cli.common import command, open_store, say
 from briefing.errors import InputError
 from briefing.evidence.analysis import QuestionAnalysis, analyse
@@ -52,15 +54,33 @@ def register(subparsers: Any) -> None:
     out_people.add_argument("--out", type=Path, required=True, metavar="FILE", help=tr("evidence.cli.export_out_help"))
 
 
+MAX_MAPPING_BYTES = 1024 * 1024
+
+
 def mapping_text(value: str) -> tuple[str, str]:
-    """The mapping's text and where it came from: a file's content, or the option's value itself."""
-    path = Path(value)
-    if value.lower().endswith(".json") or (len(value) < 1024 and path.is_file()):
+    """The mapping's text and where it came from: a file's content, or the option's value itself.
+
+    The value is a file when something exists at that path, or when it ends in ``.json`` and does not
+    look like a mapping itself; a long inline mapping is never taken for a file name. A file that
+    cannot be read is refused in one short line naming it (never the mapping echoed back).
+    """
+    inline = value.lstrip().startswith("{") or "=" in value
+    if _exists(value) or (value.lower().endswith(".json") and not inline):
+        data = reading.read_bytes(Path(value), MAX_MAPPING_BYTES)
         try:
-            return path.read_text(encoding="utf-8-sig"), str(path)
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError("evidence.error.mapping_file", file=str(path), reason=str(error)) from None
+            return data.decode("utf-8-sig"), value
+        except UnicodeDecodeError as error:
+            raise InputError("evidence.error.mapping_file", file=value, offset=error.start) from None
     return value, "--mapping"
+
+
+def _exists(value: str) -> bool:
+    """True if something is at the path ``value``; False also for a value that cannot be a path (too long, NUL)."""
+    try:
+        os.stat(value)
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 # -- import-survey ---------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from briefing import reading
 from briefing.cli.common import command, open_store, say
 from briefing.demo import demo_workspace
 from briefing.errors import InputError
@@ -14,7 +15,7 @@ from briefing.model import COLLECTIONS, Workspace
 from briefing.model.interchange import from_json_text, to_json_text
 from briefing.store import WorkspaceStore, restore, valid
 from briefing.store import backups as backup_files
-from briefing.store.atomic import os_reason, write_or_refuse
+from briefing.store.atomic import write_or_refuse
 
 
 def register(subparsers: Any) -> None:
@@ -55,7 +56,7 @@ def run_import_json(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         if not args.replace:
             _refuse_if_not_empty(store, args.workspace)
-        store.replace(workspace, reason="import")
+        store.replace(workspace, reason="import", checked=True)  # checked once, as it was read
     say(tr("cli.imported", file=str(args.file), summary=_summary(workspace)))
     return 0
 
@@ -85,11 +86,12 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_INTERCHANGE_BYTES = 200 * 1024 * 1024
+"""Far above a large workspace (20,000 stakeholders and their dialogues take about 30 MB)."""
+
+
 def _read_interchange(path: Path) -> Workspace:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError("error.cannot_read", file=str(path), reason=os_reason(error)) from None
+    raw = reading.read_bytes(path, MAX_INTERCHANGE_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -21,6 +21,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from briefing import reading
 from briefing.errors import InputError
 from briefing.evidence.readers import (
     Notice,
@@ -30,6 +31,7 @@ from briefing.evidence.readers import (
     column_letter,
     fold,
     input_error,
+    shortened,
     text_of,
 )
 from briefing.model.entities import SurveySource
@@ -118,7 +120,7 @@ class ColumnMapping:
             raise InputError("evidence.error.mapping_shape", origin=origin)
         unknown = sorted(set(data) - {"timestamp", "questions", "ignore", "header_rows", "multi_separator"})
         if unknown:
-            raise InputError("evidence.error.mapping_field", origin=origin, field=unknown[0])
+            raise InputError("evidence.error.mapping_field", origin=origin, field=shortened(str(unknown[0])))
         mapping = cls(
             timestamp=_optional_text(data.get("timestamp"), origin, "timestamp"),
             questions=_texts(data.get("questions", []), origin, "questions"),
@@ -134,17 +136,13 @@ class ColumnMapping:
     def parse(cls, spec: str, origin: str = "--mapping") -> ColumnMapping:
         """``{"timestamp": "A", …}`` as JSON, or ``timestamp=A;questions=C,D,E;ignore=B;header_rows=1``."""
         if spec.lstrip().startswith("{"):
-            try:
-                return cls.from_data(json.loads(spec), origin)
-            except json.JSONDecodeError as error:
-                raise InputError("evidence.error.mapping_json", origin=origin, line=error.lineno,
-                                 column=error.colno, reason=error.msg) from None
+            return cls.from_data(reading.load_json(spec, origin), origin)
         data: dict[str, Any] = {}
         for part in filter(None, (p.strip() for p in spec.split(";"))):
             key, sep, value = part.partition("=")
             key = key.strip()
             if not sep:
-                raise InputError("evidence.error.mapping_field", origin=origin, field=part)
+                raise InputError("evidence.error.mapping_field", origin=origin, field=shortened(part))
             if key in ("questions", "ignore"):
                 data[key] = [v.strip() for v in value.split(",") if v.strip()]
             elif key == "header_rows":

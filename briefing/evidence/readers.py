@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing import reading
 from briefing.errors import InputError
-from briefing.i18n import Message, format_number, tr
-from briefing.store.atomic import os_reason
+from briefing.i18n import Message, tr
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -76,6 +76,12 @@ def column_index(letters: str) -> int:
 def fold(text: str) -> str:
     """``text`` for comparing as a user means it: white space collapsed, case ignored."""
     return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def shortened(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters (an ellipsis says so), for quoting the user's input back in a message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def cell_at(row: list[Cell], index: int) -> Cell:
@@ -185,28 +191,19 @@ def text_of(cell: Cell) -> str:
 
 
 def read_table(path: Path) -> Table:
-    """The table in ``path`` (.csv or .xlsx, told apart by content); InputError when it cannot be read."""
+    """The table in ``path`` (.csv or .xlsx, told apart by content); InputError when it cannot be read.
+
+    A folder, a named pipe or a device is refused before it is opened, and so is a file over the limit.
+    """
     file = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise input_error(file, "evidence.error.too_big", size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES))
-        if size == 0:
-            raise input_error(file, "evidence.error.empty_file")
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise input_error(file, "evidence.error.not_a_file") from None
-    except OSError as error:
-        raise input_error(file, "evidence.error.unreadable", reason=os_reason(error)) from None
+    data = reading.read_bytes(path, MAX_FILE_BYTES)
+    if not data:
+        raise input_error(file, "evidence.error.empty_file")
     if data.startswith(OLE_MAGIC):
         raise _ole_error(file, data)
     table = read_xlsx_bytes(data, file) if data.startswith(ZIP_MAGIC) else read_csv_bytes(data, file)
     table.sha256 = hashlib.sha256(data).hexdigest()
     return table
-
-
-def _megabytes(size: int) -> str:
-    return format_number(size / 1024 / 1024, None, 1)
 
 
 def _ole_error(file: str, data: bytes) -> InputError:
@@ -451,7 +448,7 @@ def _check_zip(data: bytes, file: str) -> None:
     total = sum(entry.file_size for entry in entries)
     worst = max((e.file_size / max(e.compress_size, 1) for e in entries if e.file_size > 1_000_000), default=0)
     if len(entries) > MAX_XLSX_ENTRIES or total > MAX_XLSX_UNCOMPRESSED or worst > MAX_XLSX_RATIO:
-        raise input_error(file, "evidence.error.zip_bomb", size=_megabytes(total))
+        raise input_error(file, "evidence.error.zip_bomb", size=reading.megabytes(total))
 
 
 def _read_sheets(workbook: Any, file: str) -> Table:

@@ -11,13 +11,13 @@ refuses the whole file with its row and column named.
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from briefing import reading
 from briefing.errors import InputError, ValidationError
 from briefing.evidence.kinds import parse_number
 from briefing.evidence.readers import (
@@ -29,6 +29,7 @@ from briefing.evidence.readers import (
     column_letter,
     input_error,
     read_table,
+    shortened,
     text_of,
 )
 from briefing.model import codec
@@ -93,20 +94,16 @@ class StakeholderMapping:
     def parse(cls, spec: str, origin: str = "--mapping") -> StakeholderMapping:
         """``{"name": "Fulde navn", …}`` (JSON) or ``name=Fulde navn;stance=Holdning``."""
         if spec.lstrip().startswith("{"):
-            try:
-                data = json.loads(spec)
-            except json.JSONDecodeError as error:
-                raise InputError("evidence.error.mapping_json", origin=origin, line=error.lineno,
-                                 column=error.colno, reason=error.msg) from None
+            data = reading.load_json(spec, origin)
         else:
             pairs = [part.partition("=") for part in spec.split(";") if part.strip()]
             data = {key.strip(): value.strip() for key, _, value in pairs}
         if not isinstance(data, dict):
-            raise InputError("evidence.error.stakeholder_mapping", origin=origin, field=str(data)[:40],
+            raise InputError("evidence.error.stakeholder_mapping", origin=origin, field=shortened(str(data)),
                              fields=", ".join(FIELDS))
         for key, value in data.items():
             if key not in FIELDS or not isinstance(value, str | int) or isinstance(value, bool):
-                raise InputError("evidence.error.stakeholder_mapping", origin=origin, field=key,
+                raise InputError("evidence.error.stakeholder_mapping", origin=origin, field=shortened(key),
                                  fields=", ".join(FIELDS))
         return cls({key: str(value) for key, value in data.items()})
 

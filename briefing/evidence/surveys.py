@@ -57,8 +57,8 @@ def import_survey(
     data_rows = _data_rows(table, layout, notices)
     questions, answers = _questions(table, layout, [table.rows[i] for i in data_rows], notices)
     responses = _responses(table, layout, data_rows, questions, answers, notices)
-    submitted = [r.submitted for r in responses if r.submitted]
-    day = max(submitted).date() if submitted else (today or dt.date.today())
+    days = [day_of(r.submitted) for r in responses if r.submitted]
+    day = max(days) if days else (today or dt.date.today())
     survey = Survey(
         id=survey_id,
         title=(title or _title(path)).strip() or path.name,
@@ -109,7 +109,12 @@ def find_duplicate(survey: Survey, existing: Sequence[Survey]) -> str | None:
     return None
 
 
-def _comparable(survey: Survey) -> list[tuple[dt.datetime | None, list[AnswerValue]]]:
+def day_of(moment: dt.date) -> dt.date:
+    """The day of a moment or of a day (a response's ``submitted`` may be either)."""
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
+def _comparable(survey: Survey) -> list[tuple[dt.date | None, list[AnswerValue]]]:
     ids = [q.id for q in survey.questions]
     return [(r.submitted, [r.answers.get(i) for i in ids]) for r in survey.responses]
 

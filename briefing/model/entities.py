@@ -115,9 +115,10 @@ class Question:
 
 @dataclass
 class Response:
-    """One respondent's answers to a survey, by question id."""
+    """One respondent's answers to a survey, by question id; ``submitted`` is a moment, or only a day when the
+    survey tool (or an imported file) gave no time: a day stays a day through the store and export-json."""
 
-    submitted: dt.datetime | None = None
+    submitted: dt.date | dt.datetime | None = None
     answers: dict[str, AnswerValue] = field(default_factory=dict)
 
 

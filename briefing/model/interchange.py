@@ -12,7 +12,7 @@ from briefing.reading import load_json, reject_constant
 
 
 def workspace_from_dict(data: Any) -> Workspace:
-    """A checked Workspace from interchange JSON values; ValidationError names the path."""
+    """A checked Workspace from interchange JSON values (links and plausibility); ValidationError names the path."""
     if not isinstance(data, dict):
         raise ValidationError("$", "error.expected_object", found=codec.kind_of(data))
     fmt = data.get("format")
@@ -22,6 +22,7 @@ def workspace_from_dict(data: Any) -> Workspace:
         raise ValidationError("format", "error.not_interchange", value=str(fmt), supported=FORMAT)
     workspace = codec.load(Workspace, data, "")
     integrity.check(workspace)
+    integrity.check_plausible(workspace)
     return workspace
 
 

@@ -172,11 +172,15 @@ class WorkspaceStore:
         self._table(name).upsert(_document(codec.dump(value), doc_id=1))
         return Change(name, "set")
 
-    def replace(self, workspace: Workspace, reason: str = "import") -> Change:
-        """Replace everything (an import with --replace): a backup first, then one atomic write."""
-        codec.load(Workspace, codec.dump(workspace), "")
-        integrity.check(workspace)
-        integrity.check_plausible(workspace)
+    def replace(self, workspace: Workspace, reason: str = "import", checked: bool = False) -> Change:
+        """Replace everything (an import with --replace): a backup first, then one atomic write.
+
+        ``checked``: the workspace was checked already (read by ``from_json_text``), so it is not checked twice.
+        """
+        if not checked:
+            codec.load(Workspace, codec.dump(workspace), "")
+            integrity.check(workspace)
+            integrity.check_plausible(workspace)
         self._backup(reason)
         raw = loading.to_raw(workspace, _meta())
         self.workspace = workspace
