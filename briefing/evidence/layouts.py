@@ -298,7 +298,7 @@ def _resolve(table: Table, header: list[str], ref: str) -> int:
     if ref.strip().isdigit():
         index = int(ref.strip()) - 1
     if index is None or not 0 <= index < width:
-        raise input_error(table.file, "evidence.error.mapping_column", column=ref,
+        raise input_error(table.file, "evidence.error.mapping_column", column=shortened(ref),
                           columns=", ".join(f"{column_letter(i)} {t}" for i, t in enumerate(header) if t)[:400])
     return index
 

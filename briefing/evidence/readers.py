@@ -341,12 +341,13 @@ def _delimiter(text: str) -> tuple[str, str]:
 
 
 def _delimiter_score(sample: str, delimiter: str) -> tuple[bool, float, int]:
-    """Columns in the header, and how many rows agree with it."""
+    """The columns most rows have, and how many rows agree with it (a title line above the header does not count)."""
     rows = [row for row in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if row][:50]
     if not rows:
         return (False, 0.0, 0)
-    width = len(rows[0])
-    agreeing = sum(1 for row in rows if len(row) == width) / len(rows)
+    widths = [len(row) for row in rows]
+    width = max(set(widths), key=lambda w: (widths.count(w), w))
+    agreeing = widths.count(width) / len(rows)
     return (width > 1, round(agreeing, 1), width)
 
 

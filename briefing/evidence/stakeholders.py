@@ -14,6 +14,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from briefing.evidence.readers import (
     shortened,
     text_of,
 )
+from briefing.evidence.writing import stakeholder_list, unneutralise
 from briefing.model import codec
 from briefing.model.entities import STANCES, Stakeholder, Stance
 from briefing.model.ids import fresh_id
@@ -53,17 +55,39 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "influence": ("Influence", "Indflydelse", "Power", "Magt"),
     "interest": ("Interest", "Interesse"),
     "drive": ("Drive", "Drivkraft", "Engagement", "Gejst"),
-    "foresight": ("Foresight", "Fremsyn", "Vision", "Overblik"),
+    "foresight": ("Foresight", "Fremsyn", "Fremsynethed", "Forudseenhed", "Vision", "Overblik"),
     "activities": ("Activities", "Aktiviteter", "Current activities", "Nuværende aktiviteter"),
     "stance": ("Stance", "Holdning", "Attitude", "Indstilling", "Standpunkt"),
     "budget_holder": ("Budget holder", "Budgetansvarlig", "Budget owner", "Budgetejer", "Budgetholder"),
     "decision_maker": ("Decision maker", "Decision-maker", "Beslutningstager", "Beslutningstagende"),
     "cadence_days": ("Cadence", "Cadence (days)", "Cadence days", "Kadence", "Kadence (dage)",
-                     "Kontaktfrekvens", "Kontaktfrekvens (dage)", "Contact every (days)"),
+                     "Kontaktfrekvens", "Kontaktfrekvens (dage)", "Contact every (days)", "Kontakt hver X dage",
+                     "Kontakt hver", "Contact every X days", "Contact every"),
     "tags": ("Tags", "Tag", "Mærker", "Etiketter", "Nøgleord", "Keywords"),
     "notes": ("Notes", "Note", "Noter", "Bemærkninger", "Comments", "Kommentarer", "Kommentar"),
 }
 _HEADER_FIELD = {_fold(word): name for name, words in HEADERS.items() for word in words}
+_SCALE_NOTE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+"""A trailing note in brackets: ``Indflydelse (1-5)``, ``Kadence (dage)``, ``Budget [DKK]``."""
+HEADER_ROWS_SEARCHED = 20
+"""How far down the header row is looked for (below a title, a date line, blank rows)."""
+
+
+def header_field(text: str) -> str | None:
+    """The field a header names, in Danish or English: the words above, those export-stakeholders writes
+    in either language, each also with a note in brackets after it (``Indflydelse (1-5)``)."""
+    folded = _fold(text)
+    words = _header_words()
+    return words.get(folded) or words.get(_SCALE_NOTE.sub("", folded))
+
+
+@cache
+def _header_words() -> dict[str, str]:
+    words = dict(_HEADER_FIELD)
+    for lang in ("da", "en"):
+        header, _ = stakeholder_list([], lang)
+        words.update((_fold(word), name) for word, name in zip(header, FIELDS, strict=True))
+    return words
 
 STANCE_WORDS: dict[str, Stance] = {
     **dict.fromkeys(("blocker", "opponent", "against", "resistant", "modstander", "blokerer", "blokker", "imod",
@@ -112,7 +136,7 @@ def propose_stakeholder_mapping(headers: Sequence[str]) -> StakeholderMapping:
     """The columns whose headers name a field in Danish or English (first match wins)."""
     columns: dict[str, str] = {}
     for index, header in enumerate(headers):
-        name = _HEADER_FIELD.get(_fold(header))
+        name = header_field(header)
         if name and name not in columns:
             columns[name] = header if sum(1 for h in headers if _fold(h) == _fold(header)) == 1 else \
                 column_letter(index)
@@ -136,23 +160,71 @@ def import_stakeholders(
     new_id: Callable[[set[str]], str] | None = None,
     update: bool = False,
 ) -> StakeholderImport:
-    """The stakeholders in ``path``; InputError naming the file, row and column of the first bad cell."""
+    """The stakeholders in ``path``; InputError naming the file, row and column of the first bad cell.
+
+    The header is the first row (of the first 20) that names a column of names; rows above it (a title,
+    a date, blank rows) are left out. ``mapping`` adds to what the headers say: a column it names is
+    read as the field it gives, whatever its header. A row with a value beyond the header's last
+    column is refused with its row number (a separator too many shifts every field after it).
+    """
     table = read_table(path)
-    header = table.header(0)
-    mapping = mapping or propose_stakeholder_mapping(header)
-    columns = {name: _resolve(table, header, ref) for name, ref in mapping.columns.items()}
+    start, header = _header(table, mapping)
+    columns = _columns(table, header, mapping)
     if "name" not in columns:
         raise input_error(table.file, "evidence.error.no_name_column", columns=", ".join(h for h in header if h)[:300])
     result = StakeholderImport(notices=list(table.notices))
+    if start:
+        result.notices.append(Notice("evidence.notice.header_found", {"place": table.place(start)}))
     ignored = [h for i, h in enumerate(header) if h and i not in columns.values()]
     if ignored:
         result.notices.append(Notice("evidence.notice.columns_ignored", {"columns": ", ".join(ignored)}))
     known = {_fold(p.name): p for p in existing}
     taken = {p.id for p in existing}
     make_id = new_id or _default_id
-    for index in range(1, len(table.rows)):
+    width = max(len(header), max(columns.values()) + 1)
+    for index in range(start + 1, len(table.rows)):
+        _check_width(table, index, width)
         _import_row(table, index, columns, known, taken, make_id, update, result)
     return result
+
+
+def _header(table: Table, mapping: StakeholderMapping | None) -> tuple[int, list[str]]:
+    """The index of the header row and its texts: the first row whose headers, or whose cells named by
+    ``mapping``, give a column of names; else the first row that is not blank."""
+    given = mapping.columns.get("name") if mapping else None
+    first: int | None = None
+    for index in range(min(len(table.rows), HEADER_ROWS_SEARCHED)):
+        header = table.header(index)
+        if not any(header):
+            continue
+        first = index if first is None else first
+        if "name" in propose_stakeholder_mapping(header).columns or (
+            given is not None and any(_fold(h) == _fold(given) for h in header)
+        ):
+            return index, header
+    start = first or 0
+    return start, table.header(start)
+
+
+def _columns(table: Table, header: list[str], mapping: StakeholderMapping | None) -> dict[str, int]:
+    """Each field's column: detected from the headers, then the user's mapping on top (it wins a column)."""
+    columns = {name: _resolve(table, header, ref) for name, ref in propose_stakeholder_mapping(header).columns.items()}
+    for name, ref in (mapping.columns if mapping else {}).items():
+        column = _resolve(table, header, ref)
+        columns = {other: at for other, at in columns.items() if at != column}
+        columns[name] = column
+    return columns
+
+
+def _check_width(table: Table, index: int, width: int) -> None:
+    """Refuse a row with a value beyond the header's columns, naming the row and the first such column."""
+    row = table.rows[index]
+    beyond = next((i for i in range(width, len(row)) if row[i] is not None), None)
+    if beyond is None:
+        return
+    cells = max(i for i, cell in enumerate(row) if cell is not None) + 1
+    key = "evidence.error.beyond_header" if table.is_sheet else "evidence.error.ragged"
+    raise table.error(index, key, column=beyond, cells=cells, width=width)
 
 
 def _default_id(taken: set[str]) -> str:
@@ -226,7 +298,7 @@ def _resolve(table: Table, header: list[str], ref: str) -> int:
         return int(text) - 1
     if re.fullmatch(r"[A-Za-z]{1,3}", text) and column_index(text) < max(table.width, len(header)):
         return column_index(text)
-    raise input_error(table.file, "evidence.error.mapping_column", column=ref,
+    raise input_error(table.file, "evidence.error.mapping_column", column=shortened(ref),
                       columns=", ".join(h for h in header if h)[:300])
 
 
@@ -236,7 +308,7 @@ def _resolve(table: Table, header: list[str], ref: str) -> int:
 def _value(table: Table, index: int, name: str, column: int, row: list[Cell]) -> Any:
     """The field ``name`` from a cell; None when blank (the default applies); InputError when wrong."""
     cell = cell_at(row, column)
-    text = text_of(cell)
+    text = unneutralise(text_of(cell))
     if not text:
         return None
     if name in SCORES:

@@ -37,6 +37,14 @@ def neutralise(value: Value) -> Value:
     return value
 
 
+def unneutralise(text: str) -> str:
+    """``text`` as it was before ``neutralise``: the apostrophe in front of a formula trigger removed, so that
+    a list the app exported reads back as it was (``'=Hansen`` → ``=Hansen``)."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_TRIGGERS):
+        return text[1:]
+    return text
+
+
 def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[Value]], delimiter: str = ",") -> None:
     """A CSV (UTF-8 with BOM, so Excel reads æøå) written atomically; every text cell neutralised."""
     buffer = io.StringIO(newline="")
