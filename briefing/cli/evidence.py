@@ -206,11 +206,7 @@ def run_import_stakeholders(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         result = import_stakeholders(args.file, store.workspace.stakeholders, mapping=mapping,
                                      update=args.update)
-        with store.batch():
-            for person in result.added:
-                store.add("stakeholders", person)
-            for person in result.updated:
-                store.update("stakeholders", person)
+        store.add_and_update("stakeholders", result.added, result.updated)  # one check, one write
     say(tr("evidence.cli.stakeholders_imported", added=len(result.added), updated=len(result.updated),
            skipped=len(result.skipped)))
     for notice in result.notices:

@@ -151,6 +151,8 @@ class StakeholderImport:
     updated: list[Stakeholder] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    touched: set[str] = field(default_factory=set, repr=False)
+    """Ids of the people added or updated so far (a name seen twice in the file is told, not merged)."""
 
 
 def import_stakeholders(
@@ -258,13 +260,14 @@ def _import_row(
     taken.add(person.id)
     known[_fold(name)] = person
     result.added.append(person)
+    result.touched.add(person.id)
 
 
 def _merge(table: Table, index: int, match: Stakeholder, values: dict[str, Any], update: bool,
            result: StakeholderImport, known: dict[str, Stakeholder]) -> None:
     """A name already known: update it (``update``) or report it; never a second person."""
     place = table.place(index)
-    if match in result.added or match in result.updated:
+    if match.id in result.touched:
         result.skipped.append(match.name)
         result.notices.append(Notice("evidence.notice.name_twice", {"name": match.name, "place": place}))
         return
@@ -272,6 +275,7 @@ def _merge(table: Table, index: int, match: Stakeholder, values: dict[str, Any],
     if update and changed:
         person = _checked(table, index, dataclasses.replace(match, **changed))
         result.updated.append(person)
+        result.touched.add(person.id)
         known[_fold(match.name)] = person
         result.notices.append(Notice("evidence.notice.updated", {"name": match.name, "place": place,
                                                                  "fields": ", ".join(changed)}))
