@@ -121,7 +121,7 @@ def workspaces(draw: st.DrawFn, text: st.SearchStrategy[str] = TEXT) -> Workspac
         "i1",
         "x",
         draw(st.none() | st.sampled_from(people)),
-        draw(st.none() | FLOAT),
+        draw(st.none() | FLOAT.map(abs)),  # a budget below 0 is refused on import (what cannot be)
         kpis=[
             entities.Kpi(
                 "k1",
