@@ -5,7 +5,8 @@ API:
   kind (bar, column, line, scatter, bubble, pie, timeline, likert); the desktop app embeds it.
 - ``render_png(spec, theme, width_in, height_in, cache_dir=None, dpi=200) -> Path | bytes`` — the PNG;
   with a ``cache_dir`` it is stored there under the sha256 of (spec, theme, size, dpi,
-  ``RENDERER_VERSION``) and an unchanged chart is never drawn again (the path is returned); without
+  ``RENDERER_VERSION``) and an unchanged chart is never drawn again (the path is returned); the folder
+  keeps at most ``image_cache.MAX_CACHE_BYTES``, the least recently used images going first; without
   one the PNG bytes are returned.
 
 Text is in the theme's font (Carlito, else Liberation Sans, else DejaVu Sans) at
@@ -26,6 +27,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing.charts import image_cache
 from briefing.charts.spec import ChartSpec, Series
 from briefing.charts.text import mpl_text, short_label
 from briefing.charts.theme import (
@@ -38,7 +40,6 @@ from briefing.charts.theme import (
     role_colour,
 )
 from briefing.i18n import format_number, tr
-from briefing.store.atomic import write_atomic
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -64,13 +65,8 @@ def render_png(
     """The chart as PNG: a cached file in ``cache_dir`` (drawn only when not cached yet), else bytes."""
     if cache_dir is None:
         return _png(spec, theme, width_in, height_in, dpi)
-    cache_dir = Path(cache_dir)
-    path = cache_dir / f"{cache_key(spec, theme, width_in, height_in, dpi)}.png"
-    if path.is_file() and path.stat().st_size > 0:
-        return path
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, _png(spec, theme, width_in, height_in, dpi))
-    return path
+    key = cache_key(spec, theme, width_in, height_in, dpi)
+    return image_cache.cached(Path(cache_dir), key, lambda: _png(spec, theme, width_in, height_in, dpi))
 
 
 def cache_key(spec: ChartSpec, theme: ChartTheme, width_in: float, height_in: float, dpi: int) -> str:
