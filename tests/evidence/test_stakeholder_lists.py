@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefing.cli import main
 from briefing.errors import InputError
@@ -168,3 +171,35 @@ def test_an_import_checks_the_workspace_once_and_writes_the_store_once(
     with WorkspaceStore.open(workspace) as store:
         assert len(store.workspace.stakeholders) == 600
         assert {p.role for p in store.workspace.stakeholders} == {"Direktør"}
+
+
+CELL = st.one_of(st.sampled_from(["Navn", "Name", "Holdning", "Indflydelse (1-5)", "Kontakt hver X dage", "ja", "nej",
+                                  "tilhænger", "'=x", "=SUM(A1)", "5", "0", "3,5", "", "Mette", "høj"]),
+                 st.text(alphabet='abæø 1;,"\'=\t-', max_size=8))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=st.lists(st.lists(CELL, max_size=7), max_size=8), delimiter=st.sampled_from([";", ",", "\t"]),
+       mapping=st.none() | st.sampled_from(["name=A", "name=Mette;stance=C", "role=Z", "x=y", "{}", "{\"name\": 3}"]))
+def test_a_list_as_people_keep_it_is_imported_or_refused_naming_the_file(
+    rows: list[list[str]], delimiter: str, mapping: str | None
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_csv(Path(folder) / "people.csv", rows, delimiter)  # type: ignore[arg-type]
+        try:
+            import_stakeholders(path, mapping=StakeholderMapping.parse(mapping) if mapping else None)
+        except InputError as error:
+            message = error.message("en")
+            assert (message.startswith(str(path)) or message.startswith("--mapping")) and "\n" not in message
+
+
+@settings(max_examples=80, deadline=None)
+@given(spec=st.text(max_size=300))
+def test_any_mapping_is_understood_or_refused_in_one_short_line(spec: str) -> None:
+    from briefing.cli.evidence import mapping_text
+
+    try:
+        StakeholderMapping.parse(*mapping_text(spec))
+    except InputError as error:
+        message = error.message("en")
+        assert "\n" not in message and len(message) < 400
