@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +145,7 @@ def _stamp(path: Path) -> tuple[float, int]:
     return (info.st_mtime, info.st_size)
 
 
-@cache
+@lru_cache(maxsize=8)  # a template holds its bytes (up to 100 MB): a few, not every one ever checked
 def _load_cached(name: str, stamp: tuple[float, int]) -> Template:
     path = Path(name)
     package = read_package(path)
