@@ -86,8 +86,8 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-MAX_INTERCHANGE_BYTES = 200 * 1024 * 1024
-"""Far above a large workspace (20,000 stakeholders and their dialogues take about 30 MB)."""
+MAX_INTERCHANGE_BYTES = 100 * 1024 * 1024
+"""Far above a large workspace (20,000 stakeholders with a dialogue each take about 15 MB)."""
 
 
 def _read_interchange(path: Path) -> Workspace:

@@ -192,19 +192,19 @@ def import_stakeholders(
 
 def _header(table: Table, mapping: StakeholderMapping | None) -> tuple[int, list[str]]:
     """The index of the header row and its texts: the first row whose headers, or whose cells named by
-    ``mapping``, give a column of names; else the first row that is not blank."""
+    ``mapping``, give a column of names; else the first that names any field; else the first as wide
+    as the widest row (a title above it is narrower)."""
     given = mapping.columns.get("name") if mapping else None
-    first: int | None = None
-    for index in range(min(len(table.rows), HEADER_ROWS_SEARCHED)):
-        header = table.header(index)
-        if not any(header):
-            continue
-        first = index if first is None else first
-        if "name" in propose_stakeholder_mapping(header).columns or (
-            given is not None and any(_fold(h) == _fold(given) for h in header)
-        ):
-            return index, header
-    start = first or 0
+    searched = range(min(len(table.rows), HEADER_ROWS_SEARCHED))
+    named = [propose_stakeholder_mapping(table.header(index)).columns for index in searched]
+    for index in searched:
+        if "name" in named[index] or (given is not None and any(_fold(h) == _fold(given) for h in table.header(index))):
+            return index, table.header(index)
+    filled = [sum(1 for h in table.header(index) if h) for index in searched]
+    widest = max(filled, default=0)
+    start = next((index for index in searched if named[index]), None)
+    if start is None:
+        start = next((index for index in searched if filled[index] == widest), 0)
     return start, table.header(start)
 
 

@@ -203,3 +203,10 @@ def test_any_mapping_is_understood_or_refused_in_one_short_line(spec: str) -> No
     except InputError as error:
         message = error.message("en")
         assert "\n" not in message and len(message) < 400
+
+
+def test_a_header_named_only_by_the_mapping_is_found_below_a_title(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "people.csv", [["Interessenter 2026"], [], ["Medarbejder", "Stilling"],
+                                               ["Mette Kjær", "CFO"]], ";")
+    result = import_stakeholders(path, mapping=StakeholderMapping.parse("name=A;role=B"))
+    assert [(p.name, p.role) for p in result.added] == [("Mette Kjær", "CFO")]
