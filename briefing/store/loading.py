@@ -13,6 +13,7 @@ from typing import Any
 from briefing.errors import ValidationError
 from briefing.model import COLLECTIONS, SINGLETONS, Workspace, codec, integrity
 from briefing.model.interchange import reject_constant
+from briefing.reading import MAX_JSON_DEPTH
 from briefing.store.errors import StoreDamaged
 from briefing.store.migrations import META_TABLE
 
@@ -26,6 +27,8 @@ def parse(payload: bytes, file: str) -> Any:
         raw = json.loads(text, parse_constant=reject_constant)
     except json.JSONDecodeError as error:
         raise _syntax_error(error, file) from None
+    except RecursionError:  # nested thousands deep: no store is
+        raise StoreDamaged("error.json_too_deep", file=file, depth=MAX_JSON_DEPTH) from None
     except ValueError:
         raise _syntax_error(_constant_error(payload), file) from None
     _check_shape(raw, file)

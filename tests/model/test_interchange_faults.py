@@ -104,3 +104,13 @@ def changed(given: Any, written: Any, path: str = "") -> list[str]:
     if isinstance(given, list) and isinstance(written, list) and len(given) == len(written):
         return [p for i, (a, b) in enumerate(zip(given, written, strict=True)) for p in changed(a, b, f"{path}[{i}]")]
     return [] if given == written else [f"{path}: {given!r} → {written!r}"]
+
+
+def test_a_store_nested_thousands_deep_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workspace = tmp_path / "ws"
+    workspace.mkdir()
+    store_path(workspace).write_text('{"_meta": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    line = refused(capsys, "info", "--workspace", str(workspace))
+    assert line == f"briefing: {store_path(workspace)}: the JSON nests deeper than 64 levels; it is not read"
