@@ -33,6 +33,21 @@ class AddItem:
 
 
 @dataclass
+class AddItems:
+    """Add ``items`` to the end of ``collection`` in one step (an import of thousands): the workspace is
+    checked once and written once, so the time grows with the number of items; undone by removing them."""
+
+    collection: str
+    items: list[Any]
+
+    def apply(self, store: WorkspaceStore) -> list[Change]:
+        return store.add_and_update(self.collection, copy.deepcopy(self.items))
+
+    def revert(self, store: WorkspaceStore) -> list[Change]:
+        return store.remove_all(self.collection, [item.id for item in self.items])
+
+
+@dataclass
 class UpdateItem:
     """Replace ``old`` by ``new`` in ``collection`` (the id may change); undone by the reverse."""
 

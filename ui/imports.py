@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
 
-from briefing.edits import AddItem, Batch
+from briefing.edits import AddItem, AddItems
 from briefing.errors import BriefingError, InputError
 from briefing.i18n import Message, tr
 from briefing.model.ids import fresh_id
@@ -162,7 +162,7 @@ class ImportController(QObject):
                 for person in people:
                     person.id = self._free_id("stakeholders", person.id, "s", taken)
                     taken.add(person.id)
-                edit = Batch([AddItem("stakeholders", p) for p in people])
+                edit = AddItems("stakeholders", people)  # one check and one write, however long the list
                 self.session.do(edit, Message("pages.undo.import_stakeholders", {"file": path.name, "n": len(people)}))
             except BriefingError as error:
                 self._fail(tr("pages.import.stakeholders_failed"), error)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from briefing.clock import FixedClock
-from briefing.edits import AddItem, Batch, RemoveItem, SetSingleton, UpdateItem, remove_with_dependents
+from briefing.edits import AddItem, AddItems, Batch, RemoveItem, SetSingleton, UpdateItem, remove_with_dependents
 from briefing.errors import ValidationError
 from briefing.model.entities import Campaign, Dialogue, Initiative, Phase, Reference, Stakeholder, Workspace
 from briefing.model.interchange import to_json_text
@@ -39,6 +39,7 @@ def re_id(store: WorkspaceStore) -> UpdateItem:
 
 EDITS: dict[str, Factory] = {
     "add": lambda s: AddItem("dialogues", Dialogue("d-new", "s4", dt.date(2026, 11, 27), summary="Kaffe ☕")),
+    "add-items": lambda s: AddItems("stakeholders", [Stakeholder("s20", "Ida Holm"), Stakeholder("s21", "=Berg")]),
     "update": renamed,
     "update-id": re_id,
     "remove-middle": lambda s: RemoveItem("dialogues", "d5"),
