@@ -1,15 +1,21 @@
 """Edits as values: each applies itself to a store and knows its inverse.
 
-The desktop app wraps them in QUndoCommands; the core tests undo and redo without Qt.
+The edits are generic over the collection declarations (``briefing.model.collections``): one
+``AddItem``, ``UpdateItem`` and ``RemoveItem`` serve every collection, typed by it. The desktop app
+wraps them in QUndoCommands; the core tests undo and redo without Qt.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Generic, Protocol
 
+from briefing.model.collections import COLLECTIONS, Collection, E, Entity, Link, S, Singleton
 from briefing.store import Change, WorkspaceStore
+
+Step = Callable[[WorkspaceStore], list[Change]]
 
 
 class Edit(Protocol):
@@ -19,11 +25,11 @@ class Edit(Protocol):
 
 
 @dataclass
-class AddItem:
+class AddItem(Generic[E]):
     """Add ``item`` to ``collection``; undone by removing it."""
 
-    collection: str
-    item: Any
+    collection: Collection[E]
+    item: E
 
     def apply(self, store: WorkspaceStore) -> list[Change]:
         return [store.add(self.collection, copy.deepcopy(self.item))]
@@ -33,12 +39,12 @@ class AddItem:
 
 
 @dataclass
-class AddItems:
+class AddItems(Generic[E]):
     """Add ``items`` to the end of ``collection`` in one step (an import of thousands): the workspace is
     checked once and written once, so the time grows with the number of items; undone by removing them."""
 
-    collection: str
-    items: list[Any]
+    collection: Collection[E]
+    items: list[E]
 
     def apply(self, store: WorkspaceStore) -> list[Change]:
         return store.add_and_update(self.collection, copy.deepcopy(self.items))
@@ -48,12 +54,12 @@ class AddItems:
 
 
 @dataclass
-class UpdateItem:
+class UpdateItem(Generic[E]):
     """Replace ``old`` by ``new`` in ``collection`` (the id may change); undone by the reverse."""
 
-    collection: str
-    old: Any
-    new: Any
+    collection: Collection[E]
+    old: E
+    new: E
 
     def apply(self, store: WorkspaceStore) -> list[Change]:
         return [store.update(self.collection, copy.deepcopy(self.new), old_id=self.old.id)]
@@ -63,38 +69,37 @@ class UpdateItem:
 
 
 @dataclass
-class RemoveItem:
-    """Remove an item; undone by putting it back at its place, with its tinydb document id."""
+class RemoveItem(Generic[E]):
+    """Remove an item; undone by putting it back at its place."""
 
-    collection: str
+    collection: Collection[E]
     item_id: str
-    _removed: tuple[Any, int, int] | None = field(default=None, repr=False)
+    _removed: tuple[E, int] | None = field(default=None, repr=False)
 
     def apply(self, store: WorkspaceStore) -> list[Change]:
         position = store.position(self.collection, self.item_id)
-        item = store.workspace.collection(self.collection)[position]
-        self._removed = (item, position, store.doc_id(self.collection, self.item_id))
+        self._removed = (self.collection.items(store.workspace)[position], position)
         return [store.remove(self.collection, self.item_id)]
 
     def revert(self, store: WorkspaceStore) -> list[Change]:
         assert self._removed is not None, "revert before apply"
-        item, position, doc_id = self._removed
-        return [store.add(self.collection, item, index=position, doc_id=doc_id)]
+        item, position = self._removed
+        return [store.add(self.collection, item, index=position)]
 
 
 @dataclass
-class SetSingleton:
+class SetSingleton(Generic[S]):
     """Replace the campaign, the deck settings or the guide settings."""
 
-    name: str
-    old: Any
-    new: Any
+    singleton: Singleton[S]
+    old: S
+    new: S
 
     def apply(self, store: WorkspaceStore) -> list[Change]:
-        return [store.set(self.name, copy.deepcopy(self.new))]
+        return [store.set(self.singleton, copy.deepcopy(self.new))]
 
     def revert(self, store: WorkspaceStore) -> list[Change]:
-        return [store.set(self.name, copy.deepcopy(self.old))]
+        return [store.set(self.singleton, copy.deepcopy(self.old))]
 
 
 @dataclass
@@ -104,7 +109,7 @@ class Batch:
     All or nothing: when one edit is refused, those before it are reverted and the error raised.
     """
 
-    edits: list[Any]
+    edits: Sequence[Edit]
 
     def apply(self, store: WorkspaceStore) -> list[Change]:
         return _all_or_nothing(store, [(edit.apply, edit.revert) for edit in self.edits])
@@ -113,9 +118,9 @@ class Batch:
         return _all_or_nothing(store, [(edit.revert, edit.apply) for edit in reversed(self.edits)])
 
 
-def _all_or_nothing(store: WorkspaceStore, steps: list[tuple[Any, Any]]) -> list[Change]:
+def _all_or_nothing(store: WorkspaceStore, steps: list[tuple[Step, Step]]) -> list[Change]:
     changes: list[Change] = []
-    done: list[Any] = []
+    done: list[Step] = []
     with store.batch():
         try:
             for step, inverse in steps:
@@ -128,41 +133,26 @@ def _all_or_nothing(store: WorkspaceStore, steps: list[tuple[Any, Any]]) -> list
     return changes
 
 
-def remove_with_dependents(store: WorkspaceStore, collection: str, item_id: str) -> Batch:
-    """An edit that removes an item and first unlinks or removes what points to it.
+def remove_with_dependents(store: WorkspaceStore, collection: Collection[Entity], item_id: str) -> Batch:
+    """An edit that removes an item and first removes or unlinks what points to it.
 
-    A stakeholder's dialogues are removed with them; ids in link lists are dropped; a
-    sponsor that disappears becomes none.
+    Following the declared links: an item owned by it is removed with it (a stakeholder's
+    dialogues); an id in a link list is dropped; a single link (a sponsor) becomes none.
     """
-    ws = store.workspace
-    edits: list[Any] = []
-    if collection == "stakeholders":
-        edits += [RemoveItem("dialogues", d.id) for d in ws.dialogues if d.stakeholder_id == item_id]
-    for name in ("surveys", "initiatives", "csfs", "phases", "presentations"):
-        for item in ws.collection(name):
-            changed = _unlinked(item, item_id, collection)
-            if changed is not None:
-                edits.append(UpdateItem(name, item, changed))
+    edits: list[Edit] = []
+    for source in COLLECTIONS:
+        links = [link for link in source.links if link.target is collection]
+        for item in source.items(store.workspace) if links else []:
+            edits += _dependent_edit(source, links, item, item_id)
     edits.append(RemoveItem(collection, item_id))
     return Batch(edits)
 
 
-_LINKS = {
-    "stakeholders": ("sponsor_id", "attendee_ids"),
-    "problems": ("problem_ids",),
-    "csfs": ("csf_ids",),
-}
-
-
-def _unlinked(item: Any, item_id: str, collection: str) -> Any | None:
-    changed = copy.deepcopy(item)
-    touched = False
-    for name in _LINKS.get(collection, ()):
-        value = getattr(changed, name, None)
-        if isinstance(value, list) and item_id in value:
-            setattr(changed, name, [v for v in value if v != item_id])
-            touched = True
-        elif value == item_id:
-            setattr(changed, name, None)
-            touched = True
-    return changed if touched else None
+def _dependent_edit(source: Collection[E], links: list[Link], item: E, item_id: str) -> list[Edit]:
+    """What becomes of ``item`` when ``item_id`` goes: removed if one of ``links`` owns it, else unlinked."""
+    if any(link.owner and item_id in [value for _, value in link.ids(item)] for link in links):
+        return [RemoveItem(source, item.id)]
+    changed: E | None = None
+    for link in links:
+        changed = link.unlinked(changed or item, item_id) or changed
+    return [UpdateItem(source, item, copy.deepcopy(changed))] if changed is not None else []

@@ -23,15 +23,25 @@ class BriefingError(Exception):
 
 
 class InputError(BriefingError):
-    """Bad input from the user: a file, an argument or a field. Nothing was changed."""
+    """Bad input from the user: a file, an argument or a field. Nothing was changed.
+
+    ``field_name`` is the field of an item the input is about, as data ("" when none), so that a
+    form shows the message under that field.
+    """
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key, **params)
+        self.field_name = ""
 
 
 class ValidationError(InputError):
-    """A value in the domain model is wrong; ``path`` names the field, e.g. ``stakeholders[3].influence``."""
+    """A value in the domain model is wrong; ``path`` names the field, e.g. ``stakeholders[3].influence``;
+    ``field_name`` is that field of the outermost item checked (``influence``)."""
 
-    def __init__(self, path: str, key: str, **params: Any) -> None:
+    def __init__(self, path: str, key: str, field_name: str = "", **params: Any) -> None:
         super().__init__(key, path=path, **params)
         self.path = path
+        self.field_name = field_name
 
     def in_file(self, file: str) -> InputError:
         """The same error, now also naming the file it came from."""

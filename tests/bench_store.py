@@ -22,6 +22,7 @@ from tinydb import Query, TinyDB
 
 from briefing.clock import FixedClock
 from briefing.model import codec
+from briefing.model.collections import DIALOGUES
 from briefing.model.entities import Dialogue, Stakeholder, Workspace
 from briefing.store import WorkspaceStore
 
@@ -100,11 +101,11 @@ def bench_ours(folder: Path, dialogues: int, edits: int) -> dict[str, float]:
                 old = store.workspace.dialogues[n]
                 new = Dialogue(**{**old.__dict__, "summary": old.summary + " (rettet)"})
                 start = time.perf_counter()
-                store.update("dialogues", new)
+                store.update(DIALOGUES, new)
             else:
                 item = dialogue(dialogues + n)
                 start = time.perf_counter()
-                store.add("dialogues", item)
+                store.add(DIALOGUES, item)
             saves.append(ms(start))
         queries = timed_queries(
             lambda who: sorted((d for d in store.workspace.dialogues if d.stakeholder_id == who), key=lambda d: d.date)

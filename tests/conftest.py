@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 from briefing.clock import FixedClock
-from briefing.i18n import set_language
+from briefing.i18n import set_language, set_strict
 from briefing.model import Workspace
 from briefing.model.interchange import from_json_text
 from briefing.store import WorkspaceStore
@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
 SAMPLES = ROOT.parent / "shared" / "samples"
 TODAY = "2026-11-27"
+set_strict(True)  # a message key that no catalog has fails the test that shows it
 
 
 @pytest.fixture(autouse=True)

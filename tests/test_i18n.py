@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import json
 import re
 import string
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
 
-from briefing.i18n import catalog, format_date, format_number, tr
+from briefing.i18n import catalog, core_catalogs, format_date, format_number, tr
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
@@ -29,11 +31,11 @@ def test_every_message_has_danish_and_english_with_the_same_placeholders(key: st
     assert _placeholders(texts["en"]) == _placeholders(texts["da"]), key
 
 
-def _keys_used_in_source() -> list[tuple[str, int, str]]:
-    """Every string constant in the code that has the shape of a message key of a known family."""
-    families = {key.split(".")[0] for key in catalog()}
+def keys_used_in_source(folder: str, known: Collection[str]) -> list[tuple[str, int, str]]:
+    """Every string constant in the code of ``folder`` that has the shape of a message key of a family of ``known``."""
+    families = {key.split(".")[0] for key in known}
     used = []
-    for path in sorted([*ROOT.glob("briefing/**/*.py"), *ROOT.glob("ui/**/*.py")]):
+    for path in sorted(ROOT.glob(f"{folder}/**/*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Constant)
@@ -46,11 +48,17 @@ def _keys_used_in_source() -> list[tuple[str, int, str]]:
     return used
 
 
-def test_every_key_the_code_uses_is_in_a_catalog() -> None:
-    used = _keys_used_in_source()
+def missing_keys(folder: str, known: Collection[str]) -> list[str]:
+    """The keys that the code of ``folder`` uses and ``known`` lacks (as file:line: key)."""
+    used = keys_used_in_source(folder, known)
     assert len(used) > 20, "the scan found too few messages to be working"
-    prefixes = {key.rsplit(".", 1)[0] for key in catalog()}  # constants that start a computed key
-    missing = [f"{file}:{line}: {key}" for file, line, key in used if key not in catalog() and key not in prefixes]
+    prefixes = {key.rsplit(".", 1)[0] for key in known}  # constants that start a computed key
+    return [f"{file}:{line}: {key}" for file, line, key in used if key not in known and key not in prefixes]
+
+
+def test_every_key_the_core_uses_is_in_the_cores_own_catalogs() -> None:
+    core = {key for path in core_catalogs() for key in json.loads(path.read_text(encoding="utf-8"))}
+    missing = missing_keys("briefing", core)
     assert not missing, "messages without a translation:\n" + "\n".join(missing)
 
 
@@ -71,7 +79,7 @@ def test_numbers_and_dates_are_written_the_way_each_language_writes_them() -> No
 def test_computed_keys_of_the_core_exist() -> None:
     from briefing.model import COLLECTIONS
 
-    keys = [f"collection.{name}" for name in COLLECTIONS]
+    keys = [f"collection.{collection.name}" for collection in COLLECTIONS]
     keys += [f"backup.reason.{reason}" for reason in ("daily", "migration", "import", "replaced")]
     keys += [f"json.kind.{kind}" for kind in ("object", "list", "text", "bool", "null", "number")]
     keys += [f"month.{m}" for m in range(1, 13)] + [f"month.short.{m}" for m in range(1, 13)]
@@ -97,7 +105,7 @@ def test_every_value_of_the_data_model_has_a_shared_term_in_both_languages() -> 
     keys = [f"term.{kind}.{value}" for kind, values in kinds.items() for value in values]
     missing = [key for key in keys if not all(catalog().get(key, {}).get(lang, "").strip() for lang in ("en", "da"))]
     assert not missing, missing
-    assert {key.split(".")[1] for key in catalog() if key.startswith("term.")} <= {*kinds, "field"}
+    assert {key.split(".")[1] for key in catalog() if key.startswith("term.")} <= {*kinds, "field", "help"}
 
 
 def test_a_domain_word_is_translated_once_and_reads_the_same_everywhere() -> None:

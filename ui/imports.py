@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushBu
 from briefing.edits import AddItem, AddItems
 from briefing.errors import BriefingError, InputError
 from briefing.i18n import Message, tr
+from briefing.model.collections import STAKEHOLDERS, SURVEYS, Collection, Entity
 from briefing.model.ids import fresh_id
 from ui.pages.base import Page
 from ui.session import Session
@@ -29,8 +30,10 @@ T = TypeVar("T")
 PROGRESS_AFTER_MS = 400
 """A file read faster than this shows no progress dialog."""
 
+ImportKind = Literal["survey", "stakeholders"]
+"""What a file to import is: a survey export or a stakeholder list."""
+
 FILE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".tsv", ".txt")
-MAPPING_NEEDED = "evidence.error.layout_unknown"
 
 
 def local_files(urls: Sequence[Any]) -> list[Path]:
@@ -39,7 +42,7 @@ def local_files(urls: Sequence[Any]) -> list[Path]:
     return [p for p in paths if p.suffix.lower() in FILE_SUFFIXES and p.is_file()]
 
 
-def choose_files(parent: QWidget | None, kind: str) -> list[Path]:
+def choose_files(parent: QWidget | None, kind: ImportKind) -> list[Path]:
     """Ask for survey exports (``kind`` "survey") or stakeholder lists ("stakeholders") with a file dialog."""
     title = tr("pages.import.survey_title") if kind == "survey" else tr("pages.import.stakeholders_title")
     names, _ = QFileDialog.getOpenFileNames(parent, title, "", tr("pages.import.filter"))
@@ -74,7 +77,7 @@ class ImportPage(FileDropTarget, Page):
     ``on_imports_imported``. Without an ``imports`` controller the page makes its own.
     """
 
-    import_kind = ""
+    import_kind: ImportKind = "survey"
 
     def __init__(self, session: Session, parent: QWidget | None = None,
                  imports: ImportController | None = None) -> None:
@@ -91,7 +94,7 @@ class ImportPage(FileDropTarget, Page):
     def import_dropped(self, paths: list[Path]) -> None:
         self.imports.import_files(self.import_kind, paths)
 
-    def on_imports_imported(self, collection: str, ids: list[str]) -> None:
+    def on_imports_imported(self, collection: Collection[Entity], ids: list[str]) -> None:
         """Show the items just imported (``collection`` may be another page's)."""
 
 
@@ -102,13 +105,13 @@ class ImportController(QObject):
     test (or a headless caller) can answer instead of a modal dialog.
 
     Signals:
-        imported(str, list[str]): the collection and the ids of the items added.
+        imported(Collection, list[str]): the collection and the ids of the items added.
         failed(str): the message of an import that changed nothing.
         told(str): one line on what an import added (the window shows it in its status bar);
             what the importer noticed on the way (an encoding guessed, rows left out) is shown too.
     """
 
-    imported = Signal(str, object)
+    imported = Signal(object, object)
     failed = Signal(str)
     told = Signal(str)
 
@@ -123,7 +126,7 @@ class ImportController(QObject):
 
     # -- importing ---------------------------------------------------------------------------
 
-    def import_files(self, kind: str | None, paths: Sequence[Path | str]) -> list[str]:
+    def import_files(self, kind: ImportKind | None, paths: Sequence[Path | str]) -> list[str]:
         """Import ``paths`` as surveys (``kind`` "survey") or stakeholder lists ("stakeholders"); None: nothing."""
         if kind == "survey":
             return self.import_survey_files(paths)
@@ -140,7 +143,7 @@ class ImportController(QObject):
                 if result is None:
                     continue
                 survey = result.survey
-                self.session.do(AddItem("surveys", survey), Message("pages.undo.import_survey", {"file": path.name}))
+                self.session.do(AddItem(SURVEYS, survey), Message("pages.undo.import_survey", {"file": path.name}))
             except BriefingError as error:
                 self._fail(tr("pages.import.survey_failed"), error)
                 continue
@@ -148,7 +151,7 @@ class ImportController(QObject):
             self._tell(tr("pages.import.survey_done", title=survey.title, file=path.name, n=len(survey.responses),
                           questions=len(survey.questions)), result.notices)
         if added:
-            self.imported.emit("surveys", added)
+            self.imported.emit(SURVEYS, added)
         return added
 
     def import_stakeholder_files(self, paths: Sequence[Path | str]) -> list[str]:
@@ -160,9 +163,9 @@ class ImportController(QObject):
                 people = list(result.added)
                 taken: set[str] = set()
                 for person in people:
-                    person.id = self._free_id("stakeholders", person.id, "s", taken)
+                    person.id = self._free_id(STAKEHOLDERS, person.id, taken)
                     taken.add(person.id)
-                edit = AddItems("stakeholders", people)  # one check and one write, however long the list
+                edit = AddItems(STAKEHOLDERS, people)  # one check and one write, however long the list
                 self.session.do(edit, Message("pages.undo.import_stakeholders", {"file": path.name, "n": len(people)}))
             except BriefingError as error:
                 self._fail(tr("pages.import.stakeholders_failed"), error)
@@ -171,7 +174,7 @@ class ImportController(QObject):
             self._tell(tr("pages.import.stakeholders_done", count=len(people), file=path.name),
                        [*result.skipped, *result.notices])
         if added:
-            self.imported.emit("stakeholders", added)
+            self.imported.emit(STAKEHOLDERS, added)
         return added
 
     # -- the core's importers --------------------------------------------------------------------
@@ -198,12 +201,12 @@ class ImportController(QObject):
 
         ws = self.session.workspace
         existing, today = list(ws.surveys), self.session.store.clock.today()
-        new_id = self._free_id("surveys", None, "sv")
+        new_id = self._free_id(SURVEYS, None)
         result = self._off_thread(
             lambda: surveys.import_survey(path, None, mapping, today=today, existing=existing, survey_id=new_id), path
         )
         if result.duplicate_of is not None:
-            twin = ws.find("surveys", result.duplicate_of)
+            twin = SURVEYS.find(ws, result.duplicate_of)
             raise InputError("pages.import.duplicate", file=path.name, title=twin.title if twin else "")
         return result
 
@@ -237,10 +240,10 @@ class ImportController(QObject):
         result: T = outcome["result"]
         return result
 
-    def _free_id(self, collection: str, wanted: str | None, prefix: str, taken: set[str] | None = None) -> str:
+    def _free_id(self, collection: Collection[Entity], wanted: str | None, taken: set[str] | None = None) -> str:
         """``wanted`` if no item of ``collection`` has it yet, else a new id."""
-        used = {item.id for item in self.session.workspace.collection(collection)} | (taken or set())
-        return wanted if wanted and wanted not in used else fresh_id(prefix, used)
+        used = {item.id for item in collection.items(self.session.workspace)} | (taken or set())
+        return wanted if wanted and wanted not in used else fresh_id(collection.id_prefix, used)
 
     # -- telling the user --------------------------------------------------------------------------
 
@@ -271,5 +274,6 @@ class ImportController(QObject):
 
 def _needs_mapping(error: BriefingError) -> bool:
     """True when the importer could not tell the file's layout (the user can map the columns)."""
-    detail = error.params.get("detail")
-    return error.key == MAPPING_NEEDED or getattr(detail, "key", None) == MAPPING_NEEDED
+    from briefing.evidence.surveys import LayoutUnknown
+
+    return isinstance(error, LayoutUnknown)

@@ -8,8 +8,6 @@ appears quickly and the heavy libraries (matplotlib, python-pptx) load only when
 from __future__ import annotations
 
 import contextlib
-import importlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,12 +33,14 @@ from PySide6.QtWidgets import (
 from briefing.clock import Clock
 from briefing.errors import BriefingError
 from briefing.i18n import current_language, set_language, tr
+from briefing.model.collections import STAKEHOLDERS, Collection, Entity
 from briefing.store import StoreWriteError, WorkspaceStore
 from ui import qt_texts, workspaces
 from ui.dialogs.prompts import DialogPrompts
-from ui.imports import ImportController, local_files
+from ui.imports import ImportController, ImportKind, local_files
 from ui.menus import Menus
 from ui.pages.base import Page
+from ui.pages.factories import PAGE_NAMES, PAGES, PageEntry
 from ui.session import Session
 from ui.settings import AppSettings
 from ui.sidebar import Sidebar
@@ -50,31 +50,10 @@ if TYPE_CHECKING:  # (the event classes are only named: loading them at start wo
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
 
-@dataclass(frozen=True)
-class PageEntry:
-    """One item of the sidebar: the page's name, where its class lives, and its label's key."""
-
-    name: str
-    module: str
-    cls: str
-    label_key: str
-
-
-PAGES: tuple[PageEntry, ...] = (
-    PageEntry("overview", "ui.pages.overview", "OverviewPage", "shell.nav.overview"),
-    PageEntry("allies", "ui.pages.allies", "AlliesPage", "shell.nav.allies"),
-    PageEntry("leadership", "ui.pages.leadership", "LeadershipPage", "shell.nav.leadership"),
-    PageEntry("evidence", "ui.pages.evidence", "EvidencePage", "shell.nav.evidence"),
-    PageEntry("problems", "ui.pages.problems", "ProblemsPage", "shell.nav.problems"),
-    PageEntry("roadmap", "ui.pages.roadmap", "RoadmapPage", "shell.nav.roadmap"),
-    PageEntry("briefing", "ui.pages.briefing", "BriefingPage", "shell.nav.briefing"),
-    PageEntry("history", "ui.pages.history", "HistoryPage", "shell.nav.history"),
-)
-PAGE_NAMES = tuple(entry.name for entry in PAGES)
 SIDEBAR_WIDTH = 210
 STATUS_MESSAGE_MS = 10_000
 """How long a message (what an import added) stays in the status bar."""
-DROP_KINDS = {"allies": "stakeholders", "evidence": "survey"}
+DROP_KINDS: dict[str, ImportKind] = {"allies": "stakeholders", "evidence": "survey"}
 """What a file dropped on the window is, by the page shown; on other pages the user is asked."""
 
 
@@ -343,22 +322,9 @@ class MainWindow(QMainWindow):
         return page
 
     def _create_page(self, entry: PageEntry, session: Session) -> Page:
-        cls = getattr(importlib.import_module(entry.module), entry.cls)
-        extras = getattr(cls, "shell_services", ())
-        services = {"prompts": self.prompts, "runner": self.runner, "imports": self.imports}
-        page: Page = cls(session, self.slots[PAGE_NAMES.index(entry.name)],
-                         **{name: services[name] for name in extras})
+        page = entry.build(self, session, self.slots[PAGE_NAMES.index(entry.name)])
         page.setObjectName(f"page_{entry.name}")
         page.setAccessibleName(tr(entry.label_key))
-        navigate = getattr(page, "navigate", None)
-        if navigate is not None:
-            navigate.connect(self.on_page_navigate)
-        show_person = getattr(page, "show_person", None)
-        if show_person is not None:
-            show_person.connect(self.on_page_show_person)
-        demo_requested = getattr(page, "demo_requested", None)
-        if demo_requested is not None:
-            demo_requested.connect(self.on_demo_triggered)
         return page
 
     def show_page(self, name: str, force: bool = False) -> None:
@@ -432,8 +398,8 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.export()  # type: ignore[attr-defined]
 
-    def on_imports_imported(self, collection: str, ids: list[str]) -> None:
-        self.show_page("allies" if collection == "stakeholders" else "evidence")
+    def on_imports_imported(self, collection: Collection[Entity], ids: list[str]) -> None:
+        self.show_page("allies" if collection is STAKEHOLDERS else "evidence")
 
     def on_imports_told(self, summary: str) -> None:
         self.statusBar().showMessage(summary, STATUS_MESSAGE_MS)
@@ -495,7 +461,7 @@ class MainWindow(QMainWindow):
 
     # -- importing ---------------------------------------------------------------------------
 
-    def import_files(self, kind: str | None, paths: list[Path]) -> None:
+    def import_files(self, kind: ImportKind | None, paths: list[Path]) -> None:
         """Hand ``paths`` to the importer of ``kind`` ("survey" or "stakeholders"; None: nothing)."""
         if not paths or self.imports is None:
             return

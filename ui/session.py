@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -10,12 +10,17 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from briefing.edits import Edit
 from briefing.errors import BriefingError
 from briefing.i18n import Message
-from briefing.store import Change, StoreWriteError, WorkspaceStore
+from briefing.model.entities import Workspace
+from briefing.store import EVERYTHING_CHANGED, Change, StoreWriteError, WorkspaceStore
 
 
 def undo_text(action: str, noun_key: str) -> Message:
     """"add/change/remove a <noun>" for Edit → Undo, translated when shown (``action``: add, change, remove)."""
     return Message(f"pages.undo.{action}", {"noun": Message(noun_key)})
+
+
+class StepRefused(BriefingError):
+    """The core refused to undo (or redo) a step: the store is as it was, and the step left the history."""
 
 
 class EditCommand(QUndoCommand):
@@ -34,12 +39,21 @@ class EditCommand(QUndoCommand):
     def redo(self) -> None:
         if self._applied:
             return
-        self._session.run(self._edit.apply)
-        self._applied = True
+        self._applied = self._step(self._edit.apply, "shell.redo.refused")
 
     def undo(self) -> None:
-        self._session.run(self._edit.revert)
-        self._applied = False
+        self._applied = not self._step(self._edit.revert, "shell.undo.refused")
+
+    def _step(self, step: Callable[[WorkspaceStore], list[Change]], refused_key: str) -> bool:
+        """Run ``step``; True when it took effect. A refused step leaves the store as it was and takes
+        this command off the undo history (Qt drops an obsolete command instead of moving past it), so
+        Edit → Undo never offers, or claims to have done, what the store does not hold."""
+        refusal = self._session.run(step)
+        if refusal is None:
+            return True
+        self.setObsolete(True)
+        self._session.failed.emit(StepRefused(refused_key, step=self.message, reason=refusal))
+        return False
 
 
 class Session(QObject):
@@ -48,7 +62,8 @@ class Session(QObject):
     Signals:
         changed(list[Change]): after an edit, an undo or a redo — views refresh what it names.
         failed(BriefingError): an edit, undo or redo could not be saved (the change is kept in
-            memory and shown; ``retry_save`` writes it once the cause is fixed).
+            memory and shown; ``retry_save`` writes it once the cause is fixed), or the core
+            refused an undo or redo (StepRefused: nothing changed, the step left the history).
     """
 
     changed = Signal(object)
@@ -60,7 +75,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
 
     @property
-    def workspace(self) -> Any:
+    def workspace(self) -> Workspace:
         return self.store.workspace
 
     def retranslate(self) -> None:
@@ -80,7 +95,7 @@ class Session(QObject):
             changes = edit.apply(self.store)
         except StoreWriteError as error:
             self.undo_stack.push(EditCommand(self, edit, text))
-            self.changed.emit([Change("*", "updated")])
+            self.changed.emit([EVERYTHING_CHANGED])
             self.failed.emit(error)
             return []
         self.undo_stack.push(EditCommand(self, edit, text))
@@ -91,17 +106,21 @@ class Session(QObject):
         """Write what a failed save left in memory; StoreWriteError again if it still fails."""
         self.store.save_pending()
 
-    def run(self, step: Any) -> None:
+    def run(self, step: Callable[[WorkspaceStore], list[Change]]) -> BriefingError | None:
+        """Apply an edit's step (apply or revert) for undo or redo; the core's refusal is returned, not shown.
+
+        A failed save is not a refusal: the step is done in memory and ``failed`` offers the retry.
+        """
         try:
             changes = step(self.store)
         except StoreWriteError as error:
-            self.changed.emit([Change("*", "updated")])
+            self.changed.emit([EVERYTHING_CHANGED])
             self.failed.emit(error)
-            return
+            return None
         except BriefingError as error:
-            self.failed.emit(error)
-            return
+            return error
         self.changed.emit(changes)
+        return None
 
     def close(self) -> None:
         self.undo_stack.clear()

@@ -6,7 +6,7 @@
 Every text is written once as T(english, danish); ids, dates, scores and numbers exist once,
 so the two files tell the same story with the same numbers. Survey responses come from a
 seeded generator and the survey findings are computed from them, so the words and the data
-cannot drift apart. The script uses only the standard library.
+cannot drift apart. The files are checked with the app's own checks (``briefing``), then for the story.
 
 The story, as of 2026-11-27: a knowledge manager at Nordvik, a 2,000-person engineering and
 consulting company, has built a platform of allies, stopped flooding leadership with articles,
@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))  # the checks are the app's own (``briefing``), run from a checkout
 LANGUAGES = ("en", "da")
 TODAY = dt.date(2026, 11, 27)
 
@@ -1220,213 +1221,60 @@ def workspace(lang: str) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- checks
 
-ALLOWED = {
-    "language": {"da", "en"},
-    "stance": {"blocker", "skeptic", "neutral", "supporter", "champion"},
-    "channel": {"meeting", "call", "email", "workshop", "chat", "other"},
-    "kind_reference": {"analyst", "article", "internal", "other"},
-    "source": {"msforms", "googleforms", "surveymonkey", "manual"},
-    "kind_question": {"likert", "single", "multi", "number", "text"},
-    "status_initiative": {"idea", "planned", "running", "done", "stopped"},
-    "category": {"productivity", "quality", "time_saved", "mindset", "culture", "leadership_support"},
-    "direction": {"up", "down"},
-    "risk": {"low", "medium", "high"},
-    "outcome": {"approved", "partly_approved", "postponed", "rejected", "no_decision"},
-    "status_objection": {"open", "answered"},
-}
-TOP_LEVEL = [
-    "format",
-    "campaign",
-    "stakeholders",
-    "dialogues",
-    "references",
-    "surveys",
-    "initiatives",
-    "problems",
-    "csfs",
-    "phases",
-    "presentations",
-    "deck",
-]
 # keys whose values must be the same in every language
 LANGUAGE_FREE = {
-    "id",
-    "stakeholder_id",
-    "sponsor_id",
-    "date",
-    "start",
-    "end",
-    "started",
-    "submitted",
-    "follow_up",
-    "next_attempt",
-    "stance",
-    "channel",
-    "kind",
-    "source",
-    "status",
-    "category",
-    "direction",
-    "risk",
-    "outcome",
-    "url",
-    "format",
-    "deck_file",
-    "deck_sha256",
-    "template",
-    "problem_ids",
-    "csf_ids",
-    "attendee_ids",
-    "sections",
+    "id", "stakeholder_id", "sponsor_id", "date", "start", "end", "started", "submitted", "follow_up", "next_attempt",
+    "stance", "channel", "kind", "source", "status", "category", "direction", "risk", "outcome", "url", "format",
+    "deck_file", "deck_sha256", "template", "problem_ids", "csf_ids", "attendee_ids", "sections",
 }
 
 
 def check(data: dict[str, Any], lang: str) -> list[str]:
-    """Every breach of the interchange format and of the demo's story, as messages."""
-    errors: list[str] = []
+    """The core's own checks — every field, allowed value, limit and link, and what cannot be (an end
+    before its start) — then the demo's story, as messages."""
+    from briefing.errors import ValidationError
+    from briefing.model import integrity
+    from briefing.model.interchange import workspace_from_dict
 
-    def need(condition: bool, message: str) -> None:
-        if not condition:
-            errors.append(message)
+    try:
+        ws = workspace_from_dict(data)
+        integrity.check_plausible(ws)
+    except ValidationError as error:
+        return [str(error)]
+    return [f"story: {fact}" for fact, holds in story(ws, lang).items() if not holds]
 
-    def day(value: Any, where: str, nullable: bool = False) -> dt.date | None:
-        if value is None and nullable:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            errors.append(f"{where}: not an ISO date: {value!r}")
-            return None
 
-    def ids(name: str) -> set[str]:
-        seen = [item["id"] for item in data[name]]
-        need(len(seen) == len(set(seen)), f"{name}: duplicate ids")
-        return set(seen)
+def story(ws: Any, lang: str) -> dict[str, bool]:
+    """What the demo must show, each fact with whether it holds (the app's own rules where it has them)."""
+    from briefing.clock import FixedClock
+    from briefing.evidence.kpis import effect
+    from briefing.guide.cadence import overdue
 
-    need(list(data) == TOP_LEVEL, f"top-level keys {list(data)}")
-    need(data["format"] == "briefing-composer/1", "format")
-    need(data["campaign"]["language"] == lang and data["deck"]["language"] == lang, "language")
-    day(data["campaign"]["started"], "campaign.started")
-    people = {s["id"]: s for s in data["stakeholders"]}
-    ids("stakeholders")
-    problems, csfs = ids("problems"), ids("csfs")
-    for name in ("dialogues", "references", "surveys", "initiatives", "phases", "presentations"):
-        ids(name)
-
-    for i, s in enumerate(data["stakeholders"]):
-        where = f"stakeholders[{i}]"
-        for key in ("influence", "interest", "drive", "foresight"):
-            need(type(s[key]) is int and 1 <= s[key] <= 5, f"{where}.{key}")
-        need(s["stance"] in ALLOWED["stance"], f"{where}.stance")
-        need(type(s["budget_holder"]) is bool and type(s["decision_maker"]) is bool, f"{where} flags")
-        need(type(s["cadence_days"]) is int and 14 <= s["cadence_days"] <= 60, f"{where}.cadence_days")
-        need(all(isinstance(tag, str) for tag in s["tags"]), f"{where}.tags")
-    need(len(people) >= 16, "fewer than 16 stakeholders")
-    need(3 <= sum(s["decision_maker"] for s in people.values()) <= 4, "3–4 decision makers")
-
-    last_contact: dict[str, dt.date] = {}
-    previous = dt.date.min
-    for i, d in enumerate(data["dialogues"]):
-        where = f"dialogues[{i}]"
-        need(d["id"] == f"d{i + 1}", f"{where}.id")
-        need(d["stakeholder_id"] in people, f"{where}.stakeholder_id")
-        need(d["channel"] in ALLOWED["channel"], f"{where}.channel")
-        when = day(d["date"], f"{where}.date")
-        follow = day(d["follow_up"], f"{where}.follow_up", nullable=True)
-        need(type(d["references_shared"]) is int and d["references_shared"] >= 0, f"{where}.references_shared")
-        need(all(isinstance(p, str) for p in d["problems_learned"]), f"{where}.problems_learned")
-        if when:
-            need(when >= previous, f"{where}: not in date order")
-            need(dt.date(2025, 11, 1) <= when <= dt.date(2026, 11, 20), f"{where}.date out of range")
-            need(follow is None or follow > when, f"{where}.follow_up before date")
-            previous = when
-            last_contact[d["stakeholder_id"]] = when
-            if people.get(d["stakeholder_id"], {}).get("decision_maker"):
-                need(when <= dt.date(2026, 10, 10), f"{where}: leadership not given air")
-    need(len(data["dialogues"]) >= 40, "fewer than 40 dialogues")
-    overdue = [
-        sid
-        for sid, s in people.items()
-        if s["stance"] in ("supporter", "champion")
-        and (TODAY - last_contact.get(sid, dt.date.min)).days > s["cadence_days"]
-    ]
-    need(2 <= len(overdue) <= 3, f"overdue allies: {overdue}")
-
-    for i, r in enumerate(data["references"]):
-        need(r["kind"] in ALLOWED["kind_reference"] and type(r["year"]) is int, f"references[{i}]")
-
-    for i, q in enumerate(data["surveys"]):
-        where = f"surveys[{i}]"
-        need(q["sponsor_id"] in people and q["source"] in ALLOWED["source"], f"{where} sponsor/source")
-        day(q["date"], f"{where}.date")
-        kinds = {question["id"]: question for question in q["questions"]}
-        need(len(kinds) == len(q["questions"]), f"{where}: duplicate question ids")
-        for question in q["questions"]:
-            need(question["kind"] in ALLOWED["kind_question"], f"{where} question kind")
-            need(question["kind"] != "likert" or len(question["scale"]) == 5, f"{where} likert scale")
-        need(len(q["responses"]) >= 44, f"{where}: fewer than 44 responses")
-        for r, response in enumerate(q["responses"]):
-            try:
-                dt.datetime.fromisoformat(response["submitted"])
-            except ValueError:
-                errors.append(f"{where}.responses[{r}].submitted")
-            for key, value in response["answers"].items():
-                question = kinds.get(key)
-                if question is None:
-                    errors.append(f"{where}.responses[{r}]: unknown question {key}")
-                    continue
-                if value is None:
-                    continue
-                kind, scale = question["kind"], question["scale"]
-                ok = {
-                    "likert": lambda v, s=scale: v in s,
-                    "single": lambda v, s=scale: v in s,
-                    "multi": lambda v, s=scale: isinstance(v, list) and all(x in s for x in v),
-                    "number": lambda v: type(v) in (int, float),
-                    "text": lambda v: isinstance(v, str),
-                }[kind](value)
-                need(ok, f"{where}.responses[{r}].answers.{key}: {value!r}")
-        need(2 <= len(q["findings"]) <= 3, f"{where}.findings")
-
-    for i, n in enumerate(data["initiatives"]):
-        where = f"initiatives[{i}]"
-        need(n["sponsor_id"] in people and n["status"] in ALLOWED["status_initiative"], f"{where}")
-        need(set(n["problem_ids"]) <= problems and set(n["csf_ids"]) <= csfs, f"{where} links")
-        day(n["start"], f"{where}.start")
-        day(n["end"], f"{where}.end")
-        for k in n["kpis"]:
-            need(k["category"] in ALLOWED["category"] and k["direction"] in ALLOWED["direction"], f"{where} kpi")
-            need(4 <= len(k["measurements"]) <= 6, f"{where} kpi {k['id']} measurements")
-            latest = k["measurements"][-1]["value"]
-            need(abs(k["target"] - latest) < abs(k["target"] - k["baseline"]), f"{where} kpi {k['id']} trend")
-            for m in k["measurements"]:
-                day(m["date"], f"{where} kpi {k['id']} date")
-    kpi_ids = [k["id"] for n in data["initiatives"] for k in n["kpis"]]
-    need(len(kpi_ids) == len(set(kpi_ids)), "duplicate kpi ids")
-
-    for i, p in enumerate(data["problems"]):
-        need(type(p["severity"]) is int and 1 <= p["severity"] <= 5, f"problems[{i}].severity")
-    for i, c in enumerate(data["csfs"]):
-        need(set(c["problem_ids"]) <= problems, f"csfs[{i}].problem_ids")
-    for i, ph in enumerate(data["phases"]):
-        need(ph["risk"] in ALLOWED["risk"] and set(ph["csf_ids"]) <= csfs, f"phases[{i}]")
-        need(day(ph["start"], "start") < day(ph["end"], "end"), f"phases[{i}] dates")
-    need([ph["risk"] for ph in data["phases"]] == ["low", "medium", "high"], "phase risks")
-
-    for i, pr in enumerate(data["presentations"]):
-        where = f"presentations[{i}]"
-        need(pr["outcome"] in ALLOWED["outcome"], f"{where}.outcome")
-        need(all(people.get(a, {}).get("decision_maker") for a in pr["attendee_ids"]), f"{where}.attendee_ids")
-        need(
-            all(o["status"] in ALLOWED["status_objection"] and o["answer"] for o in pr["objections"]),
-            f"{where}.objections",
-        )
-        day(pr["date"], f"{where}.date")
-        day(pr["next_attempt"], f"{where}.next_attempt", nullable=True)
-    deck = data["deck"]
-    day(deck["date"], "deck.date")
-    need(type(deck["max_slides"]) is int and type(deck["anonymize"]) is bool, "deck types")
-    return errors
+    people = {s.id: s for s in ws.stakeholders}
+    dates = [d.date for d in ws.dialogues]
+    kpis = [k for n in ws.initiatives for k in n.kpis]
+    leaders = {s.id for s in ws.stakeholders if s.decision_maker}
+    return {
+        "the campaign and the deck in the file's language": ws.campaign.language == ws.deck.language == lang,
+        "16 stakeholders or more, 3–4 of them decision makers": len(people) >= 16 and 3 <= len(leaders) <= 4,
+        "cadences of 14–60 days": all(14 <= s.cadence_days <= 60 for s in ws.stakeholders),
+        "40 dialogues or more, d1… in date order": len(dates) >= 40 and dates == sorted(dates)
+        and [d.id for d in ws.dialogues] == [f"d{i}" for i in range(1, len(dates) + 1)],
+        "dialogues from 2025-11-01 to 2026-11-20": all(dt.date(2025, 11, 1) <= d <= TODAY for d in dates)
+        and max(dates) <= dt.date(2026, 11, 20),
+        "follow-ups after their dialogue": all(d.follow_up is None or d.follow_up > d.date for d in ws.dialogues),
+        "leadership given air since 10 October": all(d.date <= dt.date(2026, 10, 10)
+                                                     for d in ws.dialogues if d.stakeholder_id in leaders),
+        "2–3 allies overdue": 2 <= len(overdue(ws, FixedClock.on(TODAY))) <= 3,
+        "surveys of 44 responses or more, 2–3 findings, 5-step Likert scales": all(
+            len(q.responses) >= 44 and 2 <= len(q.findings) <= 3
+            and all(len(x.scale) == 5 for x in q.questions if x.kind == "likert") for q in ws.surveys),
+        "KPIs of 4–6 measurements, moving toward their target": len({k.id for k in kpis}) == len(kpis) and all(
+            4 <= len(k.measurements) <= 6 and (effect(k).improvement_pct or 0) > 0 for k in kpis),
+        "phases of low, medium and high risk": [ph.risk for ph in ws.phases] == ["low", "medium", "high"],
+        "decision makers attend, every objection has its answer": all(
+            set(pr.attendee_ids) <= leaders and all(o.answer for o in pr.objections) for pr in ws.presentations),
+    }
 
 
 def same_story(a: Any, b: Any, where: str = "$", key: str = "") -> list[str]:

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from briefing.store.atomic import write_atomic
+from briefing.files import write_atomic
 
 MAX_CACHE_BYTES = 200 * 1024 * 1024
 """About a thousand slide-sized charts at 200 dpi."""

@@ -151,7 +151,8 @@ def _font_pt(theme: ChartTheme) -> float:
 
 
 def _rgb(colour: str) -> RGBColor:
-    return RGBColor.from_string(colour.lstrip("#").upper())
+    rgb: RGBColor = RGBColor.from_string(colour.lstrip("#").upper())
+    return rgb
 
 
 def _describe(frame: GraphicFrame, spec: ChartSpec) -> None:

@@ -31,6 +31,7 @@ from briefing.evidence.stakeholders import StakeholderMapping, import_stakeholde
 from briefing.evidence.surveys import import_survey
 from briefing.evidence.writing import export_stakeholders, export_survey
 from briefing.i18n import format_date, format_number, term, tr
+from briefing.model.collections import STAKEHOLDERS, SURVEYS
 from briefing.model.entities import Survey
 
 
@@ -95,11 +96,11 @@ def run_import_survey(args: argparse.Namespace) -> int:
             mapping=mapping,
             today=store.clock.today(),
             existing=store.workspace.surveys,
-            survey_id=store.new_id("surveys", "survey"),
+            survey_id=store.new_id(SURVEYS),
         )
         if result.duplicate_of and not args.again:
             raise InputError("evidence.error.duplicate_survey", file=str(args.file), id=result.duplicate_of)
-        store.add("surveys", result.survey)
+        store.add(SURVEYS, result.survey)
     survey = result.survey
     say(tr("evidence.cli.imported", title=survey.title, id=survey.id, layout=tr(f"evidence.layout.{result.layout}"),
            n=len(survey.responses), questions=len(survey.questions)))
@@ -206,7 +207,7 @@ def run_import_stakeholders(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         result = import_stakeholders(args.file, store.workspace.stakeholders, mapping=mapping,
                                      update=args.update)
-        store.add_and_update("stakeholders", result.added, result.updated)  # one check, one write
+        store.add_and_update(STAKEHOLDERS, result.added, result.updated)  # one check, one write
     say(tr("evidence.cli.stakeholders_imported", added=len(result.added), updated=len(result.updated),
            skipped=len(result.skipped)))
     for notice in result.notices:
@@ -220,7 +221,7 @@ def run_import_stakeholders(args: argparse.Namespace) -> int:
 def run_export_survey(args: argparse.Namespace) -> int:
     _check_export_suffix(args.out)
     with open_store(args, daily_backup=False) as store:
-        survey = store.workspace.find("surveys", args.survey)
+        survey = SURVEYS.find(store.workspace, args.survey)
         if survey is None:
             known = ", ".join(s.id for s in store.workspace.surveys) or "—"
             raise InputError("evidence.error.no_survey", id=args.survey, known=known)

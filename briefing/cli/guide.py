@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.cli.common import command, open_store, say
 from briefing.clock import SystemClock
 from briefing.guide.days import parse_day
 from briefing.guide.objections import answer_edit, open_objections
 from briefing.i18n import LANGUAGES, format_date, term, tr
-from briefing.model.entities import OUTCOMES
+from briefing.model.entities import OUTCOMES, Workspace
+
+if TYPE_CHECKING:  # (the guide's modules load when their command runs)
+    from briefing.guide.cadence import CadenceStatus
+    from briefing.guide.days import Today
+    from briefing.guide.history import ArchiveProblem, Attempt
+    from briefing.guide.objections import OpenObjection
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
@@ -41,7 +48,7 @@ def _present_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--next-attempt", metavar="D", help=tr("guide.cli.next_attempt_help"))
 
 
-def _today(args: argparse.Namespace) -> Any:
+def _today(args: argparse.Namespace) -> Today:
     return parse_day(args.today, "--today") if args.today else SystemClock()
 
 
@@ -85,7 +92,7 @@ def present_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open_count(workspace: Any) -> int:
+def _open_count(workspace: Workspace) -> int:
     from briefing.guide.objections import open_objections
 
     return len(open_objections(workspace))
@@ -110,7 +117,7 @@ def history_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_attempt(attempt: Any, problem: Any) -> None:
+def _print_attempt(attempt: Attempt, problem: ArchiveProblem | None) -> None:
     p = attempt.presentation
     say(tr("guide.cli.attempt_line", number=attempt.number, date=p.date.isoformat(),
            outcome=term("outcome", p.outcome, lower=True), audience=p.audience))
@@ -121,7 +128,7 @@ def _print_attempt(attempt: Any, problem: Any) -> None:
         say(tr(key, file=p.deck_file))
 
 
-def _attempt_json(attempt: Any, problems: dict[str, Any]) -> dict[str, Any]:
+def _attempt_json(attempt: Attempt, problems: dict[str, ArchiveProblem]) -> dict[str, Any]:
     p, changes = attempt.presentation, attempt.changes
     problem = problems.get(p.id)
     archive = "none" if not p.deck_file else "ok" if problem is None else "changed" if problem.actual else "missing"
@@ -185,7 +192,7 @@ def overdue_command(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if late else EXIT_OK
 
 
-def _print_overdue(late: list[Any], due: list[Any]) -> None:
+def _print_overdue(late: list[CadenceStatus], due: list[CadenceStatus]) -> None:
     if not late:
         say(tr("guide.cli.none_overdue"))
     for entry in late:
@@ -194,17 +201,17 @@ def _print_overdue(late: list[Any], due: list[Any]) -> None:
         say(tr("guide.cli.due_today", names=", ".join(e.stakeholder.name for e in due)))
 
 
-def _cadence_json(entry: Any) -> dict[str, Any]:
-    def iso(day: Any) -> str | None:
+def _cadence_json(entry: CadenceStatus) -> dict[str, Any]:
+    def iso(day: dt.date | None) -> str | None:
         return day.isoformat() if day else None
 
     return {"id": entry.stakeholder.id, "name": entry.stakeholder.name, "last_dialogue": iso(entry.last_dialogue),
             "due": iso(entry.due), "days_overdue": entry.days_overdue, "cadence_days": entry.stakeholder.cadence_days}
 
 
-def _overdue_line(entry: Any) -> str:
+def _overdue_line(entry: CadenceStatus) -> str:
     person = entry.stakeholder
-    params = {"name": person.name, "days": entry.days_overdue, "cadence": person.cadence_days}
+    params: dict[str, Any] = {"name": person.name, "days": entry.days_overdue, "cadence": person.cadence_days}
     if entry.days_overdue is None:
         return tr("guide.cli.overdue_unknown", **params)
     if entry.last_dialogue is None:
@@ -238,6 +245,6 @@ def answer_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _objection_json(number: int, entry: Any) -> dict[str, Any]:
+def _objection_json(number: int, entry: OpenObjection) -> dict[str, Any]:
     return {"number": number, "presentation_id": entry.presentation.id, "date": entry.presentation.date.isoformat(),
             "text": entry.objection.text, "answer": entry.objection.answer}

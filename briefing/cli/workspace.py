@@ -10,12 +10,12 @@ from briefing import reading
 from briefing.cli.common import command, open_store, say
 from briefing.demo import demo_workspace
 from briefing.errors import InputError
+from briefing.files import write_or_refuse
 from briefing.i18n import format_number, tr
 from briefing.model import COLLECTIONS, Workspace
 from briefing.model.interchange import from_json_text, to_json_text
 from briefing.store import WorkspaceStore, restore, valid
 from briefing.store import backups as backup_files
-from briefing.store.atomic import write_or_refuse
 
 
 def register(subparsers: Any) -> None:
@@ -45,8 +45,8 @@ def run_info(args: argparse.Namespace) -> int:
     with open_store(args, daily_backup=False) as store:
         ws = store.workspace
         say(tr("cli.info_name", name=ws.campaign.name or "—", folder=str(args.workspace)))
-        for name in COLLECTIONS:
-            say(f"  {tr(f'collection.{name}'):<16} {format_number(len(ws.collection(name)))}")
+        for collection in COLLECTIONS:
+            say(f"  {tr(f'collection.{collection.name}'):<16} {format_number(len(collection.items(ws)))}")
         say(tr("cli.info_backups", count=len(backup_files.listing(args.workspace))))
     return 0
 
@@ -101,9 +101,9 @@ def _read_interchange(path: Path) -> Workspace:
 
 def _refuse_if_not_empty(store: WorkspaceStore, folder: Path) -> None:
     ws = store.workspace
-    if any(ws.collection(name) for name in COLLECTIONS) or ws.campaign.name:
+    if any(collection.items(ws) for collection in COLLECTIONS) or ws.campaign.name:
         raise InputError("error.workspace_not_empty", folder=str(folder))
 
 
 def _summary(workspace: Workspace) -> str:
-    return ", ".join(f"{len(workspace.collection(name))} {tr(f'collection.{name}')}" for name in COLLECTIONS)
+    return ", ".join(f"{len(c.items(workspace))} {tr(f'collection.{c.name}')}" for c in COLLECTIONS)

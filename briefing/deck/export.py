@@ -18,8 +18,8 @@ from typing import Any
 
 from briefing.deck.model import DeckPlan, ExportResult, Finding, TemplateReport
 from briefing.errors import InputError
+from briefing.files import write_or_refuse
 from briefing.model.entities import DeckSettings, Workspace
-from briefing.store.atomic import write_or_refuse
 
 
 def plan(workspace: Workspace, settings: DeckSettings | None = None, today: dt.date | None = None) -> DeckPlan:

@@ -14,10 +14,8 @@ from briefing.deck.template import Box, Geometry
 
 TITLE_PT = 28.0
 TITLE_SIZES = (28.0, 24.0, 22.0, 20.0)
-MAX_TITLE_LINES = 2
 BODY_SIZES = (24.0, 22.0, 20.0, 18.0)
 APPENDIX_SIZES = (20.0, 18.0, 16.0, 14.0, 12.0)
-MIN_BODY_PT = 18.0
 CAPTION_PT = 14.0
 FOOTER_PT = 10.0
 PARAGRAPH_SPACE_PT = 6.0

@@ -9,16 +9,11 @@ fits its box, measured with the real font's metrics in the template's geometry.
 from __future__ import annotations
 
 from briefing.deck import layout as lay
+from briefing.deck.limits import MAX_BULLETS, MAX_REFERENCES, MAX_TITLE_LINES, MAX_WORDS, MIN_BODY_PT, MIN_TITLE_WORDS
 from briefing.deck.model import DeckPlan, Finding, SlideSpec
 from briefing.deck.template import Template
 from briefing.deck.wording import words
 
-MAX_BULLETS = 5
-MAX_WORDS = 40
-MAX_TITLE_LINES = 2
-MIN_BODY_PT = 18.0
-MAX_REFERENCES = 2
-MIN_TITLE_WORDS = 5
 EXEMPT_TITLE = ("title", "divider")
 
 

@@ -91,7 +91,8 @@ def _properties(prs: Any, plan: DeckPlan) -> None:
 
 
 def rgb(colour: str) -> RGBColor:
-    return RGBColor.from_string(colour.lstrip("#").upper())
+    value: RGBColor = RGBColor.from_string(colour.lstrip("#").upper())
+    return value
 
 
 def emu(inches: float) -> int:

@@ -14,20 +14,21 @@ from typing import Any
 
 from briefing.charts.labels import arrange as arrange_labels
 from briefing.charts.spec import ChartSpec
+from briefing.deck.limits import MAX_REFERENCES
+from briefing.deck.limits import MAX_WORDS as WORD_BUDGET
 from briefing.deck.model import Card, SlideSpec, Table
 from briefing.deck.sanitize import clean
 from briefing.deck.wording import brief, lower_first, phrase, upper_first, words
 from briefing.evidence.kpis import KpiEffect, effect
 from briefing.i18n import format_date, format_number, term, tr
+from briefing.model.collections import PROBLEMS, STAKEHOLDERS
 from briefing.model.entities import DeckSettings, Phase, Problem, Survey, Workspace
 
 MAX_CARDS = 3
 MAX_ROWS = 5
 MAX_STEPS = 3
 MAX_QUESTIONS = 3
-MAX_REFERENCES = 2
 APPENDIX_BULLETS = 8
-WORD_BUDGET = 40
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Context:
 
     def person(self, stakeholder_id: str | None) -> str:
         """A stakeholder's name, or their role when the deck is anonymized."""
-        person = self.workspace.find("stakeholders", stakeholder_id) if stakeholder_id else None
+        person = STAKEHOLDERS.find(self.workspace, stakeholder_id) if stakeholder_id else None
         if person is None:
             return ""
         if self.settings.anonymize:
@@ -381,7 +382,7 @@ def labelled_people(people: list[Any]) -> set[str]:
 def thin_labels(chart: ChartSpec, people: list[Any], named: set[str]) -> ChartSpec:
     """The map with only the ``named`` people's labels, placed anew (series follow the stances in order, people in
     workspace order, as ``charts.build.stakeholder_map`` makes them)."""
-    from briefing.charts.build import STANCES
+    from briefing.model.entities import STANCES
 
     stances = [stance for stance in STANCES if any(p.stance == stance for p in people)]
     if len(stances) != len(chart.series):
@@ -610,7 +611,7 @@ def problem_note(ctx: Context, problem: Problem) -> str:
 
 
 def csf_note(ctx: Context, csf: Any) -> str:
-    solved = [clean(p.title) for pid in csf.problem_ids if (p := ctx.workspace.find("problems", pid))]
+    solved = [clean(p.title) for pid in csf.problem_ids if (p := PROBLEMS.find(ctx.workspace, pid))]
     return f"{clean(csf.title)}: {clean(csf.description)} " + (
         ctx.t("deck.notes.solves", problems="; ".join(solved)) if solved else ""
     )

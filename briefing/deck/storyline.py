@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from briefing.deck import sections as s
 from briefing.deck.model import SECTIONS, DeckPlan, SlideSpec
+from briefing.deck.sanitize import clean
 from briefing.errors import InputError
 from briefing.model.entities import DeckSettings, Workspace
 
@@ -71,7 +72,7 @@ def build_plan(workspace: Workspace, settings: DeckSettings | None = None, today
         slides=[*kept, *appendix],
         lang=lang,
         title=main[0].title,
-        audience=s.clean(chosen.audience or workspace.campaign.audience),
+        audience=clean(chosen.audience or workspace.campaign.audience),
         date=day,
         attempt=attempt,
         max_slides=chosen.max_slides,

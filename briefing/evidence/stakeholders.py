@@ -35,13 +35,16 @@ from briefing.evidence.readers import (
 )
 from briefing.evidence.writing import stakeholder_list, unneutralise
 from briefing.model import codec
+from briefing.model.collections import STAKEHOLDERS
 from briefing.model.entities import STANCES, Stakeholder, Stance
 from briefing.model.ids import fresh_id
+from briefing.model.schema import schema
 
-FIELDS = ("name", "role", "department", "influence", "interest", "drive", "foresight", "activities", "stance",
-          "budget_holder", "decision_maker", "cadence_days", "tags", "notes")
-SCORES = ("influence", "interest", "drive", "foresight")
-FLAGS = ("budget_holder", "decision_maker")
+_FIELDS = tuple(spec for spec in schema(Stakeholder) if spec.name != "id")
+FIELDS = tuple(spec.name for spec in _FIELDS)
+"""What a column of a stakeholder list can hold: every field of a stakeholder but its id (the schema's)."""
+SCORES = tuple(spec.name for spec in _FIELDS if spec.kind == "score")
+FLAGS = tuple(spec.name for spec in _FIELDS if spec.kind == "bool")
 
 
 def _fold(text: str) -> str:
@@ -75,7 +78,8 @@ HEADER_ROWS_SEARCHED = 20
 
 def header_field(text: str) -> str | None:
     """The field a header names, in Danish or English: the words above, those export-stakeholders writes
-    in either language, each also with a note in brackets after it (``Indflydelse (1-5)``)."""
+    in either language (each field's own label, from the schema), each also with a note in brackets
+    after it (``Indflydelse (1-5)``)."""
     folded = _fold(text)
     words = _header_words()
     return words.get(folded) or words.get(_SCALE_NOTE.sub("", folded))
@@ -230,7 +234,7 @@ def _check_width(table: Table, index: int, width: int) -> None:
 
 
 def _default_id(taken: set[str]) -> str:
-    return fresh_id("stakeholder", taken)
+    return fresh_id(STAKEHOLDERS.id_prefix, taken)
 
 
 def _import_row(

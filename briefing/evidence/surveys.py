@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.errors import InputError
 from briefing.evidence.kinds import decimal_comma, infer
 from briefing.evidence.layouts import Column, ColumnMapping, Layout, LayoutName, detect, from_mapping, propose_mapping
 from briefing.evidence.readers import Cell, Notice, Table, cell_at, column_letter, input_error, read_table, text_of
@@ -39,20 +40,25 @@ class SurveyImport:
     """The id of a survey in the workspace with the same questions and responses."""
 
 
+class LayoutUnknown(InputError):
+    """The file's columns were not recognised: the user can say which column is what (a mapping)."""
+
+
 def import_survey(
     path: Path,
     title: str | None = None,
     mapping: ColumnMapping | None = None,
     today: dt.date | None = None,
     existing: Sequence[Survey] = (),
-    survey_id: str = "survey1",
+    survey_id: str = "sv1",
 ) -> SurveyImport:
     """The survey in ``path``; InputError naming the file and the place when it cannot be imported."""
     table = read_table(path)
     layout = from_mapping(table, mapping) if mapping is not None else detect(table)
     if layout is None:
         proposal = propose_mapping(table)
-        raise input_error(table.file, "evidence.error.layout_unknown", spec=_spec(proposal))
+        error = input_error(table.file, "evidence.error.layout_unknown", spec=_spec(proposal))
+        raise LayoutUnknown(error.key, **error.params)
     notices = list(table.notices) + list(layout.notices)
     data_rows = _data_rows(table, layout, notices)
     questions, answers = _questions(table, layout, [table.rows[i] for i in data_rows], notices)

@@ -18,9 +18,10 @@ from typing import Any
 from briefing.evidence.analysis import analyse
 from briefing.evidence.kinds import text_of_answer
 from briefing.evidence.readers import is_junk
+from briefing.files import write_or_refuse
 from briefing.i18n import current_language, term, tr
 from briefing.model.entities import Stakeholder, Survey
-from briefing.store.atomic import write_or_refuse
+from briefing.model.schema import schema
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 Value = str | int | float | bool | dt.date | dt.datetime | None
@@ -120,14 +121,13 @@ def _answer(value: Any) -> Value:
     return value if isinstance(value, int | float | str) else None if value is None else text_of_answer(value)
 
 
-STAKEHOLDER_COLUMNS = ("name", "role", "department", "influence", "interest", "drive", "foresight", "activities",
-                       "stance", "budget_holder", "decision_maker", "cadence_days", "tags", "notes")
+STAKEHOLDER_COLUMNS = tuple(spec.name for spec in schema(Stakeholder) if spec.name != "id")
+"""A stakeholder list's columns: every field of a stakeholder but its id, headed by the field's label."""
 
 
 def stakeholder_list(stakeholders: Sequence[Stakeholder], lang: str | None = None) -> Sheet:
     """The stakeholder list with headers and words in ``lang`` — the import reads it back."""
-    header = [term("field", c, lang) if c == "stance" else tr(f"evidence.export.stakeholder.{c}", lang)
-              for c in STAKEHOLDER_COLUMNS]
+    header = [term("field", column, lang) for column in STAKEHOLDER_COLUMNS]
     rows: list[list[Value]] = []
     for person in stakeholders:
         row: list[Value] = []

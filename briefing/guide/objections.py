@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from briefing.edits import UpdateItem
 from briefing.errors import InputError
+from briefing.model.collections import PRESENTATIONS
 from briefing.model.entities import Objection, Presentation, Workspace
 
 
@@ -34,7 +35,7 @@ def open_objections(workspace: Workspace) -> list[OpenObjection]:
     ]
 
 
-def answer_edit(workspace: Workspace, number: int, answer: str) -> UpdateItem:
+def answer_edit(workspace: Workspace, number: int, answer: str) -> UpdateItem[Presentation]:
     """The undoable edit that writes ``answer`` to the open objection ``number`` (1-based, in the
     order of ``open_objections``). It stays open until a deck that shows the answer is presented;
     an empty answer takes it back."""
@@ -44,4 +45,4 @@ def answer_edit(workspace: Workspace, number: int, answer: str) -> UpdateItem:
     entry = entries[number - 1]
     changed = copy.deepcopy(entry.presentation)
     changed.objections[entry.index].answer = answer.strip()
-    return UpdateItem("presentations", copy.deepcopy(entry.presentation), changed)
+    return UpdateItem(PRESENTATIONS, copy.deepcopy(entry.presentation), changed)

@@ -21,21 +21,30 @@ import copy
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 from briefing.deck.stamp import read_settings
 from briefing.edits import AddItem, Batch, UpdateItem
 from briefing.errors import InputError, ValidationError
+from briefing.files import os_reason, remove_leftovers, write_atomic
 from briefing.guide.days import parse_day
 from briefing.guide.objections import open_objections
 from briefing.model import codec
+from briefing.model.collections import PRESENTATIONS, STAKEHOLDERS
 from briefing.model.entities import OUTCOMES, DeckSettings, Objection, Outcome, Presentation, Workspace
 from briefing.store import WorkspaceStore
-from briefing.store.atomic import os_reason, remove_leftovers, write_atomic
 
 ID_PREFIX = "pr"
 CHUNK = 1 << 20
+
+
+@dataclass
+class Recording(Batch):
+    """The edit that records a presentation (and marks the objections its deck answered)."""
+
+    presentation_id: str = ""
 
 
 def record_presentation(
@@ -47,7 +56,7 @@ def record_presentation(
     """
     edit = presentation_edit(store, deck_file, date, audience, outcome, **details)
     edit.apply(store)
-    return cast(Presentation, store.workspace.find("presentations", edit.edits[0].item.id))
+    return cast(Presentation, PRESENTATIONS.find(store.workspace, edit.presentation_id))
 
 
 def presentation_edit(
@@ -62,11 +71,11 @@ def presentation_edit(
     next_steps: Iterable[str] = (),
     next_attempt: dt.date | str | None = None,
     settings: DeckSettings | None = None,
-) -> Batch:
+) -> Recording:
     """The undoable edit that records a presentation; the deck is archived before it is returned."""
     source = _deck_source(deck_file)
     presentation = Presentation(
-        id=store.new_id("presentations", ID_PREFIX),
+        id=store.new_id(PRESENTATIONS),
         date=parse_day(date, "date"),
         audience=audience.strip(),
         attendee_ids=_attendees(store.workspace, attendee_ids),
@@ -80,10 +89,10 @@ def presentation_edit(
     _validated(store.workspace, presentation)
     presentation.deck_file, presentation.deck_sha256 = archive_deck(store, source, presentation.date)
     answered = answered_by(store.workspace, presentation.date, presentation.id)
-    return Batch([AddItem("presentations", presentation), *answered])
+    return Recording([AddItem(PRESENTATIONS, presentation), *answered], presentation.id)
 
 
-def answered_by(workspace: Workspace, date: dt.date, presentation_id: str = "") -> list[UpdateItem]:
+def answered_by(workspace: Workspace, date: dt.date, presentation_id: str = "") -> list[UpdateItem[Presentation]]:
     """Updates that mark answered — by the presentation ``presentation_id`` — the open objections
     with an answer, raised on or before ``date``."""
     touched: dict[str, Presentation] = {}
@@ -92,8 +101,13 @@ def answered_by(workspace: Workspace, date: dt.date, presentation_id: str = "") 
             new = touched.setdefault(entry.presentation.id, copy.deepcopy(entry.presentation))
             new.objections[entry.index].status = "answered"
             new.objections[entry.index].answered_in = presentation_id
-    return [UpdateItem("presentations", copy.deepcopy(workspace.find("presentations", pid)), new)
-            for pid, new in touched.items()]
+    return [UpdateItem(PRESENTATIONS, copy.deepcopy(_found(workspace, pid)), new) for pid, new in touched.items()]
+
+
+def _found(workspace: Workspace, presentation_id: str) -> Presentation:
+    presentation = PRESENTATIONS.find(workspace, presentation_id)
+    assert presentation is not None, presentation_id
+    return presentation
 
 
 def attempt_number(workspace: Workspace, date: dt.date) -> int:
@@ -173,7 +187,7 @@ def _deck_source(deck_file: Path | str) -> Path:
 def _attendees(workspace: Workspace, attendee_ids: Iterable[str]) -> list[str]:
     chosen: list[str] = []
     for index, sid in enumerate(attendee_ids):
-        if workspace.find("stakeholders", sid) is None:
+        if STAKEHOLDERS.find(workspace, sid) is None:
             raise InputError("guide.error.unknown_attendee", field=f"attendee_ids[{index}]", value=sid)
         if sid not in chosen:
             chosen.append(sid)
@@ -183,7 +197,7 @@ def _attendees(workspace: Workspace, attendee_ids: Iterable[str]) -> list[str]:
 def _outcome(outcome: str) -> Outcome:
     if outcome not in OUTCOMES:
         raise InputError("guide.error.bad_outcome", field="outcome", value=outcome, allowed=", ".join(OUTCOMES))
-    return cast(Outcome, outcome)
+    return outcome
 
 
 def _objections(objections: Iterable[str | Objection]) -> list[Objection]:

@@ -1,9 +1,13 @@
 """Danish and English for every string a user sees, in the app and in the decks.
 
-Messages live in JSON catalogs beside this file, one per part of the product
-(``core.json``, ``deck.json`` …), each mapping a key to ``{"en": …, "da": …}``.
+Messages live in JSON catalogs beside this file, one per part of the core
+(``core.json``, ``deck.json`` …), each mapping a key to ``{"en": …, "da": …}``; an app adds
+the folder of its own texts with ``add_catalogs`` (the desktop app's are in ``ui/i18n``).
 ``tr`` looks a key up in the current (or a given) language and fills its
 ``{placeholders}``; numbers and dates are written the way each language writes them.
+
+A key that no catalog has shows as itself, so that a release names what is missing; with
+``set_strict(True)`` (the tests) it raises MissingText instead.
 """
 
 from __future__ import annotations
@@ -18,6 +22,29 @@ from typing import Any
 
 LANGUAGES = ("en", "da")
 _state = {"language": "en"}
+_strict = {"on": False}
+_folders: list[Path] = [Path(__file__).parent]
+
+
+class MissingText(KeyError):
+    """A message key that no catalog has (raised only with ``set_strict(True)``)."""
+
+
+def set_strict(strict: bool) -> None:
+    """Make a missing key raise MissingText (for tests) instead of showing the key (a release)."""
+    _strict["on"] = strict
+
+
+def add_catalogs(folder: Path) -> None:
+    """Merge the catalogs in ``folder`` (an app's own texts) into the messages ``tr`` knows."""
+    if folder not in _folders:
+        _folders.append(folder)
+        catalog.cache_clear()
+
+
+def core_catalogs() -> list[Path]:
+    """The catalog files of the core (those beside this module)."""
+    return sorted(_folders[0].glob("*.json"))
 
 
 def set_language(lang: str) -> None:
@@ -41,10 +68,10 @@ def current_language() -> str:
 def catalog() -> dict[str, dict[str, str]]:
     """Every message, merged from the catalogs; a key defined twice is a programming error."""
     merged: dict[str, dict[str, str]] = {}
-    for path in sorted(Path(__file__).parent.glob("*.json")):
+    for path in [path for folder in _folders for path in sorted(folder.glob("*.json"))]:
         for key, texts in json.loads(path.read_text(encoding="utf-8")).items():
             if key in merged:
-                raise RuntimeError(f"{path.name}: message {key!r} is defined twice")
+                raise RuntimeError(f"{path}: message {key!r} is defined twice")
             merged[key] = texts
     return merged
 
@@ -59,6 +86,8 @@ def tr(key: str, lang: str | None = None, **params: Any) -> str:
         key = f"{key}_one"
     texts = catalog().get(key)
     if texts is None:
+        if _strict["on"]:
+            raise MissingText(key)
         return key
     text = texts.get(lang) or texts.get("en") or key
     if not params:

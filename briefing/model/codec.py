@@ -47,6 +47,11 @@ def _resolved(annotation: Any, namespace: dict[str, Any]) -> Any:
     return eval(annotation, namespace) if isinstance(annotation, str) else annotation  # our own annotations
 
 
+def fields_of(cls: type) -> tuple[tuple[dataclasses.Field[Any], Any], ...]:
+    """The fields of the dataclass ``cls``, each with its resolved type."""
+    return _fields(cls)
+
+
 def _plan(cls: Any) -> tuple[frozenset[str], tuple[tuple[str, Convert, bool, Any], ...]]:
     """Per field of ``cls``: its name, converter, whether it is required, and its constraint check."""
     if cls not in _PLANS:
@@ -70,16 +75,20 @@ def load(cls: type[T], data: Any, path: str) -> T:
     known, steps = _plan(cls)
     if not known.issuperset(data):
         unknown = next(key for key in data if key not in known)
-        raise ValidationError(_join(path, unknown), "error.unknown_field")
+        raise ValidationError(_join(path, unknown), "error.unknown_field", field_name=unknown)
     values = {}
     for name, convert, required, check in steps:
         if name in data:
             where = f"{path}.{name}" if path else name
-            value = values[name] = convert(data[name], where)
-            if check is not None:
-                check(value, where)
+            try:
+                value = values[name] = convert(data[name], where)
+                if check is not None:
+                    check(value, where)
+            except ValidationError as error:
+                error.field_name = name  # the outermost item's field: the one a form shows
+                raise
         elif required:
-            raise ValidationError(_join(path, name), "error.required")
+            raise ValidationError(_join(path, name), "error.required", field_name=name)
     return cls(**values)
 
 
@@ -102,7 +111,7 @@ def _join(path: str, name: str) -> str:
 
 def _constraint(meta: Any) -> Callable[[Any, str], None] | None:
     """The check a field's metadata asks for (``score``, ``min``, ``required``), or None."""
-    if not meta:
+    if not {"score", "min", "required"} & set(meta):
         return None
 
     def check(value: Any, where: str) -> None:

@@ -1,7 +1,10 @@
 """The domain's vocabulary as plain dataclasses; field names follow ../shared/DATA-MODEL.md.
 
-Constraints that the codec checks travel with each field as metadata:
-``score`` (an integer 1–5), ``min`` (a lowest value; ``POSITIVE`` is ``min`` 1), ``required`` (a non-empty text).
+Constraints that the codec checks travel with each field as metadata: ``score`` (an integer 1–5),
+``min`` (the lowest value; ``POSITIVE`` is ``min`` 1), ``required`` (a non-empty text). So does how a
+field is presented, which ``schema`` reads for the app, the importers and the demo: ``max`` (the
+highest value an editor offers — not checked, since an older store or an import may hold more),
+``kind`` (``multiline`` text, comma-separated ``tags``) and ``help`` (a catalog key).
 """
 
 from __future__ import annotations
@@ -31,13 +34,25 @@ ALLY_STANCES: tuple[Stance, ...] = ("supporter", "champion")
 RISKS: tuple[Risk, ...] = ("low", "medium", "high")
 OUTCOMES: tuple[Outcome, ...] = ("approved", "partly_approved", "postponed", "rejected", "no_decision")
 
-SCORE = {"score": True}
+CHOICE_TERMS: dict[object, str] = {
+    Language: "language", Stance: "stance", Channel: "channel", ReferenceKind: "reference_kind",
+    SurveySource: "survey_source", QuestionKind: "question_kind", InitiativeStatus: "initiative_status",
+    KpiCategory: "kpi_category", Direction: "direction", Risk: "risk", Outcome: "outcome",
+    ObjectionStatus: "objection_status",
+}
+"""The kind of shared term (``terms.json``) that names the values of each set of allowed values."""
+
 POSITIVE = {"min": 1}
 REQUIRED = {"required": True}
+MULTILINE = {"kind": "multiline"}
 
 
-def _score(default: int = 3) -> Any:
-    return field(default=default, metadata=SCORE)
+def _score(default: int = 3, help_key: str = "") -> Any:
+    return field(default=default, metadata={"score": True, "help": help_key} if help_key else {"score": True})
+
+
+def _text(kind: str) -> Any:
+    return field(default="", metadata={"kind": kind})
 
 
 @dataclass
@@ -60,17 +75,17 @@ class Stakeholder:
     name: str = field(default="", metadata=REQUIRED)
     role: str = ""
     department: str = ""
-    influence: int = _score()
-    interest: int = _score()
-    drive: int = _score()
-    foresight: int = _score()
-    activities: str = ""
+    influence: int = _score(help_key="term.help.influence")
+    interest: int = _score(help_key="term.help.interest")
+    drive: int = _score(help_key="term.help.drive")
+    foresight: int = _score(help_key="term.help.foresight")
+    activities: str = _text("multiline")
     stance: Stance = "neutral"
     budget_holder: bool = False
     decision_maker: bool = False
-    cadence_days: int = field(default=30, metadata=POSITIVE)
-    tags: list[str] = field(default_factory=list)
-    notes: str = ""
+    cadence_days: int = field(default=30, metadata={"min": 1, "max": 3650, "help": "term.help.cadence_days"})
+    tags: list[str] = field(default_factory=list, metadata={"kind": "tags"})
+    notes: str = _text("multiline")
 
     @property
     def is_ally(self) -> bool:
@@ -85,9 +100,9 @@ class Dialogue:
     stakeholder_id: str = field(metadata=REQUIRED)
     date: dt.date
     channel: Channel = "meeting"
-    summary: str = ""
+    summary: str = _text("multiline")
     problems_learned: list[str] = field(default_factory=list)
-    references_shared: int = field(default=0, metadata={"min": 0})
+    references_shared: int = field(default=0, metadata={"min": 0, "max": 999})
     follow_up: dt.date | None = None
 
 
@@ -183,10 +198,10 @@ class Problem:
     id: str = field(metadata=REQUIRED)
     process: str = ""
     title: str = field(default="", metadata=REQUIRED)
-    description: str = ""
-    impact: str = ""
-    severity: int = _score()
-    evidence: str = ""
+    description: str = _text("multiline")
+    impact: str = _text("multiline")
+    severity: int = _score(help_key="term.help.severity")
+    evidence: str = _text("multiline")
 
 
 @dataclass
@@ -195,7 +210,7 @@ class Csf:
 
     id: str = field(metadata=REQUIRED)
     title: str = field(default="", metadata=REQUIRED)
-    description: str = ""
+    description: str = _text("multiline")
     problem_ids: list[str] = field(default_factory=list)
 
 
@@ -291,29 +306,6 @@ class Workspace:
     deck: DeckSettings = field(default_factory=DeckSettings)
     guide: GuideSettings = field(default_factory=GuideSettings)
 
-    def collection(self, name: str) -> list[Any]:
-        """The list of items of one collection, by its name in COLLECTIONS."""
-        items: list[Any] = getattr(self, name)
-        return items
-
     def is_empty(self) -> bool:
         """True for a workspace nothing was put into yet (no campaign name, no people, no presentations)."""
         return not self.campaign.name and not self.stakeholders and not self.presentations
-
-    def find(self, name: str, item_id: str) -> Any | None:
-        """The item of collection ``name`` whose id is ``item_id``, or None."""
-        return next((item for item in self.collection(name) if item.id == item_id), None)
-
-
-COLLECTIONS: dict[str, type] = {
-    "stakeholders": Stakeholder,
-    "dialogues": Dialogue,
-    "references": Reference,
-    "surveys": Survey,
-    "initiatives": Initiative,
-    "problems": Problem,
-    "csfs": Csf,
-    "phases": Phase,
-    "presentations": Presentation,
-}
-SINGLETONS: dict[str, type] = {"campaign": Campaign, "deck": DeckSettings, "guide": GuideSettings}

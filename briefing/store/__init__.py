@@ -10,9 +10,10 @@ from briefing.store.errors import (
     WorkspaceLocked,
 )
 from briefing.store.layout import default_folder, store_path
-from briefing.store.repository import Change, WorkspaceStore, restore, valid
+from briefing.store.repository import EVERYTHING_CHANGED, Change, WorkspaceStore, restore, valid
 
 __all__ = [
+    "EVERYTHING_CHANGED",
     "BackupError",
     "Change",
     "MigrationFailed",

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.store.atomic import write_atomic
+from briefing.files import write_atomic
 
 FOLDER = "backups"
 KEEP_RECENT = 10

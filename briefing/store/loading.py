@@ -12,6 +12,7 @@ from typing import Any
 
 from briefing.errors import ValidationError
 from briefing.model import COLLECTIONS, SINGLETONS, Workspace, codec, integrity
+from briefing.model.collections import collection_named, singleton_named
 from briefing.model.interchange import reject_constant
 from briefing.reading import MAX_JSON_DEPTH
 from briefing.store.errors import StoreDamaged
@@ -83,11 +84,14 @@ def to_workspace(raw: dict[str, Any], file: str) -> Workspace:
     _check_tables(raw, file)
     try:
         values: dict[str, Any] = {}
-        for name, cls in SINGLETONS.items():
-            docs = documents(raw, name)
-            values[name] = codec.load(cls, docs[-1][1], name) if docs else cls()
-        for name, cls in COLLECTIONS.items():
-            values[name] = [codec.load(cls, doc, f"{name}[{i}]") for i, (_, doc) in enumerate(documents(raw, name))]
+        for singleton in SINGLETONS:
+            docs = documents(raw, singleton.name)
+            stored = codec.load(singleton.type, docs[-1][1], singleton.name) if docs else singleton.type()
+            values[singleton.name] = stored
+        for collection in COLLECTIONS:
+            docs = documents(raw, collection.name)
+            values[collection.name] = [codec.load(collection.type, doc, f"{collection.name}[{i}]")
+                                       for i, (_, doc) in enumerate(docs)]
         workspace = Workspace(**values)
         integrity.check(workspace)
     except ValidationError as error:
@@ -100,15 +104,16 @@ def _check_tables(raw: dict[str, Any], file: str) -> None:
     if "1" not in raw.get(META_TABLE, {}):
         raise StoreDamaged("error.store_shape", file=file, path=META_TABLE)
     for table in raw:
-        if table != META_TABLE and table not in SINGLETONS and table not in COLLECTIONS:
+        if table != META_TABLE and singleton_named(table) is None and collection_named(table) is None:
             raise StoreDamaged("error.store_shape", file=file, path=table)
 
 
 def to_raw(workspace: Workspace, meta: dict[str, Any]) -> dict[str, Any]:
     """The tinydb data of ``workspace``: one table per collection, documents numbered from 1."""
     raw: dict[str, Any] = {"_meta": {"1": meta}}
-    for name in SINGLETONS:
-        raw[name] = {"1": codec.dump(getattr(workspace, name))}
-    for name in COLLECTIONS:
-        raw[name] = {str(i): codec.dump(item) for i, item in enumerate(workspace.collection(name), start=1)}
+    for singleton in SINGLETONS:
+        raw[singleton.name] = {"1": codec.dump(singleton.get(workspace))}
+    for collection in COLLECTIONS:
+        items = collection.items(workspace)
+        raw[collection.name] = {str(i): codec.dump(item) for i, item in enumerate(items, start=1)}
     return raw

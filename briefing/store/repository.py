@@ -10,7 +10,7 @@ was and keeps the edit in memory (``pending``) for ``save_pending`` to retry.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,10 +18,11 @@ from typing import Any
 from briefing import __version__
 from briefing.clock import Clock, SystemClock
 from briefing.errors import ValidationError
-from briefing.model import COLLECTIONS, SINGLETONS, Workspace, codec, integrity
+from briefing.files import os_reason, remove_leftovers
+from briefing.model import COLLECTIONS, Workspace, codec, integrity
+from briefing.model.collections import Collection, E, Entity, Part, S, Singleton
 from briefing.model.ids import fresh_id
 from briefing.store import backups, loading, migrations
-from briefing.store.atomic import os_reason, remove_leftovers
 from briefing.store.errors import BackupError, MigrationFailed, StoreError
 from briefing.store.layout import decks_folder, store_path
 from briefing.store.lock import WorkspaceLock
@@ -30,11 +31,23 @@ from briefing.store.storage import SafeStorage, encode, save
 
 @dataclass(frozen=True)
 class Change:
-    """What an edit changed, so that views refresh only what shows it."""
+    """What an edit changed, so that views refresh only what shows it.
 
-    collection: str
+    ``collection`` is the collection or singleton changed; None: everything (a replacement, or a
+    save that failed, after which views show the workspace afresh).
+    """
+
+    collection: Part | None
     kind: str  # "added", "updated", "removed", "set", "replaced"
     ids: tuple[str, ...] = ()
+
+    def touches(self, *parts: Part) -> bool:
+        """True when this change may alter what ``parts`` show."""
+        return self.collection is None or self.collection in parts
+
+
+EVERYTHING_CHANGED = Change(None, "updated")
+"""A change of unknown extent: every view shows the workspace afresh."""
 
 
 class WorkspaceStore:
@@ -47,7 +60,7 @@ class WorkspaceStore:
         self._lock: WorkspaceLock | None = None
         self._storage = SafeStorage(store_path(folder) if folder else None, raw)
         self._tinydb: Any = None
-        self._doc_ids = {name: [doc_id for doc_id, _ in loading.documents(raw, name)] for name in COLLECTIONS}
+        self._doc_ids = _doc_ids(raw)
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -123,32 +136,45 @@ class WorkspaceStore:
 
     # -- edits ---------------------------------------------------------------------------
 
-    def add(self, collection: str, item: Any, index: int | None = None, doc_id: int | None = None) -> Change:
-        """Add ``item`` at the end (or at ``index`` with its former ``doc_id``, when undoing a removal)."""
+    def add(self, collection: Collection[E], item: E, index: int | None = None) -> Change:
+        """Add ``item`` at the end, or at ``index`` (undoing a removal puts the item back where it was)."""
         item = self._checked(collection, item)
-        items = self.workspace.collection(collection)
+        items = collection.items(self.workspace)
         position = len(items) if index is None else index
-        doc_ids = self._doc_ids[collection]
-        new_id = doc_id if doc_id is not None else max(doc_ids, default=0) + 1
+        doc_ids = self._doc_ids[collection.name]
+        new_id = max(doc_ids, default=0) + 1
         items.insert(position, item)
         doc_ids.insert(position, new_id)
         self._guard(lambda: (items.pop(position), doc_ids.pop(position)))
-        self._table(collection).insert(_document(codec.dump(item), doc_id=new_id))
+        if position == len(items) - 1:
+            self._table(collection.name).insert(_document(codec.dump(item), doc_id=new_id))
+        else:
+            self._renumber(collection)
         return Change(collection, "added", (item.id,))
 
-    def update(self, collection: str, item: Any, old_id: str | None = None) -> Change:
+    def _renumber(self, collection: Collection[Entity]) -> None:
+        """Store ``collection`` anew, its documents numbered in the order of its items (the store keeps
+        that order by number), in one write: after an item was put back in the middle."""
+        items = collection.items(self.workspace)
+        doc_ids = self._doc_ids[collection.name] = list(range(1, len(items) + 1))
+        table = self._table(collection.name)
+        with self.batch():
+            table.truncate()
+            table.insert_multiple(_document(codec.dump(item), doc_id=i) for i, item in zip(doc_ids, items, strict=True))
+
+    def update(self, collection: Collection[E], item: E, old_id: str | None = None) -> Change:
         """Replace the item whose id is ``old_id`` (default: ``item.id``) by ``item``."""
         position = self.position(collection, old_id or item.id)
         item = self._checked(collection, item, position)
-        items = self.workspace.collection(collection)
+        items = collection.items(self.workspace)
         previous = items[position]
         items[position] = item
         self._guard(lambda: items.__setitem__(position, previous))
-        doc_id = self._doc_ids[collection][position]
-        self._table(collection).upsert(_document(codec.dump(item), doc_id=doc_id))
+        doc_id = self._doc_ids[collection.name][position]
+        self._table(collection.name).upsert(_document(codec.dump(item), doc_id=doc_id))
         return Change(collection, "updated", (item.id,))
 
-    def add_and_update(self, collection: str, added: Sequence[Any], updated: Sequence[Any] = ()) -> list[Change]:
+    def add_and_update(self, collection: Collection[E], added: Sequence[E], updated: Sequence[E] = ()) -> list[Change]:
         """An import in one edit: ``added`` at the end, each of ``updated`` replacing the item with its id.
 
         Each item is checked, the workspace's links once for all of them, and the store is written once
@@ -157,8 +183,8 @@ class WorkspaceStore:
         """
         if not added and not updated:
             return []
-        items = self.workspace.collection(collection)
-        doc_ids = self._doc_ids[collection]
+        items = collection.items(self.workspace)
+        doc_ids = self._doc_ids[collection.name]
         start = len(items)
         where = {item.id: position for position, item in enumerate(items)}
         positions = [where[item.id] for item in updated]
@@ -179,7 +205,7 @@ class WorkspaceStore:
                 items[at] = item
 
         self._guard(take_back)
-        table = self._table(collection)
+        table = self._table(collection.name)
         documents = {item.id: codec.dump(item) for item in changed}
 
         def replace(document: dict[str, Any]) -> None:  # tinydb hands each stored document to this, once
@@ -194,13 +220,13 @@ class WorkspaceStore:
                    Change(collection, "updated", tuple(item.id for item in changed))]
         return [change for change in changes if change.ids]
 
-    def remove_all(self, collection: str, item_ids: Sequence[str]) -> list[Change]:
+    def remove_all(self, collection: Collection[Entity], item_ids: Sequence[str]) -> list[Change]:
         """Remove the items ``item_ids`` in one edit (undoing an import): the links checked once, one write."""
         if not item_ids:
             return []
         gone = set(item_ids)
-        items = self.workspace.collection(collection)
-        doc_ids = self._doc_ids[collection]
+        items = collection.items(self.workspace)
+        doc_ids = self._doc_ids[collection.name]
         before = (list(items), list(doc_ids))
         kept = [(item, doc_id) for item, doc_id in zip(items, doc_ids, strict=True) if item.id not in gone]
         dropped = [doc_id for item, doc_id in zip(items, doc_ids, strict=True) if item.id in gone]
@@ -211,14 +237,14 @@ class WorkspaceStore:
             items[:], doc_ids[:] = before
 
         self._guard(put_back)
-        self._table(collection).remove(doc_ids=dropped)
+        self._table(collection.name).remove(doc_ids=dropped)
         return [Change(collection, "removed", tuple(item_ids))]
 
-    def remove(self, collection: str, item_id: str) -> Change:
+    def remove(self, collection: Collection[Entity], item_id: str) -> Change:
         """Remove the item ``item_id``; refused while other items still point to it."""
-        items = self.workspace.collection(collection)
+        items = collection.items(self.workspace)
         position = self.position(collection, item_id)
-        doc_ids = self._doc_ids[collection]
+        doc_ids = self._doc_ids[collection.name]
         item, doc_id = items.pop(position), doc_ids.pop(position)
 
         def put_back() -> None:
@@ -226,17 +252,17 @@ class WorkspaceStore:
             doc_ids.insert(position, doc_id)
 
         self._guard(put_back)
-        self._table(collection).remove(doc_ids=[doc_id])
+        self._table(collection.name).remove(doc_ids=[doc_id])
         return Change(collection, "removed", (item_id,))
 
-    def set(self, name: str, value: Any) -> Change:
-        """Replace a singleton: ``campaign``, ``deck`` or ``guide``."""
-        value = codec.load(SINGLETONS[name], codec.dump(value), name)
-        previous = getattr(self.workspace, name)
-        setattr(self.workspace, name, value)
-        self._guard(lambda: setattr(self.workspace, name, previous))
-        self._table(name).upsert(_document(codec.dump(value), doc_id=1))
-        return Change(name, "set")
+    def set(self, singleton: Singleton[S], value: S) -> Change:
+        """Replace a singleton: the campaign, the deck settings or the guide settings."""
+        value = codec.load(singleton.type, codec.dump(value), singleton.name)
+        previous = singleton.get(self.workspace)
+        singleton.put(self.workspace, value)
+        self._guard(lambda: singleton.put(self.workspace, previous))
+        self._table(singleton.name).upsert(_document(codec.dump(value), doc_id=1))
+        return Change(singleton, "set")
 
     def replace(self, workspace: Workspace, reason: str = "import", checked: bool = False) -> Change:
         """Replace everything (an import with --replace): a backup first, then one atomic write.
@@ -250,11 +276,11 @@ class WorkspaceStore:
         self._backup(reason)
         raw = loading.to_raw(workspace, _meta())
         self.workspace = workspace
-        self._doc_ids = {name: [doc_id for doc_id, _ in loading.documents(raw, name)] for name in COLLECTIONS}
+        self._doc_ids = _doc_ids(raw)
         if self._tinydb is not None:
             self._tinydb.clear_cache()
         self._storage.write(raw)
-        return Change("*", "replaced")
+        return Change(None, "replaced")
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -289,28 +315,23 @@ class WorkspaceStore:
 
     # -- queries and helpers ----------------------------------------------------------------
 
-    def position(self, collection: str, item_id: str) -> int:
-        for position, item in enumerate(self.workspace.collection(collection)):
-            if item.id == item_id:
-                return position
-        raise KeyError(f"{collection}: no item {item_id!r}")
+    def position(self, collection: Collection[Entity], item_id: str) -> int:
+        """Where the item ``item_id`` is in its collection; KeyError when there is none."""
+        return collection.position(self.workspace, item_id)
 
-    def doc_id(self, collection: str, item_id: str) -> int:
-        return self._doc_ids[collection][self.position(collection, item_id)]
+    def new_id(self, collection: Collection[Entity]) -> str:
+        """An id for a new item of ``collection``, not used before: its prefix and a number."""
+        return fresh_id(collection.id_prefix, {item.id for item in collection.items(self.workspace)})
 
-    def new_id(self, collection: str, prefix: str) -> str:
-        """An id for a new item of ``collection``, not used before: ``prefix`` + a number."""
-        return fresh_id(prefix, {item.id for item in self.workspace.collection(collection)})
-
-    def _checked(self, collection: str, item: Any, index: int | None = None) -> Any:
+    def _checked(self, collection: Collection[E], item: E, index: int | None = None) -> E:
         """A validated copy of ``item``; a ValidationError names ``collection[index].field``."""
-        index = len(self.workspace.collection(collection)) if index is None else index
-        path = f"{collection}[{index}]"
-        checked: Any = codec.load(COLLECTIONS[collection], codec.dump(item), path)
-        integrity.plausible(collection, checked, path)
+        index = len(collection.items(self.workspace)) if index is None else index
+        path = f"{collection.name}[{index}]"
+        checked = codec.load(collection.type, codec.dump(item), path)
+        collection.check_plausible(checked, path)
         return checked
 
-    def _guard(self, undo: Any) -> None:
+    def _guard(self, undo: Callable[[], object]) -> None:
         """Check the workspace after an in-memory change; undo it and raise if it broke a link."""
         try:
             integrity.check(self.workspace)
@@ -413,3 +434,8 @@ def _document(value: dict[str, Any], doc_id: int) -> Any:
     from tinydb.table import Document
 
     return Document(value, doc_id=doc_id)
+
+
+def _doc_ids(raw: dict[str, Any]) -> dict[str, list[int]]:
+    """Per collection, the document id of each item, in the order of the items."""
+    return {c.name: [doc_id for doc_id, _ in loading.documents(raw, c.name)] for c in COLLECTIONS}

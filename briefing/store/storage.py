@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from briefing.store.atomic import os_reason, write_atomic
+from briefing.files import os_reason, write_atomic
 from briefing.store.errors import StoreWriteError
 
 

@@ -17,6 +17,7 @@ from briefing.cli import main
 from briefing.deck import template_check
 from briefing.deck import template_package as package
 from briefing.deck.stamp import read_settings
+from briefing.model.collections import DECK
 from briefing.store import WorkspaceStore
 
 
@@ -156,7 +157,7 @@ def test_a_deck_keeps_none_of_the_templates_history_nor_a_folder_of_this_machine
     with WorkspaceStore.open(workspace) as store:
         settings = store.workspace.deck
         settings.template = str(template)
-        store.set("deck", settings)
+        store.set(DECK, settings)
     assert main(["export", "--workspace", str(workspace), "--out", str(deck)]) == 0
     props = hostile.docprops_text(deck)
     assert "Briefing Composer" in props  # the deck's own author

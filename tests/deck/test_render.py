@@ -21,6 +21,7 @@ from briefing.clock import FixedClock
 from briefing.deck import export, template_check
 from briefing.deck.template import DEFAULT_TEMPLATE
 from briefing.errors import InputError
+from briefing.model.collections import DECK
 from briefing.model.entities import Phase, Problem, Workspace
 from briefing.store import WorkspaceStore
 
@@ -233,7 +234,7 @@ def test_check_exits_one_on_breaches_and_zero_when_clean(demo: Workspace, tmp_pa
     assert cli(["check", "--workspace", str(folder)]) == 0
     store = WorkspaceStore.open(folder, FixedClock.on(TODAY))
     long_ask = " ".join(["Kontraktarkivudrulningsgodkendelsen"] * 16)  # short in words, long in lines
-    store.set("deck", dataclasses.replace(demo.deck, ask=long_ask))
+    store.set(DECK, dataclasses.replace(demo.deck, ask=long_ask))
     store.close()
     assert cli(["check", "--workspace", str(folder)]) == 1
     assert "Slide 2" in capsys.readouterr().out

@@ -27,7 +27,7 @@ def test_import_survey_prints_layout_n_questions_and_kinds(capsys: pytest.Captur
                                                            msforms: Path) -> None:
     code, out, _ = run(capsys, "import-survey", "--workspace", str(folder), str(msforms), "--title", "Videndeling")
     assert code == 0
-    assert "Imported “Videndeling” (survey1) from Microsoft Forms: 64 responses, 6 questions." in out
+    assert "Imported “Videndeling” (sv1) from Microsoft Forms: 64 responses, 6 questions." in out
     assert "Likert scale" in out and "multiple choice" in out and "Min leder opfordrer til videndeling" in out
     stored = json.loads(store_path(folder).read_text(encoding="utf-8"))
     assert "Videndeling" in json.dumps(stored, ensure_ascii=False)
@@ -38,7 +38,7 @@ def test_importing_twice_is_refused_and_again_imports(capsys: pytest.CaptureFixt
     assert run(capsys, "import-survey", "--workspace", str(folder), str(google))[0] == 0
     before = store_path(folder).read_bytes()
     code, _, err = run(capsys, "import-survey", "--workspace", str(folder), str(google))
-    assert code == 2 and str(google) in err and "survey1" in err and "--again" in err
+    assert code == 2 and str(google) in err and "sv1" in err and "--again" in err
     assert store_path(folder).read_bytes() == before
     assert run(capsys, "import-survey", "--workspace", str(folder), str(google), "--again")[0] == 0
 

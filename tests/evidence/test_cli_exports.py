@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from briefing.cli import main
+from briefing.model.collections import STAKEHOLDERS
 from briefing.model.entities import Stakeholder
 from briefing.store import WorkspaceStore
 
@@ -18,7 +19,7 @@ def workspace(tmp_path: Path) -> Path:
     folder = tmp_path / "ws"
     assert main(["demo", "--workspace", str(folder)]) == 0
     with WorkspaceStore.open(folder) as store:
-        store.add("stakeholders", Stakeholder(id="evil", name="=HYPERLINK(\"http://x\")", role="@SUM(A1)"))
+        store.add(STAKEHOLDERS, Stakeholder(id="evil", name="=HYPERLINK(\"http://x\")", role="@SUM(A1)"))
     return folder
 
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from briefing.cli import main
 from briefing.errors import InputError
 from briefing.evidence.stakeholders import StakeholderMapping, import_stakeholders
+from briefing.model.collections import STAKEHOLDERS
 from briefing.model.entities import Stakeholder
 from briefing.store import WorkspaceStore
 from evidence.files import write_csv, write_xlsx
@@ -100,7 +101,7 @@ def test_what_export_stakeholders_writes_import_update_adds_no_one(
     workspace = tmp_path / "ws"
     with WorkspaceStore.open(workspace) as store, store.batch():
         for number, name in enumerate(FORMULA_NAMES):
-            store.add("stakeholders", Stakeholder(id=f"p{number}", name=name, role="=CFO", notes="-vil se tal",
+            store.add(STAKEHOLDERS, Stakeholder(id=f"p{number}", name=name, role="=CFO", notes="-vil se tal",
                                                   tags=["=a", "b"], stance="skeptic", influence=4, cadence_days=21,
                                                   budget_holder=True))
     exported = tmp_path / f"people{suffix}"

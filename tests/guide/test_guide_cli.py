@@ -9,6 +9,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.clock import FixedClock
+from briefing.model.collections import PHASES, PRESENTATIONS
 from briefing.model.entities import Workspace
 from briefing.store import WorkspaceStore
 
@@ -133,7 +134,7 @@ def test_readiness_prints_a_line_per_step_and_exits_1_when_not_ready(
     with WorkspaceStore.open(folder) as store:
         phase = store.workspace.phases[0]
         phase.risk = "medium"
-        store.update("phases", phase)
+        store.update(PHASES, phase)
     code, out, _ = run(capsys, "readiness", "--workspace", str(folder), "--today", "2026-11-27")
     lines = out.splitlines()
     assert code == 1 and len(lines) == 7
@@ -166,7 +167,7 @@ def test_objections_are_listed_numbered_and_answered_by_number(tmp_path, capsys)
     assert [entry["number"] for entry in listed] == list(range(1, len(listed) + 1))
     assert cli(["answer", "--workspace", str(workspace), "1", "  Legal Ops owns it.  "]) == 0
     with WorkspaceStore.open(workspace) as store:
-        presentation = store.workspace.find("presentations", listed[0]["presentation_id"])
+        presentation = PRESENTATIONS.find(store.workspace, listed[0]["presentation_id"])
         answered = next(o for o in presentation.objections if o.text == listed[0]["text"])
     assert answered.answer == "Legal Ops owns it." and answered.status == "open"
     assert cli(["answer", "--workspace", str(workspace), str(len(listed) + 1), "x"]) == 2

@@ -10,6 +10,7 @@ import pytest
 from briefing.clock import FixedClock
 from briefing.guide.history import history, verify_archive
 from briefing.guide.presenting import record_presentation
+from briefing.model.collections import PRESENTATIONS
 from briefing.model.entities import Measurement, Objection, Presentation, Workspace
 from briefing.store import WorkspaceStore
 from guide.builders import day, person, talk
@@ -95,11 +96,11 @@ def test_an_objection_counts_as_answered_by_the_attempt_whose_deck_answered_it(s
                                                                               deck_file: Path) -> None:
     first = record_presentation(store, deck_file, "2026-05-19", "EM", "postponed", objections=["Cost?", "Time?"])
     record_presentation(store, deck_file, "2026-09-22", "EM", "partly_approved")  # nothing answered yet
-    answered = store.workspace.find("presentations", first.id)
+    answered = PRESENTATIONS.find(store.workspace, first.id)
     answered.objections[1].answer = "Two hours a month"
-    store.update("presentations", answered)
+    store.update(PRESENTATIONS, answered)
     third = record_presentation(store, deck_file, "2026-12-08", "EM", "approved")
-    kept = store.workspace.find("presentations", first.id).objections[1]
+    kept = PRESENTATIONS.find(store.workspace, first.id).objections[1]
     assert kept.status == "answered" and kept.answered_in == third.id
     attempts = history(store.workspace).attempts
     assert [a.changes.objections_answered for a in attempts] == [(), (), ("Time?",)]

@@ -12,6 +12,7 @@ from briefing.clock import FixedClock
 from briefing.errors import InputError
 from briefing.guide.objections import open_objections
 from briefing.guide.presenting import presentation_edit, record_presentation
+from briefing.model.collections import PRESENTATIONS
 from briefing.model.entities import DeckSettings, Objection, Workspace
 from briefing.store import WorkspaceStore, store_path
 from briefing.store import storage as storage_module
@@ -84,7 +85,7 @@ def test_presenting_answers_the_open_objections_with_an_answer_in_one_write(
     first = record_presentation(store, deck_file, "2026-05-19", "EM", "postponed", objections=["Cost?", "Security?"])
     updated = store.workspace.presentations[0]
     updated.objections[0].answer = "1.35 M DKK a year saved"
-    store.update("presentations", updated)
+    store.update(PRESENTATIONS, updated)
     writes: list[Path] = []
     real = storage_module.write_atomic
     monkeypatch.setattr(storage_module, "write_atomic", lambda path, data: (writes.append(path), real(path, data)))
@@ -122,7 +123,7 @@ def test_bad_input_is_named_and_changes_nothing(
 ) -> None:
     record_presentation(store, deck_file, "2026-04-01", "EM", "postponed", objections=["Cost?"])
     store.workspace.presentations[0].objections[0].answer = "Cheap"
-    store.update("presentations", store.workspace.presentations[0])
+    store.update(PRESENTATIONS, store.workspace.presentations[0])
     before = store_path(store.folder).read_bytes()  # type: ignore[arg-type]
     archived = sorted(store.decks_folder.iterdir())  # type: ignore[union-attr]
     arguments: dict[str, object] = {"deck_file": deck_file, "date": "2026-05-19", "audience": "EM",

@@ -15,6 +15,7 @@ import pytest
 
 from briefing.cli import main
 from briefing.clock import FixedClock
+from briefing.model.collections import PRESENTATIONS
 from briefing.model.entities import DeckSettings, Workspace
 from briefing.model.interchange import to_json_text
 from briefing.store import WorkspaceStore
@@ -68,7 +69,7 @@ def test_attempt_after_attempt_until_the_objections_are_answered(
     with WorkspaceStore.open(folder, FixedClock.on("2026-09-01")) as store:  # the answers are written
         attempt = store.workspace.presentations[0]
         attempt.objections[0].answer, attempt.objections[1].answer = COST_ANSWER, SECURITY_ANSWER
-        store.update("presentations", attempt)
+        store.update(PRESENTATIONS, attempt)
 
     run(capsys, "export", *w, "--out", str(out / "second.pptx"))
     shown = [(row[0][:20], row[-1][:14]) for row in table_rows(out / "second.pptx")]  # the deck may shorten

@@ -17,6 +17,7 @@ from briefing.cli import main as briefing
 from briefing.clock import FixedClock
 from briefing.errors import InputError, ValidationError
 from briefing.model import codec, entities
+from briefing.model.collections import STAKEHOLDERS
 from briefing.model.entities import Campaign, Dialogue, Measurement, Stakeholder, Workspace
 from briefing.model.interchange import from_json_text, to_json_text, workspace_to_dict
 from briefing.store import WorkspaceStore, loading
@@ -153,7 +154,7 @@ def test_any_text_is_stored_or_refused_with_its_path(text: str, field: str) -> N
     item = copy.deepcopy(store.workspace.stakeholders[0])
     setattr(item, field, [text] if field == "tags" else text + "x")
     try:
-        store.update("stakeholders", item)
+        store.update(STAKEHOLDERS, item)
     except ValidationError as error:
         assert any(0xD800 <= ord(c) <= 0xDFFF for c in text)
         assert str(error).startswith(f"stakeholders[0].{field}")
@@ -283,7 +284,7 @@ def test_bad_field_in_an_edit_names_its_position(full: Workspace) -> None:
     bad = copy.deepcopy(full.stakeholders[1])
     bad.influence = 9
     with pytest.raises(ValidationError, match=r"^stakeholders\[1\]\.influence: 9 is not within 1–5$"):
-        store.update("stakeholders", bad)
+        store.update(STAKEHOLDERS, bad)
 
 
 def test_codec_refuses_a_value_the_store_could_not_write() -> None:

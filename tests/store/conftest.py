@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.clock import FixedClock
+from briefing.files import TEMP_MARK
 from briefing.model.entities import (
     Campaign,
     Csf,
@@ -28,7 +29,6 @@ from briefing.model.entities import (
     Workspace,
 )
 from briefing.store import WorkspaceStore, store_path
-from briefing.store.atomic import TEMP_MARK
 
 
 def linked_workspace(dialogues: int = 30) -> Workspace:

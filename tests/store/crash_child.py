@@ -16,6 +16,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from briefing.model.collections import CAMPAIGN, DIALOGUES, STAKEHOLDERS
 from briefing.model.entities import Dialogue, Stakeholder
 from briefing.store import WorkspaceStore
 
@@ -24,7 +25,7 @@ def main() -> None:
     folder, run = Path(sys.argv[1]), sys.argv[2]
     store = WorkspaceStore.open(folder)
     if not store.workspace.stakeholders:
-        store.add("stakeholders", Stakeholder(id="base", name="Åse Ødegård"))
+        store.add(STAKEHOLDERS, Stakeholder(id="base", name="Åse Ødegård"))
         ack("s:base")
     step = 0
     while True:
@@ -32,16 +33,16 @@ def main() -> None:
         key = f"r{run}-{step}"
         if step % 7 == 0:
             store.replace(copy.deepcopy(store.workspace))
-            store.set("campaign", type(store.workspace.campaign)(name=f"camp {key}"))
+            store.set(CAMPAIGN, type(store.workspace.campaign)(name=f"camp {key}"))
             ack(f"c:camp {key}")
         elif step % 5 == 0:
             with store.batch():
-                store.add("stakeholders", Stakeholder(id=f"s{key}", name=f"Søren {key} 🙂"))
-                store.add("dialogues", dialogue(f"d{key}", f"s{key}"))
+                store.add(STAKEHOLDERS, Stakeholder(id=f"s{key}", name=f"Søren {key} 🙂"))
+                store.add(DIALOGUES, dialogue(f"d{key}", f"s{key}"))
             ack(f"s:s{key}")
             ack(f"d:d{key}")
         else:
-            store.add("dialogues", dialogue(f"d{key}", "base"))
+            store.add(DIALOGUES, dialogue(f"d{key}", "base"))
             ack(f"d:d{key}")
 
 

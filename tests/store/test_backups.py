@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
+from briefing import files as atomic
 from briefing.clock import FixedClock
 from briefing.model.entities import Workspace
-from briefing.store import WorkspaceStore, atomic, backups, store_path
+from briefing.store import WorkspaceStore, backups, store_path
 
 
 def reasons(folder: Path) -> list[str]:

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing.files import TEMP_MARK
 from briefing.store import StoreError, WorkspaceStore
-from briefing.store.atomic import TEMP_MARK
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and select on pipes are POSIX")
 

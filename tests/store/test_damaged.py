@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.clock import FixedClock
+from briefing.model.collections import DIALOGUES
 from briefing.model.entities import Dialogue
 from briefing.store import (
     BackupError,
@@ -32,7 +33,7 @@ DAY2, DAY3, DAY4 = FixedClock.on("2026-11-28"), FixedClock.on("2026-11-29"), Fix
 def history(folder: Path) -> Path:
     """A workspace with daily backups: day 2 holds 30 dialogues, day 3 (the newest) 31."""
     with WorkspaceStore.open(folder, DAY2) as store:
-        store.add("dialogues", Dialogue("d-late", "s1", DAY2.today()))
+        store.add(DIALOGUES, Dialogue("d-late", "s1", DAY2.today()))
     WorkspaceStore.open(folder, DAY3).close()
     return folder
 
@@ -123,7 +124,7 @@ def test_damaged_store_is_refused_never_written_and_restored(history: Path, snap
     kept = [b for b in backups.listing(history) if b.reason == "replaced"]
     assert [b.path.read_bytes() for b in kept] == [damaged]
     with WorkspaceStore.open(history, DAY4) as store:
-        assert store.workspace.find("dialogues", "d-late") is not None
+        assert DIALOGUES.find(store.workspace, "d-late") is not None
         assert len(store.workspace.dialogues) == 31
 
 
@@ -168,7 +169,7 @@ def test_restore_skips_damaged_backups(history: Path) -> None:
     assert not valid(newest) and valid(older)
     assert restore(history, clock=DAY4).name == older.name
     with WorkspaceStore.open(history, DAY4) as store:
-        assert len(store.workspace.dialogues) == 30 and store.workspace.find("dialogues", "d-late") is None
+        assert len(store.workspace.dialogues) == 30 and DIALOGUES.find(store.workspace, "d-late") is None
 
 
 def test_restore_by_name_refuses_a_damaged_backup(history: Path, snapshot: Snapshot) -> None:

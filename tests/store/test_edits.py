@@ -14,6 +14,16 @@ import pytest
 from briefing.clock import FixedClock
 from briefing.edits import AddItem, AddItems, Batch, RemoveItem, SetSingleton, UpdateItem, remove_with_dependents
 from briefing.errors import ValidationError
+from briefing.model.collections import (
+    CAMPAIGN,
+    CSFS,
+    DIALOGUES,
+    INITIATIVES,
+    PHASES,
+    PROBLEMS,
+    REFERENCES,
+    STAKEHOLDERS,
+)
 from briefing.model.entities import Campaign, Dialogue, Initiative, Phase, Reference, Stakeholder, Workspace
 from briefing.model.interchange import to_json_text
 from briefing.store import WorkspaceStore, storage
@@ -29,33 +39,33 @@ def stored(folder: Path, clock: FixedClock) -> str:
 
 def renamed(store: WorkspaceStore) -> UpdateItem:
     old = store.workspace.stakeholders[2]
-    return UpdateItem("stakeholders", old, Stakeholder("s3", "Søs Krøyer-Hansen", stance="supporter"))
+    return UpdateItem(STAKEHOLDERS, old, Stakeholder("s3", "Søs Krøyer-Hansen", stance="supporter"))
 
 
 def re_id(store: WorkspaceStore) -> UpdateItem:
     old = store.workspace.references[0]
-    return UpdateItem("references", old, Reference("r1-new", "Gartner om videndeling, 2. udgave"))
+    return UpdateItem(REFERENCES, old, Reference("r1-new", "Gartner om videndeling, 2. udgave"))
 
 
 EDITS: dict[str, Factory] = {
-    "add": lambda s: AddItem("dialogues", Dialogue("d-new", "s4", dt.date(2026, 11, 27), summary="Kaffe ☕")),
-    "add-items": lambda s: AddItems("stakeholders", [Stakeholder("s20", "Ida Holm"), Stakeholder("s21", "=Berg")]),
+    "add": lambda s: AddItem(DIALOGUES, Dialogue("d-new", "s4", dt.date(2026, 11, 27), summary="Kaffe ☕")),
+    "add-items": lambda s: AddItems(STAKEHOLDERS, [Stakeholder("s20", "Ida Holm"), Stakeholder("s21", "=Berg")]),
     "update": renamed,
     "update-id": re_id,
-    "remove-middle": lambda s: RemoveItem("dialogues", "d5"),
-    "remove-only": lambda s: RemoveItem("references", "r1"),
-    "set": lambda s: SetSingleton("campaign", s.workspace.campaign, Campaign(name="Ny kampagne", language="en")),
+    "remove-middle": lambda s: RemoveItem(DIALOGUES, "d5"),
+    "remove-only": lambda s: RemoveItem(REFERENCES, "r1"),
+    "set": lambda s: SetSingleton(CAMPAIGN, s.workspace.campaign, Campaign(name="Ny kampagne", language="en")),
     "batch": lambda s: Batch(
         [
-            AddItem("stakeholders", Stakeholder("s9", "Ny Nielsen")),
-            AddItem("dialogues", Dialogue("d-s9", "s9", dt.date(2026, 11, 27))),
-            RemoveItem("dialogues", "d1"),
+            AddItem(STAKEHOLDERS, Stakeholder("s9", "Ny Nielsen")),
+            AddItem(DIALOGUES, Dialogue("d-s9", "s9", dt.date(2026, 11, 27))),
+            RemoveItem(DIALOGUES, "d1"),
         ]
     ),
-    "remove-stakeholder-with-dependents": lambda s: remove_with_dependents(s, "stakeholders", "s1"),
-    "remove-sponsor-with-dependents": lambda s: remove_with_dependents(s, "stakeholders", "s2"),
-    "remove-problem-with-dependents": lambda s: remove_with_dependents(s, "problems", "p1"),
-    "remove-csf-with-dependents": lambda s: remove_with_dependents(s, "csfs", "c1"),
+    "remove-stakeholder-with-dependents": lambda s: remove_with_dependents(s, STAKEHOLDERS, "s1"),
+    "remove-sponsor-with-dependents": lambda s: remove_with_dependents(s, STAKEHOLDERS, "s2"),
+    "remove-problem-with-dependents": lambda s: remove_with_dependents(s, PROBLEMS, "p1"),
+    "remove-csf-with-dependents": lambda s: remove_with_dependents(s, CSFS, "c1"),
 }
 
 
@@ -81,11 +91,11 @@ def test_apply_revert_redo_each_persisted(folder: Path, clock: FixedClock, name:
 
 def test_remove_stakeholder_with_dependents_unlinks_everything(folder: Path, clock: FixedClock) -> None:
     with WorkspaceStore.open(folder, clock) as store:
-        edit = remove_with_dependents(store, "stakeholders", "s1")
+        edit = remove_with_dependents(store, STAKEHOLDERS, "s1")
         edit.apply(store)
     with WorkspaceStore.open(folder, clock) as store:
         ws = store.workspace
-        assert ws.find("stakeholders", "s1") is None
+        assert STAKEHOLDERS.find(ws, "s1") is None
         assert all(d.stakeholder_id != "s1" for d in ws.dialogues) and len(ws.dialogues) == 23
         assert ws.initiatives[0].sponsor_id is None
         assert ws.presentations[0].attendee_ids == ["s3"]
@@ -93,7 +103,7 @@ def test_remove_stakeholder_with_dependents_unlinks_everything(folder: Path, clo
 
 def test_remove_problem_with_dependents_unlinks_everything(folder: Path, clock: FixedClock) -> None:
     with WorkspaceStore.open(folder, clock) as store:
-        remove_with_dependents(store, "problems", "p1").apply(store)
+        remove_with_dependents(store, PROBLEMS, "p1").apply(store)
     with WorkspaceStore.open(folder, clock) as store:
         assert store.workspace.csfs[0].problem_ids == ["p2"] and store.workspace.initiatives[0].problem_ids == []
 
@@ -121,7 +131,7 @@ def test_removing_a_referenced_item_is_refused_and_changes_nothing(folder: Path,
     original = stored(folder, clock)
     with WorkspaceStore.open(folder, clock) as store:
         with pytest.raises(ValidationError, match=r"dialogues\[\d+\]\.stakeholder_id: s1 points to nothing"):
-            RemoveItem("stakeholders", "s1").apply(store)
+            RemoveItem(STAKEHOLDERS, "s1").apply(store)
         assert to_json_text(store.workspace) == original and not store.pending
     assert stored(folder, clock) == original
 
@@ -132,11 +142,11 @@ def test_invalid_edit_is_refused_with_its_path_and_changes_nothing(folder: Path,
         bad = copy.deepcopy(store.workspace.stakeholders[3])
         bad.influence = 7
         with pytest.raises(ValidationError, match=r"^stakeholders\[3\]\.influence: 7 is not within 1–5$"):
-            UpdateItem("stakeholders", store.workspace.stakeholders[3], bad).apply(store)
+            UpdateItem(STAKEHOLDERS, store.workspace.stakeholders[3], bad).apply(store)
         with pytest.raises(ValidationError, match=r"dialogues\[30\]\.id: the id d1 is used twice"):
-            AddItem("dialogues", Dialogue("d1", "s1", dt.date(2026, 1, 1))).apply(store)
+            AddItem(DIALOGUES, Dialogue("d1", "s1", dt.date(2026, 1, 1))).apply(store)
         with pytest.raises(ValidationError, match=r"^campaign\.language: 'sv' is not one of"):
-            store.set("campaign", Campaign(language="sv"))  # type: ignore[arg-type]
+            store.set(CAMPAIGN, Campaign(language="sv"))  # type: ignore[arg-type]
         assert to_json_text(store.workspace) == original
     assert stored(folder, clock) == original
 
@@ -151,16 +161,16 @@ def test_what_cannot_be_is_refused_on_every_way_in_but_an_old_store_still_opens(
     with WorkspaceStore.open(tmp_path / "ws", clock) as store:
         backwards_message = r"^phases\[0\]\.end: ends on 2026-02-01, before it starts on 2026-03-01$"
         with pytest.raises(ValidationError, match=backwards_message):
-            store.add("phases", backwards)
-        store.add("initiatives", Initiative("i9", "Pilot", budget=100.0))
+            store.add(PHASES, backwards)
+        store.add(INITIATIVES, Initiative("i9", "Pilot", budget=100.0))
         with pytest.raises(ValidationError, match=r"^initiatives\[0\]\.budget: -5.0 is less than 0$"):
-            store.update("initiatives", Initiative("i9", "Pilot", budget=-5.0))
+            store.update(INITIATIVES, Initiative("i9", "Pilot", budget=-5.0))
         with pytest.raises(ValidationError, match=r"^phases\[0\]\.cost: -1.0 is less than 0$"):
             store.replace(Workspace(phases=[Phase("p1", "One", cost=-1.0)]))
         assert store.workspace.initiatives[0].budget == 100.0 and not store.workspace.phases
     older = tmp_path / "older"
     with WorkspaceStore.open(older, clock) as store:
-        store.add("phases", Phase("p1", "One"))
+        store.add(PHASES, Phase("p1", "One"))
     raw = json.loads((older / "store.json").read_text(encoding="utf-8"))
     raw["phases"]["1"].update(start="2026-03-01", end="2026-02-01")
     (older / "store.json").write_text(json.dumps(raw), encoding="utf-8")
@@ -168,7 +178,7 @@ def test_what_cannot_be_is_refused_on_every_way_in_but_an_old_store_still_opens(
         assert store.workspace.phases[0].end == end
         mended = copy.deepcopy(store.workspace.phases[0])
         mended.end = dt.date(2026, 4, 1)
-        store.update("phases", mended)
+        store.update(PHASES, mended)
 
 def test_batch_is_one_write(folder: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) -> None:
     writes: list[Path] = []
@@ -176,7 +186,7 @@ def test_batch_is_one_write(folder: Path, clock: FixedClock, monkeypatch: pytest
     monkeypatch.setattr(storage, "write_atomic", lambda path, data: (writes.append(path), real(path, data)))
     with WorkspaceStore.open(folder, clock) as store:
         EDITS["batch"](store).apply(store)
-        remove_with_dependents(store, "stakeholders", "s1").apply(store)
+        remove_with_dependents(store, STAKEHOLDERS, "s1").apply(store)
     assert len(writes) == 2
 
 
@@ -185,8 +195,8 @@ def test_failing_edit_inside_a_batch_still_saves_the_edits_before_it(folder: Pat
     with WorkspaceStore.open(folder, clock) as store:
         batch = Batch(
             [
-                AddItem("references", Reference("r-ok", "Rapport")),
-                AddItem("dialogues", Dialogue("d-bad", "ghost", dt.date(2026, 1, 1))),
+                AddItem(REFERENCES, Reference("r-ok", "Rapport")),
+                AddItem(DIALOGUES, Dialogue("d-bad", "ghost", dt.date(2026, 1, 1))),
             ]
         )
         with pytest.raises(ValidationError, match="ghost points to nothing"):
@@ -199,7 +209,7 @@ def test_failing_edit_inside_a_batch_still_saves_the_edits_before_it(folder: Pat
 def test_edits_on_a_memory_store(workspace: Workspace, clock: FixedClock) -> None:
     store = WorkspaceStore.in_memory(copy.deepcopy(workspace), clock)
     original = to_json_text(store.workspace)
-    edit = remove_with_dependents(store, "stakeholders", "s1")
+    edit = remove_with_dependents(store, STAKEHOLDERS, "s1")
     edit.apply(store)
     edit.revert(store)
     assert to_json_text(store.workspace) == original
@@ -209,8 +219,8 @@ def test_a_batch_with_a_refused_edit_changes_nothing() -> None:
     store = WorkspaceStore.in_memory()
     batch = Batch(
         [
-            AddItem("stakeholders", Stakeholder(id="s1", name="Mette")),
-            AddItem("dialogues", Dialogue(id="d1", stakeholder_id="nobody", date=dt.date(2026, 1, 1))),
+            AddItem(STAKEHOLDERS, Stakeholder(id="s1", name="Mette")),
+            AddItem(DIALOGUES, Dialogue(id="d1", stakeholder_id="nobody", date=dt.date(2026, 1, 1))),
         ]
     )
     with pytest.raises(ValidationError):

@@ -16,9 +16,11 @@ from typing import Any
 
 import pytest
 
+from briefing import files as atomic
 from briefing.clock import FixedClock
+from briefing.model.collections import DIALOGUES, REFERENCES, STAKEHOLDERS
 from briefing.model.entities import Dialogue, Reference, Stakeholder, Workspace
-from briefing.store import BackupError, StoreWriteError, WorkspaceStore, atomic, backups, store_path
+from briefing.store import BackupError, StoreWriteError, WorkspaceStore, backups, store_path
 
 Snapshot = Callable[[Path], tuple[bytes, int]]
 Finder = Callable[[Path], list[Path]]
@@ -27,7 +29,7 @@ CHUNK = 4096  # the fake os.write writes at most this much per call, like a real
 
 
 class FaultyOs:
-    """Stands in for ``os`` inside briefing/store/atomic.py and fails chosen calls."""
+    """Stands in for ``os`` inside briefing/files.py and fails chosen calls."""
 
     def __init__(self) -> None:
         self.calls: list[str] = []
@@ -85,9 +87,9 @@ def new_dialogue(item_id: str = "d-new") -> Dialogue:
 def one_save_calls(folder: Path, clock: FixedClock, faults: FaultyOs) -> list[str]:
     with WorkspaceStore.open(folder, clock) as store:
         faults.calls.clear()
-        store.add("dialogues", new_dialogue("d-probe"))
+        store.add(DIALOGUES, new_dialogue("d-probe"))
         calls = [c for c in faults.calls if c in WATCHED]
-        store.remove("dialogues", "d-probe")
+        store.remove(DIALOGUES, "d-probe")
     return calls
 
 
@@ -117,13 +119,13 @@ def test_failed_save_keeps_the_file_and_the_edit(
     before = snapshot(folder)
     faults.fail(call, nth, persistent)
     with pytest.raises(StoreWriteError) as caught:
-        store.add("dialogues", new_dialogue())
+        store.add(DIALOGUES, new_dialogue())
     assert str(store_path(folder)) in str(caught.value)
     assert os.strerror(errno.EIO) in str(caught.value)
     assert snapshot(folder) == before
     assert temp_files(folder) == []
     assert store.pending
-    assert store.workspace.find("dialogues", "d-new") is not None
+    assert DIALOGUES.find(store.workspace, "d-new") is not None
     if persistent:
         with pytest.raises(StoreWriteError):
             store.save_pending()
@@ -133,7 +135,7 @@ def test_failed_save_keeps_the_file_and_the_edit(
     assert not store.pending
     store.close()
     with WorkspaceStore.open(folder, clock) as again:
-        assert again.workspace.find("dialogues", "d-new") == new_dialogue()
+        assert DIALOGUES.find(again.workspace, "d-new") == new_dialogue()
         assert len(again.workspace.dialogues) == 31
 
 
@@ -145,19 +147,19 @@ def test_fault_after_the_rename_still_saves(
     """The folder's fsync is best effort: the new store is already in place when it fails."""
     with WorkspaceStore.open(folder, clock) as store:
         faults.fail(call, nth)
-        store.add("dialogues", new_dialogue())
+        store.add(DIALOGUES, new_dialogue())
         assert faults.failures == 1
         assert not store.pending
     with WorkspaceStore.open(folder, clock) as again:
-        assert again.workspace.find("dialogues", "d-new") is not None
+        assert DIALOGUES.find(again.workspace, "d-new") is not None
 
 
 def test_next_edit_saves_the_pending_one_too(folder: Path, clock: FixedClock, faults: FaultyOs) -> None:
     store = WorkspaceStore.open(folder, clock)
     faults.fail("fsync", 1)
     with pytest.raises(StoreWriteError):
-        store.add("dialogues", new_dialogue("d-a"))
-    store.add("dialogues", new_dialogue("d-b"))
+        store.add(DIALOGUES, new_dialogue("d-a"))
+    store.add(DIALOGUES, new_dialogue("d-b"))
     assert not store.pending
     store.close()
     with WorkspaceStore.open(folder, clock) as again:
@@ -169,7 +171,7 @@ def test_close_retries_the_pending_save(folder: Path, clock: FixedClock, faults:
     before = snapshot(folder)
     faults.fail("write", 1, persistent=True)
     with pytest.raises(StoreWriteError):
-        store.update("stakeholders", Stakeholder("s1", "Åse Nyt-navn"))
+        store.update(STAKEHOLDERS, Stakeholder("s1", "Åse Nyt-navn"))
     with pytest.raises(StoreWriteError):
         store.close()  # still failing: the caller hears it, and the lock is released anyway
     assert snapshot(folder) == before
@@ -184,16 +186,16 @@ def test_disk_full(folder: Path, clock: FixedClock, faults: FaultyOs, snapshot: 
     before = snapshot(folder)
     faults.fail("write", 2, persistent=True, error=OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
     with pytest.raises(StoreWriteError, match="No space left on device") as caught:
-        store.add("dialogues", new_dialogue())
+        store.add(DIALOGUES, new_dialogue())
     assert str(store_path(folder)) in str(caught.value)
     assert "unchanged" in str(caught.value)
     assert snapshot(folder) == before and temp_files(folder) == []
-    assert store.pending and store.workspace.find("dialogues", "d-new") is not None
+    assert store.pending and DIALOGUES.find(store.workspace, "d-new") is not None
     faults.clear()
     store.save_pending()
     store.close()
     with WorkspaceStore.open(folder, clock) as again:
-        assert again.workspace.find("dialogues", "d-new") is not None
+        assert DIALOGUES.find(again.workspace, "d-new") is not None
 
 
 def test_disk_full_during_the_backup_before_an_import_changes_nothing(
@@ -223,7 +225,7 @@ def test_failed_import_write_keeps_the_import_pending(
         store.replace(Workspace())
     assert snapshot(folder) == before
     assert store.pending and store.workspace.dialogues == []
-    store.add("references", Reference("r-new", "Ny rapport"))
+    store.add(REFERENCES, Reference("r-new", "Ny rapport"))
     store.close()
     with WorkspaceStore.open(folder, clock) as again:
         assert again.workspace.dialogues == [] and [r.id for r in again.workspace.references] == ["r-new"]

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefing.clock import FixedClock
+from briefing.model.collections import REFERENCES
 from briefing.model.entities import Reference
 from briefing.store import WorkspaceLocked, WorkspaceStore, store_path
 from briefing.store.lock import LOCK_NAME
@@ -77,11 +78,11 @@ def test_holder_killed_leaves_a_stale_lock_that_the_next_open_clears(
     stale = json.loads((folder / LOCK_NAME).read_text(encoding="utf-8"))
     assert stale["pid"] == holder.pid  # the crashed copy's note is still there
     with WorkspaceStore.open(folder, clock) as store:
-        store.add("references", Reference("r-after", "Efter nedbruddet"))
+        store.add(REFERENCES, Reference("r-after", "Efter nedbruddet"))
         note = json.loads((folder / LOCK_NAME).read_text(encoding="utf-8"))
         assert note["pid"] == os.getpid()
     with WorkspaceStore.open(folder, clock) as again:
-        assert again.workspace.find("references", "r-after") is not None
+        assert REFERENCES.find(again.workspace, "r-after") is not None
 
 
 def test_holder_closing_lets_the_next_one_in(folder: Path, holder: subprocess.Popen[bytes], clock: FixedClock) -> None:
@@ -101,9 +102,9 @@ def test_second_open_in_the_same_process_is_refused(folder: Path, clock: FixedCl
         with pytest.raises(WorkspaceLocked, match=f"process {os.getpid()} "):
             WorkspaceStore.open(folder, clock)
         assert snapshot(folder) == before
-        first.add("references", Reference("r1b", "Stadig min"))  # the first one keeps working
+        first.add(REFERENCES, Reference("r1b", "Stadig min"))  # the first one keeps working
     with WorkspaceStore.open(folder, clock) as again:
-        assert again.workspace.find("references", "r1b") is not None
+        assert REFERENCES.find(again.workspace, "r1b") is not None
 
 
 def test_refused_open_does_not_create_a_store(tmp_path: Path, clock: FixedClock) -> None:

@@ -14,7 +14,9 @@ from typing import Any
 
 import pytest
 
+from briefing import files as atomic
 from briefing.clock import FixedClock
+from briefing.model.collections import PROBLEMS
 from briefing.store import (
     BackupError,
     MigrationFailed,
@@ -22,7 +24,6 @@ from briefing.store import (
     StoreDamaged,
     StoreWriteError,
     WorkspaceStore,
-    atomic,
     backups,
     migrations,
     restore,
@@ -72,14 +73,14 @@ def test_migration_takes_a_backup_first_and_upgrades(folder: Path, upgrade: Call
     upgrade(rename_stakeholders)
     with WorkspaceStore.open(folder, LATER) as store:
         assert store.workspace.stakeholders[0].name == "Åse Ødegård (v2)"
-        store.add("problems", type(store.workspace.problems[0])("p9", title="Ny"))
+        store.add(PROBLEMS, type(store.workspace.problems[0])("p9", title="Ny"))
     assert schema_of(folder) == 2
     taken = [b for b in backups.listing(folder) if b.reason == "migration"]
     assert [b.path.read_bytes() for b in taken] == [old]
     assert not any(b.reason == "daily" and b.taken.date() == LATER.today() for b in backups.listing(folder))
     with WorkspaceStore.open(folder, LATER) as again:  # migrated once, not twice
         assert again.workspace.stakeholders[0].name == "Åse Ødegård (v2)"
-        assert again.workspace.find("problems", "p9") is not None
+        assert PROBLEMS.find(again.workspace, "p9") is not None
 
 
 def test_two_steps_run_in_order(folder: Path, upgrade: Callable[..., None]) -> None:
@@ -141,7 +142,8 @@ CHILD = textwrap.dedent(
     """
     import os, sys
     from pathlib import Path
-    from briefing.store import WorkspaceStore, atomic, backups, migrations
+    from briefing import files as atomic
+    from briefing.store import WorkspaceStore, backups, migrations
 
     point = sys.argv[2]
 

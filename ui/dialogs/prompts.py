@@ -21,6 +21,7 @@ from ui.dialogs import messages
 
 if TYPE_CHECKING:
     from ui.dialogs.presented import PresentationInput
+    from ui.imports import ImportKind
 
 
 class DialogPrompts:
@@ -60,7 +61,7 @@ class DialogPrompts:
         folder = QFileDialog.getExistingDirectory(self.parent, tr(title_key))
         return Path(folder) if folder else None
 
-    def choose_import_files(self, kind: str) -> list[Path]:
+    def choose_import_files(self, kind: ImportKind) -> list[Path]:
         from ui.imports import choose_files
 
         return choose_files(self.parent, kind)
@@ -80,7 +81,7 @@ class DialogPrompts:
         )
         return Path(name) if name else None
 
-    def import_kind(self) -> str | None:
+    def import_kind(self) -> ImportKind | None:
         """Whether dropped files are surveys or stakeholders; None when the user cancels."""
         box = QMessageBox(QMessageBox.Icon.Question, tr("shell.app_name"), tr("shell.drop.question"),
                           QMessageBox.StandardButton.NoButton, self.parent)

@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from briefing.i18n import Message, tr
-from ui.models.columns import label_key, parse, plain_number
+from briefing.model.schema import spec as schema_spec
+from ui.models.columns import parse, plain_number
 
 Options = Callable[[], list[tuple[Any, str]]]
 
@@ -31,11 +32,18 @@ class Field:
     options: Options | None = None
     low: int = 0
     high: int = 100000
+    help_key: str = ""
 
 
-def field(name: str, kind: str = "text", **extra: Any) -> Field:
-    """The field for the attribute ``name``, labelled by the column header of the same name."""
-    return Field(name, label_key(name), kind, **extra)
+def field(entity: type, name: str, options: Options | None = None) -> Field:
+    """The form field of the attribute ``name`` of ``entity``: its label, kind, allowed values, limits
+    and help from the core's schema; a ref lists ``options()``."""
+    spec = schema_spec(entity, name)
+    kind = "optint" if spec.kind == "int" and spec.optional else spec.kind
+    choice_key = f"term.{spec.choice_term}" if spec.choice_term else ""
+    low = int(spec.low) if spec.low is not None else Field.low
+    high = int(spec.high) if spec.high is not None else Field.high
+    return Field(name, spec.label_key, kind, spec.choices, choice_key, options, low, high, spec.help_key)
 
 
 def make_editor(field: Field, parent: QWidget) -> QWidget:
@@ -47,7 +55,7 @@ def make_editor(field: Field, parent: QWidget) -> QWidget:
         return text
     if field.kind in ("int", "score"):
         spin = QSpinBox(parent)
-        spin.setRange(1, 5) if field.kind == "score" else spin.setRange(field.low, field.high)
+        spin.setRange(field.low, field.high)
         return spin
     if field.kind == "bool":
         return QCheckBox(parent)

@@ -8,7 +8,6 @@ cannot be read, or that the store refuses, is shown under its field and changes 
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from briefing.edits import AddItem, UpdateItem
 from briefing.errors import BriefingError, InputError, ValidationError
 from briefing.i18n import tr
+from briefing.model.collections import Collection, Entity
 from ui.forms.fields import (
     Field,
     fill_choices,
@@ -55,7 +55,7 @@ class ItemForm(QWidget):
     def __init__(
         self,
         session: Session,
-        collection: str,
+        collection: Collection[Entity],
         fields: Sequence[Field],
         make_new: Callable[[], Any],
         noun_key: str,
@@ -137,6 +137,7 @@ class ItemForm(QWidget):
         for field in self.fields:
             self.labels[field.name].setText(tr(field.label) + ":")
             self.editors[field.name].setAccessibleName(tr(field.label))
+            self.editors[field.name].setToolTip(tr(field.help_key) if field.help_key else "")
             retranslate_editor(field, self.editors[field.name])
         self.save_button.setText(tr("pages.form.add") if self.adding else tr("pages.form.save"))
         self.save_button.setToolTip(tr("pages.form.save_tip"))
@@ -242,7 +243,7 @@ class ItemForm(QWidget):
             try:
                 value = get_value(field, self.editors[field.name])
             except InputError as error:
-                error.params["name"] = field.name
+                error.field_name = field.name
                 raise
             setattr(changed, field.name, value)
         return changed
@@ -254,7 +255,7 @@ class ItemForm(QWidget):
         """True when the fields hold what is not stored (while adding: what differs from the defaults)."""
         if not self.is_open() or self.saving:
             return False
-        if not self.adding and self.session.workspace.find(self.collection, self.item.id) is None:
+        if not self.adding and self.collection.find(self.session.workspace, self.item.id) is None:
             return False  # removed meanwhile (an undo): there is nothing left to save to
         return bool(self.changed_fields())
 
@@ -291,7 +292,7 @@ class ItemForm(QWidget):
     def _apply(self, new: Any) -> None:
         if self.adding:
             self.session.do(AddItem(self.collection, new), undo_text("add", self.noun_key))
-            self.item = self.session.workspace.find(self.collection, new.id)
+            self.item = self.collection.find(self.session.workspace, new.id)
         elif new != self.item:
             self.session.do(UpdateItem(self.collection, self.item, new), undo_text("change", self.noun_key))
 
@@ -343,12 +344,8 @@ class UndoPassThrough(QObject):
 
 
 def _field_of(error: BriefingError) -> str:
-    """The field an error is about: the last name of a ValidationError's path, or an InputError's field."""
-    if isinstance(error, ValidationError):
-        return re.sub(r"\[\d+\]$", "", error.path.rsplit(".", 1)[-1])
-    if isinstance(error, InputError):
-        return str(error.params.get("name", ""))
-    return ""
+    """The field of the item an error is about ("" when it is about none)."""
+    return error.field_name if isinstance(error, InputError) else ""
 
 
 def message_label(parent: QWidget) -> QLabel:

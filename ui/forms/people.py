@@ -2,46 +2,20 @@
 
 from __future__ import annotations
 
-from briefing.model.entities import STANCES
+from briefing.model.entities import Dialogue, Reference, Stakeholder
 from ui.forms.fields import Field, field
-from ui.models.people import CHANNELS, REFERENCE_KINDS
 
 
 def stakeholder_fields() -> list[Field]:
-    return [
-        field("name"),
-        field("role"),
-        field("department"),
-        field("stance", "choice", choices=STANCES, choice_key="term.stance"),
-        field("influence", "score"),
-        field("interest", "score"),
-        field("drive", "score"),
-        field("foresight", "score"),
-        field("activities", "multiline"),
-        field("budget_holder", "bool"),
-        field("decision_maker", "bool"),
-        field("cadence_days", "int", low=1, high=3650),
-        field("tags", "tags"),
-        field("notes", "multiline"),
-    ]
+    names = ("name", "role", "department", "stance", "influence", "interest", "drive", "foresight", "activities",
+             "budget_holder", "decision_maker", "cadence_days", "tags", "notes")
+    return [field(Stakeholder, name) for name in names]
 
 
 def dialogue_fields() -> list[Field]:
-    return [
-        field("date", "date"),
-        field("channel", "choice", choices=CHANNELS, choice_key="term.channel"),
-        field("summary", "multiline"),
-        field("problems_learned", "list"),
-        field("references_shared", "int", low=0, high=999),
-        field("follow_up", "date"),
-    ]
+    names = ("date", "channel", "summary", "problems_learned", "references_shared", "follow_up")
+    return [field(Dialogue, name) for name in names]
 
 
 def reference_fields() -> list[Field]:
-    return [
-        field("title"),
-        field("publisher"),
-        field("url"),
-        field("year", "optint"),
-        field("kind", "choice", choices=REFERENCE_KINDS, choice_key="term.reference_kind"),
-    ]
+    return [field(Reference, name) for name in ("title", "publisher", "url", "year", "kind")]

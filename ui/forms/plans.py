@@ -2,48 +2,35 @@
 
 from __future__ import annotations
 
-from briefing.model.entities import RISKS
+from briefing.model.entities import Csf, Initiative, Phase, Problem, Survey
 from ui.forms.fields import Field, Options, field
-from ui.models.plans import SOURCES, STATUSES
 
 
 def problem_fields() -> list[Field]:
-    return [field("process"), field("title"), field("description", "multiline"), field("impact", "multiline"),
-            field("severity", "score"), field("evidence", "multiline")]
+    return [field(Problem, name) for name in ("process", "title", "description", "impact", "severity", "evidence")]
 
 
 def csf_fields() -> list[Field]:
-    return [field("title"), field("description", "multiline")]
+    return [field(Csf, "title"), field(Csf, "description")]
 
 
 def phase_fields() -> list[Field]:
-    return [
-        field("name"),
-        field("start", "date"),
-        field("end", "date"),
-        field("risk", "choice", choices=RISKS, choice_key="term.risk"),
-        field("cost", "float"),
-        field("objectives", "list"),
-        field("deliverables", "list"),
-    ]
+    return [field(Phase, name) for name in ("name", "start", "end", "risk", "cost", "objectives", "deliverables")]
 
 
 def initiative_fields(people: Options) -> list[Field]:
     return [
-        field("title"),
-        field("sponsor_id", "ref", options=people),
-        field("status", "choice", choices=STATUSES, choice_key="term.initiative_status"),
-        field("budget", "float"),
-        field("start", "date"),
-        field("end", "date"),
+        field(Initiative, "title"),
+        field(Initiative, "sponsor_id", people),
+        *(field(Initiative, name) for name in ("status", "budget", "start", "end")),
     ]
 
 
 def survey_fields(people: Options) -> list[Field]:
     return [
-        field("title"),
-        field("date", "date"),
-        field("sponsor_id", "ref", options=people),
-        field("source", "choice", choices=SOURCES, choice_key="term.survey_source"),
-        field("findings", "list"),
+        field(Survey, "title"),
+        field(Survey, "date"),
+        field(Survey, "sponsor_id", people),
+        field(Survey, "source"),
+        field(Survey, "findings"),
     ]

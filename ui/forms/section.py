@@ -62,6 +62,8 @@ class Section(QWidget):
         super().__init__(parent)
         self.session = session
         self.model = model
+        assert model.collection is not None, "a section edits a stored collection"
+        self.collection = model.collection
         self.noun_key = noun_key
         self.confirm: Confirm = ask
         self._returning = False
@@ -70,7 +72,7 @@ class Section(QWidget):
         """Sections showing what belongs to this one's selected item (a person's dialogue log): their
         forms are saved before the selection moves, and a refusal there keeps the selection too."""
         self.panel = TablePanel(model, title_key, self)
-        self.form = ItemForm(session, model.collection, fields, make_new, noun_key, self)
+        self.form = ItemForm(session, self.collection, fields, make_new, noun_key, self)
         self._layout(vertical)
         self.panel.current_changed.connect(self.on_panel_current_changed)
         self.panel.add_requested.connect(self.start_new)
@@ -153,11 +155,11 @@ class Section(QWidget):
         if self.form.adding or self.form.item is None:
             return
         touched = any(
-            c.collection == "*" or (c.collection == self.model.collection and self.form.item.id in c.ids)
+            c.collection is None or (c.collection is self.collection and self.form.item.id in c.ids)
             for c in changes
         )
         if touched:
-            stored = self.session.workspace.find(self.model.collection, self.form.item.id)
+            stored = self.collection.find(self.session.workspace, self.form.item.id)
             if stored is not None and self.form.is_dirty():
                 self.form.refill(stored)  # what was typed stays, on top of the item as stored now
             else:
@@ -169,7 +171,7 @@ class Section(QWidget):
         if question and not self.confirm(self, tr("pages.remove_title"), question):
             return False
         try:
-            edit = remove_with_dependents(self.session.store, self.model.collection, item.id)
+            edit = remove_with_dependents(self.session.store, self.collection, item.id)
             self.session.do(edit, undo_text("remove", self.noun_key))
         except BriefingError as error:
             show_message(self.panel.message, error.message())

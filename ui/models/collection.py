@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from briefing.edits import UpdateItem
 from briefing.errors import BriefingError
 from briefing.i18n import Message, tr
+from briefing.model.collections import Collection, Entity, Part
 from briefing.store import Change
 from ui.models.columns import Column
 from ui.session import Session
@@ -40,7 +41,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class CollectionTableModel(QAbstractTableModel):
-    """Rows are the items of ``collection`` that pass ``accept``; columns are ``columns``.
+    """Rows are the items of ``collection`` that pass ``accept``; columns are ``columns``
+    (``collection`` None: rows that subclasses compute).
 
     Signals:
         edit_failed(BriefingError): a cell edit was refused; its message names the field and the problem.
@@ -51,7 +53,7 @@ class CollectionTableModel(QAbstractTableModel):
     def __init__(
         self,
         session: Session,
-        collection: str,
+        collection: Collection[Entity] | None,
         columns: Sequence[Column],
         accept: Callable[[Any], bool] | None = None,
         parent: QObject | None = None,
@@ -144,6 +146,7 @@ class CollectionTableModel(QAbstractTableModel):
 
     def commit(self, old: Any, new: Any, text: Message) -> None:
         """Apply the change of one row as one step of undo."""
+        assert self.collection is not None, "rows computed, not stored"
         self.session.do(UpdateItem(self.collection, old, new), text)
 
     # -- following the session ------------------------------------------------------------------
@@ -164,17 +167,16 @@ class CollectionTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, len(self.columns) - 1))
 
     def on_session_changed(self, changes: list[Change]) -> None:
-        names = {change.collection for change in changes}
-        if "*" in names:
+        if any(change.collection is None for change in changes):
             self.beginResetModel()
             self._items = self._current()
             self.endResetModel()
-        elif self.collection in names or self._depends_on(names):
+        elif any(change.touches(*self._shows()) for change in changes):
             self.sync()
 
-    def _depends_on(self, names: set[str]) -> bool:
-        """Subclasses whose columns show other collections return True for those."""
-        return False
+    def _shows(self) -> tuple[Part, ...]:
+        """The parts of the workspace whose changes this model shows (subclasses add those their columns show)."""
+        return (self.collection,) if self.collection is not None else ()
 
     def sync(self) -> None:
         """Bring the mirror in line with the workspace with precise row signals."""
@@ -208,7 +210,7 @@ class CollectionTableModel(QAbstractTableModel):
         return shown is current
 
     def _current(self) -> list[Any]:
-        items = self.session.workspace.collection(self.collection)
+        items = self.collection.items(self.session.workspace) if self.collection is not None else []
         return [item for item in items if self._accept is None or self._accept(item)]
 
 
@@ -235,18 +237,18 @@ class DerivedTableModel(CollectionTableModel):
         session: Session,
         columns: Sequence[Column],
         compute: Callable[[], list[Any]],
-        depends: set[str],
+        depends: Sequence[Part],
         parent: QObject | None = None,
     ) -> None:
         self._compute = compute
-        self._depends = set(depends)
-        super().__init__(session, "", columns, parent=parent)
+        self._depends = tuple(depends)
+        super().__init__(session, None, columns, parent=parent)
 
     def _current(self) -> list[Any]:
         return self._compute()
 
-    def _depends_on(self, names: set[str]) -> bool:
-        return bool(self._depends & names)
+    def _shows(self) -> tuple[Part, ...]:
+        return self._depends
 
     def _same(self, shown: Any, current: Any) -> bool:
         return bool(shown == current)
@@ -263,7 +265,7 @@ class NestedTableModel(CollectionTableModel):
     def __init__(
         self,
         session: Session,
-        collection: str,
+        collection: Collection[Entity],
         columns: Sequence[Column],
         path: Sequence[str],
         parent: QObject | None = None,
@@ -283,9 +285,9 @@ class NestedTableModel(CollectionTableModel):
         self.endResetModel()
 
     def owner(self) -> Any:
-        if self.owner_id is None:
+        if self.owner_id is None or self.collection is None:
             return None
-        return self.session.workspace.find(self.collection, self.owner_id)
+        return self.collection.find(self.session.workspace, self.owner_id)
 
     def _current(self) -> list[Any]:
         owner = self.owner() if hasattr(self, "path") else None
@@ -306,6 +308,7 @@ class NestedTableModel(CollectionTableModel):
         rows = nested_list(new_owner, self.path)
         assert rows is not None, "no list at the path"
         change(rows)
+        assert self.collection is not None
         self.session.do(UpdateItem(self.collection, owner, new_owner), text)
 
 

@@ -14,10 +14,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 from briefing.errors import InputError
 from briefing.i18n import Message, current_language, format_date, format_number, tr
+from briefing.model.schema import spec
 
 Getter = Callable[[Any], Any]
 
@@ -164,10 +166,13 @@ def _grouped(whole: str, group: str) -> bool:
     return re.fullmatch(rf"[+-]?[1-9]\d{{0,2}}(?:{re.escape(group)}\d{{3}})+", whole) is not None
 
 
-TERM_FIELDS = frozenset({"outcome", "stance", "channel", "kind", "source", "status", "category", "risk", "direction"})
-"""Fields whose names are shared terms (``term.field.<name>``), the same in the app, the deck and the exports."""
+COLUMN_KINDS = {"score": "int", "multiline": "text", "tags": "list", "ref": "text", "refs": "list"}
+"""The column kind that shows each kind of field of the core's schema (the others are the same)."""
 
 
-def label_key(name: str) -> str:
-    """The i18n key naming the field ``name``: the shared term where there is one, else the page's own."""
-    return f"term.field.{name}" if name in TERM_FIELDS else f"pages.field.{name}"
+def field_column(entity: type, name: str, **extra: Any) -> Column:
+    """The column of the field ``name`` of ``entity``: its label, kind and allowed values from the core's schema."""
+    field = spec(entity, name)
+    choice_key = f"term.{field.choice_term}" if field.choice_term else ""
+    kind = COLUMN_KINDS.get(field.kind, field.kind)
+    return Column(field.label_key, attrgetter(name), name, kind, field.choices, choice_key, **extra)

@@ -8,6 +8,7 @@ from operator import attrgetter
 
 from briefing.guide import cadence, dosing
 from briefing.i18n import tr
+from briefing.model.collections import CAMPAIGN, DIALOGUES, GUIDE, STAKEHOLDERS
 from ui.models.collection import DerivedTableModel
 from ui.models.columns import Column
 from ui.session import Session
@@ -47,12 +48,12 @@ def overdue_model(session: Session) -> DerivedTableModel:
         ]
 
     columns = [
-        Column("pages.field.name", attrgetter("name")),
-        Column("pages.field.role", attrgetter("role")),
+        Column("term.field.name", attrgetter("name")),
+        Column("term.field.role", attrgetter("role")),
         Column("pages.overdue.last", attrgetter("last"), kind="date"),
         Column("pages.overdue.late", attrgetter("days"), kind="int", show=_days),
     ]
-    return DerivedTableModel(session, columns, compute, {"stakeholders", "dialogues", "campaign"})
+    return DerivedTableModel(session, columns, compute, (STAKEHOLDERS, DIALOGUES, CAMPAIGN))
 
 
 def contacts_model(session: Session) -> DerivedTableModel:
@@ -69,10 +70,10 @@ def contacts_model(session: Session) -> DerivedTableModel:
         return rows[::-1]
 
     columns = [
-        Column("pages.field.date", attrgetter("date"), kind="date"),
-        Column("pages.field.name", attrgetter("name")),
+        Column("term.field.date", attrgetter("date"), kind="date"),
+        Column("term.field.name", attrgetter("name")),
         Column("term.field.channel", attrgetter("channel"), kind="choice", choice_key="term.channel"),
-        Column("pages.field.references_shared", attrgetter("references"), kind="int"),
-        Column("pages.field.summary", attrgetter("summary")),
+        Column("term.field.references_shared", attrgetter("references"), kind="int"),
+        Column("term.field.summary", attrgetter("summary")),
     ]
-    return DerivedTableModel(session, columns, compute, {"stakeholders", "dialogues", "guide"})
+    return DerivedTableModel(session, columns, compute, (STAKEHOLDERS, DIALOGUES, GUIDE))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from briefing.errors import BriefingError
 from briefing.guide.objections import OpenObjection, answer_edit, open_objections
 from briefing.i18n import Message, format_date, tr
+from briefing.model.collections import PRESENTATIONS
 from briefing.store import Change
 from ui.models.collection import SORT_ROLE
 from ui.session import Session
@@ -35,7 +36,7 @@ class OpenObjectionsModel(QAbstractTableModel):
         session.changed.connect(self.on_session_changed)
 
     def on_session_changed(self, changes: list[Change]) -> None:
-        if any(change.collection in ("presentations", "*") for change in changes):
+        if any(change.touches(PRESENTATIONS) for change in changes):
             self.reload()
 
     def reload(self) -> None:

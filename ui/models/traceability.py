@@ -8,7 +8,6 @@ workspace with precise insert/remove signals; ticks and headers with ``dataChang
 
 from __future__ import annotations
 
-import copy
 import difflib
 import textwrap
 from collections.abc import Callable
@@ -16,8 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from briefing.edits import UpdateItem
+from briefing.guide.traceability import TARGETS, cell, toggled
 from briefing.i18n import Message, tr
+from briefing.model.collections import CSFS, Collection, Entity
 from briefing.store import Change
 from ui.session import Session
 
@@ -25,8 +25,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 TICK = "✓"
 HEADER_WIDTH = 22
 HEADER_LINES = 3
-TARGETS = ("problems", "initiatives", "phases")
-WATCHED = {"csfs", "problems", "initiatives", "phases", "*"}
+WATCHED = (CSFS, *TARGETS)
 
 
 class TraceabilityModel(QAbstractTableModel):
@@ -36,15 +35,15 @@ class TraceabilityModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self._rows: list[str] = self._row_keys()
-        self._columns: list[tuple[str, str]] = self._column_keys()
+        self._columns: list[tuple[Collection[Entity], str]] = self._column_keys()
         session.changed.connect(self.on_session_changed)
 
     def _row_keys(self) -> list[str]:
         return [c.id for c in self.session.workspace.csfs]
 
-    def _column_keys(self) -> list[tuple[str, str]]:
+    def _column_keys(self) -> list[tuple[Collection[Entity], str]]:
         ws = self.session.workspace
-        return [(name, item.id) for name in TARGETS for item in ws.collection(name)]
+        return [(target, item.id) for target in TARGETS for item in target.items(ws)]
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -56,13 +55,8 @@ class TraceabilityModel(QAbstractTableModel):
 
     def linked(self, row: int, column: int) -> bool:
         """True when the CSF of ``row`` and the item of ``column`` are linked."""
-        ws = self.session.workspace
-        csf = ws.find("csfs", self._rows[row])
-        name, item_id = self._columns[column]
-        item = ws.find(name, item_id)
-        if csf is None or item is None:
-            return False
-        return item_id in csf.problem_ids if name == "problems" else csf.id in item.csf_ids
+        found = cell(self.session.workspace, self._rows[row], *self._columns[column])
+        return found is not None and found.linked
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -71,7 +65,7 @@ class TraceabilityModel(QAbstractTableModel):
             return TICK if self.linked(index.row(), index.column()) else ""
         if role == Qt.ItemDataRole.AccessibleTextRole:
             key = "pages.matrix.linked" if self.linked(index.row(), index.column()) else "pages.matrix.not_linked"
-            return tr(key, csf=self._title("csfs", self._rows[index.row()]), item=self._column_title(index.column()))
+            return tr(key, csf=self._title(CSFS, self._rows[index.row()]), item=self._column_title(index.column()))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -82,7 +76,7 @@ class TraceabilityModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return self._title("csfs", self._rows[section])
+            return self._title(CSFS, self._rows[section])
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
             return self._column_title(section) if role == Qt.ItemDataRole.ToolTipRole else self._header(section)
         return None
@@ -92,15 +86,15 @@ class TraceabilityModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def _title(self, name: str, item_id: str) -> str:
-        item = self.session.workspace.find(name, item_id)
+    def _title(self, collection: Collection[Entity], item_id: str) -> str:
+        item = collection.find(self.session.workspace, item_id)
         if item is None:
             return ""
         return str(getattr(item, "title", None) or getattr(item, "name", ""))
 
     def _column_title(self, column: int) -> str:
-        name, item_id = self._columns[column]
-        return tr(f"pages.matrix.{name}", title=self._title(name, item_id))
+        target, item_id = self._columns[column]
+        return tr(f"pages.matrix.{target.name}", title=self._title(target, item_id))
 
     def _header(self, column: int) -> str:
         """The column's title wrapped on up to three short lines, so that many columns fit."""
@@ -115,21 +109,10 @@ class TraceabilityModel(QAbstractTableModel):
         """Link or unlink the CSF and the item at ``index`` (one step of undo)."""
         if not index.isValid():
             return
-        ws = self.session.workspace
-        csf = ws.find("csfs", self._rows[index.row()])
-        name, item_id = self._columns[index.column()]
-        if name == "problems":
-            self._flip("csfs", csf, "problem_ids", item_id)
-        else:
-            self._flip(name, ws.find(name, item_id), "csf_ids", csf.id)
-
-    def _flip(self, collection: str, item: Any, attribute: str, other: str) -> None:
-        changed = copy.deepcopy(item)
-        ids: list[str] = getattr(changed, attribute)
-        linking = other not in ids
-        setattr(changed, attribute, [*ids, other] if linking else [i for i in ids if i != other])
-        key = "pages.undo.link" if linking else "pages.undo.unlink"
-        self.session.do(UpdateItem(collection, item, changed), Message(key))
+        found = cell(self.session.workspace, self._rows[index.row()], *self._columns[index.column()])
+        if found is not None:
+            key = "pages.undo.unlink" if found.linked else "pages.undo.link"
+            self.session.do(toggled(found), Message(key))
 
     # -- following the session ------------------------------------------------------------------
 
@@ -138,7 +121,7 @@ class TraceabilityModel(QAbstractTableModel):
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
 
     def on_session_changed(self, changes: list[Change]) -> None:
-        if not WATCHED & {c.collection for c in changes}:
+        if not any(change.touches(*WATCHED) for change in changes):
             return
         self._sync(self._rows, self._row_keys(), self.beginRemoveRows, self.endRemoveRows,
                    self.beginInsertRows, self.endInsertRows)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from briefing.i18n import current_language, tr
+from briefing.model.collections import DIALOGUES, STAKEHOLDERS, Collection, Entity
 from briefing.model.entities import Dialogue, Stakeholder
 from ui.charts import ChartView
 from ui.forms.form import show_message
@@ -33,18 +34,17 @@ class AlliesPage(ImportPage):
     """Stakeholders with their detail form, the selected person's dialogues, the map, the overdue list."""
 
     import_kind = "stakeholders"
-    shell_services = ("imports",)  # the window's importer: the page, the menu and a drop all report alike
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, imports: ImportController | None = None
     ) -> None:
         super().__init__(session, parent, imports)
-        self.stakeholders = CollectionTableModel(session, "stakeholders", stakeholder_columns(), parent=self)
+        self.stakeholders = CollectionTableModel(session, STAKEHOLDERS, stakeholder_columns(), parent=self)
         self.people = PeopleSection(
             session, self.stakeholders, "pages.allies.people", stakeholder_fields(), self._new_person,
             "pages.noun.stakeholder", self,
         )
-        self.dialogues = CollectionTableModel(session, "dialogues", dialogue_columns(), self._of_person, self)
+        self.dialogues = CollectionTableModel(session, DIALOGUES, dialogue_columns(), self._of_person, self)
         self.log = Section(
             session, self.dialogues, "pages.allies.log", dialogue_fields(), self._new_dialogue,
             "pages.noun.dialogue", self,
@@ -105,7 +105,7 @@ class AlliesPage(ImportPage):
         self.map.invalidate()
 
     def on_changes(self, changes: list[Any]) -> None:
-        if any(c.collection in ("stakeholders", "*") for c in changes):
+        if any(c.touches(STAKEHOLDERS) for c in changes):
             self.map.invalidate()
 
     def show_overdue_count(self) -> None:
@@ -124,8 +124,8 @@ class AlliesPage(ImportPage):
     def on_overdue_activated(self, index: QModelIndex) -> None:
         self.people.panel.select(str(index.data(Qt.ItemDataRole.UserRole + 2)))
 
-    def on_imports_imported(self, collection: str, ids: list[str]) -> None:
-        if collection == "stakeholders" and ids:
+    def on_imports_imported(self, collection: Collection[Entity], ids: list[str]) -> None:
+        if collection is STAKEHOLDERS and ids:
             self.people.panel.select(ids[0])
 
     # -- new items -------------------------------------------------------------------------
@@ -143,12 +143,12 @@ class AlliesPage(ImportPage):
         return person is not None and dialogue.stakeholder_id == person.id
 
     def _new_person(self) -> Stakeholder:
-        return Stakeholder(id=self.session.store.new_id("stakeholders", "s"), name="")
+        return Stakeholder(id=self.session.store.new_id(STAKEHOLDERS), name="")
 
     def _new_dialogue(self) -> Dialogue:
         person = self.person()
         return Dialogue(
-            id=self.session.store.new_id("dialogues", "d"),
+            id=self.session.store.new_id(DIALOGUES),
             stakeholder_id=person.id,
             date=self.session.store.clock.today(),
         )

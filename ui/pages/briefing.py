@@ -44,6 +44,7 @@ from briefing.edits import SetSingleton
 from briefing.errors import BriefingError
 from briefing.guide.days import Day
 from briefing.i18n import Message, tr
+from briefing.model.collections import DECK
 from briefing.model.entities import DeckSettings
 from briefing.store import Change
 from ui.dialogs.presented import PresentationInput, from_qdate, to_qdate
@@ -92,7 +93,6 @@ def sections_of(settings: DeckSettings) -> set[str]:
 class BriefingPage(Page):
     """Compose, check, export and present the deck."""
 
-    shell_services = ("prompts", "runner")
     navigate = Signal(str)
     exported = Signal(object)
     export_failed = Signal(object)
@@ -258,7 +258,7 @@ class BriefingPage(Page):
     # -- showing -----------------------------------------------------------------------------
 
     def on_changes(self, changes: list[Change]) -> None:
-        if any(change.collection in ("deck", "*") for change in changes):
+        if any(change.touches(DECK) for change in changes):
             self.show_settings()
         self.check()
 
@@ -359,7 +359,7 @@ class BriefingPage(Page):
             ask=self.ask.text().strip(),
             audience=self.audience.text().strip(),
             date=None if self.date.date() == NO_DATE else from_qdate(self.date.date()),
-            language=str(self.language.currentData()),
+            language="da" if self.language.currentData() == "da" else "en",
             template=self.template.text(),
             max_slides=self.max_slides.value(),
             sections=[] if len(chosen) == len(SECTION_NAMES) else chosen,
@@ -375,7 +375,7 @@ class BriefingPage(Page):
         if new == old:
             return
         try:
-            self.session.do(SetSingleton("deck", copy.deepcopy(old), new), Message("shell.briefing.edit_text"))
+            self.session.do(SetSingleton(DECK, copy.deepcopy(old), new), Message("shell.briefing.edit_text"))
         except BriefingError as error:
             show_message(self.error, error.message())
             self.show_settings()
@@ -493,7 +493,7 @@ class BriefingPage(Page):
             next_steps=entered.next_steps, next_attempt=entered.next_attempt,
         )
         self.session.do(edit, Message("shell.briefing.present_text", {"date": Day(entered.date)}))
-        self.presented.emit(edit.edits[0].item.id)
+        self.presented.emit(edit.presentation_id)
 
 
 def _item(text: str) -> QStandardItem:

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 from briefing.edits import UpdateItem
 from briefing.errors import BriefingError, InputError
 from briefing.i18n import Message, current_language, tr
+from briefing.model.collections import INITIATIVES, SURVEYS, Collection, Entity
 from briefing.model.entities import Initiative, Kpi, Measurement, Question, Survey
 from briefing.model.ids import fresh_id
 from ui.charts import ChartView
 from ui.forms.analysis import analysis_html
-from ui.forms.fields import Field, get_value
+from ui.forms.fields import field, get_value
 from ui.forms.form import message_label, show_message
 from ui.forms.panel import TablePanel
 from ui.forms.plans import initiative_fields, survey_fields
@@ -58,7 +59,6 @@ class EvidencePage(ImportPage):
     """Surveys and initiatives; drop survey exports anywhere on the page to import them."""
 
     import_kind = "survey"
-    shell_services = ("imports",)  # the window's importer: the page, the menu and a drop all report alike
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, imports: ImportController | None = None
@@ -77,7 +77,7 @@ class EvidencePage(ImportPage):
 
     def _surveys_tab(self) -> QWidget:
         session = self.session
-        self.surveys = CollectionTableModel(session, "surveys", survey_columns(), parent=self)
+        self.surveys = CollectionTableModel(session, SURVEYS, survey_columns(), parent=self)
         self.survey_section = Section(
             session, self.surveys, "pages.evidence.surveys", survey_fields(self._people), self._new_survey,
             "pages.noun.survey", self, vertical=True,
@@ -158,7 +158,7 @@ class EvidencePage(ImportPage):
         if not texts:
             return
         changed = dataclasses.replace(survey, findings=[*survey.findings, texts[row]])
-        self.session.do(UpdateItem("surveys", survey, changed), Message("pages.undo.finding"))
+        self.session.do(UpdateItem(SURVEYS, survey, changed), Message("pages.undo.finding"))
 
     def _survey_spec(self) -> Any:
         from briefing.charts import build
@@ -169,7 +169,7 @@ class EvidencePage(ImportPage):
         return build.survey_results(survey, current_language())
 
     def _new_survey(self) -> Survey:
-        return Survey(id=self.session.store.new_id("surveys", "sv"), title="", date=self.session.store.clock.today())
+        return Survey(id=self.session.store.new_id(SURVEYS), title="", date=self.session.store.clock.today())
 
     def _people(self) -> list[tuple[Any, str]]:
         return [(p.id, p.name) for p in self.session.workspace.stakeholders]
@@ -178,18 +178,18 @@ class EvidencePage(ImportPage):
 
     def _initiatives_tab(self) -> QWidget:
         session = self.session
-        self.initiatives = CollectionTableModel(session, "initiatives", initiative_columns(), parent=self)
+        self.initiatives = CollectionTableModel(session, INITIATIVES, initiative_columns(), parent=self)
         self.initiative_section = Section(
             session, self.initiatives, "pages.evidence.initiatives", initiative_fields(self._people),
             self._new_initiative, "pages.noun.initiative", self, vertical=True,
         )
-        self.kpis = NestedTableModel(session, "initiatives", kpi_columns(), ("kpis",), self)
+        self.kpis = NestedTableModel(session, INITIATIVES, kpi_columns(), ("kpis",), self)
         self.kpi_panel = TablePanel(self.kpis, "pages.evidence.kpis", self)
         self.kpi_panel.add_requested.connect(self.add_kpi)
         self.kpi_panel.remove_requested.connect(self.remove_kpi)
         self.kpi_panel.current_changed.connect(self.on_kpi_current_changed)
         self.measurements = NestedTableModel(
-            session, "initiatives", measurement_columns(), ("kpis", "", "measurements"), self
+            session, INITIATIVES, measurement_columns(), ("kpis", "", "measurements"), self
         )
         self.measurement_panel = TablePanel(self.measurements, "pages.evidence.measurements", self)
         self.measurement_panel.add_requested.connect(self.focus_new_measurement)
@@ -264,8 +264,8 @@ class EvidencePage(ImportPage):
         if self.measurements.owner() is None or not self.measurements.path[1]:
             return
         try:
-            day = get_value(Field("date", "pages.field.date", "date"), self.measurement_date)
-            value = get_value(Field("value", "pages.field.value", "float"), self.measurement_value)
+            day = get_value(field(Measurement, "date"), self.measurement_date)
+            value = get_value(field(Measurement, "value"), self.measurement_value)
             if not isinstance(day, dt.date) or value is None:
                 raise InputError("pages.evidence.measurement_needed")
             measurement = Measurement(day, float(value))
@@ -290,20 +290,19 @@ class EvidencePage(ImportPage):
         return build.kpi_effects(self.session.workspace, current_language())
 
     def _new_initiative(self) -> Initiative:
-        return Initiative(id=self.session.store.new_id("initiatives", "i"), title="")
+        return Initiative(id=self.session.store.new_id(INITIATIVES), title="")
 
     # -- following the workspace -----------------------------------------------------------------
 
     def on_changes(self, changes: list[Any]) -> None:
-        names = {c.collection for c in changes}
-        if names & {"surveys", "*"}:
+        if any(c.touches(SURVEYS) for c in changes):
             self.show_analysis(self.question_panel.current())
             self.survey_chart.invalidate()
-        if names & {"initiatives", "*"}:
+        if any(c.touches(INITIATIVES) for c in changes):
             self.kpi_chart.invalidate()
 
-    def on_imports_imported(self, collection: str, ids: list[str]) -> None:
-        if collection == "surveys" and ids:
+    def on_imports_imported(self, collection: Collection[Entity], ids: list[str]) -> None:
+        if collection is SURVEYS and ids:
             self.tabs.setCurrentIndex(0)
             self.survey_section.panel.select(ids[-1])
 
@@ -329,8 +328,8 @@ class EvidencePage(ImportPage):
         for chart in (self.survey_chart, self.kpi_chart):
             chart.set_placeholder(tr("pages.chart.empty"))
             chart.invalidate()
-        self.measurement_date.setAccessibleName(tr("pages.field.date"))
-        self.measurement_value.setAccessibleName(tr("pages.field.value"))
-        self.measurement_value.setPlaceholderText(tr("pages.field.value"))
+        self.measurement_date.setAccessibleName(tr("term.field.date"))
+        self.measurement_value.setAccessibleName(tr("term.field.value"))
+        self.measurement_value.setPlaceholderText(tr("term.field.value"))
         self.add_measurement_button.setText(tr("pages.evidence.add_measurement"))
         self.show_analysis(self.question_panel.current())

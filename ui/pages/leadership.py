@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from briefing.guide import dosing
 from briefing.i18n import current_language, format_date, tr
+from briefing.model.collections import DIALOGUES, GUIDE, REFERENCES, STAKEHOLDERS
 from briefing.model.entities import Reference
 from ui.charts import ChartView
 from ui.forms.banner import Banner
@@ -22,8 +23,8 @@ from ui.pages.base import Page
 from ui.session import Session
 from ui.style import make_bold
 
-LEADER_COLUMNS = ("pages.field.name", "pages.field.role", "term.field.stance", "pages.field.influence",
-                  "pages.field.cadence_days")
+LEADER_COLUMNS = ("term.field.name", "term.field.role", "term.field.stance", "term.field.influence",
+                  "term.field.cadence_days")
 
 
 def _is_leader(person: Any) -> bool:
@@ -43,10 +44,10 @@ class LeadershipPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         columns = [c for c in stakeholder_columns() if c.header in LEADER_COLUMNS]
-        self.leaders = CollectionTableModel(session, "stakeholders", columns, _is_leader, self)
+        self.leaders = CollectionTableModel(session, STAKEHOLDERS, columns, _is_leader, self)
         self.contacts = contacts_model(session)
         self.contacts.setParent(self)
-        self.references = CollectionTableModel(session, "references", reference_columns(), parent=self)
+        self.references = CollectionTableModel(session, REFERENCES, reference_columns(), parent=self)
         self.reference_section = Section(
             session, self.references, "pages.leadership.references", reference_fields(), self._new_reference,
             "pages.noun.reference", self,
@@ -112,7 +113,7 @@ class LeadershipPage(Page):
         return any(_is_leader(person) for person in self.session.workspace.stakeholders)
 
     def on_changes(self, changes: list[Any]) -> None:
-        if any(c.collection in ("stakeholders", "dialogues", "guide", "*") for c in changes):
+        if any(c.touches(STAKEHOLDERS, DIALOGUES, GUIDE) for c in changes):
             self.refresh()
 
     def show_dose(self) -> None:
@@ -138,5 +139,5 @@ class LeadershipPage(Page):
         return build.leadership_dose(self.session.workspace, current_language(), self.session.store.clock.today())
 
     def _new_reference(self) -> Reference:
-        return Reference(id=self.session.store.new_id("references", "r"), title="")
+        return Reference(id=self.session.store.new_id(REFERENCES), title="")
 

@@ -107,7 +107,6 @@ class StepCard(QFrame):
 class OverviewPage(Page):
     """The readiness checklist, the campaign, and when the next attempt is."""
 
-    shell_services = ("runner",)
     navigate = Signal(str)
     demo_requested = Signal()
     deck_checked = Signal()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from briefing.i18n import tr
+from briefing.model.collections import CSFS, PROBLEMS
 from briefing.model.entities import Csf, Problem
 from ui.forms.plans import csf_fields, problem_fields
 from ui.forms.section import Section
@@ -25,12 +26,12 @@ class ProblemsPage(Page):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.problems = CollectionTableModel(session, "problems", problem_columns(), parent=self)
+        self.problems = CollectionTableModel(session, PROBLEMS, problem_columns(), parent=self)
         self.problem_section = Section(
             session, self.problems, "pages.problems.problems", problem_fields(), self._new_problem,
             "pages.noun.problem", self, vertical=True,
         )
-        self.csfs = CollectionTableModel(session, "csfs", csf_columns(), parent=self)
+        self.csfs = CollectionTableModel(session, CSFS, csf_columns(), parent=self)
         self.csf_section = Section(
             session, self.csfs, "pages.problems.csfs", csf_fields(), self._new_csf, "pages.noun.csf", self,
             vertical=True,
@@ -93,7 +94,7 @@ class ProblemsPage(Page):
         self.matrix.toggle(self.matrix_view.currentIndex())
 
     def _new_problem(self) -> Problem:
-        return Problem(id=self.session.store.new_id("problems", "p"), title="")
+        return Problem(id=self.session.store.new_id(PROBLEMS), title="")
 
     def _new_csf(self) -> Csf:
-        return Csf(id=self.session.store.new_id("csfs", "c"), title="")
+        return Csf(id=self.session.store.new_id(CSFS), title="")

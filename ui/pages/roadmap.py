@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from briefing.i18n import current_language, term, tr
+from briefing.model.collections import PHASES
 from briefing.model.entities import Phase
 from ui.charts import ChartView
 from ui.forms.banner import Banner
@@ -32,7 +33,7 @@ class RoadmapPage(Page):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.phases = CollectionTableModel(session, "phases", phase_columns(), parent=self)
+        self.phases = CollectionTableModel(session, PHASES, phase_columns(), parent=self)
         self.section = Section(
             session, self.phases, "pages.roadmap.phases", phase_fields(), self._new_phase, "pages.noun.phase", self
         )
@@ -62,7 +63,7 @@ class RoadmapPage(Page):
         self.timeline.invalidate()
 
     def on_changes(self, changes: list[Any]) -> None:
-        if any(c.collection in ("phases", "*") for c in changes):
+        if any(c.touches(PHASES) for c in changes):
             self.refresh()
 
     def check_start(self) -> None:
@@ -83,4 +84,4 @@ class RoadmapPage(Page):
         return build.roadmap_timeline(ws, current_language(), self.session.store.clock.today())
 
     def _new_phase(self) -> Phase:
-        return Phase(id=self.session.store.new_id("phases", "ph"), name="")
+        return Phase(id=self.session.store.new_id(PHASES), name="")

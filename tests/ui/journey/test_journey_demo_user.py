@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from briefing.edits import UpdateItem
+from briefing.model.collections import PRESENTATIONS
 
 OBJECTION = "Who pays for phase 3 after 2027?"
 ANSWER = "Controlling funds phase 3 from the 2027 IT budget."
@@ -180,7 +181,7 @@ def test_the_demo_user_composes_exports_presents_and_answers_on_the_next_deck(
 
     # -- answer the objection (no screen for it: through the data, one step of undo) ------------------
     changed = dataclasses.replace(recorded, objections=[dataclasses.replace(recorded.objections[0], answer=ANSWER)])
-    window.session.do(UpdateItem("presentations", recorded, changed), "Answer objection")
+    window.session.do(UpdateItem(PRESENTATIONS, recorded, changed), "Answer objection")
     assert ANSWER in history.details.toPlainText()
 
     # -- the next deck answers it on its "since last time" slide --------------------------------------

@@ -16,7 +16,7 @@ import pytest
 from journey_helpers import disk_json, fill, memory_json
 from PySide6.QtWidgets import QMessageBox
 
-import briefing.store.atomic
+import briefing.files
 from briefing.store import store_path
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -114,7 +114,7 @@ def test_a_locked_a_damaged_and_an_unsaved_workspace_lose_nothing(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
         replace(source, target)
 
-    monkeypatch.setattr(briefing.store.atomic.os, "replace", full_once)
+    monkeypatch.setattr(briefing.files.os, "replace", full_once)
     retry = answer_dialogs(QMessageBox, click="retry")
     _add_person(qtbot, window, "Henrik Holm")
     assert failures == [str(path)]

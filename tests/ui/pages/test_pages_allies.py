@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from briefing.guide import cadence
 from briefing.i18n import set_language
+from briefing.model.collections import STAKEHOLDERS
 from ui.pages.allies import AlliesPage
 
 # showing a window on the offscreen platform warns once; any other Qt warning fails the test
@@ -81,10 +82,10 @@ def test_edit_a_stakeholder_in_the_form_and_undo(qtbot, session) -> None:
     _type(qtbot, form.editors["tags"], "legal, pilot")
     form.editors["cadence_days"].setValue(14)
     assert form.save()
-    changed = session.workspace.find("stakeholders", person.id)
+    changed = STAKEHOLDERS.find(session.workspace, person.id)
     assert (changed.tags, changed.cadence_days) == (["legal", "pilot"], 14)
     session.undo_stack.undo()
-    assert session.workspace.find("stakeholders", person.id) == person
+    assert STAKEHOLDERS.find(session.workspace, person.id) == person
     assert form.editors["tags"].text() == ", ".join(person.tags)
 
 
@@ -100,10 +101,10 @@ def test_remove_a_stakeholder_with_their_dialogues_as_one_undo_step(qtbot, sessi
     qtbot.keyClick(page.people.panel.view, Qt.Key.Key_Delete)
     assert no_questions == [f"Remove {person.name}? Their {len(talks)} dialogue(s) are removed with them. "
                             "You can undo this."]
-    assert session.workspace.find("stakeholders", person.id) is None
+    assert STAKEHOLDERS.find(session.workspace, person.id) is None
     assert not any(d.stakeholder_id == person.id for d in session.workspace.dialogues)
     session.undo_stack.undo()
-    assert session.workspace.find("stakeholders", person.id) == person
+    assert STAKEHOLDERS.find(session.workspace, person.id) == person
     assert [d for d in session.workspace.dialogues if d.stakeholder_id == person.id] == talks
 
 
@@ -180,7 +181,7 @@ def test_import_the_danish_stakeholder_list(qtbot, session, samples: Path) -> No
         page.imports.import_stakeholder_files([samples / "stakeholders-da.csv"])
     ids = imported.args[1]
     assert len(session.workspace.stakeholders) == count + len(ids) and ids
-    assert session.workspace.find("stakeholders", ids[0]).name == "Mette Kjær"
+    assert STAKEHOLDERS.find(session.workspace, ids[0]).name == "Mette Kjær"
     assert page.people.current().id == ids[0]
     session.undo_stack.undo()
     assert len(session.workspace.stakeholders) == count
@@ -206,3 +207,30 @@ def test_the_page_speaks_danish_after_the_switch(qtbot, session) -> None:
     assert page.stakeholders.headerData(0, Qt.Orientation.Horizontal) == "Navn"
     assert page.tabs.tabText(0) == "Dialoglog"
     assert page.people.panel.add_button.text() == "Tilføj"
+
+
+def test_the_form_takes_labels_choices_limits_and_help_from_the_cores_schema(qtbot, session) -> None:
+    page = _page(qtbot, session)
+    form = page.people.form
+    stance = form.editors["stance"]
+    assert [stance.itemData(i) for i in range(stance.count())] == ["blocker", "skeptic", "neutral", "supporter",
+                                                                   "champion"]
+    influence, cadence_days = form.editors["influence"], form.editors["cadence_days"]
+    assert (influence.minimum(), influence.maximum()) == (1, 5)
+    assert (cadence_days.minimum(), cadence_days.maximum()) == (1, 3650)
+    assert cadence_days.toolTip().startswith("How often to be in touch, in days")
+    assert form.labels["cadence_days"].text() == "Cadence (days):"
+    set_language("da")
+    page.retranslate()
+    assert cadence_days.toolTip().startswith("Hvor ofte I skal tales ved, i dage")
+    assert stance.itemText(stance.findData("champion")) == "Forkæmper"
+    set_language("en")
+
+
+def test_a_refused_save_shows_its_message_under_the_field_the_error_names(qtbot, session) -> None:
+    page = _page(qtbot, session)
+    form = page.people.form
+    page.people.panel.select(session.workspace.stakeholders[0].id)
+    form.editors["name"].setText("   ")
+    assert not form.save()
+    assert form.errors() == {"name": "Name: must not be empty"}

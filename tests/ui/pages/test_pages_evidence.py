@@ -9,6 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from briefing.evidence.analysis import analyse
+from briefing.model.collections import SURVEYS
 from ui.dialogs.mapping import MappingDialog
 from ui.pages.evidence import EvidencePage
 
@@ -41,11 +42,11 @@ def test_import_the_three_sample_exports_each_as_one_undo_step(qtbot, session, s
     count = len(session.workspace.surveys)
     added = page.imports.import_survey_files(files)
     assert len(added) == 3
-    sources = {session.workspace.find("surveys", i).source for i in added}
+    sources = {SURVEYS.find(session.workspace, i).source for i in added}
     assert sources == {"msforms", "googleforms", "surveymonkey"}
     assert page.surveys.rowCount() == count + 3
     assert page.survey_section.current().id == added[-1]
-    assert page.questions.rowCount() == len(session.workspace.find("surveys", added[-1]).questions)
+    assert page.questions.rowCount() == len(SURVEYS.find(session.workspace, added[-1]).questions)
     session.undo_stack.undo()
     assert len(session.workspace.surveys) == count + 2
     session.undo_stack.redo()
@@ -97,7 +98,7 @@ def test_an_unknown_layout_opens_the_mapping_dialog_which_is_filled_and_accepted
     page.imports.ask_mapping = fill
     added = page.imports.import_survey_files([path])
     assert len(dialogs) == 1 and len(added) == 1
-    survey = session.workspace.find("surveys", added[0])
+    survey = SURVEYS.find(session.workspace, added[0])
     assert [q.text for q in survey.questions] == ["Jeg finder hurtigt den kontrakt, jeg skal bruge",
                                                    "Minutter brugt på sidste søgning"]
     assert len(survey.responses) == 3

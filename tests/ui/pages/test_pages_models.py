@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from briefing.edits import AddItem, RemoveItem, UpdateItem, remove_with_dependents
 from briefing.evidence.kinds import retype
+from briefing.model.collections import DIALOGUES, INITIATIVES, PHASES, PROBLEMS, REFERENCES, STAKEHOLDERS, SURVEYS
 from briefing.model.entities import Kpi, Measurement, Stakeholder
 from ui.models.collection import CollectionTableModel, NestedTableModel, SearchProxy
 from ui.models.guide import contacts_model, overdue_model
@@ -29,19 +30,19 @@ def _models(session) -> dict[str, object]:
     initiative = next(i for i in ws.initiatives if i.kpis)
     questions = QuestionsModel(session)
     questions.set_owner(ws.surveys[0].id)
-    kpis = NestedTableModel(session, "initiatives", kpi_columns(), ("kpis",))
+    kpis = NestedTableModel(session, INITIATIVES, kpi_columns(), ("kpis",))
     kpis.set_owner(initiative.id)
-    measurements = NestedTableModel(session, "initiatives", measurement_columns(),
+    measurements = NestedTableModel(session, INITIATIVES, measurement_columns(),
                                     ("kpis", initiative.kpis[0].id, "measurements"))
     measurements.set_owner(initiative.id)
     first = (ws.stakeholders[0].id, ws.stakeholders[1].id)
     return {
-        "stakeholders": CollectionTableModel(session, "stakeholders", stakeholder_columns()),
+        "stakeholders": CollectionTableModel(session, STAKEHOLDERS, stakeholder_columns()),
         "dialogues": CollectionTableModel(
-            session, "dialogues", dialogue_columns(), lambda d: d.stakeholder_id in first
+            session, DIALOGUES, dialogue_columns(), lambda d: d.stakeholder_id in first
         ),
-        "references": CollectionTableModel(session, "references", reference_columns()),
-        "phases": CollectionTableModel(session, "phases", phase_columns()),
+        "references": CollectionTableModel(session, REFERENCES, reference_columns()),
+        "phases": CollectionTableModel(session, PHASES, phase_columns()),
         "questions": questions,
         "kpis": kpis,
         "measurements": measurements,
@@ -59,21 +60,21 @@ def _shake(session) -> None:
     """Edits of every kind the pages make, then undo and redo them all."""
     ws = session.workspace
     person = ws.stakeholders[0]
-    session.do(AddItem("stakeholders", Stakeholder(id="new", name="Zoe", stance="champion")), "add")
-    session.do(UpdateItem("stakeholders", person, dataclasses.replace(person, role="CEO", decision_maker=True)), "e")
-    session.do(remove_with_dependents(session.store, "stakeholders", ws.stakeholders[1].id), "remove")
-    session.do(remove_with_dependents(session.store, "problems", ws.problems[0].id), "remove problem")
+    session.do(AddItem(STAKEHOLDERS, Stakeholder(id="new", name="Zoe", stance="champion")), "add")
+    session.do(UpdateItem(STAKEHOLDERS, person, dataclasses.replace(person, role="CEO", decision_maker=True)), "e")
+    session.do(remove_with_dependents(session.store, STAKEHOLDERS, ws.stakeholders[1].id), "remove")
+    session.do(remove_with_dependents(session.store, PROBLEMS, ws.problems[0].id), "remove problem")
     initiative = next(i for i in ws.initiatives if i.kpis)
     changed = copy.deepcopy(initiative)
     changed.kpis[0].measurements.append(Measurement(dt.date(2026, 11, 1), 5.0))
     changed.kpis.insert(0, Kpi(id="k-new", name="Speed"))
-    session.do(UpdateItem("initiatives", initiative, changed), "kpi")
+    session.do(UpdateItem(INITIATIVES, initiative, changed), "kpi")
     survey = ws.surveys[0]
     retyped = retype(survey, survey.questions[0].id, "single")
     retyped.questions[1].text = "Renamed"
-    session.do(UpdateItem("surveys", survey, retyped), "question")
+    session.do(UpdateItem(SURVEYS, survey, retyped), "question")
     phase = ws.phases[0]
-    session.do(RemoveItem("phases", phase.id), "phase") if not phase.csf_ids else None
+    session.do(RemoveItem(PHASES, phase.id), "phase") if not phase.csf_ids else None
     for _ in range(session.undo_stack.count()):
         session.undo_stack.undo()
     for _ in range(session.undo_stack.count()):
@@ -110,12 +111,12 @@ def test_the_attempts_model_passes_the_model_tester_and_sorts_through_the_proxy(
 
 
 def test_an_added_item_is_an_inserted_row_not_a_reset(qtbot, session) -> None:
-    model = CollectionTableModel(session, "stakeholders", stakeholder_columns())
+    model = CollectionTableModel(session, STAKEHOLDERS, stakeholder_columns())
     count = model.rowCount()
     resets: list[bool] = []
     model.modelReset.connect(lambda: resets.append(True))
     with qtbot.waitSignal(model.rowsInserted) as inserted:
-        session.do(AddItem("stakeholders", Stakeholder(id="new", name="Zoe")), "add")
+        session.do(AddItem(STAKEHOLDERS, Stakeholder(id="new", name="Zoe")), "add")
     assert inserted.args[1:] == [count, count]
     assert model.item(count).name == "Zoe"
     with qtbot.waitSignal(model.rowsRemoved) as removed:
@@ -125,17 +126,17 @@ def test_an_added_item_is_an_inserted_row_not_a_reset(qtbot, session) -> None:
 
 
 def test_an_update_changes_only_its_row(qtbot, session) -> None:
-    model = CollectionTableModel(session, "stakeholders", stakeholder_columns())
+    model = CollectionTableModel(session, STAKEHOLDERS, stakeholder_columns())
     person = session.workspace.stakeholders[3]
     with qtbot.waitSignal(model.dataChanged) as changed:
-        session.do(UpdateItem("stakeholders", person, dataclasses.replace(person, role="Chief Legal Officer")), "e")
+        session.do(UpdateItem(STAKEHOLDERS, person, dataclasses.replace(person, role="Chief Legal Officer")), "e")
     top_left, bottom_right = changed.args[0], changed.args[1]
     assert (top_left.row(), bottom_right.row()) == (3, 3)
     assert model.index(3, _column(model, "role")).data() == "Chief Legal Officer"
 
 
 def test_a_cell_edit_is_one_undo_step(session) -> None:
-    model = CollectionTableModel(session, "stakeholders", stakeholder_columns())
+    model = CollectionTableModel(session, STAKEHOLDERS, stakeholder_columns())
     index = model.index(0, _column(model, "influence"))
     before = session.workspace.stakeholders[0].influence
     new = 1 if before != 1 else 2
@@ -148,7 +149,7 @@ def test_a_cell_edit_is_one_undo_step(session) -> None:
 
 
 def test_an_invalid_cell_edit_changes_nothing_and_says_why(qtbot, session) -> None:
-    model = CollectionTableModel(session, "stakeholders", stakeholder_columns())
+    model = CollectionTableModel(session, STAKEHOLDERS, stakeholder_columns())
     index = model.index(0, _column(model, "influence"))
     before = session.workspace.stakeholders[0]
     with qtbot.waitSignal(model.edit_failed) as failed:
@@ -160,7 +161,7 @@ def test_an_invalid_cell_edit_changes_nothing_and_says_why(qtbot, session) -> No
 
 
 def test_a_bad_date_in_a_cell_names_the_field(qtbot, session) -> None:
-    model = CollectionTableModel(session, "dialogues", dialogue_columns())
+    model = CollectionTableModel(session, DIALOGUES, dialogue_columns())
     index = model.index(0, _column(model, "date"))
     with qtbot.waitSignal(model.edit_failed) as failed:
         assert not model.setData(index, "31/12/2026")
@@ -171,7 +172,7 @@ def test_a_bad_date_in_a_cell_names_the_field(qtbot, session) -> None:
 def test_a_date_cell_reads_the_languages_way_edits_as_typed_and_sorts_by_the_calendar(session) -> None:
     from briefing.i18n import set_language
 
-    model = CollectionTableModel(session, "dialogues", dialogue_columns())
+    model = CollectionTableModel(session, DIALOGUES, dialogue_columns())
     column = _column(model, "date")
     first = session.workspace.dialogues[0].date
     index = model.index(0, column)
@@ -189,7 +190,7 @@ def test_a_date_cell_reads_the_languages_way_edits_as_typed_and_sorts_by_the_cal
 
 
 def test_bool_cells_toggle_with_their_check_box(session) -> None:
-    model = CollectionTableModel(session, "stakeholders", stakeholder_columns())
+    model = CollectionTableModel(session, STAKEHOLDERS, stakeholder_columns())
     index = model.index(0, _column(model, "budget_holder"))
     was = session.workspace.stakeholders[0].budget_holder
     state = Qt.CheckState.Unchecked if was else Qt.CheckState.Checked
@@ -198,7 +199,7 @@ def test_bool_cells_toggle_with_their_check_box(session) -> None:
 
 
 def test_search_and_sort_through_the_proxy(session) -> None:
-    model = CollectionTableModel(session, "stakeholders", stakeholder_columns())
+    model = CollectionTableModel(session, STAKEHOLDERS, stakeholder_columns())
     proxy = SearchProxy(model)
     proxy.setFilterFixedString("legal")
     legal = [s for s in session.workspace.stakeholders if "legal" in (s.role + s.department + s.name).casefold()]

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from briefing.edits import AddItem
+from briefing.model.collections import DIALOGUES, PHASES, PROBLEMS
 from briefing.model.entities import Dialogue
 from ui.pages.leadership import LeadershipPage
 from ui.pages.problems import ProblemsPage
@@ -38,7 +39,7 @@ def test_leadership_gets_air_after_a_flood_of_references(qtbot, session, clock) 
     for number, leader in enumerate(leaders[:3]):
         talk = Dialogue(id=f"x{number}", stakeholder_id=leader.id, date=today - dt.timedelta(days=number),
                         channel="email", summary="Two more reports", references_shared=2)
-        session.do(AddItem("dialogues", talk), "log")
+        session.do(AddItem(DIALOGUES, talk), "log")
     assert page.banner.level == "warning"
     assert page.banner.text().startswith("Give them air until ")
     assert page.contacts.rowCount() >= 3
@@ -106,7 +107,7 @@ def test_removing_a_problem_unlinks_it_and_undo_links_it_again(qtbot, session) -
     problem = next(p for p in session.workspace.problems if any(p.id in c.problem_ids for c in session.workspace.csfs))
     page.problem_section.panel.select(problem.id)
     page.problem_section.panel.remove_button.click()
-    assert session.workspace.find("problems", problem.id) is None
+    assert PROBLEMS.find(session.workspace, problem.id) is None
     assert not any(problem.id in c.problem_ids for c in session.workspace.csfs)
     session.undo_stack.undo()
     assert any(problem.id in c.problem_ids for c in session.workspace.csfs)
@@ -178,7 +179,7 @@ def test_add_a_phase_with_objectives_and_a_cost(qtbot, session) -> None:
     assert form.errors() == {"cost": "Cost: -100.0 is less than 0"}
     assert session.workspace.phases[-1] == phase
     session.undo_stack.undo()
-    assert session.workspace.find("phases", phase.id) is None
+    assert PHASES.find(session.workspace, phase.id) is None
 
 
 def test_editing_a_phase_in_the_form_then_undo_and_redo(qtbot, session) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from briefing.edits import UpdateItem
+from briefing.model.collections import STAKEHOLDERS
 from ui.forms.section import Section
 from ui.pages.allies import AlliesPage
 from ui.pages.evidence import EvidencePage
@@ -67,7 +68,7 @@ def test_the_selection_survives_undo_redo_and_a_whole_workspace_reload(qtbot, se
     qtbot.addWidget(page)
     person = session.workspace.stakeholders[3]
     page.people.panel.select(person.id)
-    session.do(UpdateItem("stakeholders", person, dataclasses.replace(person, role="Chief Legal Officer")), "role")
+    session.do(UpdateItem(STAKEHOLDERS, person, dataclasses.replace(person, role="Chief Legal Officer")), "role")
     session.undo_stack.undo()
     session.undo_stack.redo()
     assert page.person().id == person.id

@@ -9,6 +9,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from briefing.guide.readiness import STEP_KEYS
+from briefing.model.collections import STAKEHOLDERS, SURVEYS
 
 
 def test_the_overview_lists_the_six_steps_and_checks_the_deck_after_showing(opened: Any, qtbot: Any) -> None:
@@ -168,9 +169,9 @@ def test_the_import_menu_asks_for_files_and_hands_them_to_the_importer(
 
 
 def test_after_an_import_the_page_that_shows_it_opens(opened: Any) -> None:
-    opened.imports.imported.emit("stakeholders", ["s90", "s91"])
+    opened.imports.imported.emit(STAKEHOLDERS, ["s90", "s91"])
     assert opened.current_page_name() == "allies"
-    opened.imports.imported.emit("surveys", ["sv9"])
+    opened.imports.imported.emit(SURVEYS, ["sv9"])
     assert opened.current_page_name() == "evidence"
 
 

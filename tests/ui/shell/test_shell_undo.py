@@ -11,7 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from briefing.edits import AddItem
+from briefing.model.collections import DIALOGUES, STAKEHOLDERS
+from briefing.model.entities import Dialogue, Stakeholder
 from briefing.store import WorkspaceStore
+from ui.session import undo_text
 
 
 def _edit_title(window: Any, text: str) -> None:
@@ -134,11 +138,11 @@ def test_ctrl_z_in_a_field_just_saved_undoes_the_save(opened: Any, qtbot: Any) -
     role.setFocus()
     role.setText("Knowledge lead")  # (as shown from the store: the field's own undo history is empty)
     qtbot.keyClick(role, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert opened.session.workspace.find("stakeholders", person.id).role == "Knowledge lead"
-    people.form.show_item(opened.session.workspace.find("stakeholders", person.id))
+    assert STAKEHOLDERS.find(opened.session.workspace, person.id).role == "Knowledge lead"
+    people.form.show_item(STAKEHOLDERS.find(opened.session.workspace, person.id))
     role.setFocus()
     qtbot.keyClick(role, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert opened.session.workspace.find("stakeholders", person.id).role == person.role
+    assert STAKEHOLDERS.find(opened.session.workspace, person.id).role == person.role
     assert role.text() == person.role
 
 
@@ -176,3 +180,45 @@ def test_tab_goes_through_a_form_as_the_eye_reads_it(opened: Any) -> None:
     assert form.revert_button.nextInFocusChain() is form.save_button
     scroll = form.parentWidget().parentWidget()  # the scroll area around the form takes no Tab stop
     assert scroll.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def _add_person(session: Any) -> Stakeholder:
+    person = Stakeholder(id=session.store.new_id(STAKEHOLDERS), name="Ny Nielsen")
+    session.do(AddItem(STAKEHOLDERS, person), undo_text("add", "pages.noun.stakeholder"))
+    return person
+
+
+def test_an_undo_the_core_refuses_is_told_and_leaves_the_history(opened: Any, prompts: Any, clock: Any) -> None:
+    session = opened.session
+    person = _add_person(session)
+    # A dialogue with the new person, saved outside the undo history: removing the person now would
+    # leave it pointing at no one, so the core refuses to undo the addition.
+    session.store.add(DIALOGUES, Dialogue("d-new", person.id, clock.today()))
+    steps = session.undo_stack.count()
+    opened.menus.undo_action.trigger()
+    assert STAKEHOLDERS.find(session.workspace, person.id) is not None
+    assert session.undo_stack.count() == steps - 1 and session.undo_stack.index() == steps - 1
+    assert opened.menus.undo_action.text() != "Undo Add stakeholder" and not session.undo_stack.canRedo()
+    assert prompts.names()[-1] == "failed"
+    refusal = prompts.asked[-1][1]
+    assert refusal.message("en").startswith("“Add stakeholder” could not be undone: dialogues")
+    assert refusal.message("en").endswith("It stays as it is and has left the undo history.")
+    assert refusal.message("da").startswith("»Tilføj interessent« kunne ikke fortrydes: ")
+    folder = session.store.folder
+    opened.close()
+    with WorkspaceStore.open(folder, clock) as store:
+        assert STAKEHOLDERS.find(store.workspace, person.id) is not None
+
+
+def test_a_redo_the_core_refuses_is_told_and_changes_nothing(opened: Any, prompts: Any) -> None:
+    session = opened.session
+    person = _add_person(session)
+    opened.menus.undo_action.trigger()
+    assert STAKEHOLDERS.find(session.workspace, person.id) is None and session.undo_stack.canRedo()
+    session.store.add(STAKEHOLDERS, Stakeholder(person.id, "Another with the same id"))
+    opened.menus.redo_action.trigger()
+    assert [p.name for p in session.workspace.stakeholders if p.id == person.id] == ["Another with the same id"]
+    assert not session.undo_stack.canRedo() and session.undo_stack.index() == session.undo_stack.count()
+    assert prompts.names()[-1] == "failed"
+    assert prompts.asked[-1][1].message("en").startswith("“Add stakeholder” could not be done again: ")
+    assert prompts.asked[-1][1].message("da").startswith("»Tilføj interessent« kunne ikke omgøres: ")

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
+from briefing.model.collections import PHASES, STAKEHOLDERS
 from briefing.store import store_path
 from ui.forms.form import ItemForm
 
@@ -139,7 +140,7 @@ def test_a_save_that_keeps_failing_is_retried_and_left_only_when_the_user_says_s
     import errno
     import os
 
-    import briefing.store.atomic
+    import briefing.files
 
     def disk_full(source: Any, target: Any) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
@@ -147,7 +148,7 @@ def test_a_save_that_keeps_failing_is_retried_and_left_only_when_the_user_says_s
     people = _people(opened)
     folder = opened.session.store.folder
     before = _stored(opened)
-    monkeypatch.setattr(briefing.store.atomic.os, "replace", disk_full)
+    monkeypatch.setattr(briefing.files.os, "replace", disk_full)
     prompts.retry = False  # "Later" when the save fails
     _type(qtbot, people.form.editors["role"], "Knowledge lead")
     assert people.form.save() and opened.session.store.pending
@@ -199,7 +200,7 @@ def test_what_was_typed_stays_when_the_same_item_changes_elsewhere(opened: Any, 
     assert people.form.editors["role"].text() == "Knowledge lead"
     assert people.form.editors["department"].text() == person.department
     assert people.form.save()
-    stored = opened.session.workspace.find("stakeholders", person.id)
+    stored = STAKEHOLDERS.find(opened.session.workspace, person.id)
     assert (stored.role, stored.department) == ("Knowledge lead", person.department)
 
 
@@ -210,10 +211,10 @@ def test_looking_at_values_a_form_cannot_show_exactly_changes_nothing(opened: An
     session = opened.session
     person = copy.deepcopy(session.workspace.stakeholders[0])
     person.notes, person.cadence_days = "First line\r\nSecond line", 5000
-    session.do(UpdateItem("stakeholders", session.workspace.stakeholders[0], person), "set up")
+    session.do(UpdateItem(STAKEHOLDERS, session.workspace.stakeholders[0], person), "set up")
     phase = copy.deepcopy(session.workspace.phases[0])
     phase.cost = 1234.5678901
-    session.do(UpdateItem("phases", session.workspace.phases[0], phase), "set up")
+    session.do(UpdateItem(PHASES, session.workspace.phases[0], phase), "set up")
     steps = session.undo_stack.count()
     people = _people(opened)
     people.panel.select(person.id)
@@ -225,7 +226,7 @@ def test_looking_at_values_a_form_cannot_show_exactly_changes_nothing(opened: An
     assert phases.form.editors["cost"].text() == "1234.5678901"
     phases.panel.select(session.workspace.phases[1].id)
     assert session.undo_stack.count() == steps
-    assert session.workspace.find("stakeholders", person.id).notes == "First line\r\nSecond line"
+    assert STAKEHOLDERS.find(session.workspace, person.id).notes == "First line\r\nSecond line"
 
 
 def test_a_number_shown_in_a_form_is_written_again_in_the_new_language(opened: Any) -> None:
@@ -235,7 +236,7 @@ def test_a_number_shown_in_a_form_is_written_again_in_the_new_language(opened: A
     session = opened.session
     phase = copy.deepcopy(session.workspace.phases[0])
     phase.cost = 2.125
-    session.do(UpdateItem("phases", session.workspace.phases[0], phase), "set up")
+    session.do(UpdateItem(PHASES, session.workspace.phases[0], phase), "set up")
     opened.show_page("roadmap")
     section = opened.pages["roadmap"].section
     section.panel.select(phase.id)
@@ -243,7 +244,7 @@ def test_a_number_shown_in_a_form_is_written_again_in_the_new_language(opened: A
     opened.set_language("da")
     assert section.form.editors["cost"].text() == "2,125" and not section.form.is_dirty()
     section.panel.select(session.workspace.phases[1].id)
-    assert session.workspace.find("phases", phase.id).cost == 2.125
+    assert PHASES.find(session.workspace, phase.id).cost == 2.125
     opened.set_language("en")
 
 

@@ -1,4 +1,5 @@
-"""Crash-safe file replacement: a temporary file in the same folder, fsync, os.replace, fsync the folder.
+"""Writing files safely, for every part of the core: a temporary file in the same folder, fsync,
+os.replace, fsync the folder.
 
 A reader sees the old file or the new one, never a mixture; a crash leaves at most a
 temporary file, which ``remove_leftovers`` clears the next time the workspace opens.
