@@ -14,14 +14,10 @@ formula, a number or a link there.
 from __future__ import annotations
 
 import math
-from contextlib import contextmanager
 from dataclasses import replace
-from functools import cached_property
 from typing import Any
 
 from pptx.chart.chart import Chart
-from pptx.chart.data import BubbleChartData, CategoryChartData, XyChartData
-from pptx.chart.xlsx import BubbleWorkbookWriter, CategoryWorkbookWriter, XyWorkbookWriter
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
@@ -34,8 +30,8 @@ from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.util import Emu, Pt
-from xlsxwriter import Workbook
 
+from briefing import pptx_compat as compat
 from briefing.charts.spec import ChartSpec, Series
 from briefing.charts.text import clean_label, short_label
 from briefing.charts.theme import ChartTheme, edge_colour, grid_colour, label_colour, role_colour
@@ -58,51 +54,6 @@ _SIDES = {
     "center": XL_LABEL_POSITION.CENTER,
 }
 _PIE_ROLES = ("accent", "context", "muted", "target")
-
-
-# ---------------------------------------------------------------- a workbook without formulas
-
-
-class _StringCells:
-    """Opens the embedded workbook so that strings stay strings (no formulas, numbers or links)."""
-
-    @contextmanager
-    def _open_worksheet(self, xlsx_file: Any) -> Any:
-        options = {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False}
-        workbook = Workbook(xlsx_file, {**options, "strings_to_urls": False})
-        worksheet = workbook.add_worksheet()
-        yield workbook, worksheet
-        workbook.close()
-
-
-class _CategoryWriter(_StringCells, CategoryWorkbookWriter):
-    pass
-
-
-class _XyWriter(_StringCells, XyWorkbookWriter):
-    pass
-
-
-class _BubbleWriter(_StringCells, BubbleWorkbookWriter):
-    pass
-
-
-class _CategoryData(CategoryChartData):
-    @cached_property
-    def _workbook_writer(self) -> _CategoryWriter:
-        return _CategoryWriter(self)
-
-
-class _XyData(XyChartData):
-    @cached_property
-    def _workbook_writer(self) -> _XyWriter:
-        return _XyWriter(self)
-
-
-class _BubbleData(BubbleChartData):
-    @cached_property
-    def _workbook_writer(self) -> _BubbleWriter:
-        return _BubbleWriter(self)
 
 
 # ---------------------------------------------------------------- the entry point
@@ -157,7 +108,7 @@ def _rgb(colour: str) -> RGBColor:
 
 def _describe(frame: GraphicFrame, spec: ChartSpec) -> None:
     """Name the shape after the chart and put the alt text where screen readers find it."""
-    properties = frame._element.nvGraphicFramePr.cNvPr
+    properties = compat.element(frame).nvGraphicFramePr.cNvPr
     properties.set("name", clean_label(spec.title)[:120] or "Chart")
     properties.set("descr", clean_label(spec.alt_text or spec.title))
 
@@ -168,7 +119,7 @@ def _describe(frame: GraphicFrame, spec: ChartSpec) -> None:
 def _chart_data(spec: ChartSpec) -> Any:
     if spec.kind in ("scatter", "bubble"):
         return _xy_data(spec)
-    data = _CategoryData()
+    data = compat.CategoryData()
     categories = [clean_label(c) for c in spec.categories] or [""]
     data.categories = categories
     for series in spec.series or [Series("", [])]:
@@ -180,7 +131,7 @@ def _chart_data(spec: ChartSpec) -> Any:
 
 def _xy_data(spec: ChartSpec) -> Any:
     bubble = spec.kind == "bubble"
-    data = _BubbleData() if bubble else _XyData()
+    data = compat.BubbleData() if bubble else compat.XyData()
     for series in spec.series:
         target = data.add_series(clean_label(series.name))
         for i, (x, y) in enumerate(zip(series.x or [], series.values, strict=False)):
@@ -207,7 +158,7 @@ def _style_text(chart: Chart, theme: ChartTheme) -> None:
 def _style_font(font: Any, theme: ChartTheme, colour: str | None = None, bold: bool = False) -> None:
     """Font, size, weight and colour of a run (or a default run), written straight into its ``a:rPr``:
     what python-pptx's setters write, at a fifth of their cost (a chart has dozens of labels)."""
-    rpr = font._rPr
+    rpr = compat.run_properties(font)
     rpr.set("sz", str(round(_font_pt(theme) * 100)))
     rpr.set("b", "1" if bold else "0")
     for child in list(rpr):
@@ -240,7 +191,7 @@ def _solid(parent: Any, colour: str) -> Any:
 def _set_title(chart: Chart, spec: ChartSpec, theme: ChartTheme, show: bool) -> None:
     chart.has_title = bool(show and spec.title)
     if not chart.has_title:
-        chart._chartSpace.chart.get_or_add_autoTitleDeleted().set("val", "1")
+        compat.chart_space(chart).chart.get_or_add_autoTitleDeleted().set("val", "1")
         return
     frame = chart.chart_title.text_frame
     frame.text = clean_label(spec.title)
@@ -321,7 +272,7 @@ def _colour_series(chart: Chart, spec: ChartSpec, theme: ChartTheme) -> None:
 def _fill(fmt: Any, colour: str, theme: ChartTheme) -> None:
     """A solid fill; a fill too close to the background gets a visible edge (written into ``c:spPr``
     directly, as python-pptx's ``fill.solid()`` and ``line`` setters would, several times faster)."""
-    sppr = fmt._element.get_or_add_spPr()
+    sppr = compat.element(fmt).get_or_add_spPr()
     for child in list(sppr):
         if child.tag in _FILLS or child.tag == qn("a:ln"):
             sppr.remove(child)
@@ -496,7 +447,7 @@ def _present_indices(source: Series, spec: ChartSpec) -> list[int]:
 
 
 def _hide_label(label: Any) -> None:
-    dlbl = label._get_or_add_dLbl()
+    dlbl = compat.data_label_xml(label)
     for tag in ("c:showLegendKey", "c:showVal", "c:showCatName", "c:showSerName", "c:showPercent"):
         element = dlbl.find(qn(tag))
         if element is not None:

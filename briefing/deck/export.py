@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import os
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from briefing.deck.model import DeckPlan, ExportResult, Finding, TemplateReport
 from briefing.errors import InputError
@@ -58,6 +55,7 @@ def export(workspace: Workspace, out: Path, settings: DeckSettings | None = None
     from briefing.deck import template as templates
     from briefing.deck.lint import lint
     from briefing.deck.render import render
+    from briefing.pptx_compat import package_bytes
 
     out = Path(out)
     _check_target(out)
@@ -68,38 +66,6 @@ def export(workspace: Workspace, out: Path, settings: DeckSettings | None = None
     data = package_bytes(prs)
     write_or_refuse(out, data, "deck.error.unwritable")
     return ExportResult(out, len(deck.slides), findings, hashlib.sha256(data).hexdigest())
-
-
-STORED = frozenset({"png", "jpeg", "jpg", "gif", "xlsx", "xlsm", "docx", "wdp", "mp4", "m4a"})
-"""Parts that are compressed already: deflating them again costs time and saves nothing."""
-
-
-def package_bytes(prs: Any) -> bytes:
-    """The .pptx of ``prs`` as python-pptx's ``save`` writes it, except that images and embedded
-    workbooks are stored, not deflated a second time (a quarter of the save's time). Falls back to
-    ``prs.save`` should python-pptx's package internals ever change."""
-    buffer = io.BytesIO()
-    try:
-        from pptx.opc.oxml import serialize_part_xml
-        from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-        from pptx.opc.serialized import _ContentTypesItem
-
-        package = prs.part.package
-        parts = tuple(package.iter_parts())
-        package_rels = package._rels
-    except (ImportError, AttributeError):
-        prs.save(buffer)
-        return buffer.getvalue()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, strict_timestamps=False) as archive:
-        archive.writestr(CONTENT_TYPES_URI.membername, serialize_part_xml(_ContentTypesItem.xml_for(parts)))
-        archive.writestr(PACKAGE_URI.rels_uri.membername, package_rels.xml)
-        for part in parts:
-            stored = part.partname.ext.lower() in STORED
-            archive.writestr(part.partname.membername, part.blob,
-                             compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
-            if part._rels:
-                archive.writestr(part.partname.rels_uri.membername, part.rels.xml)
-    return buffer.getvalue()
 
 
 def template_check(path: Path | str) -> TemplateReport:

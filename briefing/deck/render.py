@@ -16,9 +16,9 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.util import Emu, Inches, Pt
 
+from briefing import pptx_compat as compat
 from briefing.charts.spec import ChartSpec
 from briefing.deck import layout as lay
 from briefing.deck.layout import Arrangement, TextBlock
@@ -44,8 +44,7 @@ def render(plan: DeckPlan, template: Template, cache_dir: Path | None = None,
            progress: Callable[[int, int], None] | None = None) -> Any:
     """The Presentation for ``plan``: one slide per spec, notes on each, the template's examples gone."""
     prs = template.open()
-    _quick_partnames(prs.part.package)
-    _FRAME_CACHE.clear()
+    compat.quick_partnames(prs.part.package)
     renderer = _Renderer(prs, plan, template, cache_dir)
     total = len(plan.slides)
     for number, spec in enumerate(plan.slides, start=1):
@@ -54,30 +53,6 @@ def render(plan: DeckPlan, template: Template, cache_dir: Path | None = None,
             progress(number, total)
     _properties(prs, plan)
     return prs
-
-
-def _quick_partnames(package: Any) -> None:
-    """Give this package a ``next_partname`` that remembers the names in use.
-
-    python-pptx walks every part of the package for each new part (notes slides, charts, workbooks),
-    which is quadratic in the deck's size; here the walk happens once and each name handed out is
-    added to the set. Every part that python-pptx names from a template goes through this method.
-    """
-    from pptx.opc.packuri import PackURI
-
-    taken: set[str] = set()
-
-    def next_partname(tmpl: str) -> PackURI:
-        if not taken:
-            taken.update(str(part.partname) for part in package.iter_parts())
-        number = 1
-        while tmpl % number in taken:
-            number += 1
-        name = tmpl % number
-        taken.add(name)
-        return PackURI(name)
-
-    package.next_partname = next_partname
 
 
 def _properties(prs: Any, plan: DeckPlan) -> None:
@@ -122,7 +97,8 @@ class _Renderer:
         self.body_font = template.palette.minor_font
         self.head_font = template.palette.major_font
         self._lang = "da-DK" if plan.lang == "da" else "en-GB"
-        self._footers: dict[int, list[Any]] = {}
+        self._footers: dict[str, list[Any]] = {}
+        self._frames: dict[tuple[str, str], Any] = {}
         self._notes_tree: Any = None
 
     # -- one slide ---------------------------------------------------------------------------
@@ -145,20 +121,9 @@ class _Renderer:
         master); the others get a copy of its empty shape tree, which is the same for every slide."""
         if self._notes_tree is None:
             notes = slide.notes_slide
-            self._notes_tree = copy.deepcopy(notes._element.cSld.spTree)
+            self._notes_tree = copy.deepcopy(compat.element(notes).cSld.spTree)
             return notes
-        try:
-            from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-            from pptx.parts.slide import NotesSlidePart
-
-            package = self.prs.part.package
-            part = NotesSlidePart._add_notes_slide_part(package, slide.part, self.prs.part.notes_master_part)
-        except (ImportError, AttributeError):  # python-pptx's internals moved: the ordinary way
-            return slide.notes_slide
-        element = part.notes_slide._element
-        element.cSld.replace(element.cSld.spTree, copy.deepcopy(self._notes_tree))
-        slide.part.relate_to(part, RT.NOTES_SLIDE)
-        return slide.notes_slide
+        return compat.new_notes_slide(self.prs, slide, self._notes_tree) or slide.notes_slide
 
     def _cover(self, slide: Any, spec: SlideSpec, arr: Arrangement) -> None:
         self._title(slide, arr.title, cover=True)
@@ -205,7 +170,7 @@ class _Renderer:
         box = block.box
         shape = slide.shapes.add_textbox(emu(box.left), emu(box.top), emu(box.width), emu(box.height))
         frame = shape.text_frame
-        body_pr = frame._txBody.find(qn("a:bodyPr"))
+        body_pr = compat.text_body(frame).find(qn("a:bodyPr"))
         body_pr.set("wrap", "square")
         body_pr.set("anchor", _ANCHOR[anchor])
         _no_autofit(frame)
@@ -218,7 +183,7 @@ class _Renderer:
         property setters cost ~10× more, and a deck has a few hundred runs)."""
         font = self.body_font if font == "" else font
         block = lay.shorten_to_fit(block, font or self.body_font)
-        body = frame._txBody
+        body = compat.text_body(frame)
         for old in body.findall(_A_P):
             body.remove(old)
         algn = _ALIGN.get(align) if align is not None else None
@@ -325,7 +290,7 @@ class _Renderer:
         shape.name = clean(spec.title)[:60] or "Chart"
         description = clean(spec.alt_text)[:1000]
         if description:
-            shape._element.nvPicPr.cNvPr.set("descr", description)
+            compat.element(shape).nvPicPr.cNvPr.set("descr", description)
 
     def _footer(self, slide: Any, number: int) -> None:
         """Date · audience on the left, the slide number on the right: in the layout's footer placeholders.
@@ -333,8 +298,8 @@ class _Renderer:
         The footer is the same on every slide of a layout but for the number: it is built once per
         layout and copied (new shape ids, the number's text updated) onto the other slides.
         """
-        tree = slide.shapes._spTree
-        key = id(slide.slide_layout._element)
+        tree = compat.shape_tree(slide.shapes)
+        key = str(slide.slide_layout.part.partname)
         made = self._footers.get(key)
         if made is None:
             before = {el.get("id") for el in tree.iter(_CNVPR)}
@@ -355,8 +320,8 @@ class _Renderer:
         text = " · ".join(p for p in (format_date(self.plan.date, self.plan.lang, short=True), self.plan.audience)
                           if p)
         layout = slide.slide_layout
-        footer = _clone_frame_placeholder(slide, layout, "ftr")
-        number_ph = _clone_frame_placeholder(slide, layout, "sldNum")
+        footer = self._clone_frame_placeholder(slide, layout, "ftr")
+        number_ph = self._clone_frame_placeholder(slide, layout, "sldNum")
         box = self.geo.footer
         if footer is not None:
             block = TextBlock([text], box, lay.FOOTER_PT, 1, True)
@@ -372,12 +337,25 @@ class _Renderer:
             block = TextBlock([str(number)], Box(box.right - 1.5, box.top, 1.5, box.height), lay.FOOTER_PT, 1, True)
             shape = self._textbox(slide, block, colour=self.pal.muted, anchor=MSO_ANCHOR.MIDDLE, align=PP_ALIGN.RIGHT)
             paragraph = shape.text_frame.paragraphs[0]
-            paragraph.runs[0]._r.getparent().remove(paragraph.runs[0]._r)
+            run = compat.run_xml(paragraph.runs[0])
+            run.getparent().remove(run)
             _slide_number(paragraph, number, self.pal.muted)
+
+    def _clone_frame_placeholder(self, slide: Any, layout: Any, kind: str) -> Any:
+        """Copy the layout's footer or slide-number placeholder onto the slide (python-pptx leaves them off)."""
+        key = (str(layout.part.partname), kind)
+        if key not in self._frames:
+            self._frames[key] = _frame_placeholder(layout, kind)
+        source = self._frames[key]
+        if source is None:
+            return None
+        shapes = slide.shapes
+        shapes.clone_placeholder(source)
+        return compat.shape_of(compat.shape_tree(shapes).findall(qn("p:sp"))[-1], shapes)
 
     def _drop_empty_placeholders(self, slide: Any) -> None:
         """Placeholders the layout brought that we did not fill would show 'Click to add text'."""
-        tree = slide.shapes._spTree
+        tree = compat.shape_tree(slide.shapes)
         for sp in tree.findall(qn("p:sp")):
             if sp.find(_PH) is not None and sp.find(qn("p:txBody")) is not None and not "".join(sp.itertext()).strip():
                 tree.remove(sp)
@@ -388,7 +366,7 @@ class _Renderer:
 
 def _placeholder(slide: Any, types: tuple[str, ...]) -> Any:
     for shape in slide.placeholders:
-        ph = shape._element.find(".//" + qn("p:ph"))
+        ph = compat.element(shape).find(".//" + qn("p:ph"))
         kind = (ph.get("type") if ph is not None else None) or "body"
         if kind in types:
             return shape
@@ -400,7 +378,7 @@ def _place(shape: Any, box: Box) -> None:
 
 
 def _no_autofit(frame: Any) -> None:
-    body = frame._txBody.find(qn("a:bodyPr"))
+    body = compat.text_body(frame).find(qn("a:bodyPr"))
     for child in list(body):
         if child.tag in (qn("a:normAutofit"), qn("a:spAutoFit"), qn("a:noAutofit")):
             body.remove(child)
@@ -420,7 +398,7 @@ def _bullet_xml(ppr: Any, colour: str) -> None:
 
 def _slide_number(paragraph: Any, number: int, colour: str | None = None, font: str | None = None) -> None:
     """A slide-number field (PowerPoint keeps it right when slides move), showing ``number`` now."""
-    field = paragraph._p.makeelement(qn("a:fld"), {"id": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
+    field = compat.paragraph_xml(paragraph).makeelement(qn("a:fld"), {"id": "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
                                                    "type": "slidenum"})
     rpr = field.makeelement(qn("a:rPr"), {"lang": "en-US", "sz": str(int(lay.FOOTER_PT * 100))})
     if colour:
@@ -433,33 +411,22 @@ def _slide_number(paragraph: Any, number: int, colour: str | None = None, font: 
     text = field.makeelement(qn("a:t"), {})
     text.text = str(number)
     field.append(text)
-    end = paragraph._p.find(qn("a:endParaRPr"))
+    end = compat.paragraph_xml(paragraph).find(qn("a:endParaRPr"))
     if end is not None:
         end.addprevious(field)
     else:
-        paragraph._p.append(field)
+        compat.paragraph_xml(paragraph).append(field)
 
 
-_FRAME_CACHE: dict[tuple[int, str], Any] = {}
-
-
-def _clone_frame_placeholder(slide: Any, layout: Any, kind: str) -> Any:
-    """Copy the layout's footer or slide-number placeholder onto the slide (python-pptx leaves them off)."""
-    key = (id(layout._element), kind)
-    if key not in _FRAME_CACHE:
-        _FRAME_CACHE[key] = next((shape for shape in layout.placeholders
-                                  if (ph := shape._element.find(".//" + qn("p:ph"))) is not None
-                                  and ph.get("type") == kind), None)
-    source = _FRAME_CACHE[key]
-    if source is None:
-        return None
-    shapes = slide.shapes
-    shapes.clone_placeholder(source)
-    return SlideShapeFactory(shapes._spTree.findall(qn("p:sp"))[-1], shapes)
+def _frame_placeholder(layout: Any, kind: str) -> Any:
+    """The layout's footer or slide-number placeholder (``kind``: ``ftr``, ``sldNum``), or None."""
+    return next((shape for shape in layout.placeholders
+                 if (ph := compat.element(shape).find(".//" + qn("p:ph"))) is not None and ph.get("type") == kind),
+                None)
 
 
 def _table_style(frame: Any) -> None:
-    tbl_pr = frame._element.graphic.graphicData.tbl.tblPr
+    tbl_pr = compat.element(frame).graphic.graphicData.tbl.tblPr
     tbl_pr.set("firstRow", "1")
     tbl_pr.set("bandRow", "0")
     style = tbl_pr.find(qn("a:tableStyleId"))
@@ -470,7 +437,7 @@ def _table_style(frame: Any) -> None:
 
 
 def _cell_bottom_line(cell: Any, colour: str, width_pt: float) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
+    tc_pr = compat.cell_xml(cell).get_or_add_tcPr()
     for index, tag in enumerate(("a:lnL", "a:lnR", "a:lnT", "a:lnB")):
         line = tc_pr.makeelement(qn(tag), {"w": str(int(Pt(width_pt if tag == "a:lnB" else 0)))})
         if tag == "a:lnB":

@@ -65,7 +65,9 @@ def stamp(prs: Any, settings: DeckSettings) -> None:
     except KeyError:
         existing = None
     if existing is not None:
-        existing._blob = custom_properties_xml(settings, existing.blob)
+        from briefing.pptx_compat import replace_blob
+
+        replace_blob(existing, custom_properties_xml(settings, existing.blob))
         return
     part = Part(PackURI(PARTNAME), CONTENT_TYPE, package, custom_properties_xml(settings))
     package.relate_to(part, RELATIONSHIP)

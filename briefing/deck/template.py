@@ -123,7 +123,9 @@ class Template:
 
 def remove_slides(prs: Any) -> int:
     """Remove every slide (a template's examples); returns how many there were."""
-    ids = prs.slides._sldIdLst
+    from briefing.pptx_compat import slide_id_list
+
+    ids = slide_id_list(prs)
     count = len(ids)
     for slide_id in list(ids):
         prs.part.drop_rel(slide_id.rId)
@@ -186,13 +188,20 @@ def read_package(path: Path) -> SafePackage:
         raise InputError("deck.template.not_zip", file=str(path), reason=str(error)) from None
 
 
+def element(proxy: Any) -> Any:
+    """The XML element behind a python-pptx layout, master or shape (see ``briefing.pptx_compat``)."""
+    from briefing.pptx_compat import element as xml
+
+    return xml(proxy)
+
+
 # -- layouts ------------------------------------------------------------------------------------
 
 
 def placeholder_kinds(layout: Any) -> list[str]:
     """The placeholder types of a layout as written in its XML (``title``, ``body``, ``dt`` …)."""
     kinds = []
-    for ph in layout._element.iter(f"{{{NS['p']}}}ph"):
+    for ph in element(layout).iter(f"{{{NS['p']}}}ph"):
         kinds.append(ph.get("type") or "body")
     return kinds
 
@@ -218,18 +227,18 @@ def choose_layouts(prs: Any) -> tuple[dict[str, int], list[str]]:
     found["content"] = content
     cover = first(lambda i, ks: "ctrTitle" in ks or "subTitle" in ks)
     if cover is None:
-        cover = first(lambda i, ks: layouts[i]._element.get("type") == "title")
+        cover = first(lambda i, ks: element(layouts[i]).get("type") == "title")
     if cover is None:
         cover = first(lambda i, ks: _layout_name(layouts[i]).lower() in ("title slide", "titelslide", "title"))
     if cover is not None and has_fixed_text(layouts[cover]):
-        cover = first(lambda i, ks: layouts[i]._element.get("type") == "secHead") or None
+        cover = first(lambda i, ks: element(layouts[i]).get("type") == "secHead") or None
         missing.append("title")
     if cover is None:
         if "title" not in missing:
             missing.append("title")
         cover = content
     found["title"] = cover
-    section = first(lambda i, ks: layouts[i]._element.get("type") == "secHead")
+    section = first(lambda i, ks: element(layouts[i]).get("type") == "secHead")
     if section is None:
         missing.append("section")
         section = content
@@ -260,7 +269,7 @@ def _box(shape: Any) -> Box | None:
 
 def _placeholder_box(layout: Any, types: tuple[str, ...]) -> Box | None:
     for shape in layout.placeholders:
-        ph = shape._element.find(f".//{{{NS['p']}}}ph")
+        ph = element(shape).find(f".//{{{NS['p']}}}ph")
         kind = (ph.get("type") if ph is not None else None) or "body"
         if kind in types:
             box = _box(shape)
@@ -338,9 +347,9 @@ def palette(prs: Any, layouts: dict[str, int]) -> Palette:
     master = prs.slide_masters[0]
     theme_xml = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
     scheme = _scheme(theme_xml)
-    mapping = _colour_map(master._element)
+    mapping = _colour_map(element(master))
     layout = list(prs.slide_layouts)[layouts["content"]]
-    background = _background(layout._element, scheme, mapping) or _background(master._element, scheme, mapping)
+    background = _background(element(layout), scheme, mapping) or _background(element(master), scheme, mapping)
     background = background or scheme.get(mapping.get("bg1", "lt1"), "FFFFFF")
     bg = f"#{background}"
     text = _readable(f"#{scheme.get(mapping.get('tx1', 'dk1'), '1A1A1A')}", bg, 4.5)

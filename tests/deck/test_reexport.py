@@ -16,9 +16,9 @@ from pptx import Presentation
 from briefing.charts import image
 from briefing.deck import export
 from briefing.deck import template as templates
-from briefing.deck.export import package_bytes
 from briefing.deck.export import plan as make_plan
 from briefing.deck.render import render
+from briefing.pptx_compat import package_bytes
 
 TODAY = dt.date(2026, 11, 27)
 DARK = SAMPLES / "templates" / "reclamation-dark-16x9.pptx"
