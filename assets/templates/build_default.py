@@ -19,6 +19,8 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from briefing.pptx_compat import element, replace_blob, slide_id_list
+
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "default.pptx"
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)
@@ -54,9 +56,9 @@ def build(target: Path = TARGET) -> Path:
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     master = prs.slide_masters[0]
-    widen(master._element)
+    widen(element(master))
     for layout in master.slide_layouts:
-        widen(layout._element)
+        widen(element(layout))
     place_master(master)
     style_master(master)
     place_title_slide(master.slide_layouts[0])
@@ -86,7 +88,7 @@ def _set_box(shape: object, box: tuple[float, float, float, float]) -> None:
 
 
 def _ph_type(shape: object) -> str:
-    ph = shape._element.find(".//" + qn("p:ph"))  # type: ignore[attr-defined]
+    ph = element(shape).find(".//" + qn("p:ph"))  # type: ignore[attr-defined]
     return (ph.get("type") if ph is not None else None) or "body"
 
 
@@ -109,14 +111,14 @@ def place_title_slide(layout: object) -> None:
             _set_box(shape, box)
         if _ph_type(shape) == "ctrTitle":
             _body_props(shape, anchor="b")
-            _level_style(shape._element, "a:lvl1pPr", size=40, bold=True, align="l", colour="tx1")
+            _level_style(element(shape), "a:lvl1pPr", size=40, bold=True, align="l", colour="tx1")
         if _ph_type(shape) == "subTitle":
             _body_props(shape, anchor="t")
-            _level_style(shape._element, "a:lvl1pPr", size=24, align="l", colour="tx2", bullet=False)
+            _level_style(element(shape), "a:lvl1pPr", size=24, align="l", colour="tx2", bullet=False)
 
 
 def _body_props(shape: object, anchor: str) -> None:
-    body = shape._element.find(".//" + qn("a:bodyPr"))  # type: ignore[attr-defined]
+    body = element(shape).find(".//" + qn("a:bodyPr"))  # type: ignore[attr-defined]
     if body is not None:
         body.set("anchor", anchor)
         for child in list(body):
@@ -145,7 +147,7 @@ def _level_style(sp: object, level: str, size: float, bold: bool = False, align:
 
 def style_master(master: object) -> None:
     """Title 28 pt left-aligned, bottom of its band; body 24/20/18 pt; footer 10 pt grey."""
-    el = master._element  # type: ignore[attr-defined]
+    el = element(master)  # type: ignore[attr-defined]
     title = el.find(qn("p:txStyles")).find(qn("p:titleStyle")).find(qn("a:lvl1pPr"))
     title.set("algn", "l")
     rpr = title.find(qn("a:defRPr"))
@@ -161,10 +163,23 @@ def style_master(master: object) -> None:
         if kind == "title":
             _body_props(shape, anchor="b")
         if kind in ("dt", "ftr", "sldNum"):
-            for rpr in shape._element.iter(qn("a:defRPr")):
+            for rpr in element(shape).iter(qn("a:defRPr")):
                 rpr.set("sz", "1000")
-            for ppr in shape._element.iter(qn("a:lvl1pPr")):
+                _quiet_colour(rpr)
+            for ppr in element(shape).iter(qn("a:lvl1pPr")):
                 ppr.set("algn", "r" if kind == "sldNum" else "l")
+
+
+def _quiet_colour(rpr: object) -> None:
+    """Footer text in the theme's dark grey-blue (tx2, 9.6:1 on white): python-pptx's tx1 at a 75 % tint
+    is 3.4:1, under WCAG AA for 10 pt."""
+    from lxml import etree
+
+    for old in rpr.findall(qn("a:solidFill")):  # type: ignore[attr-defined]
+        rpr.remove(old)  # type: ignore[attr-defined]
+    fill = etree.Element(qn("a:solidFill"))
+    etree.SubElement(fill, qn("a:schemeClr"), val="tx2")
+    rpr.insert(0, fill)  # type: ignore[attr-defined]
 
 
 def add_accent_bar(prs: object, master: object) -> None:
@@ -182,10 +197,10 @@ def add_accent_bar(prs: object, master: object) -> None:
     bar.line.fill.background()
     bar.shadow.inherit = False
     bar.name = "Accent bar"
-    element = bar._element
-    element.getparent().remove(element)
-    master._element.find(qn("p:cSld")).find(qn("p:spTree")).insert(2, element)  # type: ignore[attr-defined]
-    slide_ids = prs.slides._sldIdLst  # type: ignore[attr-defined]
+    xml = element(bar)
+    xml.getparent().remove(xml)
+    element(master).find(qn("p:cSld")).find(qn("p:spTree")).insert(2, xml)  # type: ignore[attr-defined]
+    slide_ids = slide_id_list(prs)  # type: ignore[attr-defined]
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)  # type: ignore[attr-defined]
         slide_ids.remove(slide_id)
@@ -200,7 +215,7 @@ def write_theme(master: object) -> None:
         )
     xml = re.sub(r'(<a:(?:major|minor)Font><a:latin typeface=")[^"]*"', rf'\g<1>{FONT}"', xml)
     xml = xml.replace('<a:clrScheme name="Office">', '<a:clrScheme name="Briefing">')
-    theme._blob = xml.encode("utf-8")
+    replace_blob(theme, xml.encode("utf-8"))
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from pptx.shapes.graphfrm import GraphicFrame
 from pptx.util import Emu, Pt
 
 from briefing import pptx_compat as compat
+from briefing.charts.alt import describe
 from briefing.charts.spec import ChartSpec, Series
 from briefing.charts.text import clean_label, short_label
 from briefing.charts.theme import ChartTheme, edge_colour, grid_colour, label_colour, role_colour
@@ -110,7 +111,7 @@ def _describe(frame: GraphicFrame, spec: ChartSpec) -> None:
     """Name the shape after the chart and put the alt text where screen readers find it."""
     properties = compat.element(frame).nvGraphicFramePr.cNvPr
     properties.set("name", clean_label(spec.title)[:120] or "Chart")
-    properties.set("descr", clean_label(spec.alt_text or spec.title))
+    properties.set("descr", clean_label(describe(spec)))
 
 
 # ---------------------------------------------------------------- data

@@ -9,7 +9,7 @@ from typing import Any
 
 from briefing.cli.common import command, say
 from briefing.deck.model import Finding
-from briefing.i18n import tr
+from briefing.i18n import format_number, tr
 from briefing.model.entities import DeckSettings, Workspace
 from briefing.store import WorkspaceStore
 
@@ -115,4 +115,7 @@ def run_template_check(args: argparse.Namespace) -> int:
         say(tr("deck.cli.report.dropped_links", count=len(report.dropped_links)))
     for link in report.dropped_links:
         say(f"  - {link}")
+    for role, own, own_ratio, colour, ratio, limit in report.contrast:
+        say("  " + tr("deck.cli.report.contrast", role=tr(f"deck.role.{role}"), own=own, colour=colour,
+                      own_ratio=format_number(own_ratio), ratio=format_number(ratio), limit=format_number(limit)))
     return EXIT_OK

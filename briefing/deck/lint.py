@@ -9,6 +9,7 @@ fits its box, measured with the real font's metrics in the template's geometry.
 from __future__ import annotations
 
 from briefing.deck import layout as lay
+from briefing.deck import legibility
 from briefing.deck.limits import MAX_BULLETS, MAX_REFERENCES, MAX_TITLE_LINES, MAX_WORDS, MIN_BODY_PT, MIN_TITLE_WORDS
 from briefing.deck.model import DeckPlan, Finding, SlideSpec
 from briefing.deck.template import Template
@@ -26,6 +27,7 @@ def lint(plan: DeckPlan, template: Template) -> list[Finding]:
     for number, spec in enumerate(plan.slides, start=1):
         if not spec.appendix:
             findings.extend(check_slide(spec, number, template))
+    findings.extend(legibility.findings(plan, template))
     references = {ref for spec in main for ref in spec.references}
     if len(references) > MAX_REFERENCES:
         findings.append(Finding(0, "references", len(references), MAX_REFERENCES))

@@ -112,6 +112,8 @@ class Finding:
     value: float
     limit: float
     title: str = ""
+    shape: str = ""
+    """The shape or text the finding is about, as a user recognises it (contrast, alt text, titles)."""
 
     def message(self, lang: str | None = None) -> str:
         from briefing.i18n import format_number, tr
@@ -124,6 +126,7 @@ class Finding:
             value=format_number(self.value, lang),
             limit=format_number(self.limit, lang),
             count=self.value,
+            shape=self.shape,
         )
 
     def __str__(self) -> str:
@@ -163,6 +166,9 @@ class TemplateReport:
     notes: list[str] = field(default_factory=list)
     dropped_links: list[str] = field(default_factory=list)
     """Links out of the template's package (web, ``file:``, UNC), dropped: they never reach a deck."""
+    contrast: list[tuple[str, str, float, str, float, float]] = field(default_factory=list)
+    """Texts whose own style fails AA on what lies behind: (role, its colour, ratio, the colour used, ratio,
+    the least ratio AA asks)."""
 
     @property
     def aspect(self) -> str:

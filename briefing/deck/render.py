@@ -19,14 +19,16 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from briefing import pptx_compat as compat
+from briefing.charts.alt import describe
 from briefing.charts.spec import ChartSpec
 from briefing.deck import layout as lay
 from briefing.deck.layout import Arrangement, TextBlock
+from briefing.deck.legibility import accent_text, muted_on, on_fill
 from briefing.deck.model import DeckPlan, SlideSpec
 from briefing.deck.sanitize import clean
 from briefing.deck.stamp import stamp
 from briefing.deck.template import Box, Template
-from briefing.i18n import format_date
+from briefing.i18n import format_date, tr
 
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"
 FRAME_TYPES = ("dt", "ftr", "sldNum")
@@ -110,7 +112,7 @@ class _Renderer:
         if spec.kind == "title":
             self._cover(slide, spec, arrangement)
         else:
-            self._title(slide, arrangement.title)
+            self._title(slide, arrangement.title, role="divider" if spec.kind == "divider" else "title")
             self._content(slide, spec, arrangement)
             self._footer(slide, number)
         self._drop_empty_placeholders(slide)
@@ -126,26 +128,30 @@ class _Renderer:
         return compat.new_notes_slide(self.prs, slide, self._notes_tree) or slide.notes_slide
 
     def _cover(self, slide: Any, spec: SlideSpec, arr: Arrangement) -> None:
-        self._title(slide, arr.title, cover=True)
+        self._title(slide, arr.title, role="cover_title")
         if arr.subtitle is not None:
             placeholder = _placeholder(slide, ("subTitle",))
             if placeholder is not None:
                 _place(placeholder, arr.subtitle.box)
-                self._fill(placeholder.text_frame, arr.subtitle, colour=None)
+                self._fill(placeholder.text_frame, arr.subtitle, colour=self._restyled("subtitle"))
             else:
-                self._textbox(slide, arr.subtitle, colour=self.pal.text)
+                self._textbox(slide, arr.subtitle, colour=self._ink("subtitle"))
         if arr.caption is not None:
-            self._textbox(slide, arr.caption, colour=self.pal.muted)
+            self._textbox(slide, arr.caption, colour=self._ink("cover_caption"))
 
-    def _title(self, slide: Any, block: TextBlock, cover: bool = False) -> None:
-        types = ("ctrTitle", "title") if cover else ("title", "ctrTitle")
+    def _title(self, slide: Any, block: TextBlock, role: str) -> None:
+        types = ("ctrTitle", "title") if role == "cover_title" else ("title", "ctrTitle")
         placeholder = _placeholder(slide, types)
         if placeholder is None:  # a layout without a title placeholder still gets its title
-            self._textbox(slide, block, colour=self.pal.text, font=self.head_font, anchor=MSO_ANCHOR.BOTTOM)
+            shape = self._textbox(slide, block, colour=self._ink(role), font=self.head_font,
+                                  anchor=MSO_ANCHOR.BOTTOM)
+            shape.name = "Title"
+            _first_in_reading_order(slide, shape)
             return
         _place(placeholder, block.box)
         frame = placeholder.text_frame
-        self._fill(frame, block, colour=None, font=None)
+        self._fill(frame, block, colour=self._restyled(role), font=None)
+        _first_in_reading_order(slide, placeholder)
         frame.word_wrap = True
         _no_autofit(frame)
 
@@ -161,7 +167,17 @@ class _Renderer:
         if arr.callout is not None:
             self._callout(slide, arr.callout)
         if arr.caption is not None:
-            self._textbox(slide, arr.caption, colour=self.pal.muted)
+            self._textbox(slide, arr.caption, colour=self._ink("caption"))
+
+    def _ink(self, role: str) -> str:
+        """The colour of ``role``'s text, read against what the template draws behind it (``backdrop``)."""
+        ink = self.template.inks.get(role)
+        return ink.colour if ink is not None else self.pal.text
+
+    def _restyled(self, role: str) -> str | None:
+        """For text in a template's placeholder: None (its own style) unless that style fails AA there."""
+        ink = self.template.inks.get(role)
+        return ink.colour if ink is not None and ink.replaced else None
 
     # -- parts -------------------------------------------------------------------------------
 
@@ -215,10 +231,11 @@ class _Renderer:
         card = spec.cards[index]
         shape = _rectangle(slide, box, self.pal.box)
         shape.text_frame.text = ""
+        _decorative(shape)
         self._severity(slide, box, card.level)
         if card.label:
             label = TextBlock([card.label], Box(box.left + 0.1, box.top + 0.05, box.width - 0.2, 0.45), 18.0, 1, False)
-            self._textbox(slide, label, colour=_readable_muted(self.pal))
+            self._textbox(slide, label, colour=muted_on(self.pal, self.pal.box))
         self._textbox(slide, heading, colour=self.pal.text)
         if lines is not None:
             self._textbox(slide, lines, colour=self.pal.text)
@@ -237,6 +254,10 @@ class _Renderer:
             colour = ramp[min(level - 1, len(ramp) - 1)] if filled else _mix(self.pal.box, self.pal.text, 0.15)
             square = _rectangle(slide, Box(left + step * (size + gap), box.top + 0.55, size, size), colour)
             square.name = f"Severity {step + 1}"
+            if step:
+                _decorative(square)
+            else:
+                _describe(square, tr("deck.alt.severity", self.plan.lang, level=level))
 
     def _callout(self, slide: Any, block: TextBlock) -> None:
         box = block.box
@@ -245,7 +266,7 @@ class _Renderer:
         frame.word_wrap = True
         frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         _no_autofit(frame)
-        self._fill(frame, block, colour=_on(self.pal.accent), align=PP_ALIGN.LEFT)
+        self._fill(frame, block, colour=on_fill(self.pal.accent), align=PP_ALIGN.LEFT)
 
     def _table(self, slide: Any, spec: SlideSpec, table_layout: lay.TableLayout) -> None:
         assert spec.table is not None
@@ -268,7 +289,9 @@ class _Renderer:
                 size = table_layout.header_size if header else table_layout.size
                 block = TextBlock([text], box, size, 1, True, bold=header)
                 centre = not header and c > 0 and text in ("✓", "")
-                self._fill(cell.text_frame, block, colour=self.pal.accent if header or text == "✓" else self.pal.text,
+                marked = header or text == "✓"
+                colour = accent_text(self.template, size, header) if marked else self.pal.text
+                self._fill(cell.text_frame, block, colour=colour,
                            align=PP_ALIGN.CENTER if centre or (header and c > 0 and table.first_column_wide) else None)
                 cell.margin_left = cell.margin_right = emu(lay.CELL_MARGIN_X)
                 cell.margin_top = cell.margin_bottom = emu(lay.CELL_MARGIN_Y)
@@ -288,9 +311,7 @@ class _Renderer:
         source = str(picture) if isinstance(picture, Path | str) else _stream(picture)
         shape = slide.shapes.add_picture(source, emu(box.left), emu(box.top), emu(box.width), emu(box.height))
         shape.name = clean(spec.title)[:60] or "Chart"
-        description = clean(spec.alt_text)[:1000]
-        if description:
-            compat.element(shape).nvPicPr.cNvPr.set("descr", description)
+        compat.element(shape).nvPicPr.cNvPr.set("descr", clean(describe(spec)))
 
     def _footer(self, slide: Any, number: int) -> None:
         """Date · audience on the left, the slide number on the right: in the layout's footer placeholders.
@@ -325,21 +346,22 @@ class _Renderer:
         box = self.geo.footer
         if footer is not None:
             block = TextBlock([text], box, lay.FOOTER_PT, 1, True)
-            self._fill(footer.text_frame, block, colour=None, align=PP_ALIGN.LEFT)
+            self._fill(footer.text_frame, block, colour=self._restyled("footer"), align=PP_ALIGN.LEFT)
         else:
             block = TextBlock([text], Box(box.left, box.top, box.width * 0.75, box.height), lay.FOOTER_PT, 1, True)
-            self._textbox(slide, block, colour=self.pal.muted, anchor=MSO_ANCHOR.MIDDLE)
+            self._textbox(slide, block, colour=self._ink("footer"), anchor=MSO_ANCHOR.MIDDLE)
         if number_ph is not None:
             paragraph = number_ph.text_frame.paragraphs[0]
             paragraph.alignment = PP_ALIGN.RIGHT
-            _slide_number(paragraph, number, font=self.body_font)
+            _slide_number(paragraph, number, self._restyled("footer"), font=self.body_font)
         else:
             block = TextBlock([str(number)], Box(box.right - 1.5, box.top, 1.5, box.height), lay.FOOTER_PT, 1, True)
-            shape = self._textbox(slide, block, colour=self.pal.muted, anchor=MSO_ANCHOR.MIDDLE, align=PP_ALIGN.RIGHT)
+            shape = self._textbox(slide, block, colour=self._ink("footer"), anchor=MSO_ANCHOR.MIDDLE,
+                                  align=PP_ALIGN.RIGHT)
             paragraph = shape.text_frame.paragraphs[0]
             run = compat.run_xml(paragraph.runs[0])
             run.getparent().remove(run)
-            _slide_number(paragraph, number, self.pal.muted)
+            _slide_number(paragraph, number, self._ink("footer"))
 
     def _clone_frame_placeholder(self, slide: Any, layout: Any, kind: str) -> Any:
         """Copy the layout's footer or slide-number placeholder onto the slide (python-pptx leaves them off)."""
@@ -455,22 +477,30 @@ def _mix(a: str, b: str, share: float) -> str:
     return blend(a, b, share)
 
 
-def _readable_muted(pal: Any) -> str:
-    """The muted colour, darkened or lightened until it reads on the card's fill."""
-    from briefing.charts.theme import contrast
-
-    colour = pal.muted
-    for share in (0.2, 0.4, 0.6):
-        if contrast(colour, pal.box) >= 4.5:
-            break
-        colour = _mix(pal.muted, pal.text, share)
-    return str(colour)
+def _first_in_reading_order(slide: Any, shape: Any) -> None:
+    """Move ``shape`` to the front of the slide's shape tree: a screen reader reads the title first."""
+    tree = compat.shape_tree(slide.shapes)
+    xml = compat.element(shape)
+    shapes = [child for child in tree if child.tag not in (qn("p:nvGrpSpPr"), qn("p:grpSpPr"))]
+    if shapes and shapes[0] is not xml:
+        shapes[0].addprevious(xml)
 
 
-def _on(fill: str) -> str:
-    from briefing.charts.theme import contrast
+DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
-    return max(("#FFFFFF", "#1A1A1A"), key=lambda c: contrast(c, fill))
+
+def _describe(shape: Any, text: str) -> None:
+    """Alt text on a shape (``descr`` on its ``cNvPr``), read by screen readers."""
+    compat.element(shape).find(".//" + _CNVPR).set("descr", clean(text))
+
+
+def _decorative(shape: Any) -> None:
+    """Mark a shape decorative (Office's extension): screen readers and the accessibility checker skip it."""
+    props = compat.element(shape).find(".//" + _CNVPR)
+    ext_list = SubElement(props, qn("a:extLst"))
+    ext = SubElement(ext_list, qn("a:ext"), uri=DECORATIVE_EXT)
+    SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", nsmap={"adec": DECORATIVE_NS}, val="1")
 
 
 def _stream(data: Any) -> Any:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -111,6 +111,8 @@ class Template:
     geometry: Geometry
     palette: Palette
     report: TemplateReport
+    inks: dict[str, Any] = field(default_factory=dict)
+    """The colour of each kind of text, read against what the template draws behind it (``backdrop.Ink``)."""
 
     def open(self) -> Any:
         """A fresh python-pptx Presentation of the template, its own example slides removed."""
@@ -339,20 +341,17 @@ def _body_box(layouts: list[Any], title: Box, width: float, margin: float) -> Bo
 # -- theme ---------------------------------------------------------------------------------------
 
 
-def palette(prs: Any, layouts: dict[str, int]) -> Palette:
-    """Colours and fonts from the master's theme, mapped through its colour map and checked for contrast."""
+def palette(prs: Any, inks: dict[str, Any]) -> Palette:
+    """Colours and fonts from the master's theme, mapped through its colour map; the background and text
+    colour are what ``backdrop`` found behind the content area (``inks``), the accent checked against it."""
     from lxml import etree
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
     master = prs.slide_masters[0]
     theme_xml = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
     scheme = _scheme(theme_xml)
-    mapping = _colour_map(element(master))
-    layout = list(prs.slide_layouts)[layouts["content"]]
-    background = _background(element(layout), scheme, mapping) or _background(element(master), scheme, mapping)
-    background = background or scheme.get(mapping.get("bg1", "lt1"), "FFFFFF")
-    bg = f"#{background}"
-    text = _readable(f"#{scheme.get(mapping.get('tx1', 'dk1'), '1A1A1A')}", bg, 4.5)
+    bg = inks["body"].backdrop.main
+    text = inks["body"].colour
     accents = [f"#{scheme[name]}" for name in ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
                if name in scheme]
     accent = next((c for c in accents if contrast(c, bg) >= 3.0), None) or _readable(accents[0] if accents else
@@ -390,26 +389,6 @@ def _scheme(theme: Any) -> dict[str, str]:
 
 def etree_local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
-
-
-def _colour_map(master: Any) -> dict[str, str]:
-    node = master.find("p:clrMap", NS)
-    return dict(node.attrib) if node is not None else {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
-
-
-def _background(element: Any, scheme: dict[str, str], mapping: dict[str, str]) -> str | None:
-    """The solid background colour of a layout or master, or None when it has none of its own."""
-    bg = element.find("p:cSld/p:bg", NS)
-    if bg is None:
-        return None
-    srgb = bg.find(".//a:srgbClr", NS)
-    if srgb is not None:
-        return str(srgb.get("val", "FFFFFF")).upper()
-    scheme_colour = bg.find(".//a:schemeClr", NS)
-    if scheme_colour is not None:
-        name = scheme_colour.get("val", "bg1")
-        return scheme.get(mapping.get(name, name))
-    return None
 
 
 def _font(theme: Any, which: str) -> str:
@@ -464,7 +443,10 @@ def inspect(path: Path, data: bytes, prs: Any, dropped_links: list[str] | None =
     _check_theme(path, prs)
     layouts, missing = choose_layouts(prs)
     geo = geometry(prs, layouts)
-    pal = palette(prs, layouts)
+    from briefing.deck.backdrop import inks as find_inks
+
+    inks = find_inks(prs, layouts, geo)
+    pal = palette(prs, inks)
     report = TemplateReport(
         path=path,
         width_in=round(geo.width, 3),
@@ -480,8 +462,10 @@ def inspect(path: Path, data: bytes, prs: Any, dropped_links: list[str] | None =
         dark=pal.dark,
         notes=_notes(prs, layouts, missing),
         dropped_links=list(dropped_links or []),
+        contrast=[(ink.role, ink.own, round(ink.own_ratio, 1), ink.colour, round(ink.ratio, 1), ink.minimum)
+                  for ink in inks.values() if ink.replaced],
     )
-    return Template(path, data, layouts, geo, pal, report)
+    return Template(path, data, layouts, geo, pal, report, inks)
 
 
 MIN_SLIDE_EMU, MAX_SLIDE_EMU = 914400, 51206400

@@ -35,11 +35,21 @@ def content(**fields: object) -> SlideSpec:
     return SlideSpec(**values)  # type: ignore[arg-type]
 
 
+def _with(spec: SlideSpec, **fields: object) -> SlideSpec:
+    import dataclasses
+
+    return dataclasses.replace(spec, **fields)  # type: ignore[arg-type]
+
+
+def many(count: int) -> list[SlideSpec]:
+    return [content(title=f"{TITLE} in region {i}") for i in range(count)]
+
+
 def test_main_slides_at_most_max_slides(template: Template) -> None:
-    assert rules(deck(*[content() for _ in range(3)], max_slides=3), template) == []
-    assert rules(deck(*[content() for _ in range(4)], max_slides=3), template) == [(0, "max_slides", 4, 3)]
-    appendix = content(appendix=True)
-    assert rules(deck(*[content() for _ in range(3)], appendix, max_slides=3), template) == []
+    assert rules(deck(*many(3), max_slides=3), template) == []
+    assert rules(deck(*many(4), max_slides=3), template) == [(0, "max_slides", 4, 3)]
+    appendix = content(title="The details behind the numbers", appendix=True)
+    assert rules(deck(*many(3), appendix, max_slides=3), template) == []
 
 
 def test_at_most_five_bullets(template: Template) -> None:
@@ -74,10 +84,12 @@ def test_every_content_slide_has_an_action_title(template: Template) -> None:
 
 
 def test_at_most_two_external_references(template: Template) -> None:
-    assert rules(deck(content(references=["r1"]), content(references=["r2", "r1"])), template) == []
-    three = deck(content(references=["r1", "r2"]), content(references=["r3"]))
+    first, second = many(2)
+    assert rules(deck(first, _with(second, references=["r2", "r1"])), template) == []
+    three = deck(_with(first, references=["r1", "r2"]), _with(second, references=["r3"]))
     assert rules(three, template) == [(0, "references", 3, 2)]
-    assert rules(deck(content(references=["r1", "r2"]), content(references=["r3"], appendix=True)), template) == []
+    appendix = _with(second, references=["r3"], appendix=True)
+    assert rules(deck(_with(first, references=["r1", "r2"]), appendix), template) == []
 
 
 def test_text_must_fit_its_box_at_eighteen_points(template: Template) -> None:

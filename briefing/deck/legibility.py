@@ -1,0 +1,151 @@
+"""Which colour each text of a slide takes, and the lint's findings on contrast, alt text and titles.
+
+The renderer asks here for the colour of text it writes on a fill (a card, the decision band, a table's
+header), so the lint measures the colours the deck really has. The lint works from the plan, the
+layout (``layout.arrange``) and what the template draws behind each place (``backdrop``): no render.
+
+Findings (``Finding.rule``): ``contrast`` — a text under WCAG 2.2 AA against what lies behind it
+(value: its worst ratio, limit: 4.5 or 3); ``alt_text`` — a chart a screen reader cannot describe;
+``unique_title`` — a main slide whose title another slide has too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from briefing.charts.alt import key_numbers
+from briefing.charts.theme import contrast, label_colour
+from briefing.deck import layout as lay
+from briefing.deck.backdrop import Backdrop, Ink, required
+from briefing.deck.model import DeckPlan, Finding, SlideSpec
+from briefing.deck.template import Palette, Template
+
+NEAR_BLACK, WHITE = "#1A1A1A", "#FFFFFF"
+CHART_PT = 14.0
+
+
+# -- colours the renderer gives text on a fill ---------------------------------------------------
+
+
+def on_fill(fill: str) -> str:
+    """Text on a coloured band or box: near-black or white, whichever reads better on ``fill``."""
+    return max((WHITE, NEAR_BLACK), key=lambda colour: contrast(colour, fill))
+
+
+def muted_on(pal: Palette, fill: str) -> str:
+    """The muted colour, moved towards the text colour until it reads (4.5:1) on ``fill``."""
+    from briefing.charts.theme import blend
+
+    colour = pal.muted
+    for share in (0.2, 0.4, 0.6, 0.8, 1.0):
+        if contrast(colour, fill) >= 4.5:
+            break
+        colour = blend(pal.muted, pal.text, share)
+    return colour
+
+
+def accent_text(template: Template, size: float, bold: bool) -> str:
+    """The accent for text of ``size`` when it reads there (AA), else the body text's colour."""
+    behind = body_backdrop(template)
+    return template.palette.accent if behind.contrast(template.palette.accent) >= required(size, bold) \
+        else template.palette.text
+
+
+def body_backdrop(template: Template) -> Backdrop:
+    ink = template.inks.get("body")
+    return ink.backdrop if ink is not None else Backdrop((template.palette.background,))
+
+
+# -- every text on a slide ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text on a slide: its shape (what a user recognises), colour, what lies behind, size and weight."""
+
+    shape: str
+    colour: str
+    behind: Backdrop
+    size: float
+    bold: bool = False
+
+    @property
+    def ratio(self) -> float:
+        return self.behind.contrast(self.colour)
+
+    @property
+    def limit(self) -> float:
+        return required(self.size, self.bold)
+
+
+def texts(spec: SlideSpec, template: Template) -> list[Text]:
+    """Every text the renderer writes on the slide of ``spec``, with the colour it gets."""
+    pal, inks = template.palette, template.inks
+    arr = lay.arrange(spec, template.geometry, pal.minor_font, pal.major_font)
+    body = body_backdrop(template)
+    found: list[Text] = []
+
+    def ink(role: str, shape: str, block: lay.TextBlock | None) -> None:
+        held: Ink | None = inks.get(role)
+        if block is not None and held is not None:
+            found.append(Text(shape, held.colour, held.backdrop, block.size, block.bold))
+
+    if spec.kind == "title":
+        ink("cover_title", spec.title, arr.title)
+        ink("subtitle", spec.subtitle, arr.subtitle)
+        ink("cover_caption", spec.caption, arr.caption)
+        return found
+    ink("divider" if spec.kind == "divider" else "title", spec.title, arr.title)
+    ink("footer", "footer", lay.TextBlock([""], template.geometry.footer, lay.FOOTER_PT, 1, True))
+    ink("caption", spec.caption, arr.caption)
+    if arr.body is not None:
+        found.append(Text(_first(arr.body.texts), pal.text, body, arr.body.size))
+    box = Backdrop((pal.box,))
+    for card, (_box, heading, lines) in zip(spec.cards, arr.cards, strict=False):
+        if card.label:
+            found.append(Text(card.label, muted_on(pal, pal.box), box, 18.0))
+        found.append(Text(card.heading, pal.text, box, heading.size, heading.bold))
+        if lines is not None:
+            found.append(Text(_first(lines.texts), pal.text, box, lines.size))
+    if arr.callout is not None:
+        found.append(Text(spec.callout, on_fill(pal.accent), Backdrop((pal.accent,)), arr.callout.size, True))
+    if arr.table is not None and spec.table is not None:
+        found.append(Text(_first(spec.table.header), accent_text(template, arr.table.header_size, True), body,
+                          arr.table.header_size, True))
+        found.append(Text(_first(spec.table.rows[0]) if spec.table.rows else "", pal.text, body, arr.table.size))
+    if arr.chart is not None and spec.chart is not None:
+        colour = label_colour(pal.chart_theme())
+        found.append(Text(spec.chart.title or spec.chart.kind, colour, body, CHART_PT))
+    return found
+
+
+def _first(values: list[str]) -> str:
+    return next((v for v in values if v.strip()), "")
+
+
+# -- the findings ---------------------------------------------------------------------------------
+
+
+def findings(plan: DeckPlan, template: Template) -> list[Finding]:
+    """Contrast under AA, charts without alt text and repeated titles on the main slides."""
+    found: list[Finding] = []
+    titles = Counter(spec.title.strip().casefold() for spec in plan.slides)
+    for number, spec in enumerate(plan.slides, start=1):
+        if spec.appendix:
+            continue
+        for text in texts(spec, template):
+            if text.ratio < text.limit:
+                found.append(Finding(number, "contrast", round(text.ratio, 1), text.limit, spec.title,
+                                     shape=_short(text.shape)))
+        if spec.chart is not None and not (spec.chart.alt_text.strip() or key_numbers(spec.chart)):
+            found.append(Finding(number, "alt_text", 0, 1, spec.title, shape=_short(spec.chart.title)))
+        others = titles[spec.title.strip().casefold()] - 1
+        if others and spec.kind != "title":
+            found.append(Finding(number, "unique_title", others, 0, spec.title, shape=_short(spec.title)))
+    return found
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
