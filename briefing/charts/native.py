@@ -436,6 +436,7 @@ def _point_labels(series: Any, source: Series, spec: ChartSpec, theme: ChartThem
         frame.text = text
         if spec.kind in ("bubble", "scatter"):
             frame.word_wrap = False  # a name on one line, where the label placement counted on it
+            _backed(label, theme.background)
         for run in frame.paragraphs[0].runs:
             _style_font(run.font, theme)
 
@@ -445,6 +446,25 @@ def _present_indices(source: Series, spec: ChartSpec) -> list[int]:
     if spec.kind in ("scatter", "bubble"):
         return [i for i, (_, y) in enumerate(zip(source.x or [], source.values, strict=False)) if y is not None]
     return list(range(len(spec.categories)))
+
+
+_AFTER_SPPR = frozenset(qn(f"c:{name}") for name in ("txPr", "dLblPos", "showLegendKey", "showVal", "showCatName",
+                                                     "showSerName", "showPercent", "showBubbleSize", "separator",
+                                                     "extLst"))
+
+
+def _backed(label: Any, colour: str) -> None:
+    """A point's label on a patch of the background: a name that overlaps another bubble still reads (AA)."""
+    dlbl = compat.data_label_xml(label)
+    for old in dlbl.findall(qn("c:spPr")):
+        dlbl.remove(old)
+    sppr = dlbl.makeelement(qn("c:spPr"), {})
+    sppr.append(_solid(sppr, colour))
+    later = next((child for child in dlbl if child.tag in _AFTER_SPPR), None)
+    if later is not None:
+        later.addprevious(sppr)
+    else:
+        dlbl.append(sppr)
 
 
 def _hide_label(label: Any) -> None:

@@ -153,7 +153,8 @@ def test_note_and_colour_key_sit_below_the_chart(workspace, tmp_path):
     assert note.top >= frame.top + frame.height
     text = note.text_frame.text
     assert "Blocker" in text and "Champion" in text and "3 allies" in text
-    assert frame._element.nvGraphicFramePr.cNvPr.get("descr").startswith("6 stakeholders")
+    assert frame.element.nvGraphicFramePr.cNvPr.get("descr").startswith("Bubble chart: Stakeholders by interest and "
+                                                                         "influence. 6 stakeholders")
 
 
 def test_timeline_has_no_native_chart(workspace):
