@@ -284,11 +284,11 @@ def placeholder_xml(part_xml: Any, kinds: tuple[str, ...]) -> Any:
     return None
 
 
-def backdrop(layout: Any, region: Box, kinds: tuple[str, ...] = ()) -> Backdrop:
+def backdrop(layout: Any, region: Box, kinds: tuple[str, ...] = (), theme: Theme | None = None) -> Backdrop:
     """Every colour the layout (with its master) draws behind ``region``; ``kinds``: the placeholder whose
-    own fill (layout's, else master's) lies directly behind the text, if any."""
+    own fill (layout's, else master's) lies directly behind the text, if any; ``theme``: the master's, if read."""
     master = layout.slide_master
-    theme = theme_of(master).with_mapping(_override(element(layout)))
+    theme = (theme or theme_of(master)).with_mapping(_override(element(layout)))
     found: list[str] = []
     for part, xml in _placeholder_chain(layout, kinds):
         fill = _own_fill(xml)
@@ -376,10 +376,10 @@ def _slide_size(layout: Any) -> tuple[float, float]:
 # -- the colour a template's own style gives a text ----------------------------------------------
 
 
-def style_colour(layout: Any, kinds: tuple[str, ...]) -> str:
+def style_colour(layout: Any, kinds: tuple[str, ...], theme: Theme | None = None) -> str:
     """The text colour of a placeholder of ``kinds`` as the template styles it (tx1 when nothing says)."""
     master = layout.slide_master
-    theme = theme_of(master).with_mapping(_override(element(layout)))
+    theme = (theme or theme_of(master)).with_mapping(_override(element(layout)))
     for _part, xml in _placeholder_chain(layout, kinds):
         colour = _level_one_colour(xml.find("p:txBody/a:lstStyle", NS), theme)
         if colour:
@@ -480,25 +480,25 @@ def inks(prs: Any, layouts: dict[str, int], geo: Geometry) -> dict[str, Ink]:
     result: dict[str, Ink] = {}
     content = all_layouts[layouts["content"]]
     cover = all_layouts[layouts["title"]]
-    body_behind = backdrop(content, places["body"])
+    body_behind = backdrop(content, places["body"], theme=theme)
     own_text = theme.named("tx1") or NEAR_BLACK
     body = readable(own_text, body_behind, 4.5, theme)
     result["body"] = Ink("body", own_text, body, body_behind, 4.5)
     for name, layout in (("caption", content), ("cover_caption", cover)):
-        behind = backdrop(layout, places[name])
+        behind = backdrop(layout, places[name], theme=theme)
         colour = quiet(readable(own_text, behind, 4.5, theme), behind)
         result[name] = Ink(name, colour, colour, behind, 4.5)
     for role in ROLES:
         layout = all_layouts[layouts[role.layout]]
         minimum = required(role.size, role.bold)
         if role.name == "footer" and placeholder_box(layout, FRAME_KINDS) is None:  # the deck's own text boxes
-            behind = backdrop(layout, places["footer"])
+            behind = backdrop(layout, places["footer"], theme=theme)
             colour = quiet(readable(own_text, behind, minimum, theme), behind, minimum)
             result["footer"] = Ink("footer", colour, colour, behind, minimum)
             continue
-        behind = _frame_backdrop(layout, places["footer"]) if role.name == "footer" else \
-            backdrop(layout, places[role.name], role.kinds)
-        own = style_colour(layout, role.kinds)
+        behind = _frame_backdrop(layout, places["footer"], theme) if role.name == "footer" else \
+            backdrop(layout, places[role.name], role.kinds, theme)
+        own = style_colour(layout, role.kinds, theme)
         result[role.name] = Ink(role.name, own, readable(own, behind, minimum, theme), behind, minimum)
     return result
 
@@ -512,11 +512,11 @@ def placeholder_box(layout: Any, kinds: tuple[str, ...]) -> Box | None:
     return None
 
 
-def _frame_backdrop(layout: Any, fallback: Box) -> Backdrop:
+def _frame_backdrop(layout: Any, fallback: Box, theme: Theme) -> Backdrop:
     """What lies behind the footer and the slide number, each where the layout puts it."""
     colours: list[str] = []
     for kind in ("ftr", "sldNum"):
         box = placeholder_box(layout, (kind,))
         if box is not None or kind == "ftr":
-            colours.extend(backdrop(layout, box or fallback, (kind,)).colours)
+            colours.extend(backdrop(layout, box or fallback, (kind,), theme).colours)
     return Backdrop(tuple(dict.fromkeys(colours)))
