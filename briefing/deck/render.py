@@ -1,7 +1,10 @@
 """DeckPlan → python-pptx Presentation, in the template's layouts, fonts and colours.
 
-Only this module (with ``template`` and the chart renderers) touches python-pptx. Every box and
-text size comes from ``layout.arrange``, so the lint's measure is what the slide shows.
+Only this module (with ``template`` and the chart renderers) touches python-pptx, and its private API
+only through ``briefing.pptx_compat``. Every box and text size comes from ``layout.arrange``, so the
+lint's measure is what the slide shows; every text colour from ``backdrop`` (what the template draws
+behind it) and ``legibility`` (text on a fill), so the lint's contrast is what a reader sees. Titles
+come first in reading order, charts and pictures carry alt text, decoration is marked as such.
 """
 
 from __future__ import annotations
