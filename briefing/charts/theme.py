@@ -106,8 +106,10 @@ def role_colour(theme: ChartTheme, role: str) -> str:
 
 
 def readable_on(fill: str, theme: ChartTheme) -> str:
-    """Text colour for a label drawn on ``fill``: the theme's text or background, whichever contrasts more."""
-    return max((theme.text, theme.background, "#FFFFFF", "#1A1A1A"), key=lambda colour: contrast(colour, fill))
+    """Text colour for a label drawn on ``fill``: the theme's text or background, whichever contrasts more;
+    pure black where neither reaches WCAG AA (4.5:1) on a mid-tone fill."""
+    best = max((theme.text, theme.background, "#FFFFFF", "#1A1A1A"), key=lambda colour: contrast(colour, fill))
+    return best if contrast(best, fill) >= 4.5 else max((best, "#000000"), key=lambda c: contrast(c, fill))
 
 
 def level_role(level: int, levels: int) -> str:

@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from briefing.charts.alt import key_numbers
-from briefing.charts.theme import contrast, label_colour
+from briefing.charts.spec import ChartSpec
+from briefing.charts.theme import ChartTheme, contrast, label_colour, level_colour, readable_on, role_colour
 from briefing.deck import layout as lay
 from briefing.deck.backdrop import Backdrop, Ink, required
 from briefing.deck.model import DeckPlan, Finding, SlideSpec
@@ -29,8 +30,10 @@ CHART_PT = 14.0
 
 
 def on_fill(fill: str) -> str:
-    """Text on a coloured band or box: near-black or white, whichever reads better on ``fill``."""
-    return max((WHITE, NEAR_BLACK), key=lambda colour: contrast(colour, fill))
+    """Text on a coloured band or box: near-black or white, whichever reads better on ``fill`` (pure black
+    where neither reaches 4.5:1)."""
+    best = max((WHITE, NEAR_BLACK), key=lambda colour: contrast(colour, fill))
+    return best if contrast(best, fill) >= 4.5 else max((best, "#000000"), key=lambda c: contrast(c, fill))
 
 
 def muted_on(pal: Palette, fill: str) -> str:
@@ -115,8 +118,22 @@ def texts(spec: SlideSpec, template: Template) -> list[Text]:
                           arr.table.header_size, True))
         found.append(Text(_first(spec.table.rows[0]) if spec.table.rows else "", pal.text, body, arr.table.size))
     if arr.chart is not None and spec.chart is not None:
-        colour = label_colour(pal.chart_theme())
-        found.append(Text(spec.chart.title or spec.chart.kind, colour, body, CHART_PT))
+        found.extend(chart_texts(spec.chart, pal.chart_theme(), body))
+    return found
+
+
+def chart_texts(chart: ChartSpec, theme: ChartTheme, behind: Backdrop) -> list[Text]:
+    """A chart's labels on the slide, and those drawn inside its bars (a survey's shares, a phase's name)."""
+    name = chart.title or chart.kind
+    found = [Text(name, label_colour(theme), behind, CHART_PT)]
+    if chart.kind == "likert":
+        levels = len(chart.scale) or 5
+        fills = [level_colour(theme, level, levels) for level in range(levels)]
+    elif chart.kind == "timeline":
+        fills = [role_colour(theme, span.role) for span in chart.spans]
+    else:
+        fills = []
+    found.extend(Text(name, readable_on(fill, theme), Backdrop((fill,)), CHART_PT) for fill in dict.fromkeys(fills))
     return found
 
 

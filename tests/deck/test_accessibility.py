@@ -140,3 +140,12 @@ def test_both_demos_pass_the_new_rules_on_every_template(name: str, tmp_path: Pa
     for lang in ("en", "da"):
         found = check(demo_workspace(lang), template=template, today=TODAY)
         assert [f.message(lang) for f in found if f.rule in ("contrast", "alt_text", "unique_title")] == []
+
+
+def test_a_label_on_any_fill_reaches_aa() -> None:
+    from briefing.charts.theme import ChartTheme, contrast, readable_on
+    from briefing.deck.legibility import on_fill
+
+    fills = [f"#{v:02X}{(v * 7) % 256:02X}{255 - v:02X}" for v in range(0, 256, 5)] + ["#6683AA", "#767676"]
+    assert all(contrast(readable_on(fill, ChartTheme()), fill) >= 4.5 for fill in fills)
+    assert all(contrast(on_fill(fill), fill) >= 4.5 for fill in fills)
