@@ -82,8 +82,15 @@ class Text:
         return required(self.size, self.bold)
 
 
-def texts(spec: SlideSpec, template: Template) -> list[Text]:
-    """Every text the renderer writes on the slide of ``spec``, with the colour it gets."""
+def footer_text(plan: DeckPlan) -> str:
+    """The footer of every content slide: the meeting's date · the audience."""
+    from briefing.i18n import format_date
+
+    return " · ".join(part for part in (format_date(plan.date, plan.lang, short=True), plan.audience) if part)
+
+
+def texts(spec: SlideSpec, template: Template, footer: str = "") -> list[Text]:
+    """Every text the renderer writes on the slide of ``spec``, with the colour it gets (``footer``: its text)."""
     pal, inks = template.palette, template.inks
     arr = lay.arrange(spec, template.geometry, pal.minor_font, pal.major_font)
     body = body_backdrop(template)
@@ -100,7 +107,7 @@ def texts(spec: SlideSpec, template: Template) -> list[Text]:
         ink("cover_caption", spec.caption, arr.caption)
         return found
     ink("divider" if spec.kind == "divider" else "title", spec.title, arr.title)
-    ink("footer", "footer", lay.TextBlock([""], template.geometry.footer, lay.FOOTER_PT, 1, True))
+    ink("footer", footer, lay.TextBlock([""], template.geometry.footer, lay.FOOTER_PT, 1, True))
     ink("caption", spec.caption, arr.caption)
     if arr.body is not None:
         found.append(Text(_first(arr.body.texts), pal.text, body, arr.body.size))
@@ -151,7 +158,7 @@ def findings(plan: DeckPlan, template: Template) -> list[Finding]:
     for number, spec in enumerate(plan.slides, start=1):
         if spec.appendix:
             continue
-        for text in texts(spec, template):
+        for text in texts(spec, template, footer_text(plan)):
             if text.ratio < text.limit:
                 found.append(Finding(number, "contrast", round(text.ratio, 1), text.limit, spec.title,
                                      shape=_short(text.shape)))

@@ -26,12 +26,12 @@ from briefing.charts.alt import describe
 from briefing.charts.spec import ChartSpec
 from briefing.deck import layout as lay
 from briefing.deck.layout import Arrangement, TextBlock
-from briefing.deck.legibility import accent_text, muted_on, on_fill
+from briefing.deck.legibility import accent_text, footer_text, muted_on, on_fill
 from briefing.deck.model import DeckPlan, SlideSpec
 from briefing.deck.sanitize import clean
 from briefing.deck.stamp import stamp
 from briefing.deck.template import Box, Template
-from briefing.i18n import format_date, tr
+from briefing.i18n import tr
 
 NO_STYLE_TABLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"
 FRAME_TYPES = ("dt", "ftr", "sldNum")
@@ -341,8 +341,7 @@ class _Renderer:
             tree.append(clone)
 
     def _build_footer(self, slide: Any, number: int) -> None:
-        text = " · ".join(p for p in (format_date(self.plan.date, self.plan.lang, short=True), self.plan.audience)
-                          if p)
+        text = footer_text(self.plan)
         layout = slide.slide_layout
         footer = self._clone_frame_placeholder(slide, layout, "ftr")
         number_ph = self._clone_frame_placeholder(slide, layout, "sldNum")

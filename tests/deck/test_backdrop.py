@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,22 @@ def test_a_shape_behind_only_part_of_a_region_adds_its_colour(tmp_path: Path) ->
     bar = backdrop.backdrop(layout, Box(0.4, 0.25, 1.0, 0.2))  # the accent bar above the title
     assert "#1F5AA6" in bar.colours
     assert dataclasses.asdict(backdrop.backdrop(layout, Box(5, 3, 2, 1)))["colours"] == ("#FFFFFF",)
+
+
+def test_briefing_check_reports_text_no_colour_can_save(tmp_path: Path, demo: object,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A background from white to black: nothing reads on both, and the check says where, exiting 1."""
+    from briefing.clock import FixedClock
+    from briefing.store import WorkspaceStore
+
+    both = ('<a:gradFill><a:gsLst><a:gs pos="0"><a:srgbClr val="FFFFFF"/></a:gs>'
+            '<a:gs pos="100000"><a:srgbClr val="000000"/></a:gs></a:gsLst><a:lin ang="0"/></a:gradFill>')
+    template = _master_background(tmp_path, both, "white-to-black")
+    folder = tmp_path / "ws"
+    store = WorkspaceStore.open(folder, FixedClock.on("2026-11-27"))
+    store.replace(demo)  # type: ignore[arg-type]
+    store.close()
+    assert cli(["check", "--workspace", str(folder), "--template", str(template)]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"Slide 2: “Approve phase 2[^”]*” reads 1(\.\d)?:1 against what lies behind it, WCAG AA asks at "
+                     r"least 3:1", out), out
