@@ -219,7 +219,7 @@ def sample_picture(part: Any, rid: str, region: Box | None, own: Box | None) -> 
     try:
         from PIL import Image
 
-        image = Image.open(io.BytesIO(part.related_part(rid).blob)).convert("RGB")
+        image = Image.open(io.BytesIO(part.related_part(rid).blob)).convert("RGBA")
     except Exception:  # a picture Pillow cannot read (EMF, damaged): nothing to measure
         return None
     if region is not None and own is not None and own.width > 0 and own.height > 0:
@@ -232,9 +232,9 @@ def sample_picture(part: Any, rid: str, region: Box | None, own: Box | None) -> 
             image = image.crop((int(left * w), int(top * h), max(int(right * w), int(left * w) + 1),
                                 max(int(bottom * h), int(top * h) + 1)))
     image.thumbnail((64, 64))
-    data = image.tobytes()
-    pixels = sorted((f"#{data[i]:02X}{data[i + 1]:02X}{data[i + 2]:02X}" for i in range(0, len(data) - 2, 3)),
-                    key=luminance)
+    data = image.tobytes()  # RGBA: the see-through pixels of a logo show what is behind, not the picture
+    pixels = sorted((f"#{data[i]:02X}{data[i + 1]:02X}{data[i + 2]:02X}" for i in range(0, len(data) - 3, 4)
+                     if data[i + 3] >= 128), key=luminance)
     if not pixels:
         return None
     return pixels[len(pixels) // 10], pixels[len(pixels) * 9 // 10]
@@ -263,11 +263,12 @@ def _covers(shape: Box, region: Box) -> bool:
 
 
 def _own_fill(xml: Any) -> Any:
+    """The fill a shape paints: a picture's image (``p:blipFill``), else the fill in its ``p:spPr``."""
+    picture = xml.find("p:blipFill", NS)
+    if picture is not None:
+        return picture
     sppr = xml.find("p:spPr", NS)
-    if sppr is None:
-        sppr = xml.find("p:blipFill", NS)
-        return sppr
-    return next((child for child in sppr if child.tag in FILL_TAGS), None)
+    return None if sppr is None else next((child for child in sppr if child.tag in FILL_TAGS), None)
 
 
 def _ph(xml: Any) -> tuple[str, str] | None:
@@ -306,7 +307,7 @@ def backdrop(layout: Any, region: Box, kinds: tuple[str, ...] = (), theme: Theme
         if not colours:
             continue
         found.extend(colours)
-        if _covers(box, region) and fill is not None and fill.tag.endswith("solidFill"):
+        if _covers(box, region) and fill is not None and fill.tag.endswith(("solidFill", "blipFill")):
             return Backdrop(tuple(dict.fromkeys(found)))
     found.extend(_background(layout, master, theme, region))
     return Backdrop(tuple(dict.fromkeys(found)) or (WHITE,))

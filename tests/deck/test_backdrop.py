@@ -168,3 +168,23 @@ def test_briefing_check_reports_text_no_colour_can_save(tmp_path: Path, demo: ob
     out = capsys.readouterr().out
     assert re.search(r"Slide 2: “Approve phase 2[^”]*” reads 1(\.\d)?:1 against what lies behind it, WCAG AA asks at "
                      r"least 3:1", out), out
+
+
+def test_a_picture_on_the_layout_behind_the_title_is_sampled(tmp_path: Path) -> None:
+    """A dark photo band across the top of the content layout: the titles on it turn light."""
+    prs = Presentation()
+    layout = prs.slide_layouts[5]  # Title Only: the content layout of python-pptx's template
+    scratch = prs.slides.add_slide(layout)
+    band = _png("#202830")
+    picture = scratch.shapes.add_picture(io.BytesIO(band), 0, 0, prs.slide_width, prs.slide_height // 4)
+    xml = picture.element
+    xml.getparent().remove(xml)
+    _part, rid = layout.part.get_or_add_image_part(io.BytesIO(band))
+    xml.find(".//" + qn("a:blip")).set(qn("r:embed"), rid)
+    layout.shapes.element.insert(2, xml)
+    path = tmp_path / "photo-band.pptx"
+    prs.save(str(path))
+    loaded = templates.load(path)
+    title = loaded.inks["title"]
+    assert "#202830" in title.backdrop.colours and title.replaced and title.ratio >= 3.0
+    assert not loaded.inks["body"].replaced  # the content area below the band stays on white
