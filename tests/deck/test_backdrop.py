@@ -16,7 +16,7 @@ from pptx.oxml.ns import qn
 
 from briefing.charts.theme import contrast
 from briefing.cli import main as cli
-from briefing.deck import backdrop, template_check
+from briefing.deck import backdrop, drawingml, template_check
 from briefing.deck import template as templates
 from briefing.deck.backdrop import Backdrop, readable, required
 from briefing.deck.template import Box
@@ -62,10 +62,10 @@ def test_wcag_asks_three_to_one_only_of_large_text() -> None:
 def test_a_tint_is_applied_in_linear_light_as_powerpoint_and_libreoffice_draw_it() -> None:
     from lxml import etree
 
-    theme = backdrop.Theme({"dk1": "1A1A1A", "lt1": "FFFFFF"}, {"tx1": "dk1", "bg1": "lt1"}, ())
+    theme = drawingml.Theme({"dk1": "1A1A1A", "lt1": "FFFFFF"}, {"tx1": "dk1", "bg1": "lt1"}, ())
     node = etree.fromstring('<a:schemeClr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
                             'val="tx1"><a:tint val="75000"/></a:schemeClr>')
-    grey = backdrop.colour_of(node, theme)
+    grey = drawingml.colour_of(node, theme)
     assert grey == "#8B8B8B" and round(contrast(grey, "#FFFFFF"), 1) == 3.4  # the old default footer
 
 
@@ -134,7 +134,7 @@ def test_a_colour_mapped_dark_template_keeps_its_own_light_styles() -> None:
 
 
 def test_readable_takes_the_theme_colour_that_reads_best_else_black_or_white() -> None:
-    theme = backdrop.Theme({"dk1": "000000", "lt1": "FFFFFF", "dk2": "1F2A4A", "lt2": "E7E6E6"}, {}, ())
+    theme = drawingml.Theme({"dk1": "000000", "lt1": "FFFFFF", "dk2": "1F2A4A", "lt2": "E7E6E6"}, {}, ())
     navy = Backdrop(("#1F2A4A",))
     assert readable("#000000", navy, 3.0, theme) == "#FFFFFF"
     assert readable("#EEEEEE", navy, 3.0, theme) == "#EEEEEE"
