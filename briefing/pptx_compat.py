@@ -119,7 +119,8 @@ def new_notes_slide(prs: Any, slide: Any, tree: Any) -> Any | None:
         from pptx.opc.constants import RELATIONSHIP_TYPE as RT
         from pptx.parts.slide import NotesSlidePart
 
-        part = NotesSlidePart._add_notes_slide_part(prs.part.package, slide.part, prs.part.notes_master_part)
+        add_part: Any = NotesSlidePart._add_notes_slide_part  # untyped in python-pptx
+        part = add_part(prs.part.package, slide.part, prs.part.notes_master_part)
     except (ImportError, AttributeError):
         return None
     xml = element(part.notes_slide)
@@ -195,24 +196,27 @@ class CategoryData(CategoryChartData):
     picks its writer in the private ``_workbook_writer``."""
 
     @cached_property
-    def _workbook_writer(self) -> _CategoryWriter:
-        return _CategoryWriter(self)
+    def _workbook_writer(self) -> Any:
+        writer: Any = _CategoryWriter  # python-pptx's writers are untyped
+        return writer(self)
 
 
 class XyData(XyChartData):
     """Scatter chart data written to a formula-free workbook."""
 
     @cached_property
-    def _workbook_writer(self) -> _XyWriter:
-        return _XyWriter(self)
+    def _workbook_writer(self) -> Any:
+        writer: Any = _XyWriter  # python-pptx's writers are untyped
+        return writer(self)
 
 
 class BubbleData(BubbleChartData):
     """Bubble chart data written to a formula-free workbook."""
 
     @cached_property
-    def _workbook_writer(self) -> _BubbleWriter:
-        return _BubbleWriter(self)
+    def _workbook_writer(self) -> Any:
+        writer: Any = _BubbleWriter  # python-pptx's writers are untyped
+        return writer(self)
 
 
 # -- the package's bytes ---------------------------------------------------------------------------

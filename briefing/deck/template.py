@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing import reading
 from briefing.charts.theme import ChartTheme, blend, contrast, luminance
@@ -24,6 +24,9 @@ from briefing.deck.model import LayoutInfo, TemplateReport
 from briefing.deck.template_package import MAX_TEMPLATE_BYTES, PackageError, SafePackage, TooLarge, safe_package
 from briefing.errors import InputError
 from briefing.i18n import format_number
+
+if TYPE_CHECKING:
+    from briefing.deck.backdrop import Ink
 
 DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "assets" / "templates" / "default.pptx"
 EMU = 914400
@@ -111,7 +114,7 @@ class Template:
     geometry: Geometry
     palette: Palette
     report: TemplateReport
-    inks: dict[str, Any] = field(default_factory=dict)
+    inks: dict[str, Ink] = field(default_factory=dict)
     """The colour of each kind of text, read against what the template draws behind it (``backdrop.Ink``)."""
 
     def open(self) -> Any:
@@ -341,7 +344,7 @@ def _body_box(layouts: list[Any], title: Box, width: float, margin: float) -> Bo
 # -- theme ---------------------------------------------------------------------------------------
 
 
-def palette(prs: Any, inks: dict[str, Any]) -> Palette:
+def palette(prs: Any, inks: dict[str, Ink]) -> Palette:
     """Colours and fonts from the master's theme, mapped through its colour map; the background and text
     colour are what ``backdrop`` found behind the content area (``inks``), the accent checked against it."""
     from lxml import etree
