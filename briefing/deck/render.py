@@ -149,6 +149,7 @@ class _Renderer:
             shape = self._textbox(slide, block, colour=self._ink(role), font=self.head_font,
                                   anchor=MSO_ANCHOR.BOTTOM)
             shape.name = "Title"
+            _as_title(shape)
             _first_in_reading_order(slide, shape)
             return
         _place(placeholder, block.box)
@@ -477,6 +478,15 @@ def _mix(a: str, b: str, share: float) -> str:
     from briefing.charts.theme import blend
 
     return blend(a, b, share)
+
+
+def _as_title(shape: Any) -> None:
+    """Make a text box the slide's title placeholder (``p:ph type="title"``): screen readers and PowerPoint's
+    accessibility checker find a slide's title only there. Position, size and colour stay the box's own."""
+    xml = compat.element(shape)
+    xml.find(qn("p:nvSpPr") + "/" + qn("p:cNvSpPr")).attrib.pop("txBox", None)
+    nv = xml.find(qn("p:nvSpPr") + "/" + qn("p:nvPr"))
+    nv.insert(0, nv.makeelement(qn("p:ph"), {"type": "title"}))
 
 
 def _first_in_reading_order(slide: Any, shape: Any) -> None:

@@ -149,3 +149,13 @@ def test_a_label_on_any_fill_reaches_aa() -> None:
     fills = [f"#{v:02X}{(v * 7) % 256:02X}{255 - v:02X}" for v in range(0, 256, 5)] + ["#6683AA", "#767676"]
     assert all(contrast(readable_on(fill, ChartTheme()), fill) >= 4.5 for fill in fills)
     assert all(contrast(on_fill(fill), fill) >= 4.5 for fill in fills)
+
+
+def test_a_title_drawn_in_a_text_box_is_still_the_slides_title(tmp_path: Path) -> None:
+    from test_render import coverless_template
+
+    loaded = templates.load(coverless_template(tmp_path))
+    prs = render(make_plan(demo_workspace("en"), today=TODAY), loaded, tmp_path / "cache")
+    cover = prs.slides[0]
+    assert cover.shapes.title is not None and cover.shapes.title.text == "Contracts we can find — phase 2"
+    assert next(iter(cover.shapes)).shape_id == cover.shapes.title.shape_id
