@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from contrast_helpers import dark_four_three_template
-from lo_helpers import demo_workspace
+from lo_helpers import SAMPLES, demo_workspace
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
@@ -134,7 +134,7 @@ def test_the_lint_reports_a_silent_chart_and_a_repeated_title() -> None:
 def test_both_demos_pass_the_new_rules_on_every_template(name: str, tmp_path: Path) -> None:
     from briefing.deck import check
 
-    samples = Path(__file__).resolve().parents[3] / "shared" / "samples" / "templates"
+    samples = SAMPLES / "templates"
     template = {"default": None, "potx": samples / "purple-banner.potx", "dark": samples / "reclamation-dark-16x9.pptx",
                 "dark43": dark_four_three_template(tmp_path)}[name]
     for lang in ("en", "da"):

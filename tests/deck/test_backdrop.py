@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from contrast_helpers import dark_four_three_template
+from lo_helpers import SAMPLES
 from PIL import Image
 from pptx import Presentation
 from pptx.oxml.ns import qn
@@ -21,8 +22,6 @@ from briefing.deck import template as templates
 from briefing.deck.backdrop import Backdrop, readable, required
 from briefing.deck.template import Box
 from briefing.i18n import set_language
-
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "templates"
 
 
 def _master_background(folder: Path, fill_xml: str, name: str, picture: bytes | None = None) -> Path:
@@ -121,14 +120,14 @@ def test_a_picture_background_is_sampled(tmp_path: Path, colour: str, light_text
 
 
 def test_a_placeholders_own_fill_and_a_band_behind_the_footer_count() -> None:
-    inks = templates.load(SAMPLES / "purple-banner.potx").inks
+    inks = templates.load(SAMPLES / "templates" / "purple-banner.potx").inks
     assert inks["title"].backdrop.colours == ("#595959",) and inks["title"].own == "#FFFFFF"
     assert inks["footer"].backdrop.colours == ("#5A238C",) and not inks["footer"].replaced
     assert inks["cover_title"].backdrop.colours == ("#E6E6E6",)
 
 
 def test_a_colour_mapped_dark_template_keeps_its_own_light_styles() -> None:
-    loaded = templates.load(SAMPLES / "reclamation-dark-16x9.pptx")
+    loaded = templates.load(SAMPLES / "templates" / "reclamation-dark-16x9.pptx")
     assert not any(ink.replaced for ink in loaded.inks.values())
     assert loaded.inks["title"].own == "#FFFFFF" and loaded.palette.background == "#000000"
 
