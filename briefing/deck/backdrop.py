@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.charts.theme import blend, contrast, luminance
-from briefing.deck.drawingml import FILL_TAGS, NS, WHITE, P, Theme, colour_of, fill_colours, theme_of
+from briefing.deck.drawingml import FILL_TAGS, NS, WHITE, P, Theme, colour_of, fill_colours, number, theme_of
 from briefing.deck.template import Box, Geometry, element
 
 EMU = 914400
@@ -80,7 +80,7 @@ def _box(xml: Any) -> Box | None:
     off, ext = xml.find(".//a:xfrm/a:off", NS), xml.find(".//a:xfrm/a:ext", NS)
     if off is None or ext is None:
         return None
-    values = [int(v) / EMU for v in (off.get("x", 0), off.get("y", 0), ext.get("cx", 0), ext.get("cy", 0))]
+    values = [number(v, 0) / EMU for v in (off.get("x"), off.get("y"), ext.get("cx"), ext.get("cy"))]
     return Box(*values)
 
 
@@ -194,7 +194,7 @@ def _background(layout: Any, master: Any, theme: Theme, region: Box) -> tuple[st
 def _background_style(ref: Any, theme: Theme, part: Any, region: Box, whole: Box) -> tuple[str, ...]:
     """The theme's background fill style ``idx`` (1001 is the first), its ``phClr`` the reference's colour."""
     colour = next((c for c in (colour_of(child, theme) for child in ref) if c), None)
-    index = int(ref.get("idx", "0")) - 1001
+    index = number(ref.get("idx"), 0) - 1001
     if 0 <= index < len(theme.backgrounds):
         colours = fill_colours(theme.backgrounds[index], theme, part, region, whole, placeholder=colour)
         if colours:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import colorsys
 import io
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,9 +47,9 @@ def theme_of(master: Any) -> Theme:
     scheme: dict[str, str] = {}
     node = xml.find(".//a:clrScheme", NS)
     for child in node if node is not None else []:
-        value = child[0].get("lastClr") or child[0].get("val") if len(child) else None
-        if value and len(value) == 6:
-            scheme[child.tag.rsplit("}", 1)[-1]] = value.upper()
+        value = hex6(child[0].get("lastClr") or child[0].get("val")) if len(child) else None
+        if value and local(child):
+            scheme[local(child)] = value
     colour_map = element(master).find("p:clrMap", NS)
     mapping = dict(colour_map.attrib) if colour_map is not None else {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2",
                                                                       "tx2": "dk2"}
@@ -60,22 +61,40 @@ _PRESET = {"black": "#000000", "white": "#FFFFFF", "red": "#FF0000", "blue": "#0
            "gray": "#808080", "grey": "#808080", "navy": "#000080", "yellow": "#FFFF00"}
 
 
+def hex6(value: str | None) -> str | None:
+    """``RRGGBB`` in capitals, or None for anything else (a hostile template writes what it likes)."""
+    return value.upper() if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value) else None
+
+
+def number(value: str | None, default: int) -> int:
+    """An attribute's whole number, or ``default`` where it is missing or not a number."""
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def local(node: Any) -> str:
+    """An element's tag without its namespace ("" for a comment or processing instruction)."""
+    return node.tag.rsplit("}", 1)[-1] if isinstance(node.tag, str) else ""
+
+
 def colour_of(node: Any, theme: Theme, placeholder: str | None = None) -> str | None:
     """The ``#RRGGBB`` of a colour element (``a:srgbClr``, ``a:schemeClr``, ``a:sysClr``, ``a:prstClr``)
     with its modifiers applied; ``phClr`` is ``placeholder``."""
-    tag = node.tag.rsplit("}", 1)[-1]
+    tag = local(node)
     value = node.get("val", "")
     if tag == "srgbClr":
-        base: str | None = f"#{value.upper()}" if len(value) == 6 else None
+        base: str | None = f"#{hex6(value)}" if hex6(value) else None
     elif tag == "schemeClr":
         base = placeholder if value == "phClr" else theme.named(value)
     elif tag == "sysClr":
-        last = node.get("lastClr", "")
-        base = f"#{last.upper()}" if len(last) == 6 else ("#000000" if value == "windowText" else WHITE)
+        last = hex6(node.get("lastClr"))
+        base = f"#{last}" if last else ("#000000" if value == "windowText" else WHITE)
     elif tag == "prstClr":
         base = _PRESET.get(value)
     elif tag == "scrgbClr":
-        base = "#" + "".join(f"{round(_gamma(int(node.get(k, '0')) / 100000) * 255):02X}" for k in "rgb")
+        base = "#" + "".join(f"{round(_gamma(number(node.get(k), 0) / 100000) * 255):02X}" for k in "rgb")
     else:
         return None
     return _modified(base, node) if base else None
@@ -84,8 +103,8 @@ def colour_of(node: Any, theme: Theme, placeholder: str | None = None) -> str | 
 def _modified(colour: str, node: Any) -> str:
     """PowerPoint's colour modifiers: tint/shade in linear light, lumMod/lumOff in HSL."""
     for child in node:
-        name = child.tag.rsplit("}", 1)[-1]
-        share = int(child.get("val", "100000")) / 100000
+        name = local(child)
+        share = number(child.get("val"), 100000) / 100000
         if name == "tint":
             colour = _linear_mix(colour, WHITE, 1 - share)
         elif name == "shade":
@@ -130,7 +149,7 @@ def fill_colours(fill: Any, theme: Theme, part: Any, region: Box | None = None, 
     """The colours a fill element paints: () for ``a:noFill``, None when it is not a fill we know.
 
     A picture (``a:blipFill``) is sampled where ``region`` lies over ``own`` (the filled box)."""
-    name = fill.tag.rsplit("}", 1)[-1]
+    name = local(fill)
     if name == "noFill":
         return ()
     if name == "solidFill":

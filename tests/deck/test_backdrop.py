@@ -187,3 +187,22 @@ def test_a_picture_on_the_layout_behind_the_title_is_sampled(tmp_path: Path) -> 
     title = loaded.inks["title"]
     assert "#202830" in title.backdrop.colours and title.replaced and title.ratio >= 3.0
     assert not loaded.inks["body"].replaced  # the content area below the band stays on white
+
+
+def test_garbage_colours_in_a_template_are_passed_over_not_a_crash(tmp_path: Path) -> None:
+    import zipfile
+
+    source = zipfile.ZipFile(templates.DEFAULT_TEMPLATE)
+    path = tmp_path / "garbage.pptx"
+    with zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "ppt/theme/theme1.xml":
+                data = data.replace(b'<a:dk1><a:srgbClr val="1A1A1A"/>', b'<a:dk1><a:srgbClr val="GGGGGG"/>')
+            if info.filename == "ppt/slideMasters/slideMaster1.xml":
+                garbage = b'<a:schemeClr val="tx2"><!-- x --><a:tint val="lots"/></a:schemeClr>'
+                data = data.replace(b'<a:schemeClr val="tx2"/>', garbage, 1)
+                data = data.replace(b'<p:bgRef idx="1001">', b'<p:bgRef idx="many">')
+            target.writestr(info, data)
+    loaded = templates.load(path)
+    assert all(ink.ratio >= ink.minimum for ink in loaded.inks.values())
