@@ -10,9 +10,9 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, Protocol
+from typing import Generic, Protocol, cast
 
-from briefing.model.collections import COLLECTIONS, Collection, E, Entity, Link, S, Singleton
+from briefing.model.collections import COLLECTIONS, SINGLETONS, Collection, E, Entity, Link, S, Singleton
 from briefing.store import Change, WorkspaceStore
 
 Step = Callable[[WorkspaceStore], list[Change]]
@@ -137,22 +137,40 @@ def remove_with_dependents(store: WorkspaceStore, collection: Collection[Entity]
     """An edit that removes an item and first removes or unlinks what points to it.
 
     Following the declared links: an item owned by it is removed with it (a stakeholder's
-    dialogues); an id in a link list is dropped; a single link (a sponsor) becomes none.
+    dialogues); an id in a link list is dropped; a single link (a sponsor, the deck's asked phase)
+    becomes none. A link into the item's own list goes too (a benefit's KPI, with its initiative).
     """
+    removed = collection.find(store.workspace, item_id)
+    assert removed is not None, f"{collection.name}: no item {item_id!r}"
     edits: list[Edit] = []
     for source in COLLECTIONS:
-        links = [link for link in source.links if link.target is collection]
+        links = [(link, gone) for link in source.links if (gone := link.target.ids_within(collection, removed))]
         for item in source.items(store.workspace) if links else []:
-            edits += _dependent_edit(source, links, item, item_id)
+            edits += _dependent_edit(source, links, item)
+    for singleton in SINGLETONS:
+        edits += _unlinked_singleton(cast(Singleton[object], singleton), store, collection, removed)
     edits.append(RemoveItem(collection, item_id))
     return Batch(edits)
 
 
-def _dependent_edit(source: Collection[E], links: list[Link], item: E, item_id: str) -> list[Edit]:
-    """What becomes of ``item`` when ``item_id`` goes: removed if one of ``links`` owns it, else unlinked."""
-    if any(link.owner and item_id in [value for _, value in link.ids(item)] for link in links):
+def _dependent_edit(source: Collection[E], links: list[tuple[Link, set[str]]], item: E) -> list[Edit]:
+    """What becomes of ``item`` when the ids ``gone`` go: removed if a link that owns it held one, else unlinked."""
+    if any(link.owner and gone & {value for _, value in link.ids(item)} for link, gone in links):
         return [RemoveItem(source, item.id)]
     changed: E | None = None
-    for link in links:
-        changed = link.unlinked(changed or item, item_id) or changed
+    for link, gone in links:
+        for target_id in gone:
+            changed = link.unlinked(changed or item, target_id) or changed
     return [UpdateItem(source, item, copy.deepcopy(changed))] if changed is not None else []
+
+
+def _unlinked_singleton(
+    singleton: Singleton[S], store: WorkspaceStore, collection: Collection[Entity], removed: Entity
+) -> list[Edit]:
+    """The singleton without its links to ``removed`` (and what is inside it), or no edit."""
+    value = singleton.get(store.workspace)
+    changed: S | None = None
+    for link in singleton.links:
+        for target_id in link.target.ids_within(collection, removed):
+            changed = link.unlinked(changed or value, target_id) or changed
+    return [SetSingleton(singleton, value, changed)] if changed is not None else []

@@ -12,6 +12,7 @@ from briefing.clock import SystemClock
 from briefing.guide.days import parse_day
 from briefing.guide.objections import answer_edit, open_objections
 from briefing.i18n import LANGUAGES, format_date, term, tr
+from briefing.model import codec
 from briefing.model.entities import OUTCOMES, Workspace
 
 if TYPE_CHECKING:  # (the guide's modules load when their command runs)
@@ -137,7 +138,7 @@ def _attempt_json(attempt: Attempt, problems: dict[str, ArchiveProblem]) -> dict
         "outcome_text": term("outcome", p.outcome, lower=True), "audience": p.audience, "attendee_ids": p.attendee_ids,
         "deck_file": p.deck_file, "deck_sha256": p.deck_sha256, "archive": archive,
         "objections": [{"text": o.text, "status": o.status, "answer": o.answer} for o in p.objections],
-        "feedback": p.feedback, "next_steps": p.next_steps,
+        "feedback": p.feedback, "next_steps": codec.dump(p.next_steps),
         "next_attempt": p.next_attempt.isoformat() if p.next_attempt else None,
         "changes": {
             "since": changes.since.isoformat() if changes.since else None,

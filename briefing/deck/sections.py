@@ -425,12 +425,13 @@ def decision(ctx: Context) -> list[SlideSpec]:
     steps = []
     if phase is not None:
         when = phase.start or phase.end
-        for item in (phase.deliverables or phase.objectives)[:MAX_STEPS]:
+        items = [d.title for d in phase.deliverables] or phase.objectives
+        for item in items[:MAX_STEPS]:
             step = brief(clean(item), 6)
             if when:
                 step = ctx.t("deck.decision.step", step=step, owner=ctx.owner(), date=ctx.day(when))
             steps.append(step)
-        rest = (phase.deliverables or phase.objectives)[MAX_STEPS:]
+        rest = items[MAX_STEPS:]
         continued(ctx, "details", ctx.t("deck.decision.more"), [clean(x) for x in rest])
     ask = clean(ctx.settings.ask)
     return [
@@ -591,7 +592,7 @@ def phase_note(ctx: Context, phase: Phase) -> str:
             ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk)),
             ctx.number(phase.cost) if phase.cost is not None else "",
             ", ".join(clean(o) for o in phase.objectives),
-            ", ".join(clean(d) for d in phase.deliverables),
+            ", ".join(clean(d.title) for d in phase.deliverables),
         ]
         if part
     )

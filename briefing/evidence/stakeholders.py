@@ -68,6 +68,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
                      "Kontakt hver", "Contact every X days", "Contact every"),
     "tags": ("Tags", "Tag", "Mærker", "Etiketter", "Nøgleord", "Keywords"),
     "notes": ("Notes", "Note", "Noter", "Bemærkninger", "Comments", "Kommentarer", "Kommentar"),
+    "named_in_decks": ("Named in decks", "Må nævnes i præsentationer", "May be named", "Må nævnes", "Consent",
+                       "Samtykke", "Consent to be named", "Samtykke til at blive nævnt"),
 }
 _HEADER_FIELD = {_fold(word): name for name, words in HEADERS.items() for word in words}
 _SCALE_NOTE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")

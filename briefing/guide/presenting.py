@@ -18,10 +18,10 @@ before the edit is returned, and an undo leaves the archived file in place (it i
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -33,14 +33,14 @@ from briefing.guide.days import parse_day
 from briefing.guide.objections import open_objections
 from briefing.model import codec
 from briefing.model.collections import PRESENTATIONS, STAKEHOLDERS
-from briefing.model.entities import OUTCOMES, DeckSettings, Objection, Outcome, Presentation, Workspace
+from briefing.model.entities import OUTCOMES, DeckSettings, NextStep, Objection, Outcome, Presentation, Workspace
 from briefing.store import WorkspaceStore
 
 ID_PREFIX = "pr"
 CHUNK = 1 << 20
 
 
-@dataclass
+@dataclasses.dataclass
 class Recording(Batch):
     """The edit that records a presentation (and marks the objections its deck answered)."""
 
@@ -68,7 +68,7 @@ def presentation_edit(
     attendee_ids: Iterable[str] = (),
     objections: Iterable[str | Objection] = (),
     feedback: str = "",
-    next_steps: Iterable[str] = (),
+    next_steps: Iterable[str | NextStep] = (),
     next_attempt: dt.date | str | None = None,
     settings: DeckSettings | None = None,
 ) -> Recording:
@@ -82,7 +82,7 @@ def presentation_edit(
         outcome=_outcome(outcome),
         objections=_objections(objections),
         feedback=feedback.strip(),
-        next_steps=[step.strip() for step in next_steps if step.strip()],
+        next_steps=_next_steps(next_steps),
         next_attempt=_next_attempt(next_attempt, date),
         deck_settings=copy.deepcopy(settings or read_settings(source) or store.workspace.deck),
     )
@@ -90,6 +90,12 @@ def presentation_edit(
     presentation.deck_file, presentation.deck_sha256 = archive_deck(store, source, presentation.date)
     answered = answered_by(store.workspace, presentation.date, presentation.id)
     return Recording([AddItem(PRESENTATIONS, presentation), *answered], presentation.id)
+
+
+def _next_steps(steps: Iterable[str | NextStep]) -> list[NextStep]:
+    """The steps agreed, a plain text being a step with no owner or date yet; empty ones left out."""
+    made = [NextStep(text=step) if isinstance(step, str) else copy.deepcopy(step) for step in steps]
+    return [dataclasses.replace(step, text=step.text.strip()) for step in made if step.text.strip()]
 
 
 def answered_by(workspace: Workspace, date: dt.date, presentation_id: str = "") -> list[UpdateItem[Presentation]]:

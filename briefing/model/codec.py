@@ -110,8 +110,8 @@ def _join(path: str, name: str) -> str:
 
 
 def _constraint(meta: Any) -> Callable[[Any, str], None] | None:
-    """The check a field's metadata asks for (``score``, ``min``, ``required``), or None."""
-    if not {"score", "min", "required"} & set(meta):
+    """The check a field's metadata asks for (``score``, ``min``, ``required``, ``pattern``), or None."""
+    if not {"score", "min", "required", "pattern"} & set(meta):
         return None
 
     def check(value: Any, where: str) -> None:
@@ -121,6 +121,8 @@ def _constraint(meta: Any) -> Callable[[Any, str], None] | None:
             raise ValidationError(where, "error.at_least", value=value, low=meta["min"])
         if meta.get("required") and not str(value).strip():
             raise ValidationError(where, "error.empty")
+        if "pattern" in meta and not re.fullmatch(meta["pattern"], value):
+            raise ValidationError(where, meta["pattern_error"], value=_show(value))
 
     return check
 
@@ -143,10 +145,22 @@ def _make_converter(hint: Any) -> Convert:
     if origin is dict:
         return _dict(_converter(get_args(hint)[1]))
     if dataclasses.is_dataclass(hint):
-        return lambda value, where: load(hint, value, where)  # type: ignore[arg-type]
+        return _object(hint)
     if hint in _SCALARS:
         return _SCALARS[hint]
     raise TypeError(f"no codec for {hint!r}")
+
+
+def _object(cls: Any) -> Convert:
+    """An instance of the dataclass ``cls``; a plain text is its ``SHORTHAND`` field when it has one."""
+    shorthand = getattr(cls, "SHORTHAND", None)
+
+    def convert(value: Any, where: str) -> Any:
+        if shorthand is not None and isinstance(value, str):
+            return load(cls, {shorthand: value}, where)
+        return load(cls, value, where)
+
+    return convert
 
 
 def _literal(allowed: tuple[Any, ...]) -> Convert:

@@ -5,6 +5,10 @@ the ids the app gives new items, the links from its items to other collections, 
 an item is plausible. The store, the edits, the interchange, the integrity checks and the app's
 models all read these declarations; nothing fetches a collection by a string. Adding a collection
 (say ``benefits``) is a field of ``Workspace`` and one declaration here.
+
+A link may also point into a list inside the items of a collection (``KPIS``: the KPIs of the
+initiatives), and a singleton may hold links (the deck's asked phase and headline KPI): integrity
+checks them, and removing their target clears them.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Generic, Protocol, TypeVar, cast
 
 from briefing.errors import ValidationError
 from briefing.model.entities import (
+    Benefit,
     Campaign,
     Csf,
     DeckSettings,
@@ -41,6 +46,20 @@ class Entity(Protocol):
 E = TypeVar("E", bound=Entity)
 E_co = TypeVar("E_co", bound=Entity, covariant=True)
 S = TypeVar("S")
+T = TypeVar("T")
+
+
+class Target(Protocol):
+    """What a link points to: a collection, or the items of a list inside one (``KPIS``)."""
+
+    @property
+    def name(self) -> str: ...
+
+    def ids(self, workspace: Workspace) -> set[str]: ...
+
+    def ids_within(self, collection: Collection[Entity], item: Entity) -> set[str]:
+        """The ids that go when ``item`` of ``collection`` is removed."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -52,11 +71,11 @@ class Link:
     """
 
     field: str
-    target: Collection[Entity]
+    target: Target
     many: bool = False
     owner: bool = False
 
-    def ids(self, item: Entity) -> list[tuple[str, str]]:
+    def ids(self, item: object) -> list[tuple[str, str]]:
         """(path below the item, id) for every id this link holds in ``item``; an empty optional id is none."""
         value = getattr(item, self.field)
         if self.many:
@@ -65,7 +84,7 @@ class Link:
             return []
         return [(self.field, str(value))]
 
-    def unlinked(self, item: E, target_id: str) -> E | None:
+    def unlinked(self, item: T, target_id: str) -> T | None:
         """A copy of ``item`` without ``target_id`` in this link, or None when it holds no such id."""
         value = getattr(item, self.field)
         if self.many and target_id in value:
@@ -100,6 +119,13 @@ class Collection(Part, Generic[E_co]):
         """The item whose id is ``item_id``, or None."""
         return next((item for item in self.items(workspace) if item.id == item_id), None)
 
+    def ids(self, workspace: Workspace) -> set[str]:
+        """The ids of the items."""
+        return {item.id for item in self.items(workspace)}
+
+    def ids_within(self, collection: Collection[Entity], item: Entity) -> set[str]:
+        return {item.id} if collection is self else set()
+
     def position(self, workspace: Workspace, item_id: str) -> int:
         """Where the item ``item_id`` is in the list; KeyError when there is none."""
         for position, item in enumerate(self.items(workspace)):
@@ -123,6 +149,8 @@ class Singleton(Part, Generic[S]):
     """One settings object of a workspace (the campaign, the deck settings, the guide's thresholds)."""
 
     type: type[S]
+    links: tuple[Link, ...] = ()
+    """The ids it holds of items elsewhere (the deck's asked phase): checked, and cleared when their item goes."""
 
     def get(self, workspace: Workspace) -> S:
         return cast(S, getattr(workspace, self.name))
@@ -162,6 +190,31 @@ INITIATIVES: Collection[Initiative] = Collection(
     (Link("sponsor_id", STAKEHOLDERS), Link("problem_ids", PROBLEMS, many=True), Link("csf_ids", CSFS, many=True)),
     _dated_cost("budget"),
 )
+
+
+@dataclass(frozen=True, eq=False)
+class Nested:
+    """The items of the list ``field`` inside every item of ``parent`` (the KPIs of the initiatives)."""
+
+    name: str
+    parent: Collection[Entity]
+    field: str
+
+    def ids(self, workspace: Workspace) -> set[str]:
+        return {inner.id for item in self.parent.items(workspace) for inner in getattr(item, self.field)}
+
+    def ids_within(self, collection: Collection[Entity], item: Entity) -> set[str]:
+        return {inner.id for inner in getattr(item, self.field)} if collection is self.parent else set()
+
+    def __repr__(self) -> str:
+        return f"Nested({self.name})"
+
+
+KPIS = Nested("kpis", cast(Collection[Entity], INITIATIVES), "kpis")
+"""The KPIs of every initiative (a benefit and the deck point to one)."""
+BENEFITS: Collection[Benefit] = Collection(
+    "benefits", Benefit, "b", (Link("kpi_id", KPIS), Link("initiative_id", INITIATIVES))
+)
 PHASES: Collection[Phase] = Collection(
     "phases", Phase, "ph", (Link("csf_ids", CSFS, many=True),), _dated_cost("cost")
 )
@@ -170,12 +223,14 @@ PRESENTATIONS: Collection[Presentation] = Collection(
 )
 
 COLLECTIONS: tuple[Collection[Entity], ...] = (
-    STAKEHOLDERS, DIALOGUES, REFERENCES, SURVEYS, INITIATIVES, PROBLEMS, CSFS, PHASES, PRESENTATIONS
+    STAKEHOLDERS, DIALOGUES, REFERENCES, SURVEYS, INITIATIVES, BENEFITS, PROBLEMS, CSFS, PHASES, PRESENTATIONS
 )
 """Every collection, in the order of the interchange (and of the integrity checks)."""
 
 CAMPAIGN: Singleton[Campaign] = Singleton("campaign", Campaign)
-DECK: Singleton[DeckSettings] = Singleton("deck", DeckSettings)
+DECK: Singleton[DeckSettings] = Singleton(
+    "deck", DeckSettings, (Link("headline_kpi", KPIS), Link("ask_phase_id", PHASES))
+)
 GUIDE: Singleton[GuideSettings] = Singleton("guide", GuideSettings)
 SINGLETONS: tuple[Singleton[Campaign] | Singleton[DeckSettings] | Singleton[GuideSettings], ...] = (
     CAMPAIGN, DECK, GUIDE

@@ -4,16 +4,21 @@ Constraints that the codec checks travel with each field as metadata: ``score`` 
 ``min`` (the lowest value; ``POSITIVE`` is ``min`` 1), ``required`` (a non-empty text). So does how a
 field is presented, which ``schema`` reads for the app, the importers and the demo: ``max`` (the
 highest value an editor offers — not checked, since an older store or an import may hold more),
-``kind`` (``multiline`` text, comma-separated ``tags``) and ``help`` (a catalog key).
+``kind`` (``multiline`` text, comma-separated ``tags``, a ``ref`` to another item) and ``help`` (a catalog key).
+A ``pattern`` (a regular expression the whole text must match) is checked too, refused with the
+message ``pattern_error``. A dataclass with a ``SHORTHAND`` field may be written as a plain text,
+which is that field (a deliverable of format 1 was only its title).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
-FORMAT = "briefing-composer/1"
+FORMAT = "briefing-composer/2"
+FORMATS_READ = ("briefing-composer/1", FORMAT)
+"""The interchange formats that import: format 1 is format 2 without its new fields (their defaults)."""
 
 Language = Literal["da", "en"]
 Stance = Literal["blocker", "skeptic", "neutral", "supporter", "champion"]
@@ -27,6 +32,9 @@ Direction = Literal["up", "down"]
 Risk = Literal["low", "medium", "high"]
 Outcome = Literal["approved", "partly_approved", "postponed", "rejected", "no_decision"]
 ObjectionStatus = Literal["open", "answered"]
+PhaseStatus = Literal["planned", "approved", "running", "done", "stopped"]
+BenefitKind = Literal["saving", "avoided_cost", "revenue", "other"]
+Confidence = Literal["measured", "estimated"]
 AnswerValue = str | int | float | list[str] | None
 
 STANCES: tuple[Stance, ...] = ("blocker", "skeptic", "neutral", "supporter", "champion")
@@ -38,13 +46,16 @@ CHOICE_TERMS: dict[object, str] = {
     Language: "language", Stance: "stance", Channel: "channel", ReferenceKind: "reference_kind",
     SurveySource: "survey_source", QuestionKind: "question_kind", InitiativeStatus: "initiative_status",
     KpiCategory: "kpi_category", Direction: "direction", Risk: "risk", Outcome: "outcome",
-    ObjectionStatus: "objection_status",
+    ObjectionStatus: "objection_status", PhaseStatus: "phase_status", BenefitKind: "benefit_kind",
+    Confidence: "confidence",
 }
 """The kind of shared term (``terms.json``) that names the values of each set of allowed values."""
 
 POSITIVE = {"min": 1}
 REQUIRED = {"required": True}
 MULTILINE = {"kind": "multiline"}
+REF = {"kind": "ref"}
+CURRENCY = {"pattern": "[A-Z]{3}", "pattern_error": "error.currency_code", "help": "term.help.currency"}
 
 
 def _score(default: int = 3, help_key: str = "") -> Any:
@@ -65,6 +76,8 @@ class Campaign:
     language: Language = "en"
     owner: str = ""
     started: dt.date | None = None
+    currency: str = field(default="DKK", metadata=CURRENCY)
+    """ISO 4217-like code of the currency every amount is in (benefits, costs, budgets)."""
 
 
 @dataclass
@@ -86,6 +99,8 @@ class Stakeholder:
     cadence_days: int = field(default=30, metadata={"min": 1, "max": 3650, "help": "term.help.cadence_days"})
     tags: list[str] = field(default_factory=list, metadata={"kind": "tags"})
     notes: str = _text("multiline")
+    named_in_decks: bool = field(default=False, metadata={"help": "term.help.named_in_decks"})
+    """The person's consent to be named in a deck or anything else meant for others."""
 
     @property
     def is_ally(self) -> bool:
@@ -215,18 +230,56 @@ class Csf:
 
 
 @dataclass
+class Benefit:
+    """Money a year that an initiative saves or earns, measured in a pilot or estimated at scale."""
+
+    id: str = field(metadata=REQUIRED)
+    title: str = field(default="", metadata=REQUIRED)
+    kind: BenefitKind = "saving"
+    amount_per_year: float = field(default=0.0, metadata={"min": 0, "help": "term.help.amount_per_year"})
+    kpi_id: str | None = None
+    initiative_id: str | None = None
+    confidence: Confidence = "estimated"
+    basis: str = field(default="", metadata={"kind": "multiline", "help": "term.help.basis"})
+
+
+@dataclass
+class Deliverable:
+    """What a phase delivers, who owns it and when it is due."""
+
+    SHORTHAND: ClassVar[str] = "title"
+    title: str = field(default="", metadata=REQUIRED)
+    owner: str = ""
+    due: dt.date | None = None
+
+
+@dataclass
 class Phase:
-    """One phase of the roadmap: dates, objectives, deliverables, cost and risk."""
+    """One phase of the roadmap: dates, objectives, deliverables, cost, risk, status and outcome."""
 
     id: str = field(metadata=REQUIRED)
     name: str = field(default="", metadata=REQUIRED)
     start: dt.date | None = None
     end: dt.date | None = None
     objectives: list[str] = field(default_factory=list)
-    deliverables: list[str] = field(default_factory=list)
+    deliverables: list[Deliverable] = field(default_factory=list)
     cost: float | None = None
     risk: Risk = "low"
     csf_ids: list[str] = field(default_factory=list)
+    status: PhaseStatus = "planned"
+    outcome: str = field(default="", metadata={"kind": "multiline", "help": "term.help.phase_outcome"})
+    """What the phase achieved (once it is done or stopped)."""
+
+
+@dataclass
+class NextStep:
+    """A step agreed at a presentation: what, who, by when, and whether it is done."""
+
+    SHORTHAND: ClassVar[str] = "text"
+    text: str = field(default="", metadata=REQUIRED)
+    owner: str = ""
+    due: dt.date | None = None
+    done: bool = False
 
 
 @dataclass
@@ -253,6 +306,10 @@ class DeckSettings:
     max_slides: int = field(default=10, metadata=POSITIVE)
     sections: list[str] = field(default_factory=list)
     anonymize: bool = False
+    headline_kpi: str | None = field(default=None, metadata={**REF, "help": "term.help.headline_kpi"})
+    """The KPI the deck leads with (None: the one with the largest effect against its baseline)."""
+    ask_phase_id: str | None = field(default=None, metadata={"help": "term.help.ask_phase_id"})
+    """The phase the ask is for (None: the first phase not yet done, approved, running or stopped)."""
 
 
 @dataclass
@@ -268,7 +325,7 @@ class Presentation:
     outcome: Outcome = "no_decision"
     objections: list[Objection] = field(default_factory=list)
     feedback: str = ""
-    next_steps: list[str] = field(default_factory=list)
+    next_steps: list[NextStep] = field(default_factory=list)
     next_attempt: dt.date | None = None
     deck_settings: DeckSettings | None = None
 
@@ -299,6 +356,7 @@ class Workspace:
     references: list[Reference] = field(default_factory=list)
     surveys: list[Survey] = field(default_factory=list)
     initiatives: list[Initiative] = field(default_factory=list)
+    benefits: list[Benefit] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     csfs: list[Csf] = field(default_factory=list)
     phases: list[Phase] = field(default_factory=list)

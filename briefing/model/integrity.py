@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from briefing.errors import ValidationError
 from briefing.i18n import Term
-from briefing.model.collections import COLLECTIONS, PRESENTATIONS, Collection, Entity
+from briefing.model.collections import COLLECTIONS, PRESENTATIONS, SINGLETONS, Entity, Target
 from briefing.model.entities import Survey, Workspace
 
 
@@ -18,10 +18,12 @@ def check(workspace: Workspace) -> None:
 
 def problems(workspace: Workspace) -> Iterator[ValidationError]:
     """Every broken id in ``workspace``, in the order of the collections."""
-    ids = {collection.name: {item.id for item in collection.items(workspace)} for collection in COLLECTIONS}
+    ids: dict[str, set[str]] = {}
     for collection in COLLECTIONS:
         yield from _duplicates(collection.name, collection.items(workspace))
     for path, name, target, value in _links(workspace):
+        if target.name not in ids:
+            ids[target.name] = target.ids(workspace)
         if value not in ids[target.name]:
             target_term = Term(f"collection.{target.name}")
             yield ValidationError(path, "error.dangling_id", name, value=value, target=target_term)
@@ -58,14 +60,18 @@ def _survey_problems(path: str, survey: Survey) -> Iterator[ValidationError]:
                 yield ValidationError(where, "error.dangling_id", value=key, target=Term("collection.questions"))
 
 
-def _links(ws: Workspace) -> Iterator[tuple[str, str, Collection[Entity], str]]:
-    """(path, field, target collection, id) for every reference in the workspace: the declared links,
-    then the objections a later presentation answered."""
+def _links(ws: Workspace) -> Iterator[tuple[str, str, Target, str]]:
+    """(path, field, target, id) for every reference in the workspace: the declared links of the
+    collections and the singletons, then the objections a later presentation answered."""
     for collection in COLLECTIONS:
         for index, item in enumerate(collection.items(ws)):
             for link in collection.links:
                 for where, value in link.ids(item):
                     yield f"{collection.name}[{index}].{where}", link.field, link.target, value
+    for singleton in SINGLETONS:
+        for link in singleton.links:
+            for where, value in link.ids(singleton.get(ws)):
+                yield f"{singleton.name}.{where}", link.field, link.target, value
     for i, presentation in enumerate(ws.presentations):
         for j, objection in enumerate(presentation.objections):
             if objection.answered_in:

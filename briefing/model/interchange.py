@@ -1,4 +1,9 @@
-"""The JSON interchange format (``briefing-composer/1``): whole workspaces in and out."""
+"""The JSON interchange format (``briefing-composer/2``): whole workspaces in and out.
+
+Format 1 still imports: it is format 2 without the new fields, which take their defaults, and
+with a phase's deliverables and a presentation's next steps as plain texts (the codec reads a
+text as the item's ``SHORTHAND``: its title, its text). What is written is always format 2.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from typing import Any
 
 from briefing.errors import ValidationError
 from briefing.model import codec, integrity
-from briefing.model.entities import FORMAT, Workspace
+from briefing.model.entities import FORMAT, FORMATS_READ, Workspace
 from briefing.reading import load_json, reject_constant
 
 
@@ -16,11 +21,11 @@ def workspace_from_dict(data: Any) -> Workspace:
     if not isinstance(data, dict):
         raise ValidationError("$", "error.expected_object", found=codec.kind_of(data))
     fmt = data.get("format")
-    if fmt != FORMAT:
+    if fmt not in FORMATS_READ:
         if isinstance(fmt, str) and fmt.startswith("briefing-composer/"):
             raise ValidationError("format", "error.newer_format", value=fmt, supported=FORMAT)
         raise ValidationError("format", "error.not_interchange", value=str(fmt), supported=FORMAT)
-    workspace = codec.load(Workspace, data, "")
+    workspace = codec.load(Workspace, {**data, "format": FORMAT}, "")
     integrity.check(workspace)
     integrity.check_plausible(workspace)
     return workspace

@@ -15,11 +15,31 @@ from briefing.store.errors import NewerStore
 
 __all__ = ["SCHEMA_VERSION", "STEPS", "NewerStore", "migrate", "needs_migration"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
-STEPS: dict[int, Step] = {}
+
+
+def _to_objects(raw: dict[str, Any], table: str, field: str, key: str, defaults: dict[str, Any]) -> None:
+    """Each plain text in the list ``field`` of the documents of ``table`` becomes an object: ``key``
+    the text, the other fields their defaults."""
+    for doc in raw.get(table, {}).values():
+        values = doc.get(field)
+        if isinstance(values, list):
+            doc[field] = [{key: value, **defaults} if isinstance(value, str) else value for value in values]
+
+
+def _to_version_2(raw: dict[str, Any]) -> dict[str, Any]:
+    """Interchange format 2: a phase's deliverables and a presentation's next steps are objects with an
+    owner and a due date (and, for a step, whether it is done); the new fields (consent to be named,
+    benefits, a phase's status, the currency …) take their defaults when the store is read."""
+    _to_objects(raw, "phases", "deliverables", "title", {"owner": "", "due": None})
+    _to_objects(raw, "presentations", "next_steps", "text", {"owner": "", "due": None, "done": False})
+    return raw
+
+
+STEPS: dict[int, Step] = {1: _to_version_2}
 """``STEPS[n]`` migrates a store from version ``n`` to ``n + 1``."""
 
 

@@ -94,5 +94,5 @@ def record_text(attempt: Attempt) -> str:
     """Everything the attempt's record says in words, for the search."""
     p = attempt.presentation
     answers = [text for o in p.objections for text in (o.text, o.answer)]
-    return "\n".join([str(attempt.number), *answers, p.feedback, *p.next_steps])
+    return "\n".join([str(attempt.number), *answers, p.feedback, *(step.text for step in p.next_steps)])
 

@@ -204,7 +204,7 @@ def details_html(attempt: Attempt, session: Session) -> str:
     if p.feedback:
         parts.append(f"<p><b>{escape(tr('shell.history.feedback'))}</b><br>{escape(p.feedback)}</p>")
     if p.next_steps:
-        steps = "".join(f"<li>{escape(step)}</li>" for step in p.next_steps)
+        steps = "".join(f"<li>{escape(step.text)}</li>" for step in p.next_steps)
         parts.append(f"<p><b>{escape(tr('shell.history.next_steps'))}</b></p><ul>{steps}</ul>")
     parts.append(_changes_html(attempt.changes, session))
     return "".join(parts)
