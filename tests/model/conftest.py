@@ -7,14 +7,17 @@ import datetime as dt
 import pytest
 
 from briefing.model.entities import (
+    Benefit,
     Campaign,
     Csf,
     DeckSettings,
+    Deliverable,
     Dialogue,
     GuideSettings,
     Initiative,
     Kpi,
     Measurement,
+    NextStep,
     Objection,
     Phase,
     Presentation,
@@ -41,7 +44,7 @@ AWKWARD = (
 def full_workspace(note: str = AWKWARD) -> Workspace:
     day = dt.date(2026, 3, 14)
     return Workspace(
-        campaign=Campaign("Vidensdeling " + AWKWARD, "Mål: " + AWKWARD, "Direktionen", "da", "Åse", day),
+        campaign=Campaign("Vidensdeling " + AWKWARD, "Mål: " + AWKWARD, "Direktionen", "da", "Åse", day, "EUR"),
         stakeholders=[
             Stakeholder(
                 "s1",
@@ -59,6 +62,7 @@ def full_workspace(note: str = AWKWARD) -> Workspace:
                 14,
                 ["æøå", "🙂", AWKWARD],
                 note,
+                True,
             ),
             Stakeholder("s2", "Bjørn", stance="blocker", influence=1, interest=5),
             Stakeholder("s3", "Zoë", stance="skeptic"),
@@ -117,9 +121,17 @@ def full_workspace(note: str = AWKWARD) -> Workspace:
                 ],
             )
         ],
+        benefits=[
+            Benefit("b1", "Sparet søgetid " + AWKWARD, "saving", 412_500.5, "k1", "i1", "measured", AWKWARD),
+            Benefit("b2", "Undgåede bøder", "avoided_cost", 0, None, None, "estimated", ""),
+        ],
         problems=[Problem("p1", "Jura", "Kontrakter findes ikke", AWKWARD, "3 timer/uge", 5, "Interview")],
         csfs=[Csf("c1", "Ét arkiv", AWKWARD, ["p1"])],
-        phases=[Phase("ph1", "Pilot", day, None, [AWKWARD], ["Arkiv"], 0.0, "low", ["c1"])],
+        phases=[
+            Phase("ph1", "Pilot", day, None, [AWKWARD], [Deliverable("Arkiv", "Åse", day), Deliverable(AWKWARD)],
+                  0.0, "low", ["c1"], "done", AWKWARD),
+            Phase("ph2", "Udrulning", None, None, [], [], None, "medium", [], "planned", ""),
+        ],
         presentations=[
             Presentation(
                 "pr1",
@@ -131,12 +143,13 @@ def full_workspace(note: str = AWKWARD) -> Workspace:
                 "postponed",
                 [Objection(AWKWARD, "open"), Objection("Pris?", "answered", "Lav")],
                 AWKWARD,
-                ["Ny runde"],
+                [NextStep("Ny runde", "Åse", day, True), NextStep(AWKWARD)],
                 day + dt.timedelta(days=40),
                 DeckSettings("Titel", "Ja tak", max_slides=7, sections=["problem"]),
             )
         ],
-        deck=DeckSettings("Titel " + AWKWARD, "Godkend piloten", "Direktionen", day, "da", "", 9, ["problem"], True),
+        deck=DeckSettings("Titel " + AWKWARD, "Godkend piloten", "Direktionen", day, "da", "", 9, ["problem"], True,
+                          "k1", "ph2"),
         guide=GuideSettings(4, 0.5, 30, 1, 3),
     )
 

@@ -12,6 +12,7 @@ from briefing.edits import AddItem, remove_with_dependents
 from briefing.errors import ValidationError
 from briefing.model import codec, integrity
 from briefing.model.collections import (
+    BENEFITS,
     COLLECTIONS,
     CSFS,
     INITIATIVES,
@@ -32,7 +33,7 @@ def test_every_part_of_a_workspace_is_declared_once_with_its_type() -> None:
     assert all(hints[c.name] == list[c.type] for c in COLLECTIONS)
     assert {s.name: s.type for s in SINGLETONS} == {n: h for n, h in hints.items() if n not in lists and n != "format"}
     assert len({c.id_prefix for c in COLLECTIONS}) == len(COLLECTIONS)
-    assert collection_named("csfs") is CSFS and collection_named("benefits") is None
+    assert collection_named("csfs") is CSFS and collection_named("benefits") is BENEFITS and collection_named("kpis") is None
 
 
 def test_every_declared_link_is_checked_and_names_its_field() -> None:

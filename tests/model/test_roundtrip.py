@@ -244,7 +244,7 @@ BAD: dict[str, tuple[Change, str]] = {
     "unknown-top-level": (put("notes", []), "notes: unknown field"),
     "unknown-nested": (put("surveys[0].questions[0].weight", 1), "surveys[0].questions[0].weight: unknown field"),
     "lone-surrogate": (put("stakeholders[0].notes", "ok \ud83d broken"), "stakeholders[0].notes: the text is broken"),
-    "newer-format": (put("format", "briefing-composer/2"), "format:"),
+    "newer-format": (put("format", "briefing-composer/3"), "format:"),
     "dangling-dialogue": (
         put("dialogues[1].stakeholder_id", "s9"),
         "dialogues[1].stakeholder_id: s9 points to nothing",

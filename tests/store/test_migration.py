@@ -34,6 +34,8 @@ from briefing.store import (
 Snapshot = Callable[[Path], tuple[bytes, int]]
 Finder = Callable[[Path], list[Path]]
 LATER = FixedClock.on("2027-01-04")
+CURRENT = migrations.SCHEMA_VERSION
+"""The product's own schema version: the test steps below lead on from it."""
 
 
 def rename_stakeholders(raw: dict[str, Any]) -> dict[str, Any]:
@@ -55,11 +57,11 @@ def invalid_step(raw: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture
 def upgrade(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
-    """Register test steps and raise SCHEMA_VERSION to the version they lead to."""
+    """Register test steps after the product's own and raise SCHEMA_VERSION to the version they lead to."""
 
     def register(*steps: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
-        monkeypatch.setattr(migrations, "STEPS", dict(enumerate(steps, start=1)))
-        monkeypatch.setattr(migrations, "SCHEMA_VERSION", 1 + len(steps))
+        monkeypatch.setattr(migrations, "STEPS", {**migrations.STEPS, **dict(enumerate(steps, start=CURRENT))})
+        monkeypatch.setattr(migrations, "SCHEMA_VERSION", CURRENT + len(steps))
 
     return register
 
@@ -74,7 +76,7 @@ def test_migration_takes_a_backup_first_and_upgrades(folder: Path, upgrade: Call
     with WorkspaceStore.open(folder, LATER) as store:
         assert store.workspace.stakeholders[0].name == "Åse Ødegård (v2)"
         store.add(PROBLEMS, type(store.workspace.problems[0])("p9", title="Ny"))
-    assert schema_of(folder) == 2
+    assert schema_of(folder) == CURRENT + 1
     taken = [b for b in backups.listing(folder) if b.reason == "migration"]
     assert [b.path.read_bytes() for b in taken] == [old]
     assert not any(b.reason == "daily" and b.taken.date() == LATER.today() for b in backups.listing(folder))
@@ -87,7 +89,7 @@ def test_two_steps_run_in_order(folder: Path, upgrade: Callable[..., None]) -> N
     upgrade(rename_stakeholders, rename_stakeholders)
     with WorkspaceStore.open(folder, LATER) as store:
         assert store.workspace.stakeholders[1].name == "Bjørn Æbelø (v2) (v2)"
-    assert schema_of(folder) == 3
+    assert schema_of(folder) == CURRENT + 2
 
 
 def test_step_failing_midway_changes_nothing(
@@ -98,7 +100,7 @@ def test_step_failing_midway_changes_nothing(
     with pytest.raises(MigrationFailed) as caught:
         WorkspaceStore.open(folder, LATER)
     message = str(caught.value)
-    assert str(store_path(folder)) in message and "schema 1 to 3" in message and "role_title" in message
+    assert str(store_path(folder)) in message and f"schema {CURRENT} to {CURRENT + 2}" in message and "role_title" in message
     assert "not changed" in message
     assert snapshot(folder) == before and backups.listing(folder) == listed and temp_files(folder) == []
     upgrade()  # the old version of the app still opens it
@@ -158,8 +160,8 @@ CHILD = textwrap.dedent(
             wait_here()
         return raw
 
-    migrations.STEPS[1] = step
-    migrations.SCHEMA_VERSION = 2
+    migrations.STEPS[migrations.SCHEMA_VERSION] = step
+    migrations.SCHEMA_VERSION += 1
     real_take, real_os = backups.take, atomic.os
 
     def take(*args):
@@ -209,7 +211,7 @@ def test_killed_during_migration_leaves_the_old_file(
     with WorkspaceStore.open(folder, LATER) as store:  # the next start migrates cleanly
         assert store.workspace.stakeholders[0].name == "Åse Ødegård (v2)"
     assert temp_files(folder) == []
-    assert schema_of(folder) == 2
+    assert schema_of(folder) == CURRENT + 1
 
 
 def test_newer_store_is_refused_and_never_written(folder: Path, snapshot: Snapshot) -> None:
@@ -242,9 +244,9 @@ def test_older_backup_is_migrated_when_opened_after_restore(folder: Path, upgrad
     upgrade(rename_stakeholders)
     with WorkspaceStore.open(folder, LATER):
         pass
-    assert schema_of(folder) == 2
+    assert schema_of(folder) == CURRENT + 1
     old = next(b for b in backups.listing(folder) if b.reason == "migration")
-    assert valid(old)  # a schema-1 backup is valid: it can be migrated
+    assert valid(old)  # an older schema's backup is valid: it can be migrated
     store_path(folder).write_bytes(b"")
     restore(folder, old.name, clock=LATER)
     with WorkspaceStore.open(folder, LATER) as store:
