@@ -72,6 +72,8 @@ def _check_shape(raw: Any, file: str) -> None:
         for doc_id, doc in docs.items():
             if not doc_id.isdigit() or not isinstance(doc, dict):
                 raise StoreDamaged("error.store_shape", file=file, path=f"{table}.{doc_id}")
+    if "1" not in raw.get(META_TABLE, {}):  # every version has it: without it, it is no store (nor an old one)
+        raise StoreDamaged("error.store_shape", file=file, path=META_TABLE)
 
 
 def documents(raw: dict[str, Any], table: str) -> list[tuple[int, dict[str, Any]]]:

@@ -82,7 +82,8 @@ BAD: dict[str, tuple[Any, str]] = {
     "unknown key in a deliverable": (
         lambda d: d["phases"][0].__setitem__("deliverables", [{"title": "Arkiv", "ower": "Åse"}]),
         "phases[0].deliverables[0].ower"),
-    "empty deliverable": (lambda d: d["phases"][0].__setitem__("deliverables", [""]), "phases[0].deliverables[0].title"),
+    "empty deliverable": (
+        lambda d: d["phases"][0].__setitem__("deliverables", [""]), "phases[0].deliverables[0].title"),
     "unknown key in a step": (
         lambda d: d["presentations"][0].__setitem__("next_steps", [{"text": "x", "finished": True}]),
         "presentations[0].next_steps[0].finished"),

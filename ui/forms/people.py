@@ -8,7 +8,7 @@ from ui.forms.fields import Field, field
 
 def stakeholder_fields() -> list[Field]:
     names = ("name", "role", "department", "stance", "influence", "interest", "drive", "foresight", "activities",
-             "budget_holder", "decision_maker", "cadence_days", "tags", "notes")
+             "budget_holder", "decision_maker", "named_in_decks", "cadence_days", "tags", "notes")
     return [field(Stakeholder, name) for name in names]
 
 

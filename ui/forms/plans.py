@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.model.entities import Csf, Initiative, Phase, Problem, Survey
+from briefing.model.entities import Benefit, Csf, Initiative, Phase, Problem, Survey
 from ui.forms.fields import Field, Options, field
 
 
@@ -15,7 +15,8 @@ def csf_fields() -> list[Field]:
 
 
 def phase_fields() -> list[Field]:
-    return [field(Phase, name) for name in ("name", "start", "end", "risk", "cost", "objectives", "deliverables")]
+    """A phase's own fields; its deliverables (each with an owner and a due date) have a table of their own."""
+    return [field(Phase, name) for name in ("name", "status", "start", "end", "risk", "cost", "objectives", "outcome")]
 
 
 def initiative_fields(people: Options) -> list[Field]:
@@ -33,4 +34,13 @@ def survey_fields(people: Options) -> list[Field]:
         field(Survey, "sponsor_id", people),
         field(Survey, "source"),
         field(Survey, "findings"),
+    ]
+
+
+def benefit_fields(kpis: Options, initiatives: Options) -> list[Field]:
+    return [
+        *(field(Benefit, name) for name in ("title", "kind", "amount_per_year", "confidence")),
+        field(Benefit, "initiative_id", initiatives),
+        field(Benefit, "kpi_id", kpis),
+        field(Benefit, "basis"),
     ]

@@ -9,7 +9,7 @@ from ui.models.columns import Column, field_column
 def stakeholder_columns() -> list[Column]:
     """Everything of a stakeholder that fits a row; activities and notes live in the form."""
     names = ("name", "role", "department", "stance", "influence", "interest", "drive", "foresight", "budget_holder",
-             "decision_maker", "cadence_days", "tags")
+             "decision_maker", "cadence_days", "tags", "named_in_decks")
     return [field_column(Stakeholder, name) for name in names]
 
 

@@ -10,7 +10,19 @@ from briefing.edits import UpdateItem
 from briefing.evidence.kpis import effect
 from briefing.i18n import Message, format_number
 from briefing.model.collections import SURVEYS
-from briefing.model.entities import Csf, Initiative, Kpi, Measurement, Phase, Problem, Question, Survey
+from briefing.model.entities import (
+    Benefit,
+    Csf,
+    Deliverable,
+    Initiative,
+    Kpi,
+    Measurement,
+    NextStep,
+    Phase,
+    Problem,
+    Question,
+    Survey,
+)
 from ui.models.collection import NestedTableModel
 from ui.models.columns import Column, field_column
 from ui.session import Session
@@ -30,14 +42,32 @@ def csf_columns() -> list[Column]:
 
 
 def phase_columns() -> list[Column]:
-    names = ("name", "start", "end", "risk", "cost", "objectives", "deliverables")
-    return [field_column(Phase, name) for name in names]
+    names = ("name", "status", "start", "end", "risk", "cost", "objectives")
+    titles = read_only("term.field.deliverables", lambda p: [d.title for d in p.deliverables], "list")
+    return [*(field_column(Phase, name) for name in names), titles]
+
+
+def deliverable_columns() -> list[Column]:
+    return [field_column(Deliverable, name) for name in ("title", "owner", "due")]
+
+
+def next_step_columns() -> list[Column]:
+    return [field_column(NextStep, name) for name in ("text", "owner", "due", "done")]
 
 
 def initiative_columns() -> list[Column]:
     return [
         *(field_column(Initiative, name) for name in ("title", "status", "budget", "start", "end")),
         read_only("pages.field.kpi_count", lambda i: len(i.kpis), "int"),
+    ]
+
+
+def benefit_columns(name_of: Any) -> list[Column]:
+    """A benefit's row; ``name_of(id)`` names the initiative and the KPI it is linked to."""
+    return [
+        *(field_column(Benefit, name) for name in ("title", "kind", "amount_per_year", "confidence")),
+        read_only("term.field.initiative_id", lambda b: name_of(b.initiative_id)),
+        read_only("term.field.kpi_id", lambda b: name_of(b.kpi_id)),
     ]
 
 

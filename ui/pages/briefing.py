@@ -44,7 +44,7 @@ from briefing.edits import SetSingleton
 from briefing.errors import BriefingError
 from briefing.guide.days import Day
 from briefing.i18n import Message, tr
-from briefing.model.collections import DECK
+from briefing.model.collections import DECK, INITIATIVES, PHASES
 from briefing.model.entities import DeckSettings
 from briefing.store import Change
 from ui.dialogs.presented import PresentationInput, from_qdate, to_qdate
@@ -136,6 +136,9 @@ class BriefingPage(Page):
         self.max_slides.setRange(1, 40)
         self.sections = {name: QCheckBox(self) for name in SECTION_NAMES}
         self.anonymize = QCheckBox(self)
+        self.headline_kpi, self.ask_phase = QComboBox(self), QComboBox(self)
+        self.headline_kpi.setObjectName("headline_kpi")
+        self.ask_phase.setObjectName("ask_phase_id")
         self.error = message_label(self)
         self.error.setObjectName("error")
         self.lint_model = QStandardItemModel(self)
@@ -189,6 +192,7 @@ class BriefingPage(Page):
             ("shell.briefing.language", self.language), ("shell.briefing.template", self.template_widget),
             ("shell.briefing.max_slides", self.max_slides), ("shell.briefing.sections", self.section_widget),
             ("shell.briefing.anonymize", self.anonymize),
+            ("term.field.headline_kpi", self.headline_kpi), ("term.field.ask_phase_id", self.ask_phase),
         ]
         self.labels = [QLabel(self) for _ in self.rows]
         for label, (_key, widget) in zip(self.labels, self.rows, strict=True):
@@ -246,6 +250,8 @@ class BriefingPage(Page):
         self.language.activated.connect(self.on_field_edited)
         self.max_slides.editingFinished.connect(self.on_field_edited)
         self.anonymize.clicked.connect(self.on_field_edited)
+        self.headline_kpi.activated.connect(self.on_field_edited)
+        self.ask_phase.activated.connect(self.on_field_edited)
         for box in self.sections.values():
             box.clicked.connect(self.on_field_edited)
         self.template_browse.clicked.connect(self.on_template_browse_clicked)
@@ -258,7 +264,7 @@ class BriefingPage(Page):
     # -- showing -----------------------------------------------------------------------------
 
     def on_changes(self, changes: list[Change]) -> None:
-        if any(change.touches(DECK) for change in changes):
+        if any(change.touches(DECK, INITIATIVES, PHASES) for change in changes):
             self.show_settings()
         self.check()
 
@@ -280,9 +286,20 @@ class BriefingPage(Page):
         for name, box in self.sections.items():
             box.setChecked(name in chosen)
         self.anonymize.setChecked(deck.anonymize)
+        self._show_choices()
+
+    def _show_choices(self) -> None:
+        """The KPIs and phases the deck may lead with and ask for, the chosen ones selected."""
+        workspace = self.session.workspace
+        deck = workspace.deck
+        kpis = [(k.id, f"{k.name} — {i.title}") for i in workspace.initiatives for k in i.kpis]
+        _fill_choice(self.headline_kpi, kpis, deck.headline_kpi, tr("shell.briefing.headline_kpi_default"))
+        phases = [(p.id, p.name) for p in workspace.phases]
+        _fill_choice(self.ask_phase, phases, deck.ask_phase_id, tr("shell.briefing.ask_phase_default"))
 
     def retranslate(self) -> None:
         self.heading.setText(tr("shell.briefing.heading"))
+        self._show_choices()
         self.settings_box.setTitle(tr("shell.briefing.settings"))
         for label, (key, widget) in zip(self.labels, self.rows, strict=True):
             label.setText(tr(key))
@@ -364,6 +381,8 @@ class BriefingPage(Page):
             max_slides=self.max_slides.value(),
             sections=[] if len(chosen) == len(SECTION_NAMES) else chosen,
             anonymize=self.anonymize.isChecked(),
+            headline_kpi=self.headline_kpi.currentData(),
+            ask_phase_id=self.ask_phase.currentData(),
         )
 
     def on_field_edited(self, *_args: object) -> None:
@@ -494,6 +513,15 @@ class BriefingPage(Page):
         )
         self.session.do(edit, Message("shell.briefing.present_text", {"date": Day(entered.date)}))
         self.presented.emit(edit.presentation_id)
+
+
+def _fill_choice(combo: QComboBox, options: list[tuple[str, str]], chosen: str | None, default: str) -> None:
+    """Offer ``options`` (id, label) after ``default`` (none chosen), with ``chosen`` selected."""
+    combo.clear()
+    combo.addItem(default, None)
+    for value, label in options:
+        combo.addItem(label, value)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
 
 def _item(text: str) -> QStandardItem:

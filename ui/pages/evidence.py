@@ -1,5 +1,6 @@
-"""Step 3, Evidence: surveys (questions, analysis, findings, results chart) and initiatives with
-their KPIs and measurements (the KPI effects chart). Survey files import by button or drag and drop.
+"""Step 3, Evidence: surveys (questions, analysis, findings, results chart), initiatives with
+their KPIs and measurements (the KPI effects chart), and the benefits in money. Survey files import
+by button or drag and drop.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from ui.models.plans import (
     measurement_columns,
     survey_columns,
 )
+from ui.pages.benefits import BenefitsTab
 from ui.session import Session, undo_text
 
 
@@ -67,6 +69,8 @@ class EvidencePage(ImportPage):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._surveys_tab(), "")
         self.tabs.addTab(self._initiatives_tab(), "")
+        self.benefits = BenefitsTab(session, self)
+        self.tabs.addTab(self.benefits, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.retranslate()
@@ -309,6 +313,8 @@ class EvidencePage(ImportPage):
     def retranslate(self) -> None:
         self.tabs.setTabText(0, tr("pages.evidence.surveys"))
         self.tabs.setTabText(1, tr("pages.evidence.initiatives_tab").replace("&", "&&"))
+        self.tabs.setTabText(2, tr("pages.evidence.benefits"))
+        self.benefits.retranslate()
         self.survey_tabs.setTabText(0, tr("pages.evidence.analysis"))
         self.survey_tabs.setTabText(1, tr("pages.evidence.survey_chart"))
         self.kpi_tabs.setTabText(0, tr("pages.evidence.measurements"))

@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
 from briefing.charts.build import attempts as attempts_chart
 from briefing.guide.history import Attempt, Changes, History, history
 from briefing.i18n import current_language, format_date, format_number, term, tr
+from briefing.model.collections import PRESENTATIONS
+from briefing.model.entities import NextStep
 from ui.forms.form import message_label, show_message
-from ui.forms.panel import read_only_table, reveal
-from ui.models.collection import SearchProxy
+from ui.forms.panel import TablePanel, read_only_table, reveal
+from ui.models.collection import NestedTableModel, SearchProxy
 from ui.models.history import SEARCH_ROLE, AttemptsModel
 from ui.models.objections import OpenObjectionsModel
+from ui.models.plans import next_step_columns
 from ui.pages.base import Page
-from ui.session import Session
+from ui.session import Session, undo_text
 from ui.style import make_heading
 
 
@@ -74,6 +77,11 @@ class HistoryPage(Page):
         self.objections_view.horizontalHeader().setStretchLastSection(True)
         self.objections_heading.setBuddy(self.objections_view)
         self.objection_problem = message_label(self)
+        self.next_steps = NestedTableModel(session, PRESENTATIONS, next_step_columns(), ("next_steps",), self)
+        self.next_step_panel = TablePanel(self.next_steps, "shell.history.next_steps", self)
+        self.next_step_panel.setObjectName("next_steps")
+        self.next_step_panel.add_requested.connect(self.add_next_step)
+        self.next_step_panel.remove_requested.connect(self.remove_next_step)
         self.table.selectionModel().currentRowChanged.connect(self.on_table_current_changed)
         self.search.textChanged.connect(self.on_search_changed)
         self.objections.failed.connect(self.on_objections_failed)
@@ -91,7 +99,10 @@ class HistoryPage(Page):
     def _lay_out(self) -> None:
         lower = QSplitter(Qt.Orientation.Horizontal, self)
         lower.addWidget(self.chart)
-        lower.addWidget(self.details)
+        attempt = QSplitter(Qt.Orientation.Vertical, self)
+        attempt.addWidget(self.details)
+        attempt.addWidget(self.next_step_panel)
+        lower.addWidget(attempt)
         lower.setStretchFactor(0, 1)
         lower.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
@@ -123,6 +134,7 @@ class HistoryPage(Page):
         self.search.setAccessibleName(tr("pages.search_in", what=tr("shell.history.heading")))
         self.details.setAccessibleName(tr("shell.history.details"))
         self.objections_view.setAccessibleName(tr("shell.objections.table"))
+        self.next_step_panel.retranslate()
         self.objections.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.objections.columnCount() - 1)
         self.on_objections_model_reset()
         self._fill()
@@ -190,6 +202,18 @@ class HistoryPage(Page):
 
     def _show_details(self, attempt: Attempt) -> None:
         self.details.setHtml(details_html(attempt, self.session))
+        if self.next_steps.owner_id != attempt.presentation.id:
+            self.next_steps.set_owner(attempt.presentation.id)
+
+    def add_next_step(self) -> None:
+        """Add a step to the selected attempt (one step of undo), its text to be typed over."""
+        if self.next_steps.owner() is None:
+            return
+        step = NextStep(text=tr("shell.history.new_next_step"))
+        self.next_steps.replace_rows(lambda rows: rows.append(step), undo_text("add", "pages.noun.next_step"))
+
+    def remove_next_step(self, step: NextStep) -> None:
+        self.next_steps.replace_rows(lambda rows: rows.remove(step), undo_text("remove", "pages.noun.next_step"))
 
 
 def details_html(attempt: Attempt, session: Session) -> str:
@@ -203,9 +227,6 @@ def details_html(attempt: Attempt, session: Session) -> str:
         parts.append(f"<p><b>{escape(tr('shell.history.objections'))}</b></p><ul>{''.join(items)}</ul>")
     if p.feedback:
         parts.append(f"<p><b>{escape(tr('shell.history.feedback'))}</b><br>{escape(p.feedback)}</p>")
-    if p.next_steps:
-        steps = "".join(f"<li>{escape(step.text)}</li>" for step in p.next_steps)
-        parts.append(f"<p><b>{escape(tr('shell.history.next_steps'))}</b></p><ul>{steps}</ul>")
     parts.append(_changes_html(attempt.changes, session))
     return "".join(parts)
 

@@ -9,15 +9,16 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from briefing.i18n import current_language, term, tr
 from briefing.model.collections import PHASES
-from briefing.model.entities import Phase
+from briefing.model.entities import Deliverable, Phase
 from ui.charts import ChartView
 from ui.forms.banner import Banner
+from ui.forms.panel import TablePanel
 from ui.forms.plans import phase_fields
 from ui.forms.section import Section
-from ui.models.collection import CollectionTableModel
-from ui.models.plans import phase_columns
+from ui.models.collection import CollectionTableModel, NestedTableModel
+from ui.models.plans import deliverable_columns, phase_columns
 from ui.pages.base import Page
-from ui.session import Session
+from ui.session import Session, undo_text
 
 
 def first_phase(phases: list[Phase]) -> Phase | None:
@@ -29,7 +30,7 @@ def first_phase(phases: list[Phase]) -> Phase | None:
 
 
 class RoadmapPage(Page):
-    """Phases (dates, objectives, deliverables, cost, risk) and the timeline."""
+    """Phases (status, dates, objectives, cost, risk, outcome), their deliverables, and the timeline."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -37,6 +38,12 @@ class RoadmapPage(Page):
         self.section = Section(
             session, self.phases, "pages.roadmap.phases", phase_fields(), self._new_phase, "pages.noun.phase", self
         )
+        self.deliverables = NestedTableModel(session, PHASES, deliverable_columns(), ("deliverables",), self)
+        self.deliverable_panel = TablePanel(self.deliverables, "pages.roadmap.deliverables", self)
+        self.deliverable_panel.setObjectName("deliverables")
+        self.deliverable_panel.add_requested.connect(self.add_deliverable)
+        self.deliverable_panel.remove_requested.connect(self.remove_deliverable)
+        self.section.current_changed.connect(self.on_phase_current_changed)
         self.banner = Banner(self)
         self.timeline = ChartView(self, 8.0, 3.0)
         self.timeline.set_builder(self._timeline_spec)
@@ -44,6 +51,7 @@ class RoadmapPage(Page):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.section)
+        splitter.addWidget(self.deliverable_panel)
         splitter.addWidget(self.timeline)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -51,9 +59,11 @@ class RoadmapPage(Page):
         layout.addWidget(self.banner)
         layout.addWidget(splitter)
         self.retranslate()
+        self.on_phase_current_changed(self.section.current())
 
     def retranslate(self) -> None:
         self.section.retranslate()
+        self.deliverable_panel.retranslate()
         self.timeline.setAccessibleName(tr("pages.roadmap.timeline"))
         self.timeline.set_placeholder(tr("pages.roadmap.no_dates"))
         self.refresh()
@@ -82,6 +92,27 @@ class RoadmapPage(Page):
         if not any(p.start and p.end for p in ws.phases):
             return None
         return build.roadmap_timeline(ws, current_language(), self.session.store.clock.today())
+
+    def on_phase_current_changed(self, phase: Any) -> None:
+        self.deliverables.set_owner(phase.id if phase is not None else None)
+        self.deliverable_panel.add_button.setEnabled(phase is not None)
+
+    def add_deliverable(self) -> None:
+        """Add a deliverable to the selected phase (one step of undo), its title to be typed over."""
+        if self.deliverables.owner() is None:
+            return
+        deliverable = Deliverable(title=tr("pages.roadmap.new_deliverable"))
+        self.deliverables.replace_rows(
+            lambda rows: rows.append(deliverable), undo_text("add", "pages.noun.deliverable")
+        )
+        self.deliverable_panel.view.setCurrentIndex(
+            self.deliverable_panel.proxy.mapFromSource(self.deliverables.index(self.deliverables.rowCount() - 1, 0))
+        )
+
+    def remove_deliverable(self, deliverable: Deliverable) -> None:
+        self.deliverables.replace_rows(
+            lambda rows: rows.remove(deliverable), undo_text("remove", "pages.noun.deliverable")
+        )
 
     def _new_phase(self) -> Phase:
         return Phase(id=self.session.store.new_id(PHASES), name="")
