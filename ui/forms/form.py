@@ -310,9 +310,7 @@ class ItemForm(QWidget):
         if not name:
             show_message(self.message, error.message())
             return
-        label = tr(next(f.label for f in self.fields if f.name == name))
-        text = tr(error.key, **{**error.params, "path": label}) if isinstance(error, ValidationError) else None
-        show_message(self.messages[name], text or error.message())
+        show_message(self.messages[name], field_message(error, next(f.label for f in self.fields if f.name == name)))
 
     def clear_messages(self) -> None:
         self._errors.clear()
@@ -346,6 +344,13 @@ class UndoPassThrough(QObject):
 def _field_of(error: BriefingError) -> str:
     """The field of the item an error is about ("" when it is about none)."""
     return error.field_name if isinstance(error, InputError) else ""
+
+
+def field_message(error: BriefingError, label_key: str) -> str:
+    """``error`` said of the field labelled ``label_key`` ("Currency: …"), not of its path in the workspace."""
+    if isinstance(error, ValidationError):
+        return tr(error.key, **{**error.params, "path": tr(label_key)})
+    return error.message()
 
 
 def message_label(parent: QWidget) -> QLabel:

@@ -14,7 +14,7 @@ from briefing.i18n import Message, tr
 from briefing.model.collections import BENEFITS, CAMPAIGN, INITIATIVES
 from briefing.model.entities import Benefit
 from briefing.store import Change
-from ui.forms.form import message_label, show_message
+from ui.forms.form import field_message, message_label, show_message
 from ui.forms.plans import benefit_fields
 from ui.forms.section import Section
 from ui.models.collection import CollectionTableModel
@@ -71,7 +71,7 @@ class BenefitsTab(QWidget):
             self.session.do(SetSingleton(CAMPAIGN, old, new), Message("pages.undo.edit",
                                                                        {"field": Message("term.field.currency")}))
         except BriefingError as error:
-            show_message(self.currency_message, error.message())
+            show_message(self.currency_message, field_message(error, "term.field.currency"))
             return
         show_message(self.currency_message, "")
 

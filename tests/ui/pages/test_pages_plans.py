@@ -186,11 +186,11 @@ def test_editing_a_phase_in_the_form_then_undo_and_redo(qtbot, session) -> None:
     page = _page(qtbot, RoadmapPage, session)
     phase = session.workspace.phases[1]
     page.section.panel.select(phase.id)
-    page.section.form.editors["deliverables"].setPlainText("Rollout plan")
+    page.section.form.editors["outcome"].setPlainText("Rollout plan agreed")
     assert page.section.form.save()
-    assert session.workspace.phases[1] == dataclasses.replace(phase, deliverables=["Rollout plan"])
+    assert session.workspace.phases[1] == dataclasses.replace(phase, outcome="Rollout plan agreed")
     session.undo_stack.undo()
     assert session.workspace.phases[1] == phase
-    assert page.section.form.editors["deliverables"].toPlainText() == "\n".join(phase.deliverables)
+    assert page.section.form.editors["outcome"].toPlainText() == phase.outcome
     session.undo_stack.redo()
-    assert session.workspace.phases[1].deliverables == ["Rollout plan"]
+    assert session.workspace.phases[1].outcome == "Rollout plan agreed"
