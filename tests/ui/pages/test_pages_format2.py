@@ -170,15 +170,18 @@ def test_a_next_step_is_given_an_owner_a_due_date_and_ticked_done_on_the_history
 def test_the_headline_kpi_and_the_phase_asked_are_chosen_on_the_briefing_page(qtbot, session) -> None:
     page = _page(qtbot, BriefingPage, session)
     workspace = session.workspace
-    kpi = workspace.initiatives[0].kpis[0]
+    before = (workspace.deck.headline_kpi, workspace.deck.ask_phase_id)
+    assert (page.headline_kpi.currentData(), page.ask_phase.currentData()) == before
+    kpi = workspace.initiatives[-1].kpis[-1]
     phase = workspace.phases[-1]
     assert page.headline_kpi.itemText(0) == "The largest effect"
+    assert page.ask_phase.itemText(page.ask_phase.findData(phase.id)) == phase.name
     page.headline_kpi.setCurrentIndex(page.headline_kpi.findData(kpi.id))
     page.on_field_edited()
-    page.ask_phase.setCurrentIndex(page.ask_phase.findData(phase.id))
+    page.ask_phase.setCurrentIndex(0)
     page.on_field_edited()
-    assert (workspace.deck.headline_kpi, workspace.deck.ask_phase_id) == (kpi.id, phase.id)
+    assert (session.workspace.deck.headline_kpi, session.workspace.deck.ask_phase_id) == (kpi.id, None)
     session.undo_stack.undo()
-    assert session.workspace.deck.ask_phase_id is None and page.ask_phase.currentData() is None
+    assert session.workspace.deck.ask_phase_id == before[1] and page.ask_phase.currentData() == before[1]
     session.undo_stack.undo()
-    assert session.workspace.deck.headline_kpi is None and page.headline_kpi.currentData() is None
+    assert session.workspace.deck.headline_kpi == before[0] and page.headline_kpi.currentData() == before[0]
