@@ -140,8 +140,7 @@ def remove_with_dependents(store: WorkspaceStore, collection: Collection[Entity]
     dialogues); an id in a link list is dropped; a single link (a sponsor, the deck's asked phase)
     becomes none. A link into the item's own list goes too (a benefit's KPI, with its initiative).
     """
-    removed = collection.find(store.workspace, item_id)
-    assert removed is not None, f"{collection.name}: no item {item_id!r}"
+    removed = collection.items(store.workspace)[store.position(collection, item_id)]  # KeyError when there is none
     edits: list[Edit] = []
     for source in COLLECTIONS:
         links = [(link, gone) for link in source.links if (gone := link.target.ids_within(collection, removed))]

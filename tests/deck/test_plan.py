@@ -174,3 +174,11 @@ def test_the_stakeholder_map_names_only_decision_makers_champions_and_blockers(d
     assert named and named <= key and len(named) <= 10
     others = [p.name for p in demo.stakeholders if p.name not in named]
     assert others and all(name in slide.notes for name in others)
+
+
+def test_a_deliverable_of_format_2_is_shown_by_its_title(demo: Workspace, today: dt.date) -> None:
+    decision = next(s for s in plan(demo, today=today).main if s.kind == "decision")
+    first = demo.phases[1].deliverables[0]
+    assert first.owner  # the demo's deliverables have owners: the slide still shows them by title
+    assert any(bullet.startswith(brief(first.title, 6)) for bullet in decision.bullets), decision.bullets
+    assert not any("Deliverable(" in bullet for bullet in decision.bullets)

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox
 
 from briefing.clock import FixedClock
-from briefing.store import StoreWriteError, WorkspaceStore, store_path
+from briefing.store import StoreWriteError, WorkspaceStore, migrations, store_path
 from ui.dialogs import messages
 from ui.main_window import MainWindow
 
@@ -127,7 +127,8 @@ def test_a_store_from_a_newer_version_is_refused_with_its_message(
     window: Any, prompts: Any, demo_folder: Path
 ) -> None:
     path = store_path(demo_folder)
-    path.write_text(path.read_text(encoding="utf-8").replace('"schema": 1', '"schema": 99'), encoding="utf-8")
+    current = f'"schema": {migrations.SCHEMA_VERSION}'
+    path.write_text(path.read_text(encoding="utf-8").replace(current, '"schema": 99'), encoding="utf-8")
     assert not window.open_folder(demo_folder)
     name, error = prompts.asked[-1]
     assert name == "failed" and "newer version" in error.message()
