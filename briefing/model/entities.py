@@ -4,7 +4,8 @@ Constraints that the codec checks travel with each field as metadata: ``score`` 
 ``min`` (the lowest value; ``POSITIVE`` is ``min`` 1), ``required`` (a non-empty text). So does how a
 field is presented, which ``schema`` reads for the app, the importers and the demo: ``max`` (the
 highest value an editor offers — not checked, since an older store or an import may hold more),
-``kind`` (``multiline`` text, comma-separated ``tags``, a ``ref`` to another item) and ``help`` (a catalog key).
+``kind`` (``multiline`` text, comma-separated ``tags``, a ``ref`` to another item), ``help`` (a catalog key)
+and ``label`` (the catalog key of its name, when ``term.field.<name>`` means something else elsewhere).
 A ``pattern`` (a regular expression the whole text must match) is checked too, refused with the
 message ``pattern_error``. A dataclass with a ``SHORTHAND`` field may be written as a plain text,
 which is that field (a deliverable of format 1 was only its title).
@@ -267,7 +268,8 @@ class Phase:
     risk: Risk = "low"
     csf_ids: list[str] = field(default_factory=list)
     status: PhaseStatus = "planned"
-    outcome: str = field(default="", metadata={"kind": "multiline", "help": "term.help.phase_outcome"})
+    outcome: str = field(default="", metadata={"kind": "multiline", "help": "term.help.phase_outcome",
+                                               "label": "term.field.achieved"})
     """What the phase achieved (once it is done or stopped)."""
 
 
@@ -276,7 +278,7 @@ class NextStep:
     """A step agreed at a presentation: what, who, by when, and whether it is done."""
 
     SHORTHAND: ClassVar[str] = "text"
-    text: str = field(default="", metadata=REQUIRED)
+    text: str = field(default="", metadata={**REQUIRED, "label": "term.field.step"})
     owner: str = ""
     due: dt.date | None = None
     done: bool = False

@@ -43,11 +43,13 @@ class FieldSpec:
     high: float | None = None
     """The highest value an editor offers (a score's 5 is also checked; a larger cadence may be stored)."""
     help_key: str = ""
+    label: str = ""
+    """The catalog key of its name when the field's own name means something else elsewhere (a step's text)."""
 
     @property
     def label_key(self) -> str:
         """The catalog key of the field's name, shared by the app, the decks and the exports."""
-        return f"term.field.{self.name}"
+        return self.label or f"term.field.{self.name}"
 
     def choice_key(self, value: str) -> str:
         """The catalog key of one allowed value's label."""
@@ -78,7 +80,7 @@ def _spec(f: dataclasses.Field[object], hint: object) -> FieldSpec:
     kind = meta.get("kind") or _kind(f.name, base, bool(meta.get("score")))
     choices = tuple(str(value) for value in get_args(base)) if get_origin(base) is Literal else ()
     return FieldSpec(f.name, kind, optional, bool(meta.get("required")), choices, CHOICE_TERMS.get(base, ""),
-                     low, high, meta.get("help", ""))
+                     low, high, meta.get("help", ""), meta.get("label", ""))
 
 
 def _kind(name: str, base: object, score: bool) -> Kind:

@@ -185,3 +185,16 @@ def test_the_headline_kpi_and_the_phase_asked_are_chosen_on_the_briefing_page(qt
     assert session.workspace.deck.ask_phase_id == before[1] and page.ask_phase.currentData() == before[1]
     session.undo_stack.undo()
     assert session.workspace.deck.headline_kpi == before[0] and page.headline_kpi.currentData() == before[0]
+
+
+def test_a_steps_text_and_a_phases_outcome_are_named_for_what_they_are(qtbot, session) -> None:
+    history = _page(qtbot, HistoryPage, session)
+    headers = [history.next_steps.headerData(i, Qt.Orientation.Horizontal) for i in range(4)]
+    assert headers == ["Step", "Owner", "Due", "Done"]
+    roadmap = _page(qtbot, RoadmapPage, session)
+    assert roadmap.section.form.labels["outcome"].text().startswith("What it achieved")
+    set_language("da")
+    try:
+        assert history.next_steps.headerData(0, Qt.Orientation.Horizontal) == "Skridt"
+    finally:
+        set_language("en")
