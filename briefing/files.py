@@ -20,15 +20,21 @@ from briefing.errors import InputError
 TEMP_MARK = ".tmp-"
 
 
-def write_atomic(path: Path, data: bytes | Iterable[bytes], overwrite: bool = True) -> None:
+PRIVATE, SHARED = 0o600, 0o666
+
+
+def write_atomic(path: Path, data: bytes | Iterable[bytes], overwrite: bool = True, private: bool = True) -> None:
     """Replace ``path`` by ``data`` (bytes, or chunks of bytes) so that a crash leaves the old or the new file.
 
     With ``overwrite=False`` an existing ``path`` is never replaced (FileExistsError); the
-    caller holds the workspace lock, so nobody else creates it in between.
+    caller holds the workspace lock, so nobody else creates it in between. A ``private`` file
+    (the store, backups, archived decks) is the user's alone (0600); any other gets the mode the
+    user's umask gives new files, so that colleagues can open an export on a shared drive.
     """
     temp = path.with_name(f"{path.name}{TEMP_MARK}{os.getpid()}-{os.urandom(4).hex()}")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        fd = os.open(temp, flags, PRIVATE if private else SHARED)
         try:
             for chunk in [data] if isinstance(data, bytes | bytearray) else data:
                 view = memoryview(chunk)
@@ -47,9 +53,9 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], overwrite: bool = Tr
 
 
 def write_or_refuse(path: Path, data: bytes | Iterable[bytes], key: str = "error.cannot_write") -> None:
-    """``write_atomic``; a failure becomes an InputError ``key`` naming the file and the reason."""
+    """``write_atomic`` of an export (not private); a failure is an InputError ``key`` naming the file and reason."""
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, private=False)
     except OSError as error:
         raise InputError(key, file=str(path), reason=os_reason(error)) from None
 

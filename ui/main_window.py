@@ -196,9 +196,10 @@ class MainWindow(QMainWindow):
             self.status.setText("")
             return
         store = self.session.store
-        self.setWindowTitle(f"{store.name} — {app}")
+        self.setWindowTitle(f"{store.name} — {app}" + (f" ({tr('shell.title.read_only')})" if store.read_only else ""))
         folder = workspaces.short_folder(store.folder, self.home)
-        self.status.setText(tr("shell.status.folder", name=store.name, folder=folder) if folder else store.name)
+        status = tr("shell.status.folder", name=store.name, folder=folder) if folder else store.name
+        self.status.setText(tr("shell.status.read_only", status=status) if store.read_only else status)
 
     # -- workspaces --------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from briefing.store import (
     BackupError,
     StoreDamaged,
     WorkspaceLocked,
+    WorkspaceReadOnly,
     WorkspaceStore,
     restore,
     store_path,
@@ -72,10 +73,13 @@ def open_store(folder: Path, clock: Clock | None, prompts: Prompts) -> Workspace
     """The store of ``folder``, or None when it cannot be opened (the user was told why).
 
     A damaged store is never overwritten: when a valid backup exists the user is offered to
-    restore the newest one, after which the workspace opens.
+    restore the newest one, after which the workspace opens. A workspace that cannot be written
+    (a read-only share, a full disk) opens read-only; the window says so.
     """
     try:
         return WorkspaceStore.open(folder, clock)
+    except WorkspaceReadOnly:
+        return open_store_read_only(folder, clock, prompts)
     except WorkspaceLocked as error:
         prompts.locked(error)
     except StoreDamaged as error:
@@ -85,6 +89,15 @@ def open_store(folder: Path, clock: Clock | None, prompts: Prompts) -> Workspace
         prompts.failed(error)
     except OSError as error:
         prompts.failed(BriefingError("shell.error.folder", folder=str(folder), reason=error.strerror or str(error)))
+    return None
+
+
+def open_store_read_only(folder: Path, clock: Clock | None, prompts: Prompts) -> WorkspaceStore | None:
+    """The store of ``folder`` opened read-only, or None when even reading fails (the user was told why)."""
+    try:
+        return WorkspaceStore.open(folder, clock, read_only=True)
+    except BriefingError as error:
+        prompts.failed(error)
     return None
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Sequence
 from briefing import __version__
 from briefing.errors import BriefingError
 from briefing.i18n import language_from_environment, set_language, tr
+from briefing.store.errors import StoreWriteError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -87,6 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         code: int = args.handler(args)
+    except StoreWriteError as error:
+        print(f"briefing: {_not_saved(error)}", file=sys.stderr)
+        return EXIT_USAGE
     except BriefingError as error:
         print(f"briefing: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -96,3 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     return code
+
+
+def _not_saved(error: StoreWriteError) -> str:
+    """A failed save as the command line says it: the process ends, so nothing is kept for a retry."""
+    if error.key != "error.save_failed":
+        return str(error)
+    return tr("cli.not_saved", file=error.params["file"], reason=error.params["reason"])

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,26 @@ def command(
     return parser
 
 
-def open_store(args: argparse.Namespace, **options: Any) -> WorkspaceStore:
-    """The store of ``--workspace``; a folder without a store opens as a new, empty workspace."""
-    return WorkspaceStore.open(args.workspace, **options)
+@contextlib.contextmanager
+def open_store(args: argparse.Namespace, **options: Any) -> Iterator[WorkspaceStore]:
+    """The store of ``--workspace``, closed at the end; a folder without a store opens as a new, empty workspace.
+
+    When the command fails, nothing is retried at the close: the process ends, and what the
+    command did not save stays unsaved (its message says so).
+    """
+    store = WorkspaceStore.open(args.workspace, **options)
+    try:
+        yield store
+    except BaseException:
+        store.close(retry=False)
+        raise
+    store.close()
+
+
+def read_store(args: argparse.Namespace) -> contextlib.AbstractContextManager[WorkspaceStore]:
+    """The store of ``--workspace`` opened read-only: nothing is written, so reading works on a
+    read-only workspace, on a full disk, and beside a running app."""
+    return open_store(args, read_only=True)
 
 
 def say(text: str) -> None:

@@ -34,8 +34,8 @@ def _deck_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _read_workspace(args: argparse.Namespace) -> tuple[Workspace, WorkspaceStore]:
-    """The workspace, read without taking a backup: an export or a check never writes to the store."""
-    store = WorkspaceStore.open(args.workspace, daily_backup=False)
+    """The workspace, read-only: an export or a check never writes to the store (it works on a read-only workspace)."""
+    store = WorkspaceStore.open(args.workspace, read_only=True)
     return store.workspace, store
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import reading
-from briefing.cli.common import command, open_store, say
+from briefing.cli.common import command, open_store, read_store, say
 from briefing.errors import InputError
 from briefing.evidence.analysis import QuestionAnalysis, analyse
 from briefing.evidence.layouts import ColumnMapping
@@ -115,7 +115,7 @@ def run_import_survey(args: argparse.Namespace) -> int:
 
 
 def run_surveys(args: argparse.Namespace) -> int:
-    with open_store(args, daily_backup=False) as store:
+    with read_store(args) as store:
         surveys = list(store.workspace.surveys)
     if args.json:
         print(json.dumps([survey_json(s) for s in surveys], ensure_ascii=False, indent=2))
@@ -220,7 +220,7 @@ def run_import_stakeholders(args: argparse.Namespace) -> int:
 
 def run_export_survey(args: argparse.Namespace) -> int:
     _check_export_suffix(args.out)
-    with open_store(args, daily_backup=False) as store:
+    with read_store(args) as store:
         survey = SURVEYS.find(store.workspace, args.survey)
         if survey is None:
             known = ", ".join(s.id for s in store.workspace.surveys) or "—"
@@ -232,7 +232,7 @@ def run_export_survey(args: argparse.Namespace) -> int:
 
 def run_export_stakeholders(args: argparse.Namespace) -> int:
     _check_export_suffix(args.out)
-    with open_store(args, daily_backup=False) as store:
+    with read_store(args) as store:
         export_stakeholders(store.workspace.stakeholders, args.out)
     say(tr("evidence.cli.exported", file=str(args.out)))
     return 0

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from briefing.cli.common import command, open_store, say
+from briefing.cli.common import command, open_store, read_store, say
 from briefing.clock import SystemClock
 from briefing.guide.days import parse_day
 from briefing.guide.objections import answer_edit, open_objections
@@ -105,7 +105,7 @@ def _open_count(workspace: Workspace) -> int:
 def history_command(args: argparse.Namespace) -> int:
     from briefing.guide.history import history, verify_archive
 
-    with open_store(args, daily_backup=False) as store:
+    with read_store(args) as store:
         attempts = history(store.workspace).attempts
         problems = {p.presentation_id: p for p in verify_archive(store)}
     if args.json:
@@ -160,7 +160,7 @@ def readiness_command(args: argparse.Namespace) -> int:
     from briefing.guide.readiness import readiness
 
     today = _today(args)
-    with open_store(args, daily_backup=False) as store:
+    with read_store(args) as store:
         result = readiness(store.workspace, today)
     if args.json:
         steps = [{"key": s.key, "status": s.status, "title": s.title.message(), "reason": s.reason.message(),
@@ -183,7 +183,7 @@ def overdue_command(args: argparse.Namespace) -> int:
     from briefing.guide.cadence import due_today, overdue
 
     today = _today(args)
-    with open_store(args, daily_backup=False) as store:
+    with read_store(args) as store:
         late, due = overdue(store.workspace, today), due_today(store.workspace, today)
     if args.json:
         print(json.dumps({"overdue": [_cadence_json(e) for e in late], "due_today": [_cadence_json(e) for e in due]},
@@ -223,7 +223,7 @@ def _overdue_line(entry: CadenceStatus) -> str:
 
 def objections_command(args: argparse.Namespace) -> int:
     """The open objections, numbered as ``briefing answer`` takes them, with their answers."""
-    with open_store(args, daily_backup=False) as store:
+    with read_store(args) as store:
         entries = open_objections(store.workspace)
     if args.json:
         say(json.dumps([_objection_json(n, e) for n, e in enumerate(entries, start=1)], ensure_ascii=False, indent=2))

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import reading
-from briefing.cli.common import command, open_store, say
+from briefing.cli.common import command, open_store, read_store, say
 from briefing.demo import demo_workspace
 from briefing.errors import InputError
 from briefing.files import write_or_refuse
@@ -42,7 +42,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    with open_store(args, daily_backup=False) as store:
+    with read_store(args) as store:
         ws = store.workspace
         say(tr("cli.info_name", name=ws.campaign.name or "—", folder=str(args.workspace)))
         for collection in COLLECTIONS:
@@ -62,7 +62,7 @@ def run_import_json(args: argparse.Namespace) -> int:
 
 
 def run_export_json(args: argparse.Namespace) -> int:
-    with open_store(args, daily_backup=False) as store:
+    with read_store(args) as store:
         text = to_json_text(store.workspace)
     write_or_refuse(args.out, text.encode("utf-8"))
     say(tr("cli.exported", file=str(args.out)))
@@ -82,7 +82,9 @@ def run_backups(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     chosen = restore(args.workspace, args.backup)
-    say(tr("cli.restored", name=chosen.name, folder=str(args.workspace)))
+    reason = tr(f"backup.reason.{chosen.reason}")
+    say(tr("cli.restored", name=chosen.name, taken=f"{chosen.taken:%Y-%m-%d %H:%M:%S}", reason=reason,
+           folder=str(args.workspace)))
     return 0
 
 

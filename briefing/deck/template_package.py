@@ -74,8 +74,8 @@ def safe_package(raw: bytes) -> SafePackage:
     """``raw`` (a .pptx or .potx) rewritten as described in the module docstring; PackageError if it cannot be."""
     try:
         source = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as error:
-        raise PackageError(_first_line(error)) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+        raise PackageError(_first_line(error)) from None  # NotImplementedError: a damaged "version needed" field
     with source:
         infos = _checked_directory(source)
         try:

@@ -2,9 +2,13 @@
 
 ``record_presentation`` checks every input before anything changes, archives the exact deck
 file into the workspace's ``decks`` folder (crash-safe: a temporary file, fsync, ``os.replace``;
-named ``<date>-attempt-<n><suffix>``, never over an existing archive), and then — in one atomic
-write of the store — adds the presentation and marks as answered every open objection that
-carried an answer. The rule for "answered": an open objection of an earlier (or same-day)
+named ``<date>-attempt-<n><suffix>``, never over an existing archive, private to the user),
+and then — in one atomic write of the store — adds the presentation and marks as answered every
+open objection that carried an answer. The archived copy is real only together with that record:
+when the save fails it is deleted, and a copy left by a crash in between is removed when the
+workspace next opens (``briefing.store.archive``).
+
+The rule for "answered": an open objection of an earlier (or same-day)
 presentation whose answer is written when the deck is presented is the one the deck's
 "since last time" slide showed with its answer, so presenting that deck answers it.
 
@@ -12,7 +16,8 @@ The deck settings kept with the presentation are, in this order: those given, th
 was exported with (stamped into the .pptx, see ``briefing.deck.stamp``), the workspace's current.
 
 ``presentation_edit`` is the same as an undoable ``Batch`` for the app; the archive is made
-before the edit is returned, and an undo leaves the archived file in place (it is never reused).
+before the edit is returned; an undo leaves the archived file in place for a redo, and the next
+opening of the workspace removes it if no presentation records it.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from briefing.guide.objections import open_objections
 from briefing.model import codec
 from briefing.model.collections import PRESENTATIONS, STAKEHOLDERS
 from briefing.model.entities import OUTCOMES, DeckSettings, NextStep, Objection, Outcome, Presentation, Workspace
-from briefing.store import WorkspaceStore
+from briefing.store import StoreWriteError, WorkspaceStore
 
 ID_PREFIX = "pr"
 CHUNK = 1 << 20
@@ -55,7 +60,15 @@ def record_presentation(
     ``details`` are ``presentation_edit``'s optional arguments (attendees, objections, feedback …).
     """
     edit = presentation_edit(store, deck_file, date, audience, outcome, **details)
-    edit.apply(store)
+    try:
+        edit.apply(store)
+    except StoreWriteError as error:  # the archived copy becomes real only together with the record
+        recorded = PRESENTATIONS.find(store.workspace, edit.presentation_id)
+        archived = store.folder / recorded.deck_file if store.folder and recorded else None
+        if archived is not None and archived != Path(deck_file):
+            archived.unlink(missing_ok=True)
+        reason = error.params.get("reason") or error.message()
+        raise InputError("guide.error.present_not_saved", file=error.params.get("file", ""), reason=reason) from error
     return cast(Presentation, PRESENTATIONS.find(store.workspace, edit.presentation_id))
 
 

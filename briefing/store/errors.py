@@ -21,6 +21,10 @@ class WorkspaceLocked(StoreError):
     """Another running copy of the app holds the workspace."""
 
 
+class WorkspaceReadOnly(StoreError):
+    """The workspace folder cannot be written (a read-only share, a full disk); it can be opened read-only."""
+
+
 class StoreWriteError(StoreError):
     """A save failed; the store on disk is unchanged and the edit is kept in memory for a retry."""
 

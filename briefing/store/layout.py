@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 STORE_NAME = "store.json"
+JOURNAL_NAME = "store.journal"
 DECKS_FOLDER = "decks"
 
 

@@ -1,8 +1,9 @@
 """From the bytes of a store file to a checked Workspace, or an error naming file and place.
 
-The file is read with the standard library's json (25 ms for 10,000 dialogues, against 15 ms
-with orjson): opening a workspace does not load orjson, which brings uuid and platform with it;
-orjson comes with the first save.
+A sound file is read with orjson (15 ms for 10,000 dialogues, against 25 ms for the standard
+library's json; its import, about 5 ms, the first save needs anyway). A file orjson refuses is
+read again with json, whose errors name the line and column, the byte that is not UTF-8, the
+NaN, or the nesting too deep.
 """
 
 from __future__ import annotations
@@ -23,6 +24,19 @@ def parse(payload: bytes, file: str) -> Any:
     """The raw tinydb data of a store; StoreDamaged with line and column when it is not one."""
     if not payload.strip():
         raise StoreDamaged("error.store_empty", file=file)
+    import orjson
+
+    try:
+        raw = orjson.loads(payload)
+    except orjson.JSONDecodeError:
+        raw = _parse_slowly(payload, file)
+    _check_shape(raw, file)
+    return raw
+
+
+def _parse_slowly(payload: bytes, file: str) -> Any:
+    """The raw data of a store orjson refused (a lone surrogate escaped, which the codec names), or
+    StoreDamaged naming the place that is not JSON."""
     text = _utf8(payload, file)
     try:
         raw = json.loads(text, parse_constant=reject_constant)
@@ -32,7 +46,6 @@ def parse(payload: bytes, file: str) -> Any:
         raise StoreDamaged("error.json_too_deep", file=file, depth=MAX_JSON_DEPTH) from None
     except ValueError:
         raise _syntax_error(_constant_error(payload), file) from None
-    _check_shape(raw, file)
     return raw
 
 
@@ -77,8 +90,14 @@ def _check_shape(raw: Any, file: str) -> None:
 
 
 def documents(raw: dict[str, Any], table: str) -> list[tuple[int, dict[str, Any]]]:
-    """The documents of ``table`` in the order they were created."""
-    return sorted(((int(key), doc) for key, doc in raw.get(table, {}).items()), key=lambda pair: pair[0])
+    """The documents of ``table`` in the order of their ids (the order they were created).
+
+    A store is written in that order, so the usual case costs one pass in C, not a sort in Python.
+    """
+    docs = raw.get(table, {})
+    ids = list(map(int, docs))
+    pairs = list(zip(ids, docs.values(), strict=True))
+    return pairs if ids == sorted(ids) else sorted(pairs, key=lambda pair: pair[0])
 
 
 def to_workspace(raw: dict[str, Any], file: str) -> Workspace:

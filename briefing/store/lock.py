@@ -7,6 +7,7 @@ copy is stale by construction and is simply taken over (its holder note overwrit
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import sys
@@ -44,6 +45,25 @@ class WorkspaceLock:
         handle.flush()
         self._file = handle
 
+    def still_at_path(self) -> bool:
+        """True while the lock held is the file at ``.lock`` (nobody deleted or replaced it)."""
+        if self._file is None:
+            return False
+        try:
+            at_path = os.stat(self.path)
+        except OSError:
+            return False
+        held = os.fstat(self._file.fileno())
+        return (held.st_ino, held.st_dev) == (at_path.st_ino, at_path.st_dev)
+
+    def retake(self) -> None:
+        """Take the lock at the path again after the file held was deleted; WorkspaceLocked if another holds it."""
+        if self._file is not None:
+            handle, self._file = self._file, None
+            _unlock(handle)
+            handle.close()
+        self.acquire()
+
     def release(self) -> None:
         if self._file is None:
             return
@@ -57,6 +77,14 @@ class WorkspaceLock:
     @property
     def held(self) -> bool:
         return self._file is not None
+
+
+_UNWRITABLE = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT}
+
+
+def unwritable(error: OSError) -> bool:
+    """True when ``error`` says the folder cannot be written (read-only, no permission, no space)."""
+    return error.errno in _UNWRITABLE
 
 
 def _host() -> str:

@@ -1,15 +1,21 @@
-"""The workspace's store: the only place that knows tinydb.
+"""The workspace's store: the only place that knows tinydb's file format.
 
 ``WorkspaceStore.open(folder)`` takes the lock, reads the store once (migrating it after a
-backup if it is older), and keeps the Workspace in memory. Every edit — ``add``, ``update``,
-``remove``, ``set`` — changes the Workspace, checks it, and writes the store atomically
-before it returns a ``Change``; a failed write raises StoreWriteError, leaves the file as it
-was and keeps the edit in memory (``pending``) for ``save_pending`` to retry.
+backup if it is older), and keeps the Workspace in memory: the one state. Every edit — ``add``,
+``update``, ``remove``, ``set`` — changes the Workspace, checks it, and makes the change durable
+through the storage's one write path (``storage.Storage``) before it returns a ``Change``; a
+failed write raises StoreWriteError, leaves the files as they were and keeps the edit in memory
+(``pending``) for ``save_pending`` to retry. The storage is injected: ``open`` puts it on the
+workspace folder, ``on`` on any backend (``in_memory`` on a MemoryBackend).
+
+``open(folder, read_only=True)`` reads without writing anything — no lock, no backup, no
+cleaning — so that reading works on a read-only share or a full disk; its edits are refused.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,14 +25,15 @@ from briefing import __version__
 from briefing.clock import Clock, SystemClock
 from briefing.errors import ValidationError
 from briefing.files import os_reason, remove_leftovers
-from briefing.model import COLLECTIONS, Workspace, codec, integrity
+from briefing.model import Workspace, codec, integrity
 from briefing.model.collections import Collection, E, Entity, Part, S, Singleton
 from briefing.model.ids import fresh_id
-from briefing.store import backups, loading, migrations
-from briefing.store.errors import BackupError, MigrationFailed, StoreError
-from briefing.store.layout import decks_folder, store_path
-from briefing.store.lock import WorkspaceLock
-from briefing.store.storage import SafeStorage, encode, save
+from briefing.store import archive, backups, loading, migrations
+from briefing.store.backends import Backend, DiskBackend, MemoryBackend
+from briefing.store.errors import BackupError, MigrationFailed, StoreError, WorkspaceReadOnly
+from briefing.store.layout import JOURNAL_NAME, STORE_NAME, decks_folder
+from briefing.store.lock import WorkspaceLock, unwritable
+from briefing.store.storage import Storage
 
 
 @dataclass(frozen=True)
@@ -51,26 +58,39 @@ EVERYTHING_CHANGED = Change(None, "updated")
 
 
 class WorkspaceStore:
-    """A Workspace held in memory and kept on disk; see the module docstring."""
+    """A Workspace held in memory and kept by a storage; see the module docstring."""
 
-    def __init__(self, folder: Path | None, raw: dict[str, Any], workspace: Workspace, clock: Clock) -> None:
+    def __init__(
+        self, storage: Storage, workspace: Workspace, clock: Clock, folder: Path | None = None, read_only: bool = False
+    ) -> None:
         self.folder = folder
         self.clock = clock
         self.workspace = workspace
+        self.read_only = read_only
         self._lock: WorkspaceLock | None = None
-        self._storage = SafeStorage(store_path(folder) if folder else None, raw)
-        self._tinydb: Any = None
-        self._doc_ids = _doc_ids(raw)
+        self._storage = storage
+        storage.whole = lambda: loading.to_raw(self.workspace, _meta())
 
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, folder: Path, clock: Clock | None = None, daily_backup: bool = True) -> WorkspaceStore:
-        """Open (or create) the workspace in ``folder``; refuses a locked, damaged or newer store."""
+    def open(
+        cls, folder: Path, clock: Clock | None = None, daily_backup: bool = True, read_only: bool = False
+    ) -> WorkspaceStore:
+        """Open (or create) the workspace in ``folder``; refuses a locked, damaged or newer store.
+
+        WorkspaceReadOnly when the folder cannot be written (a read-only share, a full disk):
+        it can then be opened ``read_only``.
+        """
         clock = clock or SystemClock()
+        if read_only:
+            try:
+                return cls._load(DiskBackend(folder, _NAMES), clock, folder, read_only=True)
+            except OSError as error:  # not a folder, or one that cannot be read
+                raise StoreError("error.workspace_folder", folder=str(folder), reason=os_reason(error)) from None
         lock = _locked(folder, create=True)
         try:
-            store = cls._load(folder, clock, daily_backup)
+            store = cls._load(DiskBackend(folder, _NAMES, lock), clock, folder, daily_backup)
         except BaseException:
             lock.release()
             raise
@@ -78,43 +98,73 @@ class WorkspaceStore:
         return store
 
     @classmethod
-    def in_memory(cls, workspace: Workspace | None = None, clock: Clock | None = None) -> WorkspaceStore:
-        """A store that never touches the disk, for tests and previews."""
-        workspace = workspace or Workspace()
-        return cls(None, loading.to_raw(workspace, _meta()), workspace, clock or SystemClock())
+    def on(cls, backend: Backend, clock: Clock | None = None, read_only: bool = False) -> WorkspaceStore:
+        """The store kept by ``backend`` (created empty if it holds none); no lock and no backups."""
+        return cls._load(backend, clock or SystemClock(), read_only=read_only)
 
     @classmethod
-    def _load(cls, folder: Path, clock: Clock, daily_backup: bool) -> WorkspaceStore:
-        remove_leftovers(folder)
-        remove_leftovers(backups.folder_of(folder))
-        path = store_path(folder)
-        if not path.exists():
-            workspace = Workspace()
-            raw = loading.to_raw(workspace, _meta())
-            save(path, encode(raw))
-            return cls(folder, raw, workspace, clock)
-        payload = path.read_bytes()
-        raw = loading.parse(payload, str(path))
-        if migrations.needs_migration(raw, str(path)):
-            raw = _migrated(raw, str(path))
-            workspace = loading.to_workspace(raw, str(path))
-            _take_backup(folder, payload, "migration", clock)
-            save(path, encode(raw))
-        else:
-            workspace = loading.to_workspace(raw, str(path))
-            if daily_backup and not backups.taken_on(folder, clock.today(), "daily"):
-                _take_backup(folder, payload, "daily", clock)
-        return cls(folder, raw, workspace, clock)
+    def in_memory(cls, workspace: Workspace | None = None, clock: Clock | None = None) -> WorkspaceStore:
+        """A store that never touches the disk, for tests and previews."""
+        store = cls.on(MemoryBackend(), clock)
+        if workspace is not None:
+            store.workspace = workspace
+            store._storage.rewrite()
+        return store
 
-    def close(self) -> None:
-        """Save an edit still pending after a failed save, then release the lock.
+    @classmethod
+    def _load(
+        cls, backend: Backend, clock: Clock, folder: Path | None = None, daily_backup: bool = False,
+        read_only: bool = False,
+    ) -> WorkspaceStore:
+        writing = folder is not None and not read_only
+        if writing:
+            remove_leftovers(folder)  # type: ignore[arg-type]
+            remove_leftovers(backups.folder_of(folder))  # type: ignore[arg-type]
+        storage = Storage(backend)
+        loaded = storage.load()
+        if loaded is None:
+            store = cls(storage, Workspace(), clock, folder, read_only)
+            if not read_only:
+                storage.rewrite()
+            return store
+        raw, payload = loaded
+        storage.index(raw)
+        file = storage.file
+        migrating = migrations.needs_migration(raw, file)
+        if migrating:
+            raw = _migrated(raw, file)
+        store = cls(storage, loading.to_workspace(raw, file), clock, folder, read_only)
+        if writing:
+            store._after_load(payload, migrating, daily_backup)
+        elif not read_only:
+            if migrating:
+                storage.rewrite()
+            storage.settle()
+        return store
 
-        Every edit was saved already unless a save failed; that edit is retried here, and a
-        StoreWriteError still tells the caller it is not on disk (the lock is released anyway).
+    def _after_load(self, payload: bytes, migrating: bool, daily_backup: bool) -> None:
+        """On a folder opened for writing: the backup the day or a migration asks for, then tidying."""
+        folder: Path = self.folder  # type: ignore[assignment]
+        if migrating:
+            _take_backup(folder, payload, "migration", self.clock)
+            self._storage.rewrite()
+        elif daily_backup and not backups.taken_on(folder, self.clock.today(), "daily"):
+            _take_backup(folder, payload, "daily", self.clock)
+        self._storage.settle()
+        archive.remove_orphans(folder, self.workspace)
+
+    def close(self, retry: bool = True) -> None:
+        """Save an edit still pending after a failed save, fold the journal, then release the lock.
+
+        Every edit was saved already unless a save failed; that edit is retried here (unless
+        ``retry`` is False: a command that failed ends without it), and a StoreWriteError still
+        tells the caller it is not on disk (the lock is released anyway).
         """
         try:
-            if self.pending:
+            if retry and self.pending:
                 self.save_pending()
+            if not self.read_only and not self.pending:
+                self._storage.compact()
         finally:
             if self._lock is not None:
                 self._lock.release()
@@ -137,41 +187,27 @@ class WorkspaceStore:
     # -- edits ---------------------------------------------------------------------------
 
     def add(self, collection: Collection[E], item: E, index: int | None = None) -> Change:
-        """Add ``item`` at the end, or at ``index`` (undoing a removal puts the item back where it was)."""
+        """Add ``item`` at the end (or at ``index``, when undoing a removal)."""
+        self._writable()
         item = self._checked(collection, item)
         items = collection.items(self.workspace)
         position = len(items) if index is None else index
-        doc_ids = self._doc_ids[collection.name]
-        new_id = max(doc_ids, default=0) + 1
         items.insert(position, item)
-        doc_ids.insert(position, new_id)
-        self._guard(lambda: (items.pop(position), doc_ids.pop(position)))
-        if position == len(items) - 1:
-            self._table(collection.name).insert(_document(codec.dump(item), doc_id=new_id))
-        else:
-            self._renumber(collection)
+        self._guard(lambda: items.pop(position), collection.name, item)
+        self._storage.insert(collection.name, position, codec.dump(item))
         return Change(collection, "added", (item.id,))
-
-    def _renumber(self, collection: Collection[Entity]) -> None:
-        """Store ``collection`` anew, its documents numbered in the order of its items (the store keeps
-        that order by number), in one write: after an item was put back in the middle."""
-        items = collection.items(self.workspace)
-        doc_ids = self._doc_ids[collection.name] = list(range(1, len(items) + 1))
-        table = self._table(collection.name)
-        with self.batch():
-            table.truncate()
-            table.insert_multiple(_document(codec.dump(item), doc_id=i) for i, item in zip(doc_ids, items, strict=True))
 
     def update(self, collection: Collection[E], item: E, old_id: str | None = None) -> Change:
         """Replace the item whose id is ``old_id`` (default: ``item.id``) by ``item``."""
+        self._writable()
         position = self.position(collection, old_id or item.id)
         item = self._checked(collection, item, position)
         items = collection.items(self.workspace)
         previous = items[position]
         items[position] = item
-        self._guard(lambda: items.__setitem__(position, previous))
-        doc_id = self._doc_ids[collection.name][position]
-        self._table(collection.name).upsert(_document(codec.dump(item), doc_id=doc_id))
+        renamed = previous.id != item.id
+        self._guard(lambda: items.__setitem__(position, previous), collection.name, item, renamed)
+        self._storage.put(collection.name, position, codec.dump(item))
         return Change(collection, "updated", (item.id,))
 
     def add_and_update(self, collection: Collection[E], added: Sequence[E], updated: Sequence[E] = ()) -> list[Change]:
@@ -183,39 +219,29 @@ class WorkspaceStore:
         """
         if not added and not updated:
             return []
+        self._writable()
         items = collection.items(self.workspace)
-        doc_ids = self._doc_ids[collection.name]
         start = len(items)
         where = {item.id: position for position, item in enumerate(items)}
         positions = [where[item.id] for item in updated]
         new = [self._checked(collection, item, start + offset) for offset, item in enumerate(added)]
         changed = [self._checked(collection, item, at) for item, at in zip(updated, positions, strict=True)]
         previous = [items[at] for at in positions]
-        first = max(doc_ids, default=0) + 1
-        new_ids = list(range(first, first + len(new)))
         items.extend(new)
-        doc_ids.extend(new_ids)
         for item, at in zip(changed, positions, strict=True):
             items[at] = item
 
         def take_back() -> None:
             del items[start:]
-            del doc_ids[start:]
             for item, at in zip(previous, positions, strict=True):
                 items[at] = item
 
         self._guard(take_back)
-        table = self._table(collection.name)
-        documents = {item.id: codec.dump(item) for item in changed}
-
-        def replace(document: dict[str, Any]) -> None:  # tinydb hands each stored document to this, once
-            fresh = documents[document["id"]]
-            document.clear()
-            document.update(fresh)
-
         with self.batch():
-            table.insert_multiple([_document(codec.dump(item), i) for item, i in zip(new, new_ids, strict=True)])
-            table.update(replace, doc_ids=[doc_ids[at] for at in positions])
+            for offset, item in enumerate(new):
+                self._storage.insert(collection.name, start + offset, codec.dump(item))
+            for item, at in zip(changed, positions, strict=True):
+                self._storage.put(collection.name, at, codec.dump(item))
         changes = [Change(collection, "added", tuple(item.id for item in new)),
                    Change(collection, "updated", tuple(item.id for item in changed))]
         return [change for change in changes if change.ids]
@@ -224,44 +250,38 @@ class WorkspaceStore:
         """Remove the items ``item_ids`` in one edit (undoing an import): the links checked once, one write."""
         if not item_ids:
             return []
+        self._writable()
         gone = set(item_ids)
         items = collection.items(self.workspace)
-        doc_ids = self._doc_ids[collection.name]
-        before = (list(items), list(doc_ids))
-        kept = [(item, doc_id) for item, doc_id in zip(items, doc_ids, strict=True) if item.id not in gone]
-        dropped = [doc_id for item, doc_id in zip(items, doc_ids, strict=True) if item.id in gone]
-        items[:] = [item for item, _ in kept]
-        doc_ids[:] = [doc_id for _, doc_id in kept]
+        before = list(items)
+        positions = [at for at, item in enumerate(items) if item.id in gone]
+        items[:] = [item for item in items if item.id not in gone]
 
         def put_back() -> None:
-            items[:], doc_ids[:] = before
+            items[:] = before
 
         self._guard(put_back)
-        self._table(collection.name).remove(doc_ids=dropped)
+        self._storage.delete_all(collection.name, positions)
         return [Change(collection, "removed", tuple(item_ids))]
 
     def remove(self, collection: Collection[Entity], item_id: str) -> Change:
         """Remove the item ``item_id``; refused while other items still point to it."""
+        self._writable()
         items = collection.items(self.workspace)
         position = self.position(collection, item_id)
-        doc_ids = self._doc_ids[collection.name]
-        item, doc_id = items.pop(position), doc_ids.pop(position)
-
-        def put_back() -> None:
-            items.insert(position, item)
-            doc_ids.insert(position, doc_id)
-
-        self._guard(put_back)
-        self._table(collection.name).remove(doc_ids=[doc_id])
+        item = items.pop(position)
+        self._guard(lambda: items.insert(position, item))
+        self._storage.delete(collection.name, position)
         return Change(collection, "removed", (item_id,))
 
     def set(self, singleton: Singleton[S], value: S) -> Change:
         """Replace a singleton: the campaign, the deck settings or the guide settings."""
+        self._writable()
         value = codec.load(singleton.type, codec.dump(value), singleton.name)
         previous = singleton.get(self.workspace)
         singleton.put(self.workspace, value)
-        self._guard(lambda: singleton.put(self.workspace, previous))
-        self._table(singleton.name).upsert(_document(codec.dump(value), doc_id=1))
+        self._guard(lambda: singleton.put(self.workspace, previous), singleton.name)
+        self._storage.set(singleton.name, codec.dump(value))
         return Change(singleton, "set")
 
     def replace(self, workspace: Workspace, reason: str = "import", checked: bool = False) -> Change:
@@ -269,17 +289,17 @@ class WorkspaceStore:
 
         ``checked``: the workspace was checked already (read by ``from_json_text``), so it is not checked twice.
         """
+        self._writable()
         if not checked:
             codec.load(Workspace, codec.dump(workspace), "")
             integrity.check(workspace)
             integrity.check_plausible(workspace)
+        if self.folder is not None:
+            for index, presentation in enumerate(workspace.presentations):
+                archive.check_inside(presentation, f"presentations[{index}]")
         self._backup(reason)
-        raw = loading.to_raw(workspace, _meta())
         self.workspace = workspace
-        self._doc_ids = _doc_ids(raw)
-        if self._tinydb is not None:
-            self._tinydb.clear_cache()
-        self._storage.write(raw)
+        self._storage.rewrite()
         return Change(None, "replaced")
 
     @contextlib.contextmanager
@@ -305,14 +325,6 @@ class WorkspaceStore:
         """Retry the write that failed; StoreWriteError again if it still fails."""
         self._storage.flush()
 
-    def _table(self, name: str) -> Any:
-        """The tinydb table ``name``; tinydb is loaded at the first edit, not when the store opens."""
-        if self._tinydb is None:
-            from tinydb import TinyDB
-
-            self._tinydb = TinyDB(storage=lambda: self._storage)
-        return self._tinydb.table(name)
-
     # -- queries and helpers ----------------------------------------------------------------
 
     def position(self, collection: Collection[Entity], item_id: str) -> int:
@@ -329,30 +341,67 @@ class WorkspaceStore:
         path = f"{collection.name}[{index}]"
         checked = codec.load(collection.type, codec.dump(item), path)
         collection.check_plausible(checked, path)
+        if collection.name == "presentations" and self.folder is not None:  # a store in memory has no folder
+            archive.check_inside(checked, path)
         return checked
 
-    def _guard(self, undo: Callable[[], object]) -> None:
-        """Check the workspace after an in-memory change; undo it and raise if it broke a link."""
+    def _guard(
+        self, undo: Callable[[], object], collection: str = "", item: Any = None, renamed: bool = False
+    ) -> None:
+        """Check the workspace after an in-memory change; undo it and raise if it broke a link.
+
+        A removal or a changed id can break links anywhere, so the whole workspace is checked;
+        an add, a change or a set can only break its own (see ``_check_around``).
+        """
         try:
-            integrity.check(self.workspace)
+            if not collection or renamed:
+                integrity.check(self.workspace)
+            else:
+                self._check_around(collection, item)
         except ValidationError:
             undo()
             raise
 
+    def _check_around(self, collection: str, item: Any) -> None:
+        """``integrity.check`` of an edit that took no id away, at the cost of the edit.
+
+        The items of BULK — the collection that grows to thousands, and that nothing points to —
+        keep their links when no id goes away, so they are left out but for the edited item and
+        any item sharing its id. Should that smaller workspace show a problem, the whole one is
+        checked, so that the error names the item's real place.
+        """
+        bulk = self.workspace.dialogues
+        kept = [other for other in bulk if other.id == item.id] if collection == BULK else []
+        if len(kept) > 1 or next(integrity.problems(dataclasses.replace(self.workspace, dialogues=kept)), None):
+            integrity.check(self.workspace)
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError("error.read_only_edit", folder=str(self.folder or ""))
+
     def _backup(self, reason: str) -> None:
-        if self.folder is not None and store_path(self.folder).exists():
-            _take_backup(self.folder, store_path(self.folder).read_bytes(), reason, self.clock)
+        payload = self._storage.on_disk() if self.folder is not None else None
+        if payload is not None:
+            _take_backup(self.folder, payload, reason, self.clock)  # type: ignore[arg-type]
+
+
+_NAMES = (STORE_NAME, JOURNAL_NAME)
+BULK = "dialogues"
+"""The collection that grows to thousands of items and that no other item points to."""
 
 
 def _locked(folder: Path, create: bool = False) -> WorkspaceLock:
-    """The workspace lock of ``folder`` (created first with ``create``); StoreError when the folder is unusable."""
+    """The workspace lock of ``folder`` (created first with ``create``); StoreError when the folder is
+    unusable, WorkspaceReadOnly when it holds a store but cannot be written."""
     lock = WorkspaceLock(folder)
     try:
         if create:
             folder.mkdir(parents=True, exist_ok=True)
         lock.acquire()
     except OSError as error:
-        raise StoreError("error.workspace_folder", folder=str(folder), reason=os_reason(error)) from None
+        key = "error.workspace_read_only" if unwritable(error) and folder.is_dir() else "error.workspace_folder"
+        kind = WorkspaceReadOnly if key == "error.workspace_read_only" else StoreError
+        raise kind(key, folder=str(folder), reason=os_reason(error)) from None
     return lock
 
 
@@ -385,9 +434,11 @@ def _migrated(raw: dict[str, Any], file: str) -> dict[str, Any]:
 
 
 def restore(folder: Path, name: str | None = None, clock: Clock | None = None) -> backups.Backup:
-    """Put backup ``name`` (default: the newest valid one) back as the store of ``folder``.
+    """Put backup ``name`` back as the store of ``folder``; the backup restored.
 
-    The current store, damaged or not, is first kept as a backup of its own, so a restore
+    Without ``name``: the newest valid backup that a restore did not make itself, so that a
+    second restore puts back the same one instead of undoing the first. The current store,
+    damaged or not, is first kept as a backup of its own (reason ``replaced``), so a restore
     loses nothing. The workspace must not be open elsewhere (the lock is taken).
     """
     clock = clock or SystemClock()
@@ -397,13 +448,24 @@ def restore(folder: Path, name: str | None = None, clock: Clock | None = None) -
     try:
         chosen = _chosen_backup(folder, name)
         payload = chosen.path.read_bytes()  # before the backup below, whose thinning may drop the chosen one
-        path = store_path(folder)
-        if path.exists():
-            _take_backup(folder, path.read_bytes(), "replaced", clock)
-        save(path, payload)
+        storage = Storage(DiskBackend(folder, _NAMES))
+        current = storage.on_disk()
+        if current is not None:
+            _take_backup(folder, current, RESTORE_REASON, clock)
+        storage.put_back(payload)
         return chosen
     finally:
         lock.release()
+
+
+def stored(folder: Path) -> dict[str, Any]:
+    """The raw tinydb data of the store in ``folder`` as a reopen reads it (its journal played); {} without one."""
+    loaded = Storage(DiskBackend(folder, _NAMES)).load()
+    return loaded[0] if loaded else {}
+
+
+RESTORE_REASON = "replaced"
+"""The reason of the backup a restore takes of the store it replaces."""
 
 
 def valid(backup: backups.Backup) -> bool:
@@ -425,17 +487,6 @@ def _chosen_backup(folder: Path, name: str | None) -> backups.Backup:
             raise BackupError("error.backup_unusable", folder=str(folder), name=name)
         return match
     for backup in listed:
-        if valid(backup):
+        if backup.reason != RESTORE_REASON and valid(backup):
             return backup
     raise BackupError("error.no_valid_backup", folder=str(folder))
-
-
-def _document(value: dict[str, Any], doc_id: int) -> Any:
-    from tinydb.table import Document
-
-    return Document(value, doc_id=doc_id)
-
-
-def _doc_ids(raw: dict[str, Any]) -> dict[str, list[int]]:
-    """Per collection, the document id of each item, in the order of the items."""
-    return {c.name: [doc_id for doc_id, _ in loading.documents(raw, c.name)] for c in COLLECTIONS}

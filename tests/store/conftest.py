@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 from collections.abc import Callable
@@ -28,7 +29,7 @@ from briefing.model.entities import (
     Survey,
     Workspace,
 )
-from briefing.store import WorkspaceStore, store_path
+from briefing.store import MemoryBackend, WorkspaceStore, store_path
 
 
 def linked_workspace(dialogues: int = 30) -> Workspace:
@@ -86,6 +87,28 @@ def linked_workspace(dialogues: int = 30) -> Workspace:
 @pytest.fixture
 def workspace() -> Workspace:
     return linked_workspace()
+
+
+Opener = Callable[[], WorkspaceStore]
+
+
+@pytest.fixture(params=["memory", "disk"])
+def opener(request: pytest.FixtureRequest, tmp_path: Path, workspace: Workspace, clock: FixedClock) -> Opener:
+    """Opens a store holding ``workspace`` on one backend (in memory, or a folder on disk); each call reopens it."""
+    if request.param == "memory":
+        backend = MemoryBackend()
+
+        def reopen() -> WorkspaceStore:
+            return WorkspaceStore.on(backend, clock)
+
+    else:
+
+        def reopen() -> WorkspaceStore:
+            return WorkspaceStore.open(tmp_path / "ws", clock)
+
+    with reopen() as store:
+        store.replace(copy.deepcopy(workspace))
+    return reopen
 
 
 @pytest.fixture

@@ -29,11 +29,12 @@ from briefing.model.interchange import to_json_text
 from briefing.store import WorkspaceStore, storage
 
 Factory = Callable[[WorkspaceStore], Any]
+Opener = Callable[[], WorkspaceStore]
 
 
-def stored(folder: Path, clock: FixedClock) -> str:
+def stored(opener: Opener) -> str:
     """The workspace as a reopen shows it, as interchange text (order and all)."""
-    with WorkspaceStore.open(folder, clock) as store:
+    with opener() as store:
         return to_json_text(store.workspace)
 
 
@@ -70,30 +71,30 @@ EDITS: dict[str, Factory] = {
 
 
 @pytest.mark.parametrize("name", list(EDITS))
-def test_apply_revert_redo_each_persisted(folder: Path, clock: FixedClock, name: str) -> None:
-    original = stored(folder, clock)
-    with WorkspaceStore.open(folder, clock) as store:
+def test_apply_revert_redo_each_persisted(opener: Opener, name: str) -> None:
+    original = stored(opener)
+    with opener() as store:
         edit = EDITS[name](store)
         changes = edit.apply(store)
         assert changes and not store.pending
         applied = to_json_text(store.workspace)
         assert applied != original
-    assert stored(folder, clock) == applied
-    with WorkspaceStore.open(folder, clock) as store:
+    assert stored(opener) == applied
+    with opener() as store:
         edit.revert(store)
         assert to_json_text(store.workspace) == original
-    assert stored(folder, clock) == original
-    with WorkspaceStore.open(folder, clock) as store:
+    assert stored(opener) == original
+    with opener() as store:
         edit.apply(store)  # redo
         assert to_json_text(store.workspace) == applied
-    assert stored(folder, clock) == applied
+    assert stored(opener) == applied
 
 
-def test_remove_stakeholder_with_dependents_unlinks_everything(folder: Path, clock: FixedClock) -> None:
-    with WorkspaceStore.open(folder, clock) as store:
+def test_remove_stakeholder_with_dependents_unlinks_everything(opener: Opener) -> None:
+    with opener() as store:
         edit = remove_with_dependents(store, STAKEHOLDERS, "s1")
         edit.apply(store)
-    with WorkspaceStore.open(folder, clock) as store:
+    with opener() as store:
         ws = store.workspace
         assert STAKEHOLDERS.find(ws, "s1") is None
         assert all(d.stakeholder_id != "s1" for d in ws.dialogues) and len(ws.dialogues) == 23
@@ -101,16 +102,16 @@ def test_remove_stakeholder_with_dependents_unlinks_everything(folder: Path, clo
         assert ws.presentations[0].attendee_ids == ["s3"]
 
 
-def test_remove_problem_with_dependents_unlinks_everything(folder: Path, clock: FixedClock) -> None:
-    with WorkspaceStore.open(folder, clock) as store:
+def test_remove_problem_with_dependents_unlinks_everything(opener: Opener) -> None:
+    with opener() as store:
         remove_with_dependents(store, PROBLEMS, "p1").apply(store)
-    with WorkspaceStore.open(folder, clock) as store:
+    with opener() as store:
         assert store.workspace.csfs[0].problem_ids == ["p2"] and store.workspace.initiatives[0].problem_ids == []
 
 
-def test_undo_redo_stack_in_order(folder: Path, clock: FixedClock) -> None:
-    states = [stored(folder, clock)]
-    with WorkspaceStore.open(folder, clock) as store:
+def test_undo_redo_stack_in_order(opener: Opener) -> None:
+    states = [stored(opener)]
+    with opener() as store:
         done = []
         sequence = ("add", "remove-middle", "update", "remove-stakeholder-with-dependents", "set", "batch", "update-id")
         for name in sequence:
@@ -124,21 +125,21 @@ def test_undo_redo_stack_in_order(folder: Path, clock: FixedClock) -> None:
         for edit, state in zip(done, states[1:], strict=True):
             edit.apply(store)
             assert to_json_text(store.workspace) == state
-    assert stored(folder, clock) == states[-1]
+    assert stored(opener) == states[-1]
 
 
-def test_removing_a_referenced_item_is_refused_and_changes_nothing(folder: Path, clock: FixedClock) -> None:
-    original = stored(folder, clock)
-    with WorkspaceStore.open(folder, clock) as store:
+def test_removing_a_referenced_item_is_refused_and_changes_nothing(opener: Opener) -> None:
+    original = stored(opener)
+    with opener() as store:
         with pytest.raises(ValidationError, match=r"dialogues\[\d+\]\.stakeholder_id: s1 points to nothing"):
             RemoveItem(STAKEHOLDERS, "s1").apply(store)
         assert to_json_text(store.workspace) == original and not store.pending
-    assert stored(folder, clock) == original
+    assert stored(opener) == original
 
 
-def test_invalid_edit_is_refused_with_its_path_and_changes_nothing(folder: Path, clock: FixedClock) -> None:
-    original = stored(folder, clock)
-    with WorkspaceStore.open(folder, clock) as store:
+def test_invalid_edit_is_refused_with_its_path_and_changes_nothing(opener: Opener) -> None:
+    original = stored(opener)
+    with opener() as store:
         bad = copy.deepcopy(store.workspace.stakeholders[3])
         bad.influence = 7
         with pytest.raises(ValidationError, match=r"^stakeholders\[3\]\.influence: 7 is not within 1–5$"):
@@ -148,7 +149,7 @@ def test_invalid_edit_is_refused_with_its_path_and_changes_nothing(folder: Path,
         with pytest.raises(ValidationError, match=r"^campaign\.language: 'sv' is not one of"):
             store.set(CAMPAIGN, Campaign(language="sv"))  # type: ignore[arg-type]
         assert to_json_text(store.workspace) == original
-    assert stored(folder, clock) == original
+    assert stored(opener) == original
 
 
 def test_what_cannot_be_is_refused_on_every_way_in_but_an_old_store_still_opens(
@@ -180,19 +181,19 @@ def test_what_cannot_be_is_refused_on_every_way_in_but_an_old_store_still_opens(
         mended.end = dt.date(2026, 4, 1)
         store.update(PHASES, mended)
 
-def test_batch_is_one_write(folder: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) -> None:
-    writes: list[Path] = []
-    real = storage.write_atomic
-    monkeypatch.setattr(storage, "write_atomic", lambda path, data: (writes.append(path), real(path, data)))
-    with WorkspaceStore.open(folder, clock) as store:
+def test_batch_is_one_write(opener: Opener, monkeypatch: pytest.MonkeyPatch) -> None:
+    writes: list[str] = []
+    real = storage.Storage._append
+    monkeypatch.setattr(storage.Storage, "_append", lambda st: (writes.append("journal"), real(st))[1])
+    with opener() as store:
         EDITS["batch"](store).apply(store)
         remove_with_dependents(store, STAKEHOLDERS, "s1").apply(store)
-    assert len(writes) == 2
+        assert len(writes) == 2
 
 
-def test_failing_edit_inside_a_batch_still_saves_the_edits_before_it(folder: Path, clock: FixedClock) -> None:
+def test_failing_edit_inside_a_batch_still_saves_the_edits_before_it(opener: Opener) -> None:
     """Memory and disk agree after a refused edit in a batch: nothing shown is unsaved."""
-    with WorkspaceStore.open(folder, clock) as store:
+    with opener() as store:
         batch = Batch(
             [
                 AddItem(REFERENCES, Reference("r-ok", "Rapport")),
@@ -203,7 +204,7 @@ def test_failing_edit_inside_a_batch_still_saves_the_edits_before_it(folder: Pat
             batch.apply(store)
         assert not store.pending
         shown = to_json_text(store.workspace)
-    assert stored(folder, clock) == shown
+    assert stored(opener) == shown
 
 
 def test_edits_on_a_memory_store(workspace: Workspace, clock: FixedClock) -> None:
@@ -226,3 +227,24 @@ def test_a_batch_with_a_refused_edit_changes_nothing() -> None:
     with pytest.raises(ValidationError):
         batch.apply(store)
     assert store.workspace.stakeholders == [] and store.workspace.dialogues == []
+
+
+def test_an_edit_checked_at_its_own_cost_still_names_the_broken_link_at_its_place(
+    opener: Opener, workspace: Workspace
+) -> None:
+    """Only the edited item's links are checked after an add or a change; a problem is still named exactly."""
+    with opener() as store:
+        ghost = copy.deepcopy(store.workspace.dialogues[5])
+        ghost.stakeholder_id = "ghost"
+        with pytest.raises(ValidationError, match=r"^dialogues\[5\]\.stakeholder_id: ghost points to nothing"):
+            store.update(DIALOGUES, ghost)
+        twin = copy.deepcopy(store.workspace.stakeholders[1])
+        twin.name = "Tvilling"
+        with pytest.raises(ValidationError, match=r"^stakeholders\[4\]\.id: the id s2 is used twice"):
+            store.add(STAKEHOLDERS, twin)
+        orphaned = copy.deepcopy(store.workspace.csfs[0])
+        orphaned.problem_ids = ["p1", "p-none"]
+        with pytest.raises(ValidationError, match=r"^csfs\[0\]\.problem_ids\[1\]: p-none points to nothing"):
+            store.update(CSFS, orphaned)
+        assert not store.pending
+    assert stored(opener) == to_json_text(workspace)

@@ -10,17 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from briefing import files as atomic
 from briefing.clock import FixedClock
-from briefing.model.collections import DIALOGUES, REFERENCES, STAKEHOLDERS
 from briefing.model.entities import Dialogue, Reference, Stakeholder, Workspace
-from briefing.store import BackupError, StoreWriteError, WorkspaceStore, backups, store_path
+from briefing import files
+from briefing.model.collections import DIALOGUES, REFERENCES, STAKEHOLDERS
+from briefing.store import BackupError, StoreWriteError, WorkspaceStore, backends, backups, storage, store_path
+from briefing.store.layout import JOURNAL_NAME
 
 Snapshot = Callable[[Path], tuple[bytes, int]]
 Finder = Callable[[Path], list[Path]]
@@ -75,8 +77,10 @@ class FaultyOs:
 
 @pytest.fixture
 def faults(monkeypatch: pytest.MonkeyPatch) -> FaultyOs:
+    """The fake ``os`` of every writer of the store: the crash-safe replace and the journal's append."""
     fake = FaultyOs()
-    monkeypatch.setattr(atomic, "os", fake)
+    monkeypatch.setattr(files, "os", fake)
+    monkeypatch.setattr(backends, "os", fake)
     return fake
 
 
@@ -84,8 +88,32 @@ def new_dialogue(item_id: str = "d-new") -> Dialogue:
     return Dialogue(item_id, "s2", dt.date(2026, 11, 27), summary="Aftalt pilot 🙂")
 
 
-def one_save_calls(folder: Path, clock: FixedClock, faults: FaultyOs) -> list[str]:
+def on_disk(folder: Path) -> tuple[bytes, bytes | None]:
+    """The bytes of the store's snapshot and of its journal (None when there is none)."""
+    journal = folder / JOURNAL_NAME
+    return store_path(folder).read_bytes(), journal.read_bytes() if journal.exists() else None
+
+
+def warm(kind: str, monkeypatch: pytest.MonkeyPatch) -> Callable[[WorkspaceStore], None]:
+    """What comes before the save that the faults aim at, so that it is a save of ``kind``."""
+
+    def prepare(store: WorkspaceStore) -> None:
+        if kind != "new-journal":  # the first save after opening starts the journal; later ones append
+            store.add(REFERENCES, Reference(store.new_id(REFERENCES), "Rapport"))
+        if kind == "fold":  # the journal has grown past its limit: the save rewrites the snapshot
+            monkeypatch.setattr(storage, "FOLD_AT", 1)
+
+    return prepare
+
+
+SAVE_KINDS = ("new-journal", "append", "fold")
+COMMITS = {"new-journal": "replace", "append": "fsync", "fold": "replace"}
+"""The call that makes each kind of save durable: a fault there or before fails the save."""
+
+
+def calls_of_one_save(folder: Path, clock: FixedClock, faults: FaultyOs, prepare: Callable[..., None]) -> list[str]:
     with WorkspaceStore.open(folder, clock) as store:
+        prepare(store)
         faults.calls.clear()
         store.add(DIALOGUES, new_dialogue("d-probe"))
         calls = [c for c in faults.calls if c in WATCHED]
@@ -93,65 +121,64 @@ def one_save_calls(folder: Path, clock: FixedClock, faults: FaultyOs) -> list[st
     return calls
 
 
-def test_one_save_makes_the_calls_the_faults_aim_at(folder: Path, clock: FixedClock, faults: FaultyOs) -> None:
-    calls = one_save_calls(folder, clock, faults)
-    assert calls[0] == "open" and calls.count("write") >= 3
-    assert calls[-4:] == ["fsync", "replace", "open", "fsync"]  # file fsync, rename, folder open and fsync
-
-
-# (function, nth call within one save): every call of one save, the writes at start, middle and end.
-BEFORE_REPLACE = [("open", 1), ("write", 1), ("write", 2), ("write", 3), ("fsync", 1), ("replace", 1)]
+@pytest.mark.parametrize("kind", SAVE_KINDS)
+def test_each_kind_of_save_makes_the_calls_the_faults_aim_at(
+    folder: Path, clock: FixedClock, faults: FaultyOs, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    calls = calls_of_one_save(folder, clock, faults, warm(kind, monkeypatch))
+    if kind == "append":
+        assert calls == ["open", "write", "fsync"]  # one record: O(change)
+    else:  # a new file put in place: a temporary file written and fsynced, renamed, the folder fsynced
+        renamed = calls.index("replace")
+        assert calls[:2] == ["open", "write"]
+        assert calls[renamed - 1 : renamed + 3] == ["fsync", "replace", "open", "fsync"]
 
 
 @pytest.mark.parametrize("persistent", [False, True], ids=["once", "persistent"])
-@pytest.mark.parametrize(("call", "nth"), BEFORE_REPLACE, ids=[f"{c}{n}" for c, n in BEFORE_REPLACE])
-def test_failed_save_keeps_the_file_and_the_edit(
+@pytest.mark.parametrize("kind", SAVE_KINDS)
+def test_a_fault_at_each_call_of_a_save_keeps_the_files_and_the_edit(
+    tmp_path: Path,
     folder: Path,
     clock: FixedClock,
     faults: FaultyOs,
-    snapshot: Snapshot,
+    monkeypatch: pytest.MonkeyPatch,
     temp_files: Finder,
-    call: str,
-    nth: int,
+    kind: str,
     persistent: bool,
 ) -> None:
-    store = WorkspaceStore.open(folder, clock)
-    before = snapshot(folder)
-    faults.fail(call, nth, persistent)
-    with pytest.raises(StoreWriteError) as caught:
-        store.add(DIALOGUES, new_dialogue())
-    assert str(store_path(folder)) in str(caught.value)
-    assert os.strerror(errno.EIO) in str(caught.value)
-    assert snapshot(folder) == before
-    assert temp_files(folder) == []
-    assert store.pending
-    assert DIALOGUES.find(store.workspace, "d-new") is not None
-    if persistent:
-        with pytest.raises(StoreWriteError):
+    """Every call of one save fails in turn: up to the one that commits it, the save fails with the
+    files as they were and the edit kept for a retry; after it, the save stands."""
+    prepare = warm(kind, monkeypatch)
+    calls = calls_of_one_save(folder, clock, faults, prepare)
+    commit = max(i for i, call in enumerate(calls) if call == COMMITS[kind])
+    for index, call in enumerate(calls):
+        case = tmp_path / f"case-{index}"
+        shutil.copytree(folder, case)
+        store = WorkspaceStore.open(case, clock)
+        prepare(store)
+        before = on_disk(case)
+        faults.fail(call, calls[: index + 1].count(call), persistent)
+        try:
+            store.add(DIALOGUES, new_dialogue())
+        except StoreWriteError as error:
+            assert index <= commit, f"{kind}: the save failed after it was made durable ({call} {index})"
+            assert str(store_path(case)) in str(error) and os.strerror(errno.EIO) in str(error)
+            assert on_disk(case) == before and temp_files(case) == []
+            assert store.pending and DIALOGUES.find(store.workspace, "d-new") is not None
+            if persistent:
+                with pytest.raises(StoreWriteError):
+                    store.save_pending()
+                assert on_disk(case) == before and store.pending
+            faults.clear()
             store.save_pending()
-        assert snapshot(folder) == before and store.pending
+        else:
+            assert index > commit, f"{kind}: a fault at {call} (call {index + 1}) went unnoticed"
         faults.clear()
-    store.save_pending()
-    assert not store.pending
-    store.close()
-    with WorkspaceStore.open(folder, clock) as again:
-        assert DIALOGUES.find(again.workspace, "d-new") == new_dialogue()
-        assert len(again.workspace.dialogues) == 31
-
-
-@pytest.mark.parametrize("nth", [2], ids=["folder-open"])
-@pytest.mark.parametrize("call", ["open", "fsync"])
-def test_fault_after_the_rename_still_saves(
-    folder: Path, clock: FixedClock, faults: FaultyOs, call: str, nth: int
-) -> None:
-    """The folder's fsync is best effort: the new store is already in place when it fails."""
-    with WorkspaceStore.open(folder, clock) as store:
-        faults.fail(call, nth)
-        store.add(DIALOGUES, new_dialogue())
-        assert faults.failures == 1
         assert not store.pending
-    with WorkspaceStore.open(folder, clock) as again:
-        assert DIALOGUES.find(again.workspace, "d-new") is not None
+        store.close()
+        with WorkspaceStore.open(case, clock, read_only=True) as again:
+            assert DIALOGUES.find(again.workspace, "d-new") == new_dialogue()
+            assert len(again.workspace.dialogues) == 31
 
 
 def test_next_edit_saves_the_pending_one_too(folder: Path, clock: FixedClock, faults: FaultyOs) -> None:
@@ -184,7 +211,7 @@ def test_close_retries_the_pending_save(folder: Path, clock: FixedClock, faults:
 def test_disk_full(folder: Path, clock: FixedClock, faults: FaultyOs, snapshot: Snapshot, temp_files: Finder) -> None:
     store = WorkspaceStore.open(folder, clock)
     before = snapshot(folder)
-    faults.fail("write", 2, persistent=True, error=OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+    faults.fail("write", 1, persistent=True, error=OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
     with pytest.raises(StoreWriteError, match="No space left on device") as caught:
         store.add(DIALOGUES, new_dialogue())
     assert str(store_path(folder)) in str(caught.value)

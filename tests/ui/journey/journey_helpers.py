@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
 
 from briefing.model import Workspace
 from briefing.model.interchange import to_json_text
-from briefing.store import store_path
-from briefing.store.loading import parse, to_workspace
+from briefing.store import store_path, stored
+from briefing.store.loading import to_workspace
 
 
 def disk_json(folder: Path) -> str:
-    """The workspace as the store file on disk holds it, in interchange JSON."""
-    path = store_path(folder)
-    return to_json_text(to_workspace(parse(path.read_bytes(), str(path)), str(path)))
+    """The workspace as the store on disk holds it (its snapshot and journal), in interchange JSON."""
+    return to_json_text(to_workspace(stored(folder), str(store_path(folder))))
 
 
 def memory_json(store: Any) -> str:

@@ -109,7 +109,7 @@ def test_a_locked_a_damaged_and_an_unsaved_workspace_lose_nothing(
     failures: list[str] = []
 
     def full_once(source: Any, target: Any) -> None:
-        if not failures and Path(target) == path:
+        if not failures and Path(target).parent == folder:  # the store's snapshot or its new journal
             failures.append(str(target))
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
         replace(source, target)
@@ -117,7 +117,7 @@ def test_a_locked_a_damaged_and_an_unsaved_workspace_lose_nothing(
     monkeypatch.setattr(briefing.files.os, "replace", full_once)
     retry = answer_dialogs(QMessageBox, click="retry")
     _add_person(qtbot, window, "Henrik Holm")
-    assert failures == [str(path)]
+    assert len(failures) == 1
     assert len(retry.seen) == 1
     title, detail = retry.texts[0]
     assert str(path) in detail and os.strerror(errno.ENOSPC) in detail

@@ -71,18 +71,19 @@ def test_the_undo_history_belongs_to_the_workspace_open(opened: Any, tmp_path: P
 def test_a_failed_save_keeps_the_edit_and_retry_writes_it(
     opened: Any, prompts: Any, monkeypatch: pytest.MonkeyPatch, clock: Any
 ) -> None:
-    import briefing.store.storage as storage
+    from briefing.store.backends import DiskBackend
 
-    real = storage.write_atomic
     failures = iter([OSError(28, os.strerror(28))])
+    for name in ("replace", "append"):  # the store's two writes: a file put in place, a journal record added
+        real = getattr(DiskBackend, name)
 
-    def full_disk(path: Path, payload: bytes) -> None:
-        error = next(failures, None)
-        if error is not None:
-            raise error
-        real(path, payload)
+        def full_disk(backend: DiskBackend, file: str, payload: bytes, _real: Any = real) -> None:
+            error = next(failures, None)
+            if error is not None:
+                raise error
+            _real(backend, file, payload)
 
-    monkeypatch.setattr(storage, "write_atomic", full_disk)
+        monkeypatch.setattr(DiskBackend, name, full_disk)
     prompts.retry = True
     _edit_title(opened, "Written on retry")
     assert prompts.names()[-1] == "save_failed"
@@ -98,12 +99,13 @@ def test_a_failed_save_keeps_the_edit_and_retry_writes_it(
 def test_a_save_that_still_fails_stays_in_memory_when_the_user_chooses_later(
     opened: Any, prompts: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import briefing.store.storage as storage
+    from briefing.store.backends import DiskBackend
 
-    def full_disk(path: Path, payload: bytes) -> None:
+    def full_disk(*_args: Any) -> None:
         raise OSError(28, os.strerror(28))
 
-    monkeypatch.setattr(storage, "write_atomic", full_disk)
+    monkeypatch.setattr(DiskBackend, "replace", full_disk)
+    monkeypatch.setattr(DiskBackend, "append", full_disk)
     prompts.retry = False
     _edit_title(opened, "Only in memory")
     assert opened.session.workspace.deck.title == "Only in memory"

@@ -4,25 +4,24 @@ as one step of undo; what cannot be saved keeps the user where it was, with the 
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from briefing.model.collections import PHASES, STAKEHOLDERS
-from briefing.store import store_path
+from briefing.store import stored
 from ui.forms.form import ItemForm
 
 
 def _stored(window: Any) -> dict[str, Any]:
     folder = window.session.store.folder
-    return json.loads(store_path(folder).read_text(encoding="utf-8"))
+    return stored(folder)
 
 
 def _stored_at(window: Any) -> dict[str, Any]:
     """The store on disk of ``window``'s last workspace (after it closed)."""
-    return json.loads(store_path(window.settings.last_workspace()).read_text(encoding="utf-8"))
+    return stored(window.settings.last_workspace())
 
 
 def _person(window: Any, stakeholder_id: str) -> dict[str, Any]:
@@ -102,8 +101,8 @@ def test_closing_the_window_saves_what_was_typed(opened: Any, qtbot: Any, demo_f
     wanted = combo.currentData()
     opened.close()
     assert not opened.isVisible()
-    stored = json.loads(store_path(demo_folder).read_text(encoding="utf-8"))
-    assert next(d for d in stored["stakeholders"].values() if d["id"] == person.id)["stance"] == wanted
+    on_disk = stored(demo_folder)
+    assert next(d for d in on_disk["stakeholders"].values() if d["id"] == person.id)["stance"] == wanted
 
 
 @pytest.mark.parametrize("leave", ["close", "open another workspace"])
@@ -131,7 +130,7 @@ def test_an_edit_that_cannot_be_saved_is_left_only_when_the_user_says_so(
     prompts.discard = True  # "Discard": the window goes on, the store as it was
     go()
     assert (not opened.isVisible()) if leave == "close" else opened.session.store.folder == tmp_path / "other"
-    assert json.loads(store_path(folder).read_text(encoding="utf-8")) == before
+    assert stored(folder) == before
 
 
 def test_a_save_that_keeps_failing_is_retried_and_left_only_when_the_user_says_so(
@@ -159,7 +158,7 @@ def test_a_save_that_keeps_failing_is_retried_and_left_only_when_the_user_says_s
     monkeypatch.undo()  # the disk has room again: closing saves the edit
     opened.close()
     assert not opened.isVisible()
-    after = json.loads(store_path(folder).read_text(encoding="utf-8"))
+    after = stored(folder)
     assert after != before and "Knowledge lead" in [d["role"] for d in after["stakeholders"].values()]
 
 
