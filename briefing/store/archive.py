@@ -13,8 +13,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from briefing.errors import ValidationError
-from briefing.model import Workspace
 from briefing.files import remove_leftovers
+from briefing.model import Workspace
 from briefing.store.layout import decks_folder
 
 ARCHIVED = re.compile(r"^\d{4}-\d{2}-\d{2}-attempt-\d+(-\d+)?\.[A-Za-z0-9]{1,8}$")

@@ -20,8 +20,8 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from briefing.store import journal, loading
 from briefing.files import os_reason
+from briefing.store import journal, loading
 from briefing.store.backends import Backend
 from briefing.store.errors import StoreError, StoreWriteError
 from briefing.store.layout import JOURNAL_NAME, STORE_NAME

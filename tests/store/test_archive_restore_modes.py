@@ -15,6 +15,7 @@ from briefing.cli import main
 from briefing.clock import FixedClock
 from briefing.demo import demo_file
 from briefing.errors import ValidationError
+from briefing.model.collections import PRESENTATIONS, REFERENCES
 from briefing.model.entities import Presentation
 from briefing.store import WorkspaceStore, backends, backups, store_path
 from briefing.store.layout import decks_folder
@@ -113,7 +114,7 @@ def test_exports_get_the_users_mode_and_the_store_stays_private(
         assert run(capsys, "export-stakeholders", "--workspace", str(ws), "--out", str(tmp_path / "s.csv"))[0] == 0
         assert present(capsys, ws, deck)[0] == 0
         with WorkspaceStore.open(ws) as store:  # a save: the journal, then the fold on closing
-            store.add("references", type(store.workspace.references[0])("r-new", "Rapport"))
+            store.add(REFERENCES, type(store.workspace.references[0])("r-new", "Rapport"))
     finally:
         os.umask(old)
     assert mode(out) == 0o644 and mode(tmp_path / "s.csv") == 0o644
@@ -136,7 +137,7 @@ def test_a_deck_file_outside_the_workspace_is_refused_naming_the_field(
     refused = r"^presentations\[0\]\.deck_file: \.\./x\.pptx lies outside"
     with WorkspaceStore.open(ws, clock) as store, pytest.raises(ValidationError, match=refused):
         first: Presentation = store.workspace.presentations[0]
-        store.update("presentations", Presentation(**{**first.__dict__, "deck_file": "../x.pptx"}))
+        store.update(PRESENTATIONS, Presentation(**{**first.__dict__, "deck_file": "../x.pptx"}))
 
 
 def test_a_failed_save_on_the_command_line_says_nothing_was_saved(

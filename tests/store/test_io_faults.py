@@ -17,10 +17,10 @@ from typing import Any
 
 import pytest
 
-from briefing.clock import FixedClock
-from briefing.model.entities import Dialogue, Reference, Stakeholder, Workspace
 from briefing import files
+from briefing.clock import FixedClock
 from briefing.model.collections import DIALOGUES, REFERENCES, STAKEHOLDERS
+from briefing.model.entities import Dialogue, Reference, Stakeholder, Workspace
 from briefing.store import BackupError, StoreWriteError, WorkspaceStore, backends, backups, storage, store_path
 from briefing.store.layout import JOURNAL_NAME
 

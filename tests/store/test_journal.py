@@ -14,6 +14,7 @@ import pytest
 from tinydb import TinyDB
 
 from briefing.clock import FixedClock
+from briefing.model.collections import DIALOGUES
 from briefing.model.entities import Dialogue, Workspace
 from briefing.store import MemoryBackend, NewerStore, StoreDamaged, WorkspaceStore, storage, store_path
 from briefing.store.layout import JOURNAL_NAME, STORE_NAME
@@ -40,7 +41,7 @@ class Kept:
     def with_saves(self, *ids: str) -> WorkspaceStore:
         store = self.open()
         for item_id in ids:
-            store.add("dialogues", dialogue(item_id))
+            store.add(DIALOGUES, dialogue(item_id))
         return store
 
     def read(self, name: str) -> bytes | None:
@@ -83,7 +84,7 @@ def test_a_save_appends_one_record_and_leaves_the_snapshot_alone(kept: Kept) -> 
 
 def test_the_snapshot_is_a_plain_tinydb_file(folder: Path, clock: FixedClock) -> None:
     with WorkspaceStore.open(folder, clock) as store:
-        store.add("dialogues", dialogue("d-b"))
+        store.add(DIALOGUES, dialogue("d-b"))
     with TinyDB(store_path(folder)) as db:
         assert db.table("dialogues").all()[-1]["id"] == "d-b"
 
@@ -95,7 +96,7 @@ def test_a_torn_last_record_is_ignored_and_cut_off(kept: Kept) -> None:
     kept.write(JOURNAL_NAME, journal[:-25])  # the last save was cut short
     with kept.open() as again:
         assert [d.id for d in again.workspace.dialogues[-2:]] == ["d30", "d-a"]
-        again.add("dialogues", dialogue("d-c"))  # appended after the sound records, not after the torn one
+        again.add(DIALOGUES, dialogue("d-c"))  # appended after the sound records, not after the torn one
         kept.killed(again)
     assert kept.ids()[-2:] == ["d-a", "d-c"]
 
@@ -125,7 +126,7 @@ def test_a_journal_of_an_earlier_snapshot_is_not_played(kept: Kept) -> None:
     """A crash after the snapshot was rewritten but before the journal was removed."""
     store = kept.with_saves("d-a")
     stale = kept.read(JOURNAL_NAME) or b""
-    store.remove("dialogues", "d-a")
+    store.remove(DIALOGUES, "d-a")
     store.close()
     kept.write(JOURNAL_NAME, stale)
     assert "d-a" not in kept.ids()
@@ -162,11 +163,11 @@ def test_a_reader_beside_a_writer_that_rewrites_the_snapshot_sees_every_save(
     backend = Racing()
     writer = WorkspaceStore.on(backend, clock)
     writer.replace(copy.deepcopy(workspace))
-    writer.add("dialogues", dialogue("d-a"))
+    writer.add(DIALOGUES, dialogue("d-a"))
 
     def rewrite_and_save() -> None:
         writer.replace(copy.deepcopy(writer.workspace))  # a new snapshot: the journal read before is stale
-        writer.add("dialogues", dialogue("d-b"))
+        writer.add(DIALOGUES, dialogue("d-b"))
 
     backend.meanwhile = rewrite_and_save
     reader = WorkspaceStore.on(backend, clock, read_only=True)

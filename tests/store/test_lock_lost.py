@@ -22,6 +22,7 @@ WRITER = textwrap.dedent(
     """
     import datetime as dt, sys
     from pathlib import Path
+    from briefing.model.collections import DIALOGUES
     from briefing.model.entities import Dialogue
     from briefing.store import StoreError, WorkspaceStore
 
@@ -34,7 +35,7 @@ WRITER = textwrap.dedent(
             print("closed", flush=True)
             break
         try:
-            store.add("dialogues", Dialogue(item, "s1", dt.date(2026, 11, 27)))
+            store.add(DIALOGUES, Dialogue(item, "s1", dt.date(2026, 11, 27)))
             print("saved", item, flush=True)
         except StoreError as error:
             print("refused", item, str(error).replace("\\n", " "), flush=True)

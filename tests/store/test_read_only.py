@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from briefing.cli import main
+from briefing.model.collections import REFERENCES
 from briefing.model.entities import Reference
 from briefing.store import StoreError, WorkspaceReadOnly, WorkspaceStore
 
@@ -124,8 +125,8 @@ def test_an_unwritable_workspace_is_refused_for_writing_and_opens_read_only(
     with WorkspaceStore.open(demo_ws, read_only=True) as store:
         assert store.read_only and store.workspace.stakeholders
         with pytest.raises(StoreError, match=f"{demo_ws} is open read-only"):
-            store.add("references", Reference("r-new", "Rapport"))
-        assert store.workspace.find("references", "r-new") is None and not store.pending
+            store.add(REFERENCES, Reference("r-new", "Rapport"))
+        assert REFERENCES.find(store.workspace, "r-new") is None and not store.pending
     assert files(demo_ws) == before
 
 

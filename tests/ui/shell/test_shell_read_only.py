@@ -11,6 +11,7 @@ import pytest
 
 from briefing.edits import AddItem
 from briefing.i18n import Message
+from briefing.model.collections import REFERENCES
 from briefing.model.entities import Reference
 from briefing.store import StoreError, store_path
 from briefing.store.lock import WorkspaceLock
@@ -29,6 +30,6 @@ def test_an_unwritable_workspace_opens_read_only_and_refuses_edits(
     assert window.windowTitle().endswith("(read-only)")
     assert "read-only: this folder cannot be written" in window.status.text()
     with pytest.raises(StoreError, match="is open read-only"):
-        window.session.do(AddItem("references", Reference("r-new", "Rapport")), Message("shell.title.read_only"))
+        window.session.do(AddItem(REFERENCES, Reference("r-new", "Rapport")), Message("shell.title.read_only"))
     assert window.session.undo_stack.count() == 0
     assert store_path(demo_folder).read_bytes() == before
