@@ -5,8 +5,10 @@ API (each returns a ``ChartSpec``; ``today`` is injected wherever "now" matters)
 - ``kpi_effects(workspace, lang, max_kpis=6)`` — the proof: native clustered bar, one category per
   KPI, series baseline (role ``context``), latest (``accent``) and target (``target``).
 - ``survey_results(survey, lang, max_questions=3)`` — kind ``likert``: answers per scale level.
-- ``stakeholder_map(workspace, lang, anonymize=False)`` — native bubble: x interest, y influence,
-  size drive, one series per stance coloured ``level:N/5``; roles instead of names when anonymized.
+- ``stakeholder_map(workspace, lang, anonymize=False, named=None)`` — native bubble: x interest, y influence,
+  size drive, one series per stance coloured ``level:N/5``; roles instead of names when anonymized;
+  only the ``named`` people labelled (default: the most influential, at most ``MAP_LABELS``, each
+  clear of the others; ``map_unnamed`` lists the people left without a name).
 - ``roadmap_timeline(workspace, lang, today)`` — kind ``timeline``: a span per phase coloured by
   risk (``level:N/3``), today marked.
 - ``attempts(workspace, lang)`` — native column: one bar per presentation, its height and colour
@@ -23,7 +25,7 @@ baseline of 0 cannot be indexed and is left out of a mixed-unit chart (it is nam
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from briefing.charts.labels import arrange as arrange_labels
 from briefing.charts.spec import ChartSpec, LikertRow, Series, Span
@@ -47,6 +49,8 @@ OUTCOME_ORDER: tuple[Outcome, ...] = ("rejected", "no_decision", "postponed", "p
 """Presentation outcomes from worst to best: the levels of the attempts chart."""
 WEEKLY_UP_TO_DAYS = 91
 MAP_RANGE = (0.5, 5.5)
+MAP_LABELS = 20
+"""The most names on the stakeholder map: people crowd on its 5 × 5 grid, and past that names cover each other."""
 """Both axes of the stakeholder map: the scores 1 … 5 with half a step of room."""
 
 
@@ -208,16 +212,16 @@ def _likert_sentence(row: LikertRow, scale: Sequence[str], lang: str) -> str:
 # ---------------------------------------------------------------- who is with us
 
 
-def stakeholder_map(workspace: Workspace, lang: str, anonymize: bool = False) -> ChartSpec:
+def stakeholder_map(
+    workspace: Workspace, lang: str, anonymize: bool = False, named: Collection[str] | None = None
+) -> ChartSpec:
     """Interest × influence, bubble size = drive, one series per stance (blocker → champion); each label
-    away from the neighbours its person was moved from, on a side where it touches no other bubble or label."""
+    away from the neighbours its person was moved from, on a side where it touches no other bubble or label.
+    Only the ``named`` people (ids) get a label; by default the most influential do, at most
+    ``MAP_LABELS`` and each clear of the others (``map_unnamed`` lists the rest, to show beside it)."""
     people = workspace.stakeholders
-    offsets = _spread([(p.interest, p.influence) for p in people])
     series = []
-    for level, stance in enumerate(STANCES):
-        members = [(p, offsets[i]) for i, p in enumerate(people) if p.stance == stance]
-        if not members:
-            continue
+    for level, stance, members in _by_stance(people):
         role = level_role(level, len(STANCES))
         series.append(
             Series(
@@ -227,7 +231,9 @@ def stakeholder_map(workspace: Workspace, lang: str, anonymize: bool = False) ->
                 sizes=[float(p.drive) for p, _ in members],
                 role=role,
                 point_roles=[role] * len(members),
-                point_labels=[_person_label(p, lang, anonymize) for p, _ in members],
+                point_labels=[
+                    _person_label(p, lang, anonymize) if named is None or p.id in named else "" for p, _ in members
+                ],
                 label_positions=[_label_side(offset) for _, offset in members],
             )
         )
@@ -245,7 +251,31 @@ def stakeholder_map(workspace: Workspace, lang: str, anonymize: bool = False) ->
         y_range=MAP_RANGE,
         note=tr("chart.stakeholders.note", lang, allies=allies, budget=budget),
         alt_text=tr("chart.stakeholders.alt", lang, n=len(people), allies=allies, budget=budget),
-    ))
+    ), limit=MAP_LABELS if named is None else None)
+
+
+def map_unnamed(people: Sequence[Stakeholder], spec: ChartSpec) -> list[Stakeholder]:
+    """The people ``stakeholder_map(…, people …)`` drew without a name, the most influential first."""
+    unnamed = [
+        person
+        for (_level, _stance, members), series in zip(_by_stance(people), spec.series, strict=True)
+        for (person, _offset), label in zip(members, series.point_labels or [], strict=True)
+        if not label
+    ]
+    return sorted(unnamed, key=lambda p: (-p.influence, -p.interest))
+
+
+def _by_stance(
+    people: Sequence[Stakeholder],
+) -> list[tuple[int, str, list[tuple[Stakeholder, tuple[float, float]]]]]:
+    """(level, stance, its people each with the offset that keeps them apart) for each stance someone has."""
+    offsets = _spread([(p.interest, p.influence) for p in people])
+    groups = []
+    for level, stance in enumerate(STANCES):
+        members = [(p, offsets[i]) for i, p in enumerate(people) if p.stance == stance]
+        if members:
+            groups.append((level, stance, members))
+    return groups
 
 
 def _person_label(person: Stakeholder, lang: str, anonymize: bool) -> str:

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing.charts.labels import arrange as arrange_labels
 from briefing.charts.spec import ChartSpec
 from briefing.deck.limits import MAX_REFERENCES
 from briefing.deck.limits import MAX_WORDS as WORD_BUDGET
@@ -339,12 +338,10 @@ def allies(ctx: Context) -> list[SlideSpec]:
     people = ctx.workspace.stakeholders
     if not people:
         return []
-    chart = chart_or_none(
-        lambda: ctx.charts().stakeholder_map(ctx.workspace, ctx.lang, anonymize=ctx.settings.anonymize)
-    )
     named = labelled_people(people)
-    if chart is not None:
-        chart = thin_labels(chart, people, named)
+    chart = chart_or_none(
+        lambda: ctx.charts().stakeholder_map(ctx.workspace, ctx.lang, anonymize=ctx.settings.anonymize, named=named)
+    )
     unnamed = [f"{ctx.person(p.id)} ({ctx.word('stance', p.stance)})" for p in people if p.id not in named]
     friends = [p for p in people if p.is_ally]
     holders = sum(1 for p in friends if p.budget_holder)
@@ -377,25 +374,6 @@ def labelled_people(people: list[Any]) -> set[str]:
     key = [p for p in people if p.decision_maker or p.stance in ("champion", "blocker")]
     key.sort(key=lambda p: (-p.influence, -p.interest))
     return {p.id for p in key[:MAX_MAP_LABELS]}
-
-
-def thin_labels(chart: ChartSpec, people: list[Any], named: set[str]) -> ChartSpec:
-    """The map with only the ``named`` people's labels, placed anew (series follow the stances in order, people in
-    workspace order, as ``charts.build.stakeholder_map`` makes them)."""
-    from briefing.model.entities import STANCES
-
-    stances = [stance for stance in STANCES if any(p.stance == stance for p in people)]
-    if len(stances) != len(chart.series):
-        return chart
-    series = []
-    for stance, one in zip(stances, chart.series, strict=True):
-        members = [p for p in people if p.stance == stance]
-        labels = list(one.point_labels or [])
-        if len(members) != len(labels):
-            return chart
-        kept = [label if person.id in named else "" for person, label in zip(members, labels, strict=True)]
-        series.append(dataclasses.replace(one, point_labels=kept))
-    return arrange_labels(dataclasses.replace(chart, series=series))
 
 
 def roadmap(ctx: Context) -> list[SlideSpec]:
