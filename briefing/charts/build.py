@@ -270,7 +270,7 @@ def _by_stance(
 ) -> list[tuple[int, str, list[tuple[Stakeholder, tuple[float, float]]]]]:
     """(level, stance, its people each with the offset that keeps them apart) for each stance someone has."""
     offsets = _spread([(p.interest, p.influence) for p in people])
-    groups = []
+    groups: list[tuple[int, str, list[tuple[Stakeholder, tuple[float, float]]]]] = []
     for level, stance in enumerate(STANCES):
         members = [(p, offsets[i]) for i, p in enumerate(people) if p.stance == stance]
         if members:
