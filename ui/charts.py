@@ -1,20 +1,26 @@
-"""A chart on a page, drawn from the same ChartSpec as the deck.
+"""A chart on a page, drawn from the same ChartSpec as the deck, off the UI thread.
 
-matplotlib is imported only when the first chart is shown, so the app starts without it.
+The chart is built and drawn into a picture on a worker thread (``ui.workers.Latest``: the last
+request wins); the UI thread only shows the finished picture, so a big chart never freezes the
+window. While a new picture is being made the view says so. matplotlib is imported in the
+background once the window is up (``preload``), or by the first chart's worker.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from functools import cache
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from briefing.charts import ChartSpec
 from briefing.charts.theme import ChartTheme, luminance
+from briefing.i18n import tr
+from ui.workers import Latest
 
 SCREEN_DPI = 72
 """The figure's dots per inch on screen: a point is a pixel, so the deck's 12–14 pt labels stay
@@ -28,42 +34,76 @@ DARK_THEME = ChartTheme(
     background="#2B2B2B",
     ramp=("#23425F", "#2F5F8F", "#4F86C0", "#8FB5DD", "#D4E4F5"),
 )
+MIN_SIZE = (200, 150)
+DRAWING = threading.Lock()
+"""matplotlib is not made for drawing on two threads at once: the charts' workers take turns."""
+SpecJob = Callable[[], ChartSpec | None]
+Builder = Callable[[], "ChartSpec | SpecJob | None"]
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A drawn chart: its spec, its matplotlib figure and the image the view shows."""
+
+    spec: ChartSpec
+    figure: Any
+    image: QImage
 
 
 class ChartView(QWidget):
-    """Shows one ChartSpec as a matplotlib canvas; ``set_spec(None)`` clears it.
+    """Shows one ChartSpec as a picture drawn on a worker thread; ``set_spec(None)`` clears it.
 
-    A page may instead give a ``builder`` (a function returning the spec) and call
-    ``invalidate()`` after each change: the chart is rebuilt only while it is visible, so a
-    hidden chart costs nothing and matplotlib is not imported before a chart is shown.
+    A page may instead give a ``builder`` and call ``invalidate()`` after each change: the chart is
+    rebuilt only while it is visible, so a hidden chart costs nothing. The builder runs on the UI
+    thread and returns the spec, or — for a spec that takes long to make — a function that makes it,
+    run on the worker (it must read copies: ``briefing.model.snapshot`` of the workspace).
+
+    Signals:
+        drawn(object): the spec now shown (None when the view shows its placeholder).
     """
+
+    drawn = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, width_in: float = 6.0, height_in: float = 3.6) -> None:
         super().__init__(parent)
         self.width_in = width_in
         self.height_in = height_in
         self.spec: ChartSpec | None = None
-        self.builder: Callable[[], ChartSpec | None] | None = None
+        self.builder: Builder | None = None
         self.dirty = False
         self.figure: Any = None
-        self._canvas: Any = None
+        self.image: QImage | None = None
+        self._drawn_size: tuple[int, int] = (0, 0)
+        self._latest = Latest(self)
+        self._latest.result.connect(self.on_latest_result)
+        self._latest.failed.connect(self.on_latest_failed)
+        self._latest.busy.connect(self.on_latest_busy)
         self._empty = QLabel(self)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self._empty)
+        self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
+        self._placeholder = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._empty)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(int(height_in * 60))
 
+    @property
+    def updating(self) -> bool:
+        """True while a new picture is being made."""
+        return self._latest.working
+
     def set_placeholder(self, text: str) -> None:
         """The text shown while there is nothing to draw."""
-        self._empty.setText(text)
+        self._placeholder = text
+        self._show_state()
 
     def theme(self) -> ChartTheme:
         """The light or the dark chart theme, following the widget's palette."""
         window = self.palette().color(QPalette.ColorRole.Window)
         return DARK_THEME if luminance(window.name()) < 0.4 else ChartTheme()
 
-    def set_builder(self, builder: Callable[[], ChartSpec | None]) -> None:
+    def set_builder(self, builder: Builder) -> None:
         """Draw from ``builder`` from now on (when visible)."""
         self.builder = builder
         self.invalidate()
@@ -75,14 +115,84 @@ class ChartView(QWidget):
             self.redraw()
 
     def redraw(self) -> None:
-        """Build the spec and draw it now."""
+        """Build the spec and draw it (on the worker)."""
         self.dirty = False
-        self.set_spec(self.builder() if self.builder is not None else self.spec)
+        made = self.builder() if self.builder is not None else self.spec
+        self._request(made)
+
+    def set_spec(self, spec: ChartSpec | None) -> None:
+        """Draw ``spec`` (or show the placeholder when it is None)."""
+        self.spec = spec
+        self._request(spec)
+
+    def _request(self, made: ChartSpec | SpecJob | None) -> None:
+        if made is None:
+            self._latest.request(lambda: None)  # drops a picture still being made
+            self.spec, self.figure, self.image = None, None, None
+            self._show_state()
+            return
+        size, ratio, theme = self._pixels(), self.devicePixelRatioF() or 1.0, self.theme()
+        self._drawn_size = size
+        self._latest.request(lambda: draw(made, theme, self.width_in, self.height_in, size, ratio))
+
+    def _pixels(self) -> tuple[int, int]:
+        """The picture's size in (device-independent) pixels: the view's, or the nominal size before layout."""
+        width, height = self.width(), self.height()
+        if width < MIN_SIZE[0] or height < MIN_SIZE[1]:
+            return round(self.width_in * SCREEN_DPI), round(self.height_in * SCREEN_DPI)
+        return width, height
+
+    def on_latest_result(self, picture: Picture | None) -> None:
+        if picture is None:
+            self.spec, self.figure, self.image = None, None, None
+        else:
+            self.spec, self.figure, self.image = picture.spec, picture.figure, picture.image
+            self.setAccessibleDescription(picture.spec.alt_text or picture.spec.title)
+        self._show_state()
+        self.update()
+        self.drawn.emit(self.spec)
+
+    def on_latest_failed(self, error: BaseException) -> None:
+        self.spec, self.figure, self.image = None, None, None
+        self._show_state()
+        raise error  # a bug in a chart: reported like one on the UI thread
+
+    def on_latest_busy(self, _busy: bool) -> None:
+        self._show_state()
+        self.update()
+
+    def _show_state(self) -> None:
+        """The picture, else the placeholder; "being updated" while a new picture is made."""
+        if self.updating:
+            self._empty.setText(tr("pages.chart.updating"))
+        else:
+            self._empty.setText(self._placeholder)
+        self._empty.setVisible(self.image is None)
+        self.setToolTip(tr("pages.chart.updating") if self.updating and self.image is not None else "")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.image is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(QRectF(self.rect()), self.image)
+        if self.updating:  # the old picture stays until the new one is drawn, and says so
+            corner = self.rect().adjusted(6, 4, -6, -4)
+            top_right = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
+            painter.drawText(corner, top_right, tr("pages.chart.updating"))
+        painter.end()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.dirty:
             self.redraw()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A picture of another size is drawn anew (the old one stretched meanwhile)."""
+        super().resizeEvent(event)
+        if self.image is not None and self.isVisible() and self._pixels() != self._drawn_size:
+            self._request(self.spec)
 
     def changeEvent(self, event: QEvent) -> None:
         """The system switched between light and dark: draw again in the new colours."""
@@ -90,86 +200,40 @@ class ChartView(QWidget):
         if event.type() == QEvent.Type.PaletteChange and (self.builder is not None or self.spec is not None):
             self.invalidate()  # a hidden chart draws when shown: Qt tells every widget, open or not
 
-    def set_spec(self, spec: ChartSpec | None) -> None:
-        """Draw ``spec`` (or show the placeholder when it is None)."""
-        self.spec = spec
-        if spec is None:
-            self._show_canvas(None)
-            return
-        from briefing.charts import image
 
-        figure = image.figure(spec, self.theme(), self.width_in, self.height_in)
-        self.figure = figure
-        self._show_canvas(figure)
-        self.setAccessibleDescription(spec.alt_text or spec.title)
+def draw(
+    made: ChartSpec | SpecJob, theme: ChartTheme, width_in: float, height_in: float, size: tuple[int, int],
+    ratio: float,
+) -> Picture | None:
+    """``made`` (a spec, or a function making one) drawn as a ``size`` picture for a screen of ``ratio``
+    (runs on a worker thread)."""
+    spec = made() if callable(made) else made
+    if spec is None:
+        return None
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    def _show_canvas(self, figure: Any) -> None:
-        """Show ``figure`` on the one canvas this view keeps (a canvas is never deleted while drawing)."""
-        self._empty.setVisible(figure is None)
-        if self._canvas is not None:
-            self._canvas.setVisible(figure is not None)
-        if figure is None:
-            return
+    from briefing.charts import image
+
+    with DRAWING:
+        figure = image.figure(spec, theme, width_in, height_in)
         figure.set_dpi(SCREEN_DPI)
-        if self._canvas is None:
-            canvas = _canvas_class()(figure)
-            canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            canvas.setMinimumSize(200, 150)
-            self._canvas = canvas
-            self._layout.addWidget(canvas)
-            return
-        canvas = self._canvas
-        canvas.figure = figure
-        figure.set_canvas(canvas)
-        ratio = canvas.devicePixelRatioF() or 1.0
-        figure.set_size_inches(canvas.width() * ratio / figure.dpi, canvas.height() * ratio / figure.dpi)
-        canvas.draw_idle()
+        figure.set_size_inches(size[0] * ratio / SCREEN_DPI, size[1] * ratio / SCREEN_DPI)
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        width, height = canvas.get_width_height(physical=True)
+        picture = QImage(bytes(canvas.buffer_rgba()), width, height, QImage.Format.Format_RGBA8888).copy()
+    picture.setDevicePixelRatio(ratio)
+    return Picture(spec, figure, picture)
 
 
-@cache
-def _canvas_class() -> Any:
-    """matplotlib's Qt canvas, drawing a changed figure on the next turn of the event loop with the
-    canvas itself as the timer's context: Qt drops the call if the canvas is deleted first (a bare
-    queued draw, or drawing inside a paint event, crashed when a page was torn down)."""
-    import shiboken6
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-    from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QPainter
+def preload() -> threading.Thread:
+    """Import matplotlib and the chart drawing on a background thread (once the window is up), so the
+    first chart shown does not wait for it."""
+    thread = threading.Thread(target=_import_drawing, name="preload-matplotlib", daemon=True)
+    thread.start()
+    return thread
 
-    class Canvas(FigureCanvasQTAgg):
-        stale = True
-        """True while the figure changed and is not drawn yet."""
 
-        def draw_idle(self) -> None:
-            self.stale = True
-            if shiboken6.isValid(self):
-                QTimer.singleShot(0, self, self.draw_if_stale)
+def _import_drawing() -> None:
 
-        def draw_if_stale(self) -> None:
-            if shiboken6.isValid(self) and self.stale and self.isVisible() and self.height() > 0:
-                self.stale = False
-                try:
-                    self.draw()
-                except RuntimeError:
-                    if shiboken6.isValid(self):
-                        raise
-                    # Qt deleted the canvas while it drew: its page was torn down meanwhile (a
-                    # collection of the page's wrapper can happen at any allocation); nothing to draw on.
-
-        def showEvent(self, event: Any) -> None:
-            super().showEvent(event)
-            if self.stale:
-                QTimer.singleShot(0, self, self.draw_if_stale)
-
-        def paintEvent(self, event: Any) -> None:
-            if not shiboken6.isValid(self):
-                return
-            if self.stale or not hasattr(self, "renderer"):
-                QTimer.singleShot(0, self, self.draw_if_stale)
-                painter = QPainter(self)
-                painter.fillRect(event.rect(), self.palette().base())
-                painter.end()
-                return
-            super().paintEvent(event)
-
-    return Canvas
+    pass

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 Progress = Callable[..., None]
@@ -171,11 +172,11 @@ class Latest(QObject):
         self._runner.launch(job)
 
     def _on_job_finished(self, serial: int, value: Any) -> None:
-        if serial == self._serial:
+        if serial == self._serial and shiboken6.isValid(self):  # (its view may be gone meanwhile)
             self.result.emit(value)
 
     def _on_job_failed(self, serial: int, error: BaseException) -> None:
-        if serial == self._serial:
+        if serial == self._serial and shiboken6.isValid(self):
             self.failed.emit(error)
 
     def wait(self) -> None:

@@ -34,6 +34,8 @@ from ui.style import make_bold
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MAX_COLUMN_WIDTH = 300
+FIT_ROWS = 100
+"""How many rows a column is measured on: measuring 10,000 took the window seconds."""
 
 
 Choices = Callable[[AnyIndex], list[tuple[str, Any]] | None]
@@ -173,10 +175,12 @@ class TablePanel(QWidget):
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setMaximumSectionSize(MAX_COLUMN_WIDTH)
+        view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         return view
 
     def fit_columns(self) -> None:
-        """Columns as wide as their contents (up to a limit), the last one filling the rest."""
+        """Columns as wide as their contents (up to a limit; in a long table, of the first ``FIT_ROWS``
+        rows), the last one filling the rest."""
         self.view.resizeColumnsToContents()
 
     def _after_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from briefing.i18n import current_language, tr
 from briefing.model.collections import DIALOGUES, STAKEHOLDERS, Collection, Entity
 from briefing.model.entities import Dialogue, Stakeholder
+from briefing.model.snapshot import snapshot
 from ui.charts import ChartView
 from ui.forms.form import show_message
 from ui.forms.panel import read_only_table
@@ -39,6 +40,8 @@ class AlliesPage(ImportPage):
         self, session: Session, parent: QWidget | None = None, imports: ImportController | None = None
     ) -> None:
         super().__init__(session, parent, imports)
+        self._person_id: str | None = None
+        self._map_people: list[Stakeholder] = []
         self.stakeholders = CollectionTableModel(session, STAKEHOLDERS, stakeholder_columns(), parent=self)
         self.people = PeopleSection(
             session, self.stakeholders, "pages.allies.people", stakeholder_fields(), self._new_person,
@@ -50,7 +53,9 @@ class AlliesPage(ImportPage):
             "pages.noun.dialogue", self,
         )
         self.map = ChartView(self)
-        self.map.set_builder(self._map_spec)
+        self.map.drawn.connect(self.on_map_drawn)
+        self.unnamed_label, self.unnamed = QLabel(self), QListWidget(self)
+        self.map.set_builder(self._map_job)
         self.overdue = overdue_model(session)
         self.overdue.setParent(self)
         for signal in (self.overdue.rowsInserted, self.overdue.rowsRemoved, self.overdue.modelReset):
@@ -68,7 +73,8 @@ class AlliesPage(ImportPage):
     def _build(self) -> None:
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.log, "")
-        self.tabs.addTab(self.map, "")
+        self.map_tab = self._map_tab()
+        self.tabs.addTab(self.map_tab, "")
         self.tabs.addTab(self.overdue_view, "")
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
@@ -78,6 +84,24 @@ class AlliesPage(ImportPage):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+
+    def _map_tab(self) -> QWidget:
+        """The map, and beside it the people it shows without a name (past what stays legible)."""
+        side = QWidget(self)
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.unnamed_label.setWordWrap(True)
+        self.unnamed_label.setBuddy(self.unnamed)
+        column.addWidget(self.unnamed_label)
+        column.addWidget(self.unnamed, 1)
+        side.setVisible(False)
+        self.unnamed_side = side
+        tab = QSplitter(Qt.Orientation.Horizontal, self)
+        tab.addWidget(self.map)
+        tab.addWidget(side)
+        tab.setStretchFactor(0, 4)
+        tab.setStretchFactor(1, 1)
+        return tab
 
     def _overdue_view(self) -> QTableView:
         view = read_only_table(self.overdue, self)
@@ -95,6 +119,8 @@ class AlliesPage(ImportPage):
         self.overdue_view.setAccessibleName(tr("pages.allies.overdue_name"))
         self.map.setAccessibleName(tr("pages.allies.map"))
         self.map.set_placeholder(tr("pages.chart.empty"))
+        self.unnamed.setAccessibleName(tr("pages.allies.unnamed_name"))
+        self.unnamed_label.setText(tr("pages.allies.unnamed", n=self.unnamed.count()))
         self.import_button.setText(tr("pages.allies.import"))
         self.import_button.setToolTip(tr("pages.allies.import_tip"))
         self.map.invalidate()
@@ -112,6 +138,7 @@ class AlliesPage(ImportPage):
         self.tabs.setTabText(2, tr("pages.allies.overdue", n=self.overdue.rowCount()))
 
     def on_people_current_changed(self, person: Any) -> None:
+        self._person_id = person.id if person is not None else None
         self.dialogues.set_accept(self._of_person)
         self.log.panel.add_button.setEnabled(person is not None)
         self._show_log_title(person)
@@ -139,8 +166,7 @@ class AlliesPage(ImportPage):
         return self.people.current()
 
     def _of_person(self, dialogue: Dialogue) -> bool:
-        person = self.person() if hasattr(self, "people") else None
-        return person is not None and dialogue.stakeholder_id == person.id
+        return dialogue.stakeholder_id == self._person_id  # (asked once per dialogue: no lookup here)
 
     def _new_person(self) -> Stakeholder:
         return Stakeholder(id=self.session.store.new_id(STAKEHOLDERS), name="")
@@ -161,9 +187,27 @@ class AlliesPage(ImportPage):
         self.tabs.setCurrentWidget(self.log)
         self.log.start_new()
 
-    def _map_spec(self) -> Any:
+    def _map_job(self) -> Any:
+        """The map, made on the chart's worker from a copy of the workspace (None: nobody to show)."""
+        if not self.session.workspace.stakeholders:
+            self._map_people = []
+            return None
+        workspace, lang = snapshot(self.session.workspace), current_language()
+        self._map_people = workspace.stakeholders  # the newest request's people: the map drawn last
+        return lambda: _stakeholder_map(workspace, lang)
+
+    def on_map_drawn(self, spec: Any) -> None:
+        """List the people the map shows without a name, the most influential first."""
         from briefing.charts import build
 
-        if not self.session.workspace.stakeholders:
-            return None
-        return build.stakeholder_map(self.session.workspace, current_language())
+        unnamed = build.map_unnamed(self._map_people, spec) if spec is not None else []
+        self.unnamed.clear()
+        self.unnamed.addItems([p.name for p in unnamed])
+        self.unnamed_label.setText(tr("pages.allies.unnamed", n=len(unnamed)))
+        self.unnamed_side.setVisible(bool(unnamed))
+
+
+def _stakeholder_map(workspace: Any, lang: str) -> Any:
+    from briefing.charts import build
+
+    return build.stakeholder_map(workspace, lang)

@@ -284,7 +284,7 @@ def test_a_switch_to_dark_while_open_redraws_charts_marks_and_headings(opened: A
 
     opened.show_page("allies")
     chart = opened.pages["allies"].map
-    opened.pages["allies"].tabs.setCurrentWidget(chart)
+    opened.pages["allies"].tabs.setCurrentWidget(opened.pages["allies"].map_tab)
     qtbot.waitUntil(lambda: chart.figure is not None)
     overview = opened.page("overview")
     card = overview.cards[0]
@@ -311,7 +311,7 @@ def test_a_chart_out_of_sight_takes_a_switch_to_dark_when_next_shown(opened: Any
 
     opened.show_page("allies")
     chart = opened.pages["allies"].map
-    opened.pages["allies"].tabs.setCurrentWidget(chart)
+    opened.pages["allies"].tabs.setCurrentWidget(opened.pages["allies"].map_tab)
     qtbot.waitUntil(lambda: chart.figure is not None)
     opened.show_page("overview")
     light = chart.figure
