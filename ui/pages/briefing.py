@@ -1,7 +1,11 @@
 """Briefing: the deck's settings (each change undoable), the live lint, the outline of the slides,
 the export on a worker thread, and "mark as presented".
 
+The deck is planned and linted on a worker thread (the last request winning), and only while the
+page is shown: an edit made elsewhere marks the check as due, and showing the page runs it.
+
 Signals:
+    checked(): the lint and the outline show the deck as it is now.
     navigate(str): the page to show next (the history, after a presentation was recorded).
     exported(object): the deck's path, after an export succeeded.
     export_failed(object): the error of an export that wrote nothing.
@@ -46,13 +50,14 @@ from briefing.guide.days import Day
 from briefing.i18n import Message, tr
 from briefing.model.collections import DECK, INITIATIVES, PHASES
 from briefing.model.entities import DeckSettings
+from briefing.model.snapshot import snapshot
 from briefing.store import Change
 from ui.dialogs.presented import PresentationInput, from_qdate, to_qdate
 from ui.forms.form import message_label, show_message
 from ui.pages.base import Page
 from ui.session import Session
 from ui.style import make_heading
-from ui.workers import Job, Runner
+from ui.workers import Job, Latest, Runner
 
 DATE_FORMAT = "yyyy-MM-dd"
 SECTION_NAMES = SECTIONS
@@ -93,6 +98,7 @@ def sections_of(settings: DeckSettings) -> set[str]:
 class BriefingPage(Page):
     """Compose, check, export and present the deck."""
 
+    checked = Signal()
     navigate = Signal(str)
     exported = Signal(object)
     export_failed = Signal(object)
@@ -108,6 +114,12 @@ class BriefingPage(Page):
         self.open_url = QDesktopServices.openUrl
         self.findings: list[Any] = []
         self.plan: Any = None
+        self.check_due = True
+        """The deck changed since it was last planned (while the page was hidden)."""
+        self._awaiting = False
+        self.checker = Latest(self)
+        self.checker.result.connect(self.on_checker_result)
+        self.checker.failed.connect(self.on_checker_failed)
         self._build()
         self._connect_signals()
         self.refresh()
@@ -271,6 +283,11 @@ class BriefingPage(Page):
     def refresh(self) -> None:
         self.show_settings()
         self.retranslate()
+        self.check()
+
+    def on_shown(self) -> None:
+        if self.check_due:
+            self.check()
 
     def show_settings(self) -> None:
         """Put the workspace's deck settings into the form."""
@@ -325,24 +342,42 @@ class BriefingPage(Page):
         self.open_file_button.setText(tr("shell.briefing.open_file"))
         self.open_folder_button.setText(tr("shell.briefing.open_folder"))
         self.present_button.setText(tr("shell.briefing.present"))
-        self.check()
-
-    def check(self) -> None:
-        """Plan and lint the deck as it would be exported now; show both."""
-        workspace, today = self.session.workspace, self.session.store.clock.today()
-        try:
-            from briefing.deck import review
-
-            self.plan, self.findings = review(workspace, workspace.deck, today=today)
-        except BriefingError as error:
-            self.plan, self.findings = None, [error]
-        except ImportError:
-            self.plan, self.findings = None, [tr("shell.briefing.unavailable")]
         self._show_lint()
         self._show_outline()
 
+    @property
+    def checking(self) -> bool:
+        """True while the deck is being planned and linted."""
+        return self._awaiting
+
+    def check(self) -> None:
+        """Plan and lint the deck as it would be exported now, on a worker; show both when done.
+        A hidden page only notes that the check is due (``on_shown`` runs it)."""
+        if not self.isVisible():
+            self.check_due = True
+            return
+        self.check_due, self._awaiting = False, True
+        workspace, today = snapshot(self.session.workspace), self.session.store.clock.today()
+        self.checker.request(lambda: _review(workspace, today))
+        self._show_lint()
+
+    def on_checker_result(self, result: tuple[Any, list[Any]]) -> None:
+        self.plan, self.findings, self._awaiting = *result, False
+        self._show_lint()
+        self._show_outline()
+        self.checked.emit()
+
+    def on_checker_failed(self, error: BaseException) -> None:
+        if not isinstance(error, ImportError):
+            self._awaiting = False
+            raise error
+        self.on_checker_result((None, [Message("shell.briefing.unavailable")]))
+
     def _show_lint(self) -> None:
         self.lint_model.clear()
+        if self.checking:
+            self.lint_model.appendRow(_item("… " + tr("shell.briefing.checking")))
+            return
         no_ask = not self.session.workspace.deck.ask.strip()  # as the overview's deck step: not ready
         if no_ask:
             self.lint_model.appendRow(_item("⚠ " + tr("guide.readiness.deck.no_ask")))
@@ -522,6 +557,16 @@ def _fill_choice(combo: QComboBox, options: list[tuple[str, str]], chosen: str |
     for value, label in options:
         combo.addItem(label, value)
     combo.setCurrentIndex(max(0, combo.findData(chosen)))
+
+
+def _review(workspace: Any, today: Any) -> tuple[Any, list[Any]]:
+    """The deck's plan and the lint's findings (on the worker); a refusal is the one finding."""
+    from briefing.deck import review
+
+    try:
+        return review(workspace, workspace.deck, today=today)
+    except BriefingError as error:
+        return None, [error]
 
 
 def _item(text: str) -> QStandardItem:

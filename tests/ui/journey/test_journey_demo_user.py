@@ -54,15 +54,18 @@ def jobs(qtbot: Any, demo_window: Any, monkeypatch: pytest.MonkeyPatch) -> dict[
     return made
 
 
-def _outline(page: Any) -> tuple[str, list[str]]:
-    """The outline's first line and the titles of every slide in it (main, then appendix)."""
+def _outline(page: Any, qtbot: Any) -> tuple[str, list[str]]:
+    """The outline's first line and the titles of every slide in it (main, then appendix), once the
+    deck is checked (on a worker)."""
+    qtbot.waitUntil(lambda: not page.checking)
     model = page.outline_model
     titles = [model.item(row).child(n).text() for row in range(model.rowCount())
               for n in range(model.item(row).rowCount())]
     return model.item(0).text(), titles
 
 
-def _lint(page: Any) -> list[str]:
+def _lint(page: Any, qtbot: Any) -> list[str]:
+    qtbot.waitUntil(lambda: not page.checking)
     return [page.lint_model.item(row).text() for row in range(page.lint_model.rowCount())]
 
 
@@ -116,19 +119,19 @@ def test_the_demo_user_composes_exports_presents_and_answers_on_the_next_deck(
     page = window.pages["briefing"]
     assert window.current_page_name() == "briefing"
     old_ask, old_max = ws.deck.ask, ws.deck.max_slides
-    first_line, titles = _outline(page)
+    first_line, titles = _outline(page, qtbot)
     main_before = list(page.plan.main)
     assert first_line == f"Main slides: {len(main_before)} of at most {old_max}"
-    assert _lint(page) == ["✓ The deck is well-dosed: nothing to fix."]
+    assert _lint(page, qtbot) == ["✓ The deck is well-dosed: nothing to fix."]
     _type_into(qtbot, page.ask, "Approve phase 2")
     page.audience.setFocus()  # leaving the field commits it; the lint follows at once
     assert window.session.workspace.deck.ask == "Approve phase 2"
-    assert _lint(page) == ["⚠ Slide 2: no action title (a claim in a full sentence); 3 words, at least 5"]
+    assert _lint(page, qtbot) == ["⚠ Slide 2: no action title (a claim in a full sentence); 3 words, at least 5"]
     new_ask = "Approve phase 2 for Legal and Sales: 1.2 M DKK"
     _type_into(qtbot, page.ask, new_ask)
     page.audience.setFocus()
     assert window.session.workspace.deck.ask == new_ask
-    assert _lint(page) == ["✓ The deck is well-dosed: nothing to fix."]
+    assert _lint(page, qtbot) == ["✓ The deck is well-dosed: nothing to fix."]
     page.max_slides.setFocus()
     page.max_slides.selectAll()
     qtbot.keyClicks(page.max_slides, "5")
@@ -136,17 +139,17 @@ def test_the_demo_user_composes_exports_presents_and_answers_on_the_next_deck(
     deck = window.session.workspace.deck
     assert (deck.ask, deck.max_slides) == (new_ask, 5)
     assert window.session.undo_stack.count() == 3
-    first_line, titles = _outline(page)
+    first_line, titles = _outline(page, qtbot)
     assert first_line == "Main slides: 5 of at most 5" and len(page.plan.main) == 5 < len(main_before)
     assert len(titles) == len(page.plan.slides) and titles[1] == f"2. {new_ask}"
     for _ in range(3):
         window.menus.undo_action.trigger()
     assert (page.ask.text(), page.max_slides.value()) == (old_ask, old_max)
-    assert _outline(page)[0] == f"Main slides: {len(main_before)} of at most {old_max}"
+    assert _outline(page, qtbot)[0] == f"Main slides: {len(main_before)} of at most {old_max}"
     for _ in range(3):
         window.menus.redo_action.trigger()
     assert (page.ask.text(), page.max_slides.value()) == (new_ask, 5)
-    _, titles = _outline(page)
+    _, titles = _outline(page, qtbot)
 
     # -- export on the worker; the deck has the slides the outline shows ---------------------------
     first = tmp_path / "out" / "attempt-3.pptx"
@@ -239,9 +242,10 @@ def test_the_since_slide_speaks_of_one_question_in_the_singular(
         store.replace(demo)
     window = MainWindow(settings, JourneyPrompts(lambda: None), clock)
     qtbot.addWidget(window)
+    window.show()  # the deck is checked only on a page that is shown
     assert window.open_folder(folder)
     window.show_page("briefing")
-    titles = _outline(window.pages["briefing"])[1]
+    titles = _outline(window.pages["briefing"], qtbot)[1]
     since = [title for title in titles if "asked last time" in title]
     assert len(since) == 1 and "all 1 " not in since[0]
     window.close()

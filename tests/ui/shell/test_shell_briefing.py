@@ -16,9 +16,11 @@ from ui.dialogs.presented import PresentationInput, PresentedDialog
 
 
 @pytest.fixture
-def page(opened: Any) -> Any:
+def page(opened: Any, qtbot: Any) -> Any:
     opened.show_page("briefing")
-    return opened.pages["briefing"]
+    page = opened.pages["briefing"]
+    qtbot.waitUntil(lambda: not page.checking)  # the deck is checked on a worker once the page shows
+    return page
 
 
 def _outline(page: Any) -> list[str]:
@@ -37,14 +39,16 @@ def test_the_form_shows_the_deck_settings_and_the_outline_the_slides(page: Any) 
 
 
 def test_a_smaller_slide_budget_moves_slides_to_the_appendix_and_undo_brings_them_back(
-    opened: Any, page: Any
+    opened: Any, page: Any, qtbot: Any
 ) -> None:
     before = _outline(page)
     page.max_slides.setValue(4)
-    page.max_slides.editingFinished.emit()
+    with qtbot.waitSignal(page.checked):
+        page.max_slides.editingFinished.emit()
     assert page.session.workspace.deck.max_slides == 4
     assert _outline(page)[0] == "Main slides: 4 of at most 4"
-    opened.menus.undo_action.trigger()
+    with qtbot.waitSignal(page.checked):
+        opened.menus.undo_action.trigger()
     assert _outline(page) == before and page.max_slides.value() == page.session.workspace.deck.max_slides
 
 
@@ -58,20 +62,23 @@ def test_leaving_out_a_section_and_anonymizing_are_each_one_undo_step(opened: An
     assert page.sections["survey"].isChecked() and not page.anonymize.isChecked()
 
 
-def test_a_breach_of_the_budget_shows_in_the_lint_at_once(page: Any) -> None:
+def test_a_breach_of_the_budget_shows_in_the_lint_at_once(page: Any, qtbot: Any) -> None:
     page.sections["summary"].click()  # a change of any setting plans and checks the deck again
     page.max_slides.setValue(2)
-    page.max_slides.editingFinished.emit()
+    with qtbot.waitSignal(page.checked):
+        page.max_slides.editingFinished.emit()
+        assert page.lint_model.item(0).text() == "… Checking the deck…"  # said at once, on the UI thread
     texts = [page.lint_model.item(row).text() for row in range(page.lint_model.rowCount())]
     assert texts and all(text.startswith(("⚠", "✓")) for text in texts)
 
 
-def test_a_deck_without_an_ask_is_never_called_clean(page: Any) -> None:
+def test_a_deck_without_an_ask_is_never_called_clean(page: Any, qtbot: Any) -> None:
     def texts() -> list[str]:
         return [page.lint_model.item(row).text() for row in range(page.lint_model.rowCount())]
 
     page.ask.setText("")
-    page.ask.editingFinished.emit()
+    with qtbot.waitSignal(page.checked):
+        page.ask.editingFinished.emit()
     assert texts()[0] == "⚠ The deck asks for nothing yet: it has no ask."
     assert not any(text.startswith("✓") for text in texts())
 
