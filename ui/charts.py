@@ -235,5 +235,7 @@ def preload() -> threading.Thread:
 
 
 def _import_drawing() -> None:
+    import importlib
 
-    pass
+    for module in ("matplotlib.figure", "matplotlib.backends.backend_agg", "briefing.charts.image"):
+        importlib.import_module(module)

@@ -61,3 +61,43 @@ def test_without_a_screen_the_app_says_so_instead_of_aborting() -> None:
     result = subprocess.run([str(app), "--demo"], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2
     assert "ingen skærm" in result.stderr and "xvfb-run" in result.stderr
+
+
+PRELOAD_SCRIPT = r"""
+import json, sys, threading
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from ui.app import application, start
+
+window = start(["--demo"], Path(sys.argv[1]))
+app = application()
+report = {"at_start": "matplotlib" in sys.modules}
+ticks = []
+
+def tick():
+    ticks.append(1)
+    if "matplotlib.figure" in sys.modules and not any(t.name == "preload-matplotlib" for t in threading.enumerate()):
+        app.quit()
+
+timer = QTimer()
+timer.timeout.connect(tick)
+timer.start(10)
+QTimer.singleShot(20000, app.quit)
+app.exec()
+report["loaded"] = "matplotlib.figure" in sys.modules and "briefing.charts.image" in sys.modules
+report["ticks"] = len(ticks)
+window.close()
+print(json.dumps(report))
+"""
+
+
+def test_matplotlib_loads_in_the_background_once_the_window_is_up(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-c", PRELOAD_SCRIPT, str(tmp_path / "settings.ini")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True,
+    )
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["at_start"] is False  # not while the window comes up
+    assert report["loaded"]  # without any chart being shown
+    assert report["ticks"] > 10  # the window's event loop kept turning meanwhile
