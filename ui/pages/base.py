@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from briefing.store import Change
@@ -14,11 +15,23 @@ class Page(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.stale = False
+        """The workspace changed while the page was hidden: it refreshes when next shown."""
         session.changed.connect(self.on_changes)
 
     def on_changes(self, changes: list[Change]) -> None:
-        """Refresh what ``changes`` touched; the default refreshes everything."""
-        self.refresh()
+        """Refresh what ``changes`` touched; the default refreshes everything, at once while the page
+        is shown, else when it is next shown (an edit costs nothing for the pages out of sight)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.stale = False
+            self.refresh()
 
     def refresh(self) -> None:
         """Show the workspace anew."""
