@@ -9,7 +9,7 @@ before a deck comes out wrong.
 What is here:
 - the lxml element behind a proxy (``element``, ``text_body``, ``paragraph_xml``, ``run_xml``,
   ``cell_xml``, ``shape_tree``, ``run_properties``, ``chart_space``, ``data_label_xml``,
-  ``slide_id_list``) — python-pptx has no public setter for alt text, table header flags, field
+  ``slide_id_list``, ``new_data_point``) — python-pptx has no public setter for alt text, table header flags, field
   runs, tick-label fonts written in one go, or removing a slide, and its property setters cost
   about ten times more than writing the XML (a deck has a few hundred runs);
 - ``shape_of`` — the proxy for an element added to a shape tree by hand (a cloned placeholder);
@@ -88,6 +88,15 @@ def data_label_xml(label: Any) -> Any:
     """The ``c:dLbl`` of one point's data label, made if missing: hiding a single label has no
     public API."""
     return label._get_or_add_dLbl()
+
+
+def new_data_point(series: Any, index: int) -> Any:
+    """A new ``c:dPt`` for point ``index`` of a new series, added after the ones before it: python-pptx's
+    ``points[i].format`` first searches the series for one (an XPath per point: a second for the
+    400 bubbles of a big stakeholder map)."""
+    point = series._element._add_dPt()
+    point.idx.val = index
+    return point
 
 
 def slide_id_list(prs: Any) -> Any:

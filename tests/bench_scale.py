@@ -16,7 +16,10 @@ the sizes but measures fewer repeats, for CI):
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -161,11 +164,72 @@ def report_freeze(rows: list[tuple[str, float]]) -> None:
         print(f"{what:<48}{longest:>7.0f} ms  {'pass' if longest <= FREEZE_BUDGET_MS else 'OVER'}")
 
 
+# -- export --------------------------------------------------------------------------------------
+
+EXPORT_SCRIPT = r"""
+import json, sys, time
+start = float(sys.argv[4])
+from pathlib import Path
+from briefing.clock import FixedClock
+from briefing.deck.export import export
+from briefing.model.interchange import from_json_text
+source = Path(sys.argv[1])
+workspace = from_json_text(source.read_text(encoding="utf-8"), str(source))
+today = FixedClock.on("2026-11-27").today()
+export(workspace, Path(sys.argv[2]), today=today, cache_dir=Path(sys.argv[3]))
+first = time.time() - start
+again = time.perf_counter()
+export(workspace, Path(sys.argv[2]), today=today, cache_dir=Path(sys.argv[3]))
+print(json.dumps({"export": first * 1000, "re-export": (time.perf_counter() - again) * 1000}))
+"""
+
+
+def bench_export(quick: bool) -> dict[str, dict[str, float]]:
+    """The median of whole-process exports (a new process, a cold chart cache) and of a re-export in
+    the same process (the cache warm), for the demo and the big workspace, interleaved."""
+    from big_workspace import big_workspace
+
+    from briefing.demo import demo_workspace
+    from briefing.model.interchange import to_json_text
+
+    temp = Path(tempfile.mkdtemp())
+    sources = {"demo": demo_workspace("en"), "big": big_workspace()}
+    for name, workspace in sources.items():
+        (temp / f"{name}.json").write_text(to_json_text(workspace), encoding="utf-8")
+    runs: dict[str, dict[str, list[float]]] = {name: {"export": [], "re-export": []} for name in sources}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "MPLBACKEND": "Agg"}
+    for run in range(2 if quick else 5):
+        for name in sources:
+            cache = temp / f"cache-{name}-{run}"
+            done = subprocess.run(
+                [sys.executable, "-c", EXPORT_SCRIPT, str(temp / f"{name}.json"), str(temp / f"{name}.pptx"),
+                 str(cache), repr(time.time())],
+                cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+            )
+            for key, value in json.loads(done.stdout.strip().splitlines()[-1]).items():
+                runs[name][key].append(value)
+    return {name: {key: statistics.median(values) for key, values in kinds.items()} for name, kinds in runs.items()}
+
+
+def report_export(figures: dict[str, dict[str, float]]) -> None:
+    demo, big = figures["demo"], figures["big"]
+    print("\nExport, whole process on a cold chart cache, and a re-export (cache warm); medians")
+    print(f"{'what':<34}{'demo':>10}{'big':>10}{'big/demo':>10}  budget")
+    export_ratio = big["export"] / demo["export"]
+    again_ratio = big["re-export"] / demo["export"]
+    print(f"{'export (new process)':<34}{demo['export']:>7.0f} ms{big['export']:>7.0f} ms{export_ratio:>9.2f}×"
+          f"  ≤ 1.5× {'pass' if export_ratio <= 1.5 else 'OVER'}")
+    print(f"{'re-export (same process)':<34}{demo['re-export']:>7.0f} ms{big['re-export']:>7.0f} ms"
+          f"{again_ratio:>9.2f}×  ≤ 0.5× of the demo's export {'pass' if again_ratio <= 0.5 else 'OVER'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (CI)")
     parser.add_argument("--only", nargs="*", choices=PARTS, default=list(PARTS))
     args = parser.parse_args()
+    if "export" in args.only:
+        report_export(bench_export(args.quick))
     if "freeze" in args.only:
         report_freeze(bench_freeze(args.quick))
     return 0

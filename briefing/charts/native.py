@@ -18,6 +18,8 @@ from dataclasses import replace
 from typing import Any
 
 from pptx.chart.chart import Chart
+from pptx.chart.marker import Marker
+from pptx.dml.chtfmt import ChartFormat
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import (
     XL_CHART_TYPE,
@@ -267,7 +269,7 @@ def _colour_series(chart: Chart, spec: ChartSpec, theme: ChartTheme) -> None:
             _colour_markers(series, source, spec, theme)
             continue
         _fill(series.format, colour, theme)
-        _fill_points(series, source, spec, theme, lambda point: point.format)
+        _fill_points(series, source, spec, theme, ChartFormat)
 
 
 def _fill(fmt: Any, colour: str, theme: ChartTheme) -> None:
@@ -299,15 +301,17 @@ def _colour_markers(series: Any, source: Series, spec: ChartSpec, theme: ChartTh
     series.marker.style = XL_MARKER_STYLE.CIRCLE
     series.marker.size = 11
     _fill(series.marker.format, role_colour(theme, source.role), theme)
-    _fill_points(series, source, spec, theme, lambda point: point.marker.format)
+    _fill_points(series, source, spec, theme, lambda dpt: Marker(dpt).format)
 
 
 def _fill_points(series: Any, source: Series, spec: ChartSpec, theme: ChartTheme, fmt_of: Any) -> None:
-    """Each point with a role of its own filled in that role's colour (``fmt_of`` picks the bar or marker)."""
+    """Each point with a role of its own filled in that role's colour (``fmt_of`` picks the bar's or the
+    marker's format of a ``c:dPt``). The series is new, so each point's ``c:dPt`` is added in order,
+    without python-pptx's search for an existing one (at 400 points that search took a second)."""
     roles = source.point_roles or []
     for point, index in enumerate(_present_indices(source, spec)):
         if index < len(roles):
-            _fill(fmt_of(series.points[point]), role_colour(theme, roles[index]), theme)
+            _fill(fmt_of(compat.new_data_point(series, point)), role_colour(theme, roles[index]), theme)
 
 
 def _colour_pie(series: Any, spec: ChartSpec, theme: ChartTheme) -> None:
@@ -411,7 +415,9 @@ def _add_data_labels(chart: Chart, spec: ChartSpec, theme: ChartTheme) -> None:
         labels.number_format, labels.number_format_is_linked = "0%", False
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
         return
-    labels.show_value = True
+    # Bubbles named by their labels show no values, so a bubble left unnamed needs no label of its own
+    # (400 hidden labels took python-pptx seconds: it inserts each one by scanning the others).
+    labels.show_value = not (spec.kind == "bubble" and all(source.point_labels for source in spec.series))
     if spec.kind in ("bar", "column"):
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
     for series, source in zip(plot.series, spec.series, strict=False):
@@ -424,6 +430,8 @@ def _point_labels(series: Any, source: Series, spec: ChartSpec, theme: ChartThem
     for point_index, label_index in enumerate(present):
         text = source.point_labels[label_index] if source.point_labels else ""
         text = short_label(text) if spec.kind in ("bubble", "scatter") else clean_label(text)
+        if not text and spec.kind in ("bubble", "scatter"):
+            continue  # nothing shows there: no value (see _add_data_labels), no text
         label = series.points[point_index].data_label
         if spec.kind in ("bubble", "scatter"):
             side = source.label_positions[label_index] if source.label_positions else "right"

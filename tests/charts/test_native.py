@@ -176,3 +176,20 @@ def test_a_count_axis_with_only_zeros_runs_from_zero_to_one_in_whole_steps(works
     axis = charts_of(deck)[0].value_axis
     assert (axis.minimum_scale, axis.maximum_scale, axis.major_unit) == (0, 1, 1)
     assert axis.tick_labels.number_format == "0"
+
+
+def test_a_big_stakeholder_map_names_only_its_labelled_people_and_colours_every_bubble(tmp_path):
+    from big_workspace import big_workspace
+
+    workspace = big_workspace()
+    spec = build.stakeholder_map(workspace, "en")
+    named = [label for series in spec.series for label in series.point_labels or [] if label]
+    path, deck = save_and_reload([spec], ChartTheme(), tmp_path)
+    (xml,) = chart_xml(path)
+    texts = re.findall(r"<c:dLbl>.*?</c:dLbl>", xml, flags=re.S)
+    assert len(texts) == len(named)  # no label at all for a bubble left unnamed
+    assert all(any(f"<a:t>{name}</a:t>" in text for text in texts) for name in named)
+    plot_labels = xml[xml.rindex("<c:dLbls>"):]
+    assert '<c:showVal val="0"/>' in plot_labels  # and no value shows on them either
+    points = re.findall(r'<c:dPt><c:idx val="(\d+)"/>', xml)
+    assert [int(n) for n in points] == list(range(len(workspace.stakeholders)))  # each bubble its stance's colour

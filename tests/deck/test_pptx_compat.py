@@ -83,6 +83,8 @@ def test_chart_internals_hold_the_title_flag_and_one_points_label() -> None:
     chart = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, Inches(4), Inches(3), data).chart
     assert compat.chart_space(chart).chart.get_or_add_autoTitleDeleted().tag == qn("c:autoTitleDeleted")
     assert compat.data_label_xml(chart.plots[0].series[0].points[0].data_label).tag == qn("c:dLbl")
+    point = compat.new_data_point(chart.plots[0].series[0], 1)
+    assert point.tag == qn("c:dPt") and point.idx.val == 1 and chart.plots[0].series[0].points[1].format
     assert compat.run_properties(chart.font).tag == qn("a:defRPr")
     assert compat.element(chart.plots[0].series[0].format).get_or_add_spPr().tag == qn("c:spPr")
 
