@@ -223,11 +223,87 @@ def report_export(figures: dict[str, dict[str, float]]) -> None:
           f"{again_ratio:>9.2f}×  ≤ 0.5× of the demo's export {'pass' if again_ratio <= 0.5 else 'OVER'}")
 
 
+# -- store ---------------------------------------------------------------------------------------
+
+
+def bench_store_part(quick: bool) -> None:
+    """Save and open at 10,000 dialogues against tinydb's default storage (tests/bench_store.py's table)."""
+    import bench_store
+
+    edits = 20 if quick else 50
+    with tempfile.TemporaryDirectory() as temp:
+        ours = bench_store.bench_ours(Path(temp) / "ws", 10_000, edits)
+        tiny = bench_store.bench_tinydb(Path(temp), 10_000, edits)
+    bench_store.report(ours, tiny, 10_000, edits)
+
+
+# -- survey --------------------------------------------------------------------------------------
+
+
+def big_survey(folder: Path, responses: int) -> Path:
+    """The Microsoft Forms sample with its answers repeated to ``responses`` rows."""
+    import openpyxl
+
+    sample = openpyxl.load_workbook(ROOT / "tests" / "data" / "surveys" / "msforms-videndeling-da.xlsx"
+                                    if (ROOT / "tests" / "data" / "surveys").is_dir()
+                                    else ROOT.parent / "shared" / "samples" / "surveys" / "msforms-videndeling-da.xlsx")
+    sheet = sample.worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    header, answers = rows[0], [row for row in rows[1:] if any(v is not None for v in row)]
+    out = openpyxl.Workbook()
+    target = out.active
+    target.append(header)
+    for n in range(responses):
+        row = list(answers[n % len(answers)])
+        row[0] = n + 1  # the response's number (Id)
+        target.append(row)
+    path = folder / "survey.xlsx"
+    out.save(path)
+    return path
+
+
+def bench_survey(quick: bool) -> dict[str, float]:
+    """Median ms of importing a big survey file, and of openpyxl (read-only) reading its sheet."""
+    import openpyxl
+
+    from briefing.evidence.surveys import import_survey
+
+    path = big_survey(Path(tempfile.mkdtemp()), 2_000)
+
+    def read() -> None:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        for _row in workbook.worksheets[0].iter_rows(values_only=True):
+            pass
+        workbook.close()
+
+    times: dict[str, list[float]] = {"import": [], "openpyxl": []}
+    for _ in range(2 if quick else 5):
+        start = time.perf_counter()
+        import_survey(path)
+        times["import"].append(ms(start))
+        start = time.perf_counter()
+        read()
+        times["openpyxl"].append(ms(start))
+    return {key: statistics.median(values) for key, values in times.items()}
+
+
+def report_survey(figures: dict[str, float]) -> None:
+    ratio = figures["import"] / figures["openpyxl"]
+    print("\nSurvey import (2,000 responses, .xlsx) against openpyxl (read-only) reading the same sheet; medians")
+    print(f"{'import':<34}{figures['import']:>7.0f} ms")
+    print(f"{'openpyxl read':<34}{figures['openpyxl']:>7.0f} ms")
+    print(f"{'import / read':<34}{ratio:>9.2f}×  ≤ 1.2× {'pass' if ratio <= 1.2 else 'OVER'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats (CI)")
     parser.add_argument("--only", nargs="*", choices=PARTS, default=list(PARTS))
     args = parser.parse_args()
+    if "store" in args.only:
+        bench_store_part(args.quick)
+    if "survey" in args.only:
+        report_survey(bench_survey(args.quick))
     if "export" in args.only:
         report_export(bench_export(args.quick))
     if "freeze" in args.only:

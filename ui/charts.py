@@ -74,6 +74,7 @@ class ChartView(QWidget):
         self.figure: Any = None
         self.image: QImage | None = None
         self._drawn_size: tuple[int, int] = (0, 0)
+        self._awaiting = False
         self._latest = Latest(self)
         self._latest.result.connect(self.on_latest_result)
         self._latest.failed.connect(self.on_latest_failed)
@@ -91,7 +92,7 @@ class ChartView(QWidget):
     @property
     def updating(self) -> bool:
         """True while a new picture is being made."""
-        return self._latest.working
+        return self._awaiting
 
     def set_placeholder(self, text: str) -> None:
         """The text shown while there is nothing to draw."""
@@ -126,6 +127,7 @@ class ChartView(QWidget):
         self._request(spec)
 
     def _request(self, made: ChartSpec | SpecJob | None) -> None:
+        self._awaiting = True
         if made is None:
             self._latest.request(lambda: None)  # drops a picture still being made
             self.spec, self.figure, self.image = None, None, None
@@ -143,6 +145,7 @@ class ChartView(QWidget):
         return width, height
 
     def on_latest_result(self, picture: Picture | None) -> None:
+        self._awaiting = False
         if picture is None:
             self.spec, self.figure, self.image = None, None, None
         else:
@@ -153,6 +156,7 @@ class ChartView(QWidget):
         self.drawn.emit(self.spec)
 
     def on_latest_failed(self, error: BaseException) -> None:
+        self._awaiting = False
         self.spec, self.figure, self.image = None, None, None
         self._show_state()
         raise error  # a bug in a chart: reported like one on the UI thread

@@ -217,8 +217,9 @@ def stakeholder_map(
 ) -> ChartSpec:
     """Interest × influence, bubble size = drive, one series per stance (blocker → champion); each label
     away from the neighbours its person was moved from, on a side where it touches no other bubble or label.
-    Only the ``named`` people (ids) get a label; by default the most influential do, at most
-    ``MAP_LABELS`` and each clear of the others (``map_unnamed`` lists the rest, to show beside it)."""
+    Only the ``named`` people (ids; default: everyone) get a label; past ``MAP_LABELS`` people, the
+    most influential first, at most ``MAP_LABELS`` and each clear of the others (``map_unnamed`` lists
+    the rest, to show beside the map or in the notes)."""
     people = workspace.stakeholders
     series = []
     for level, stance, members in _by_stance(people):
@@ -251,7 +252,7 @@ def stakeholder_map(
         y_range=MAP_RANGE,
         note=tr("chart.stakeholders.note", lang, allies=allies, budget=budget),
         alt_text=tr("chart.stakeholders.alt", lang, n=len(people), allies=allies, budget=budget),
-    ), limit=MAP_LABELS if named is None else None)
+    ), limit=MAP_LABELS if len(people) > MAP_LABELS else None)
 
 
 def map_unnamed(people: Sequence[Stakeholder], spec: ChartSpec) -> list[Stakeholder]:

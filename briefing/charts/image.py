@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.charts import image_cache
+from briefing.charts.labels import bubble_count, bubble_scale
 from briefing.charts.spec import ChartSpec, Series
 from briefing.charts.text import mpl_text, short_label
 from briefing.charts.theme import (
@@ -353,13 +354,14 @@ def _draw_pie(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
 
 def _draw_xy(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
     biggest = max((s for series in spec.series for s in series.sizes or [1.0]), default=1.0) or 1.0
+    shrink = bubble_scale(bubble_count(spec)) ** 2  # an area: many bubbles are drawn smaller
     for series in spec.series:
         pairs = enumerate(zip(series.x or [], series.values, strict=False))
         points = [(x, y, i) for i, (x, y) in pairs if y is not None]
         if not points:
             continue
         colours = [_point_colour(series, i, theme) for _, _, i in points]
-        sizes = [_area(series, i, biggest, spec) for _, _, i in points]
+        sizes = [_area(series, i, biggest, spec) * shrink for _, _, i in points]
         ax.scatter([p[0] for p in points], [p[1] for p in points], s=sizes, c=colours, label=mpl_text(series.name),
                    edgecolors=[edge_colour(c, theme) for c in colours], linewidths=1.0, alpha=0.95, zorder=3)
         if spec.data_labels and series.point_labels:

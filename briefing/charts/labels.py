@@ -33,6 +33,8 @@ GAP_IN = 0.04
 MARGIN_IN = 0.35
 """How far a label may reach beyond the plot area (into the chart's own margin)."""
 SIDES = ("right", "left", "below", "above")
+CROWD = 30
+"""Up to this many bubbles keep their full size; more are drawn smaller (``bubble_scale``)."""
 CELL_IN = 0.25
 """The side of a grid cell: about a label's height, a short name's width."""
 
@@ -81,6 +83,17 @@ class Bubble:
         return Rect(self.x - w / 2, self.y - r - h, self.x + w / 2, self.y - r)
 
 
+def bubble_scale(count: int) -> float:
+    """How big the bubbles of a chart with ``count`` of them are drawn, as a share of full size: 1 up
+    to ``CROWD``, then shrinking so that they cover about the same area together (never below 0.3)."""
+    return 1.0 if count <= CROWD else max(0.3, (CROWD / count) ** 0.5)
+
+
+def bubble_count(spec: ChartSpec) -> int:
+    """How many bubbles ``spec`` draws."""
+    return sum(1 for series in spec.series for value in series.values if value is not None)
+
+
 def bubbles(
     points: Sequence[tuple[float, float]],
     sizes: Sequence[float],
@@ -91,11 +104,12 @@ def bubbles(
     """The bubbles of ``points`` (x, y in data units) on the nominal plot."""
     biggest = max([*sizes, 1e-9])
     char = CHAR_EM * LABEL_PT / 72
+    scale = bubble_scale(len(points))
     return [
         Bubble(
             x=(x - x_range[0]) / (x_range[1] - x_range[0]) * PLOT_WIDTH_IN,
             y=(y - y_range[0]) / (y_range[1] - y_range[0]) * PLOT_HEIGHT_IN,
-            radius=MAX_RADIUS_IN * (max(size, 0.0) / biggest) ** 0.5,
+            radius=MAX_RADIUS_IN * scale * (max(size, 0.0) / biggest) ** 0.5,
             label_width=len(label) * char,
             label_height=LABEL_PT * 1.2 / 72,
         )

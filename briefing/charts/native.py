@@ -35,6 +35,7 @@ from pptx.util import Emu, Pt
 
 from briefing import pptx_compat as compat
 from briefing.charts.alt import describe
+from briefing.charts.labels import bubble_count, bubble_scale
 from briefing.charts.spec import ChartSpec, Series
 from briefing.charts.text import clean_label, short_label
 from briefing.charts.theme import ChartTheme, edge_colour, grid_colour, label_colour, role_colour
@@ -95,8 +96,8 @@ def add_chart(
         _style_axes(chart, spec, theme)
     if spec.data_labels:
         _add_data_labels(chart, spec, theme)
-    if spec.kind == "bubble":
-        chart.plots[0].bubble_scale = 35
+    if spec.kind == "bubble":  # smaller where many crowd (the label placement counted on it)
+        chart.plots[0].bubble_scale = round(35 * bubble_scale(bubble_count(spec)))
     return frame
 
 

@@ -342,7 +342,8 @@ def allies(ctx: Context) -> list[SlideSpec]:
     chart = chart_or_none(
         lambda: ctx.charts().stakeholder_map(ctx.workspace, ctx.lang, anonymize=ctx.settings.anonymize, named=named)
     )
-    unnamed = [f"{ctx.person(p.id)} ({ctx.word('stance', p.stance)})" for p in people if p.id not in named]
+    left_out = ctx.charts().map_unnamed(people, chart) if chart is not None else []
+    unnamed = [f"{ctx.person(p.id)} ({ctx.word('stance', p.stance)})" for p in left_out]
     friends = [p for p in people if p.is_ally]
     holders = sum(1 for p in friends if p.budget_holder)
     critics = sum(1 for p in people if p.stance in ("blocker", "skeptic"))

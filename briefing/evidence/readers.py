@@ -26,6 +26,7 @@ import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -73,8 +74,10 @@ def column_index(letters: str) -> int:
     return index - 1
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """``text`` for comparing as a user means it: white space collapsed, case ignored."""
+    """``text`` for comparing as a user means it: white space collapsed, case ignored (remembered:
+    a survey's answers repeat the same few options thousands of times)."""
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
@@ -495,6 +498,8 @@ def _sheet_rows(sheet: Any, file: str, notices: list[Notice]) -> tuple[list[list
 def _sheet_cell(value: Any) -> tuple[Cell, int]:
     """A cell value as a Cell, with how many junk characters were removed from its text."""
     if isinstance(value, str):
+        if value.isprintable():  # the common case, checked in C: no junk (every junk character is unprintable)
+            return (value.strip() or None), 0
         cleaned = "".join(ch for ch in value if not is_junk(ch))
         return (cleaned.strip() or None), len(value) - len(cleaned)
     if value is None or isinstance(value, bool | int | float | dt.datetime | dt.date | dt.time):
