@@ -184,7 +184,7 @@ def test_a_big_stakeholder_map_names_only_its_labelled_people_and_colours_every_
     workspace = big_workspace()
     spec = build.stakeholder_map(workspace, "en")
     named = [label for series in spec.series for label in series.point_labels or [] if label]
-    path, deck = save_and_reload([spec], ChartTheme(), tmp_path)
+    path, _deck = save_and_reload([spec], ChartTheme(), tmp_path)
     (xml,) = chart_xml(path)
     texts = re.findall(r"<c:dLbl>.*?</c:dLbl>", xml, flags=re.S)
     assert len(texts) == len(named)  # no label at all for a bubble left unnamed
