@@ -121,9 +121,10 @@ class ChartView(QWidget):
         made = self.builder() if self.builder is not None else self.spec
         self._request(made)
 
-    def set_spec(self, spec: ChartSpec | None) -> None:
-        """Draw ``spec`` (or show the placeholder when it is None)."""
-        self.spec = spec
+    def set_spec(self, spec: ChartSpec | SpecJob | None) -> None:
+        """Draw ``spec`` — or the spec a job makes on the worker — or show the placeholder for None."""
+        if not callable(spec):
+            self.spec = spec
         self._request(spec)
 
     def _request(self, made: ChartSpec | SpecJob | None) -> None:
@@ -230,6 +231,19 @@ def draw(
     return Picture(spec, figure, picture)
 
 
+def built(name: str, *args: Any) -> SpecJob:
+    """A job making the spec ``briefing.charts.build.<name>(*args)`` on the chart's worker (the chart
+    builders load there too). Hand it copies: ``briefing.model.snapshot`` of the workspace."""
+
+    def make() -> ChartSpec | None:
+        from briefing.charts import build
+
+        spec: ChartSpec | None = getattr(build, name)(*args)
+        return spec
+
+    return make
+
+
 def preload() -> threading.Thread:
     """Import matplotlib and the chart drawing on a background thread (once the window is up), so the
     first chart shown does not wait for it."""
@@ -241,5 +255,6 @@ def preload() -> threading.Thread:
 def _import_drawing() -> None:
     import importlib
 
-    for module in ("matplotlib.figure", "matplotlib.backends.backend_agg", "briefing.charts.image"):
+    for module in ("matplotlib.figure", "matplotlib.backends.backend_agg", "briefing.charts.image",
+                   "briefing.charts.build"):
         importlib.import_module(module)

@@ -11,7 +11,7 @@ from briefing.i18n import current_language, tr
 from briefing.model.collections import DIALOGUES, STAKEHOLDERS, Collection, Entity
 from briefing.model.entities import Dialogue, Stakeholder
 from briefing.model.snapshot import snapshot
-from ui.charts import ChartView
+from ui.charts import ChartView, built
 from ui.forms.form import show_message
 from ui.forms.panel import read_only_table
 from ui.forms.people import dialogue_fields, stakeholder_fields
@@ -194,7 +194,7 @@ class AlliesPage(ImportPage):
             return None
         workspace, lang = snapshot(self.session.workspace), current_language()
         self._map_people = workspace.stakeholders  # the newest request's people: the map drawn last
-        return lambda: _stakeholder_map(workspace, lang)
+        return built("stakeholder_map", workspace, lang)
 
     def on_map_drawn(self, spec: Any) -> None:
         """List the people the map shows without a name, the most influential first."""
@@ -205,9 +205,3 @@ class AlliesPage(ImportPage):
         self.unnamed.addItems([p.name for p in unnamed])
         self.unnamed_label.setText(tr("pages.allies.unnamed", n=len(unnamed)))
         self.unnamed_side.setVisible(bool(unnamed))
-
-
-def _stakeholder_map(workspace: Any, lang: str) -> Any:
-    from briefing.charts import build
-
-    return build.stakeholder_map(workspace, lang)

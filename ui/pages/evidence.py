@@ -29,7 +29,8 @@ from briefing.i18n import Message, current_language, tr
 from briefing.model.collections import INITIATIVES, SURVEYS, Collection, Entity
 from briefing.model.entities import Initiative, Kpi, Measurement, Question, Survey
 from briefing.model.ids import fresh_id
-from ui.charts import ChartView
+from briefing.model.snapshot import snapshot
+from ui.charts import ChartView, built
 from ui.forms.analysis import analysis_html
 from ui.forms.fields import field, get_value
 from ui.forms.form import message_label, show_message
@@ -165,12 +166,10 @@ class EvidencePage(ImportPage):
         self.session.do(UpdateItem(SURVEYS, survey, changed), Message("pages.undo.finding"))
 
     def _survey_spec(self) -> Any:
-        from briefing.charts import build
-
         survey = self.survey()
         if survey is None or not any(q.kind == "likert" and q.scale for q in survey.questions):
             return None
-        return build.survey_results(survey, current_language())
+        return built("survey_results", survey, current_language())  # (an edit replaces a survey, never changes it)
 
     def _new_survey(self) -> Survey:
         return Survey(id=self.session.store.new_id(SURVEYS), title="", date=self.session.store.clock.today())
@@ -287,11 +286,9 @@ class EvidencePage(ImportPage):
         )
 
     def _kpi_spec(self) -> Any:
-        from briefing.charts import build
-
         if not any(i.kpis for i in self.session.workspace.initiatives):
             return None
-        return build.kpi_effects(self.session.workspace, current_language())
+        return built("kpi_effects", snapshot(self.session.workspace), current_language())
 
     def _new_initiative(self) -> Initiative:
         return Initiative(id=self.session.store.new_id(INITIATIVES), title="")

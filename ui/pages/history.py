@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.charts.build import attempts as attempts_chart
 from briefing.guide.history import Attempt, Changes, History, history
 from briefing.i18n import current_language, format_date, format_number, term, tr
 from briefing.model.collections import PRESENTATIONS
 from briefing.model.entities import NextStep
+from briefing.model.snapshot import snapshot
 from ui.forms.form import message_label, show_message
 from ui.forms.panel import TablePanel, read_only_table, reveal
 from ui.models.collection import NestedTableModel, SearchProxy
@@ -159,8 +159,11 @@ class HistoryPage(Page):
 
     def _draw_chart(self) -> None:
         self.chart.set_placeholder(tr("shell.history.no_chart"))  # type: ignore[attr-defined]
-        spec = attempts_chart(self.session.workspace, current_language()) if self.history.attempts else None
-        self.chart.set_spec(spec)  # type: ignore[attr-defined]
+        from ui.charts import built
+
+        workspace = snapshot(self.session.workspace)  # the chart is made and drawn on its worker
+        job = built("attempts", workspace, current_language()) if self.history.attempts else None
+        self.chart.set_spec(job)  # type: ignore[attr-defined]
         self.chart.setAccessibleName(tr("shell.history.chart"))
 
     def selected_number(self) -> int | None:

@@ -11,7 +11,8 @@ from briefing.guide import dosing
 from briefing.i18n import current_language, format_date, tr
 from briefing.model.collections import DIALOGUES, GUIDE, REFERENCES, STAKEHOLDERS
 from briefing.model.entities import Reference
-from ui.charts import ChartView
+from briefing.model.snapshot import snapshot
+from ui.charts import ChartView, built
 from ui.forms.banner import Banner
 from ui.forms.panel import read_only_table
 from ui.forms.people import reference_fields
@@ -132,11 +133,10 @@ class LeadershipPage(Page):
             self.banner.show_message(text, "ok")
 
     def _dose_spec(self) -> Any:
-        from briefing.charts import build
-
         if not dosing.dose(self.session.workspace, self.session.store.clock).contacts:
             return None  # nothing in the window: the placeholder says so (an empty chart would say nothing)
-        return build.leadership_dose(self.session.workspace, current_language(), self.session.store.clock.today())
+        workspace, today = snapshot(self.session.workspace), self.session.store.clock.today()
+        return built("leadership_dose", workspace, current_language(), today)
 
     def _new_reference(self) -> Reference:
         return Reference(id=self.session.store.new_id(REFERENCES), title="")

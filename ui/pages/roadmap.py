@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from briefing.i18n import current_language, term, tr
 from briefing.model.collections import PHASES
 from briefing.model.entities import Deliverable, Phase
-from ui.charts import ChartView
+from briefing.model.snapshot import snapshot
+from ui.charts import ChartView, built
 from ui.forms.banner import Banner
 from ui.forms.panel import TablePanel
 from ui.forms.plans import phase_fields
@@ -86,12 +87,10 @@ class RoadmapPage(Page):
             self.banner.show_message("")
 
     def _timeline_spec(self) -> Any:
-        from briefing.charts import build
-
         ws = self.session.workspace
         if not any(p.start and p.end for p in ws.phases):
             return None
-        return build.roadmap_timeline(ws, current_language(), self.session.store.clock.today())
+        return built("roadmap_timeline", snapshot(ws), current_language(), self.session.store.clock.today())
 
     def on_phase_current_changed(self, phase: Any) -> None:
         self.deliverables.set_owner(phase.id if phase is not None else None)

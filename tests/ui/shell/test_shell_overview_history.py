@@ -43,9 +43,10 @@ def test_an_empty_workspace_shows_every_step_to_do(window: Any, tmp_path: Path, 
     assert deck.status == "missing" and deck.reason.text() == "The deck asks for nothing yet: it has no ask."
 
 
-def test_the_history_numbers_the_attempts_with_outcome_and_objections(opened: Any) -> None:
+def test_the_history_numbers_the_attempts_with_outcome_and_objections(opened: Any, qtbot: Any) -> None:
     opened.show_page("history")
     history = opened.pages["history"]
+    qtbot.waitUntil(lambda: history.chart.spec is not None)  # the chart is made on its worker
     rows = _rows(history.table)
     presentations = sorted(opened.session.workspace.presentations, key=lambda p: p.date)
     assert [row[0] for row in rows] == [str(n) for n in range(1, len(presentations) + 1)]
