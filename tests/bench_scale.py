@@ -109,6 +109,10 @@ def bench_freeze(quick: bool) -> list[tuple[str, float]]:
     window = MainWindow(AppSettings(QSettings(str(temp / "settings.ini"), QSettings.Format.IniFormat)), clock=clock)
     window.resize(1280, 800)
     window.show()
+    from ui import charts
+    from ui.main_window import PAGES
+
+    charts.preload(tuple(entry.module for entry in PAGES)).join()  # as the app does once its window is up
     meter = FreezeMeter()
 
     def idle() -> bool:

@@ -106,14 +106,16 @@ PRELOAD_AFTER_MS = 300
 
 
 def preload_charts_soon(window: MainWindow) -> None:
-    """Import matplotlib on a background thread shortly after the window is up, so the first chart
-    shown does not wait for it (about 0.75 s) and start-up does not either."""
+    """Import the pages, then matplotlib, on a background thread shortly after the window is up, so
+    that neither a page's first visit nor the first chart waits for them (about 0.4 and 0.75 s), and
+    start-up does not either."""
     from PySide6.QtCore import QTimer
 
     def preload() -> None:
         from ui import charts
+        from ui.main_window import PAGES
 
-        charts.preload()
+        charts.preload(tuple(entry.module for entry in PAGES))
 
     QTimer.singleShot(PRELOAD_AFTER_MS, window, preload)
 

@@ -9,7 +9,7 @@ background once the window is up (``preload``), or by the first chart's worker.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -244,17 +244,22 @@ def built(name: str, *args: Any) -> SpecJob:
     return make
 
 
-def preload() -> threading.Thread:
-    """Import matplotlib and the chart drawing on a background thread (once the window is up), so the
-    first chart shown does not wait for it."""
-    thread = threading.Thread(target=_import_drawing, name="preload-matplotlib", daemon=True)
+DRAWING_MODULES = ("matplotlib.figure", "matplotlib.backends.backend_agg", "briefing.charts.image",
+                   "briefing.charts.build")
+
+
+def preload(first: Sequence[str] = ()) -> threading.Thread:
+    """Import the modules ``first`` (the pages, say), then matplotlib and the chart drawing, on a
+    background thread (once the window is up), so that neither a page's first visit nor the first
+    chart waits for them."""
+    modules = (*first, *DRAWING_MODULES)
+    thread = threading.Thread(target=_import_all, args=(modules,), name="preload-matplotlib", daemon=True)
     thread.start()
     return thread
 
 
-def _import_drawing() -> None:
+def _import_all(modules: Sequence[str]) -> None:
     import importlib
 
-    for module in ("matplotlib.figure", "matplotlib.backends.backend_agg", "briefing.charts.image",
-                   "briefing.charts.build"):
+    for module in modules:
         importlib.import_module(module)
