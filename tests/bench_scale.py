@@ -100,6 +100,7 @@ def bench_freeze(quick: bool) -> list[tuple[str, float]]:
     from briefing.store import WorkspaceStore
     from ui.main_window import PAGE_NAMES, MainWindow
     from ui.settings import AppSettings
+    from ui.workers import answer_promptly
 
     app = QApplication.instance() or QApplication([])
     temp = Path(tempfile.mkdtemp())
@@ -113,6 +114,7 @@ def bench_freeze(quick: bool) -> list[tuple[str, float]]:
     from ui.main_window import PAGES
 
     charts.preload(tuple(entry.module for entry in PAGES)).join()  # as the app does once its window is up
+    answer_promptly()  # as the app does at start
     meter = FreezeMeter()
 
     def idle() -> bool:

@@ -86,8 +86,10 @@ def start(argv: Sequence[str] | None = None, settings_file: Path | None = None) 
 
         from ui import style
         from ui.settings import AppSettings
+        from ui.workers import answer_promptly
 
         args = parse_args(argv)
+        answer_promptly()
         app = application()
         style.follow_system(app)
         store = QSettings(str(settings_file), QSettings.Format.IniFormat) if settings_file else None
