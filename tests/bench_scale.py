@@ -97,6 +97,7 @@ def bench_freeze(quick: bool) -> list[tuple[str, float]]:
     from briefing.clock import FixedClock
     from briefing.edits import AddItem, SetSingleton, UpdateItem
     from briefing.i18n import Message
+    from briefing.model.collections import DECK, DIALOGUES, STAKEHOLDERS
     from briefing.store import WorkspaceStore
     from ui.main_window import PAGE_NAMES, MainWindow
     from ui.settings import AppSettings
@@ -111,9 +112,9 @@ def bench_freeze(quick: bool) -> list[tuple[str, float]]:
     window.resize(1280, 800)
     window.show()
     from ui import charts
-    from ui.main_window import PAGES
+    from ui.app import page_modules
 
-    charts.preload(tuple(entry.module for entry in PAGES)).join()  # as the app does once its window is up
+    charts.preload(page_modules()).join()  # as the app does once its window is up
     answer_promptly()  # as the app does at start
     meter = FreezeMeter()
 
@@ -135,16 +136,16 @@ def bench_freeze(quick: bool) -> list[tuple[str, float]]:
 
     def rename() -> None:
         person = session.workspace.stakeholders[5]
-        session.do(UpdateItem("stakeholders", person, _replace(person, name=person.name + " Jr.")), text)
+        session.do(UpdateItem(STAKEHOLDERS, person, _replace(person, name=person.name + " Jr.")), text)
 
     def add_dialogue() -> None:
         first = session.workspace.dialogues[0]
-        new = _replace(first, id=session.store.new_id("dialogues", "d"))
-        session.do(AddItem("dialogues", new), text)
+        new = _replace(first, id=session.store.new_id(DIALOGUES))
+        session.do(AddItem(DIALOGUES, new), text)
 
     def retitle() -> None:
         deck = session.workspace.deck
-        session.do(SetSingleton("deck", deck, _replace(deck, title=deck.title + " !")), text)
+        session.do(SetSingleton(DECK, deck, _replace(deck, title=deck.title + " !")), text)
 
     edits = {"rename a stakeholder": rename, "log a dialogue": add_dialogue, "retitle the deck": retitle}
     for page in ("allies", "briefing") if not quick else ("allies",):

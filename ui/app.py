@@ -115,11 +115,17 @@ def preload_charts_soon(window: MainWindow) -> None:
 
     def preload() -> None:
         from ui import charts
-        from ui.main_window import PAGES
 
-        charts.preload(tuple(entry.module for entry in PAGES))
+        charts.preload(page_modules())
 
     QTimer.singleShot(PRELOAD_AFTER_MS, window, preload)
+
+
+def page_modules() -> tuple[str, ...]:
+    """The pages' modules (each page lives in ``ui.pages.<its name>``)."""
+    from ui.pages.factories import PAGE_NAMES
+
+    return tuple(f"ui.pages.{name}" for name in PAGE_NAMES)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import copy
 
-from briefing.model.entities import COLLECTIONS, Workspace
+from briefing.model.collections import COLLECTIONS
+from briefing.model.entities import Workspace
 
 
 def snapshot(workspace: Workspace) -> Workspace:
     """``workspace`` as it is now, unaffected by later edits (its items are shared, not copied)."""
     copied = copy.copy(workspace)
-    for name in COLLECTIONS:
-        setattr(copied, name, list(workspace.collection(name)))
+    for collection in COLLECTIONS:
+        setattr(copied, collection.name, list(collection.items(workspace)))
     return copied

@@ -8,6 +8,7 @@ import time
 from big_workspace import big_workspace
 
 from briefing.clock import FixedClock
+from briefing.model.collections import DECK, DIALOGUES, STAKEHOLDERS
 from briefing.model.snapshot import snapshot
 from briefing.store import WorkspaceStore
 
@@ -17,9 +18,9 @@ def test_a_snapshot_keeps_what_the_workspace_held_when_it_was_taken() -> None:
     before = snapshot(store.workspace)
     names = [p.name for p in before.stakeholders]
     first = store.workspace.stakeholders[0]
-    store.update("stakeholders", dataclasses.replace(first, name="Someone Else"))
-    store.remove("dialogues", store.workspace.dialogues[0].id)
-    store.set("deck", dataclasses.replace(store.workspace.deck, title="New title"))
+    store.update(STAKEHOLDERS, dataclasses.replace(first, name="Someone Else"))
+    store.remove(DIALOGUES, store.workspace.dialogues[0].id)
+    store.set(DECK, dataclasses.replace(store.workspace.deck, title="New title"))
     assert [p.name for p in before.stakeholders] == names
     assert len(before.dialogues) == 200 and len(store.workspace.dialogues) == 199
     assert before.deck.title != "New title"

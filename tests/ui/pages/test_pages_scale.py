@@ -12,6 +12,7 @@ from big_workspace import big_workspace
 from briefing.clock import FixedClock
 from briefing.edits import UpdateItem
 from briefing.i18n import Message, set_language
+from briefing.model.collections import STAKEHOLDERS
 from briefing.store import WorkspaceStore
 
 
@@ -64,8 +65,8 @@ def test_an_edit_redraws_the_map_and_the_newest_picture_wins(qtbot: Any, big_ses
     top = max(big_session.workspace.stakeholders, key=lambda p: (p.influence, p.interest))
     renamed = dataclasses.replace(top, name="Zelda Newname")
     with qtbot.waitSignal(page.map.drawn, timeout=20_000) as drawn:
-        big_session.do(UpdateItem("stakeholders", top, renamed), Message("pages.undo.change", {"noun": "x"}))
-        big_session.do(UpdateItem("stakeholders", renamed, dataclasses.replace(renamed, name="Zelda Final")),
+        big_session.do(UpdateItem(STAKEHOLDERS, top, renamed), Message("pages.undo.change", {"noun": "x"}))
+        big_session.do(UpdateItem(STAKEHOLDERS, renamed, dataclasses.replace(renamed, name="Zelda Final")),
                        Message("pages.undo.change", {"noun": "x"}))
     labels = {label for series in drawn.args[0].series for label in series.point_labels or []}
     listed = {page.unnamed.item(row).text() for row in range(page.unnamed.count())}
@@ -84,7 +85,7 @@ def test_a_hidden_briefing_page_plans_the_deck_only_when_shown(qtbot: Any, big_s
     planned: list[int] = []
     page.checker.busy.connect(lambda busy: planned.append(busy))
     person = big_session.workspace.stakeholders[3]
-    big_session.do(UpdateItem("stakeholders", person, dataclasses.replace(person, name="Someone New")),
+    big_session.do(UpdateItem(STAKEHOLDERS, person, dataclasses.replace(person, name="Someone New")),
                    Message("pages.undo.change", {"noun": "x"}))
     assert planned == [] and page.check_due  # nothing planned for a page out of sight
     with qtbot.waitSignal(page.checked, timeout=20_000):
