@@ -11,7 +11,7 @@ from briefing.deck.model import Finding
 
 
 def test_a_text_under_aa_shows_in_the_lint_with_its_shape_ratio_and_limit(
-        opened: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        opened: Any, monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> None:
     import briefing.deck.legibility as legibility
 
     shape = "Decision needed today"
@@ -20,7 +20,8 @@ def test_a_text_under_aa_shows_in_the_lint_with_its_shape_ratio_and_limit(
         Finding(6, "alt_text", 0, 1, plan.slides[5].title, shape="Missed deadlines")])
     opened.show_page("briefing")
     page = opened.pages["briefing"]
-    page.check()
+    with qtbot.waitSignal(page.checked, timeout=20_000):  # the deck is checked on a worker
+        page.check()
     texts = [page.lint_model.item(row).text() for row in range(page.lint_model.rowCount())]
     assert f"⚠ Slide 2: “{shape}” reads 2.1:1 against what lies behind it, WCAG AA asks at least 3:1" in texts
     assert "⚠ Slide 6: the chart “Missed deadlines” has no alt text (a screen reader says nothing about it)" in texts
