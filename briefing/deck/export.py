@@ -42,9 +42,10 @@ def review(workspace: Workspace, settings: DeckSettings | None = None, template:
     """The deck the workspace would export and its breaches of the dosing rules, planned once."""
     from briefing.deck import template as templates
     from briefing.deck.lint import lint
+    from briefing.deck.paging import paginate
 
     loaded = templates.load(_template_path(workspace, settings, template))
-    deck = plan(workspace, settings, today)
+    deck = paginate(plan(workspace, settings, today), loaded)
     return deck, lint(deck, loaded)
 
 
@@ -54,13 +55,14 @@ def export(workspace: Workspace, out: Path, settings: DeckSettings | None = None
     """Write the deck to ``out`` atomically; returns its path, slide count, lint findings and sha256."""
     from briefing.deck import template as templates
     from briefing.deck.lint import lint
+    from briefing.deck.paging import paginate
     from briefing.deck.render import render
     from briefing.pptx_compat import package_bytes
 
     out = Path(out)
     _check_target(out)
     loaded = templates.load(_template_path(workspace, settings, template))
-    deck = plan(workspace, settings, today)
+    deck = paginate(plan(workspace, settings, today), loaded)
     findings = lint(deck, loaded)
     prs = render(deck, loaded, cache_dir if cache_dir is not None else default_cache(), progress)
     data = package_bytes(prs)

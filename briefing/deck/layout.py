@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefing.deck import textfit
+from briefing.deck.limits import MIN_BODY_PT
 from briefing.deck.model import Card, SlideSpec, Table
 from briefing.deck.template import Box, Geometry
 
 TITLE_PT = 28.0
 TITLE_SIZES = (28.0, 24.0, 22.0, 20.0)
-BODY_SIZES = (24.0, 22.0, 20.0, 18.0)
-APPENDIX_SIZES = (20.0, 18.0, 16.0, 14.0, 12.0)
+BODY_SIZES = (24.0, 22.0, 20.0, 18.0, 16.0)
+"""Body text sizes, largest first: down to a 16 pt floor (the lint reports anything under 18 pt)."""
+APPENDIX_SIZES = (20.0, 18.0, 16.0, 14.0)
 CAPTION_PT = 14.0
 FOOTER_PT = 10.0
 PARAGRAPH_SPACE_PT = 6.0
@@ -63,6 +65,19 @@ class Arrangement:
     table: TableLayout | None = None
     chart: Box | None = None
     subtitle: TextBlock | None = None
+
+    def fields(self) -> list[tuple[str, TextBlock]]:
+        """Every block of text on the slide with the field it shows (``title``, ``body``, ``card 2``, …)."""
+        named = [("title", self.title), ("subtitle", self.subtitle), ("body", self.body), ("callout", self.callout),
+                 ("caption", self.caption)]
+        for number, (_box, heading, lines) in enumerate(self.cards, start=1):
+            named += [(f"card {number}", heading), (f"card {number}", lines)]
+        return [(name, block) for name, block in named if block is not None]
+
+    @property
+    def fits(self) -> bool:
+        """Every text of the slide fits its box (a table included)."""
+        return all(block.fits for _name, block in self.fields()) and (self.table is None or self.table.fits)
 
 
 def text_height(texts: list[str], family: str, size: float, width: float, bullets: bool = False,
@@ -221,6 +236,12 @@ def _arrange_cards(spec: SlideSpec, area: Box, family: str, sizes: tuple[float, 
     return [(Box(area.left + i * (width + GAP), area.top, width, height), h, b) for i, (h, b) in enumerate(placed)]
 
 
+def card_label(label: str, card: Box, family: str) -> TextBlock:
+    """A card's process label on one line at the top of the card, smaller rather than broken."""
+    return fit_text([label], Box(card.left + 0.1, card.top + 0.05, card.width - 0.2, 0.45), family, LABEL_SIZES)
+
+
+LABEL_SIZES = (18.0, 16.0, 14.0, 12.0)
 CARD_HEAD = 0.95
 """The top of a card: the process label and the severity squares."""
 
@@ -245,40 +266,89 @@ def _card_fits(card: Card, family: str, size: float, width: float, height: float
 
 
 def arrange_table(spec: SlideSpec, area: Box, family: str, sizes: tuple[float, ...]) -> TableLayout:
-    """Column widths, and row heights at the largest size at which the whole table fits ``area``.
+    """Column widths from the content, and row heights at the largest size at which the whole table fits ``area``.
 
-    A matrix (a wide first column, then narrow tick columns) may widen its first column, up to
-    ``FIRST_COLUMN_SHARES``, before its text gets smaller: on a small slide the row labels then
-    keep 18 pt and the tick columns' labels wrap instead.
+    Each column is at least as wide as its longest word at the size used (no word is broken), and the
+    room left goes to the columns whose text would otherwise wrap most. The size goes down to
+    ``TABLE_FLOOR_PT``; a table that still does not fit is continued on a next slide (``paging``).
     """
     assert spec.table is not None
     table = spec.table
+    candidates = [*sizes, *(s for s in TABLE_SIZES if s < sizes[-1])]
+    tried: list[TableLayout] = []
+    for size in candidates:
+        widths = column_widths(table, area.width, family, size)
+        if widths is None:
+            continue
+        placed = _table_at(table, area, family, size, widths)
+        if placed.fits:
+            return placed
+        tried.append(placed)
+    if tried:  # every word whole, but too tall: the largest size (a continuation slide takes the rest)
+        return next((t for t in tried if t.size >= MIN_BODY_PT), tried[-1])
+    columns = len(table.header)  # a word wider than the table allows at the floor: even widths, the lint names it
+    return _table_at(table, area, family, candidates[-1], [area.width / columns] * columns)
+
+
+TABLE_FLOOR_PT = 14.0
+TABLE_SIZES = (16.0, 14.0)
+"""Sizes a table may go down to below the body sizes; the lint reports anything under 18 pt."""
+WIDTH_SLACK = 1.04
+"""Room for a renderer whose line breaking is a little wider than the font's advance widths."""
+
+
+def column_widths(table: Table, width: float, family: str, size: float) -> list[float] | None:
+    """Widths (in) that keep every word of every column whole at ``size`` and fill ``width``; None when the
+    longest words alone need more than ``width``. The room beyond the longest words goes, step by step, to
+    the column where it saves the most height (a long header or a long row label), else to the widest text."""
+    header_size = _header_size(table, size)
+    rows = [(table.header, header_size, True), *((row, size, False) for row in table.rows)]
     columns = len(table.header)
-    shares = FIRST_COLUMN_SHARES if table.first_column_wide and columns > 2 else (None,)
-    last: TableLayout | None = None
-    for size in (*sizes, *(s for s in (16.0, 14.0, 12.0) if s < sizes[-1])):
-        for share in shares:
-            last = _table_at(table, area, family, size, _widths(area.width, columns, share))
-            if last.fits:
-                return last
-    assert last is not None
-    return last
+    least = [0.0] * columns
+    most = [0.0] * columns
+    for row, row_size, bold in rows:
+        measure = textfit.metrics(family, bold)
+        for index, cell in enumerate(row[:columns]):
+            longest = max((measure.em(word) for word in cell.split()), default=0.0)
+            least[index] = max(least[index], _cell_width(longest, row_size))
+            most[index] = max(most[index], _cell_width(measure.em(cell), row_size))
+    if sum(least) > width + 1e-6:
+        return None
+    if sum(most) <= width:  # everything on one line: share the rest in proportion to the content
+        return [width * m / sum(most) for m in most] if sum(most) else [width / columns] * columns
+    widths = list(least)
+    step = max((width - sum(least)) / WIDTH_STEPS, 0.02)
+
+    def height(ws: list[float]) -> float:
+        return sum(_row_height(row, ws, family, row_size, bold) for row, row_size, bold in rows)
+
+    while width - sum(widths) > 1e-6:
+        grow = min(step, width - sum(widths))
+        now = height(widths)
+        saved = [(now - height([*widths[:i], w + grow, *widths[i + 1:]]), most[i] - w) for i, w in enumerate(widths)]
+        best = max(range(columns), key=lambda i: saved[i])
+        widths[best] += grow
+    return widths
 
 
-FIRST_COLUMN_SHARES = (0.36, 0.44, 0.52)
-"""The first column's share of a matrix's width, tried in turn at each text size."""
+WIDTH_STEPS = 24
+"""How finely the room beyond the longest words is shared out among a table's columns."""
 
 
-def _widths(width: float, columns: int, first_share: float | None) -> list[float]:
-    if first_share is None:
-        return [width / columns] * columns
-    first = width * first_share
-    return [first] + [(width - first) / (columns - 1)] * (columns - 1)
+def _cell_width(ems: float, size: float) -> float:
+    return ems * size / 72 * WIDTH_SLACK + 2 * CELL_MARGIN_X + 0.02
+
+
+def _header_size(table: Table, size: float) -> float:
+    """A many-column header is a row of labels: at most ``HEADER_MAX_PT`` (never under the table's floor)."""
+    return max(min(size, HEADER_MAX_PT), TABLE_FLOOR_PT) if len(table.header) > 3 else size
+
+
+HEADER_MAX_PT = 18.0
 
 
 def _table_at(table: Table, area: Box, family: str, size: float, widths: list[float]) -> TableLayout:
-    columns = len(table.header)
-    header_size = min(size, 12.0) if columns > 3 else size  # many columns: the header is a row of labels
+    header_size = _header_size(table, size)
     heights = [_row_height(table.header, widths, family, header_size, True)]
     heights += [_row_height(row, widths, family, size, False) for row in table.rows]
     lines = sum(_row_lines(row, widths, family, size) for row in table.rows)
@@ -300,25 +370,3 @@ def _row_lines(row: list[str], widths: list[float], family: str, size: float, bo
 def _row_height(row: list[str], widths: list[float], family: str, size: float, bold: bool) -> float:
     lines = _row_lines(row, widths, family, size, bold)
     return lines * size * textfit.LINE_PITCH * 1.08 / 72 + 2 * CELL_MARGIN_Y + 0.04
-
-
-def shorten_to_fit(block: TextBlock, family: str) -> TextBlock:
-    """The block cut (with …) to what its box holds: the last guard so no text runs off a slide."""
-    if block.fits:
-        return block
-    texts = list(block.texts)
-    while texts:
-        height, lines = text_height(texts, family, block.size, block.box.width, block.bullets, block.bold)
-        if height <= block.box.height + 1e-6:
-            return TextBlock(texts, block.box, block.size, lines, True, block.bullets, block.bold)
-        last = texts[-1]
-        cut = last.rsplit(" ", 1)[0] if " " in last.strip() else last[: len(last) // 2]
-        if len(last) > 400:
-            cut = last[:400]
-        if cut.rstrip("…") == last.rstrip("…") or not cut.strip():
-            texts.pop()
-            if texts:
-                texts[-1] = texts[-1].rstrip("…") + "…"
-            continue
-        texts[-1] = cut.rstrip(" ,;:.…") + "…"
-    return TextBlock([""], block.box, block.size, 0, True, block.bullets, block.bold)

@@ -114,11 +114,20 @@ class Finding:
     title: str = ""
     shape: str = ""
     """The shape or text the finding is about, as a user recognises it (contrast, alt text, titles)."""
+    field: str = ""
+    """The part of the slide (``title``, ``body``, ``callout``, ``caption``, ``card 2``, ``table``); "" for all."""
+    text: str = ""
+    """The text to shorten (or the word too wide for its line)."""
 
     def message(self, lang: str | None = None) -> str:
         from briefing.i18n import format_number, tr
 
         where = tr("deck.lint.deck", lang) if self.slide == 0 else tr("deck.lint.slide", lang, number=self.slide)
+        if self.field:
+            name, _, number = self.field.partition(" ")
+            part = tr(f"deck.field.{name}", lang, number=number)
+            shown = self.text if len(self.text) <= 48 else self.text[:47].rstrip() + "…"
+            where = tr("deck.lint.where_field", lang, where=where, field=part, text=shown)
         return tr(
             f"deck.rule.{self.rule}",
             lang,

@@ -202,7 +202,6 @@ class _Renderer:
         """Write ``block`` into ``frame`` as paragraphs of one run each (XML built directly: python-pptx's
         property setters cost ~10× more, and a deck has a few hundred runs)."""
         font = self.body_font if font == "" else font
-        block = lay.shorten_to_fit(block, font or self.body_font)
         body = compat.text_body(frame)
         for old in body.findall(_A_P):
             body.remove(old)
@@ -238,7 +237,7 @@ class _Renderer:
         _decorative(shape)
         self._severity(slide, box, card.level)
         if card.label:
-            label = TextBlock([card.label], Box(box.left + 0.1, box.top + 0.05, box.width - 0.2, 0.45), 18.0, 1, False)
+            label = lay.card_label(card.label, box, self.body_font)
             self._textbox(slide, label, colour=muted_on(self.pal, self.pal.box))
         self._textbox(slide, heading, colour=self.pal.text)
         if lines is not None:

@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from briefing.charts.spec import ChartSpec
 from briefing.deck.limits import MAX_REFERENCES
@@ -81,17 +81,31 @@ def notes(*parts: str) -> str:
     return "\n".join(clean(part, keep_newlines=True) for part in parts if part and part.strip())
 
 
+Row = TypeVar("Row", str, list[str])
+
+
+def within_budget(items: list[Row], budget: int) -> tuple[list[Row], list[Row]]:
+    """The first items, each whole, while their words stay within ``budget`` (at least one), and the rest: what
+    does not fit a main slide moves to the appendix whole rather than cut."""
+    used = 0
+    for index, item in enumerate(items):
+        used += sum(words(text) for text in ([item] if isinstance(item, str) else item))
+        if used > budget and index:
+            return items[:index], items[index:]
+    return items, []
+
+
 def chunks(items: list[str], size: int = APPENDIX_BULLETS) -> list[list[str]]:
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
 def continued(ctx: Context, kind: str, title: str, items: list[str], note: str = "") -> None:
-    """Items that did not fit a main slide: appendix slides of at most ``APPENDIX_BULLETS`` each."""
+    """Items that did not fit a main slide: appendix slides of at most ``APPENDIX_BULLETS`` each, every item whole."""
     if not items:
         return
     for part in chunks(items):
         ctx.details.append(
-            SlideSpec(kind=kind, title=title, bullets=[brief(item, 45) for item in part], notes=notes(note, *part),
+            SlideSpec(kind=kind, title=title, bullets=part, notes=notes(note, *part),
                       appendix=True, section="details")
         )
 
@@ -161,15 +175,12 @@ def since(ctx: Context) -> list[SlideSpec]:
     if not items:  # an objection still open from any earlier attempt must be answered, not only the latest's
         return []
     answered = sum(1 for item in items if item.answered_in_deck)
-    rows = []
-    shown = items[:MAX_ROWS - 2]
-    per_row = WORD_BUDGET // max(len(shown), 1)
-    for item in shown:
-        answer = clean(item.objection.answer)
-        cell = f"✓ {brief(answer, per_row - per_row * 9 // 20)}" if answer else ctx.t("deck.since.pending")
-        rows.append([brief(clean(item.objection.text), per_row * 9 // 20), cell])
     pending = ctx.t("deck.since.pending")
-    extra = [f"{clean(i.objection.text)} — {clean(i.objection.answer) or pending}" for i in items[MAX_ROWS - 2 :]]
+    rows = [[clean(i.objection.text), f"✓ {clean(i.objection.answer)}" if clean(i.objection.answer) else pending]
+            for i in items]
+    rows, rest = within_budget(rows[:MAX_ROWS - 2], WORD_BUDGET)
+    rest += [[clean(i.objection.text), clean(i.objection.answer) or pending] for i in items[MAX_ROWS - 2 :]]
+    extra = [f"{asked} — {answer.removeprefix('✓ ')}" for asked, answer in rest]
     title_key = "deck.since.title_all" if answered == len(items) else "deck.since.title"
     continued(ctx, "details", ctx.t("deck.since.more"), extra)
     return [
@@ -177,6 +188,7 @@ def since(ctx: Context) -> list[SlideSpec]:
             kind="since",
             title=ctx.t(title_key, answered=answered, total=len(items), count=len(items)),
             table=Table([ctx.t("deck.since.asked"), ctx.t("deck.since.answer")], rows, first_column_wide=False),
+            caption=ctx.t("deck.since.rest", count=len(extra)) if extra else "",
             notes=notes(
                 ctx.t("deck.notes.since", date=ctx.day(presentations[-1].date, short=False)),
                 *(
@@ -249,7 +261,7 @@ def csfs(ctx: Context) -> list[SlideSpec]:
         ticks = ["✓" if csf.id in ids else "" for _name, ids in shown_acts]
         if not any(csf.id in ids for _name, ids in activities):
             uncovered += 1
-        rows.append([brief(clean(csf.title), 8), *ticks])
+        rows.append([brief(clean(csf.title), 10), *ticks])
     more = [clean(c.title) for c in workspace.csfs[MAX_ROWS:]]
     more += [ctx.t("deck.csfs.more_activity", name=name) for name, _ids in activities[5:]]
     continued(ctx, "details", ctx.t("deck.csfs.more"), more)
@@ -273,7 +285,7 @@ def csfs(ctx: Context) -> list[SlideSpec]:
 
 def activity_columns(workspace: Workspace) -> list[tuple[str, set[str]]]:
     """The activities that deliver CSFs (initiatives, then phases): a short name and their CSF ids."""
-    columns = [(brief(clean(i.title), 3), set(i.csf_ids)) for i in workspace.initiatives if i.csf_ids]
+    columns = [(brief(clean(i.title), 6), set(i.csf_ids)) for i in workspace.initiatives if i.csf_ids]
     columns += [(brief(clean(p.name).split(":")[0], 4), set(p.csf_ids)) for p in workspace.phases if p.csf_ids]
     return columns
 
@@ -401,17 +413,17 @@ def roadmap(ctx: Context) -> list[SlideSpec]:
 
 def decision(ctx: Context) -> list[SlideSpec]:
     phase = next_phase(ctx.workspace, ctx.today)
-    steps = []
+    steps: list[str] = []
+    rest: list[str] = []
     if phase is not None:
         when = phase.start or phase.end
-        items = [d.title for d in phase.deliverables] or phase.objectives
+        items = [clean(item) for item in ([d.title for d in phase.deliverables] or phase.objectives)]
         for item in items[:MAX_STEPS]:
-            step = brief(clean(item), 6)
-            if when:
-                step = ctx.t("deck.decision.step", step=step, owner=ctx.owner(), date=ctx.day(when))
-            steps.append(step)
-        rest = items[MAX_STEPS:]
-        continued(ctx, "details", ctx.t("deck.decision.more"), [clean(x) for x in rest])
+            steps.append(ctx.t("deck.decision.step", step=item, owner=ctx.owner(), date=ctx.day(when)) if when
+                         else item)
+        steps, _rest = within_budget(steps, WORD_BUDGET - words(ctx.t("deck.summary.callout_none")))
+        rest = items[len(steps):]
+        continued(ctx, "details", ctx.t("deck.decision.more"), rest)
     ask = clean(ctx.settings.ask)
     return [
         SlideSpec(
@@ -419,6 +431,7 @@ def decision(ctx: Context) -> list[SlideSpec]:
             title=ctx.t("deck.decision.title", ask=lower_first(brief(ask, 18))) if ask else ctx.t("deck.decision.none"),
             bullets=steps,
             callout=ctx.t("deck.summary.callout_none"),
+            caption=ctx.t("deck.decision.rest", count=len(rest)) if rest else "",
             notes=notes(ctx.t("deck.notes.decision", ask=ask), (phase and phase_note(ctx, phase)) or ""),
             section="decision",
         )
@@ -439,7 +452,7 @@ def method(ctx: Context) -> list[SlideSpec]:
         when = ctx.day(item.date) if item.date else "—"
         source = ctx.word("survey_source", item.source)
         head = ctx.t("deck.method.line", n=len(item.responses), date=when, source=source)
-        questions = [brief(clean(q.text), 14) for q in item.questions]
+        questions = [clean(q.text) for q in item.questions]
         for part in chunks([head, *questions], APPENDIX_BULLETS):
             slides.append(SlideSpec(kind="method", title=ctx.t("deck.method.title", title=brief(clean(item.title), 10)),
                                     bullets=part, notes=notes(head, *(clean(q.text) for q in item.questions)),

@@ -15,7 +15,9 @@ def words(text: str) -> int:
 
 
 def brief(text: str, max_words: int) -> str:
-    """``text`` within ``max_words`` words: whole if it fits, else its first sentence or clause, else cut with …"""
+    """``text`` within ``max_words`` words where a whole piece of it says it: the whole text if it fits, else its
+    first sentence or clause, else a phrase that ends before a conjunction. Never a cut with "…": a text with no
+    such piece stays whole (the layout makes room, continues it on a next slide or the lint names it)."""
     text = " ".join(text.split())
     if words(text) <= max_words:
         return text
@@ -23,13 +25,8 @@ def brief(text: str, max_words: int) -> str:
         cut = _first_piece_within(text, pattern, max_words)
         if cut:
             return cut
-    piece = _whole_piece_within(text, max_words)
-    if piece:
-        return piece
-    kept = text.split(" ")
-    while kept and words(" ".join(kept)) > max_words:
-        kept.pop()
-    return (" ".join(kept).rstrip(",;:—–- ") + "…") if kept else text[:40] + "…"
+    short = _whole_piece_within(text, max_words) or phrase(text, max_words)
+    return short if words(short) >= 2 else text
 
 
 _PHRASE_END = re.compile(r"(?<=[.!?])\s(?=[A-ZÆØÅ0-9\"“»])|(?<=[;:,])\s|\s[—–-]\s|\s\(")

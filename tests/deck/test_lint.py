@@ -92,30 +92,32 @@ def test_at_most_two_external_references(template: Template) -> None:
     assert rules(deck(_with(first, references=["r1", "r2"]), appendix), template) == []
 
 
-def test_text_must_fit_its_box_at_eighteen_points(template: Template) -> None:
+def test_text_must_fit_its_box_at_the_floor(template: Template) -> None:
     box = template.geometry.content
 
-    def bullets(chars: int) -> list[str]:
-        return ["x" * chars] * 5  # five one-word bullets: only the fit can fail
+    def bullets(count: int) -> list[str]:
+        return [" ".join(["fit"] * count)] * 5  # five bullets of short words: only the fit can fail
 
-    def height(chars: int) -> float:
-        return text_height(bullets(chars), template.palette.minor_font, 18.0, box.width, bullets=True)[0]
+    def height(count: int) -> float:
+        return text_height(bullets(count), template.palette.minor_font, 16.0, box.width, bullets=True)[0]
 
-    chars = 10
-    while height(chars + 10) <= box.height:
-        chars += 10
-    assert rules(deck(content(bullets=bullets(chars))), template) == []
-    while height(chars) <= box.height:
-        chars += 10
-    found = rules(deck(content(bullets=bullets(chars))), template)
-    assert [r for r in found if r[1] == "text_fit"], found
+    def fit_rules(count: int) -> list[tuple[int, str, float, float]]:
+        return [r for r in rules(deck(content(bullets=bullets(count))), template) if r[1] in ("text_fit", "word_split")]
+
+    count = 10
+    while height(count + 10) <= box.height:
+        count += 10
+    assert fit_rules(count) == []
+    while height(count) <= box.height:
+        count += 10
+    assert [r for r in fit_rules(count) if r[1] == "text_fit"]
 
 
 def test_a_table_that_needs_smaller_than_eighteen_points_is_a_finding(template: Template) -> None:
     rows = [[f"Row {i} with a long text that wraps over lines", "✓"] for i in range(5)]
     ok = rules(deck(content(table=Table(["Factor", "Phase"], rows[:3]))), template)
     assert not [r for r in ok if r[1] in ("font_size", "text_fit")]
-    tall = Table(["Factor", "Phase"], [[("word " * 30).strip(), "✓"] for _ in range(5)])
+    tall = Table(["Factor", "Phase"], [[("word " * 60).strip(), "✓"] for _ in range(5)])
     found = {rule for _s, rule, _v, _l in rules(deck(content(table=tall)), template)}
     assert "font_size" in found or "text_fit" in found
 
@@ -125,8 +127,9 @@ def test_the_demo_deck_is_well_dosed_in_every_template(demo: Workspace, demo_da:
     assert check(demo, today=today) == []
     assert check(demo_da, today=today) == []
     assert check(demo, template=samples / "templates" / "purple-banner.potx", today=today) == []
-    for workspace in (demo, demo_da):  # the 10-inch dark template: the CSF matrix keeps 18 pt
-        assert check(workspace, template=samples / "templates" / "reclamation-dark-16x9.pptx", today=today) == []
+    for workspace in (demo, demo_da):  # the 10-inch dark template: the CSF matrix needs 14 pt, and the lint says so
+        found = check(workspace, template=samples / "templates" / "reclamation-dark-16x9.pptx", today=today)
+        assert [(f.rule, f.field, f.value) for f in found] == [("font_size", "table", 14.0)]
 
 
 def test_findings_read_in_both_languages(template: Template) -> None:
