@@ -319,8 +319,9 @@ def column_widths(table: Table, width: float, family: str, size: float) -> list[
     widths = list(least)
     step = max((width - sum(least)) / WIDTH_STEPS, 0.02)
 
-    def height(ws: list[float]) -> float:
-        return sum(_row_height(row, ws, family, row_size, bold) for row, row_size, bold in rows)
+    def height(ws: list[float]) -> float:  # the table's height, and a little for every line of every cell
+        lines = sum(_cell_lines(row, ws, family, row_size, bold) for row, row_size, bold in rows)
+        return sum(_row_height(row, ws, family, row_size, bold) for row, row_size, bold in rows) + 0.02 * lines
 
     while width - sum(widths) > 1e-6:
         grow = min(step, width - sum(widths))
@@ -360,11 +361,16 @@ def _table_at(table: Table, area: Box, family: str, size: float, widths: list[fl
 
 
 def _row_lines(row: list[str], widths: list[float], family: str, size: float, bold: bool = False) -> int:
-    return max(
-        (textfit.count_lines([cell], family, size, w - 2 * CELL_MARGIN_X + 2 * textfit.INSET_X, bold)
-         for cell, w in zip(row, widths, strict=False)),
-        default=1,
-    )
+    return max(_cell_line_counts(row, widths, family, size, bold), default=1)
+
+
+def _cell_lines(row: list[str], widths: list[float], family: str, size: float, bold: bool = False) -> int:
+    return sum(_cell_line_counts(row, widths, family, size, bold))
+
+
+def _cell_line_counts(row: list[str], widths: list[float], family: str, size: float, bold: bool) -> list[int]:
+    return [textfit.count_lines([cell], family, size, w - 2 * CELL_MARGIN_X + 2 * textfit.INSET_X, bold)
+            for cell, w in zip(row, widths, strict=False)]
 
 
 def _row_height(row: list[str], widths: list[float], family: str, size: float, bold: bool) -> float:

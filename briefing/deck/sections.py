@@ -167,6 +167,11 @@ def summary(ctx: Context) -> list[SlideSpec]:
 # -- since last time -----------------------------------------------------------------------
 
 
+ASKED_WORDS = 8
+ANSWER_WORDS = 10
+"""A question and its answer in the since table: a whole clause within these words (the whole in the notes)."""
+
+
 def since(ctx: Context) -> list[SlideSpec]:
     from briefing.guide.objections import open_objections
 
@@ -176,7 +181,8 @@ def since(ctx: Context) -> list[SlideSpec]:
         return []
     answered = sum(1 for item in items if item.answered_in_deck)
     pending = ctx.t("deck.since.pending")
-    rows = [[clean(i.objection.text), f"✓ {clean(i.objection.answer)}" if clean(i.objection.answer) else pending]
+    rows = [[brief(clean(i.objection.text), ASKED_WORDS),
+             f"✓ {brief(clean(i.objection.answer), ANSWER_WORDS)}" if clean(i.objection.answer) else pending]
             for i in items]
     rows, rest = within_budget(rows[:MAX_ROWS - 2], WORD_BUDGET)
     rest += [[clean(i.objection.text), clean(i.objection.answer) or pending] for i in items[MAX_ROWS - 2 :]]

@@ -12,7 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from lo_helpers import SAMPLES, convert_to_pdf, demo_workspace, pdf_pages, words_outside_page
+from decks import Rendered, four_three_template
+from lo_helpers import pdf_pages, words_outside_page
 from pptx import Presentation
 
 from briefing.charts.theme import contrast
@@ -22,79 +23,18 @@ from briefing.deck import export, template_check
 from briefing.deck.template import DEFAULT_TEMPLATE
 from briefing.errors import InputError
 from briefing.model.collections import DECK
-from briefing.model.entities import Phase, Problem, Workspace
+from briefing.model.entities import Workspace
 from briefing.store import WorkspaceStore
 
 TODAY = dt.date(2026, 11, 27)
-
-HOSTILE = "Bell\x07 tab\tnull\x00 \ufffe\uffff lone\ud800 =cmd|' /C calc'!A0"
-
-
-def hostile(workspace: Workspace) -> Workspace:
-    """The demo with control characters, formula triggers, 10,000 characters and 200 bullets."""
-    problems = [dataclasses.replace(p, title=f"{HOSTILE} {p.title}", impact="x" * 10_000 if i == 0 else p.impact,
-                                    description="word " * 2_000)
-                for i, p in enumerate(workspace.problems)]
-    problems += [Problem(id=f"h{i}", title=f"Extra problem {i} {HOSTILE}", severity=1 + i % 5) for i in range(30)]
-    phases = [dataclasses.replace(p, deliverables=[f"Deliverable {i} =SUM(A1)" for i in range(200)])
-              for p in workspace.phases]
-    phases.append(Phase(id="hx", name="=1+1", start=dt.date(2027, 1, 1), end=dt.date(2027, 2, 1)))
-    surveys = [dataclasses.replace(s, findings=[f"Finding {i} \x0b" for i in range(200)]) for s in workspace.surveys]
-    people = [dataclasses.replace(p, name=f"=HYPERLINK(\"http://x\") {p.name}\x1f") for p in workspace.stakeholders]
-    deck = dataclasses.replace(workspace.deck, ask=f"=cmd {workspace.deck.ask}\x07", title=f"{HOSTILE} deck")
-    campaign = dataclasses.replace(workspace.campaign, name="y" * 10_000)
-    return dataclasses.replace(workspace, problems=problems, phases=phases, surveys=surveys, stakeholders=people,
-                               deck=deck, campaign=campaign)
-
-
-def four_three_template(folder: Path) -> Path:
-    prs = Presentation()  # python-pptx's own template is 4:3
-    path = folder / "four-three.pptx"
-    prs.save(str(path))
-    return path
-
-
-def coverless_template(folder: Path) -> Path:
-    """The default template whose title layout has lost its title and subtitle placeholders."""
-    prs = Presentation(str(DEFAULT_TEMPLATE))
-    layout = prs.slide_layouts[0]
-    for shape in list(layout.placeholders):
-        if shape.placeholder_format.type is not None and shape.placeholder_format.idx in (0, 1):
-            shape._element.getparent().remove(shape._element)
-    path = folder / "coverless.pptx"
-    prs.save(str(path))
-    return path
+CASES = ["en-default", "da-dark", "en-potx", "da-potx", "en-dark-anon", "en-43", "en-coverless", "hostile",
+         "hostile-dark", "en-dark43"]
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, object, Path]]:
-    """Every deck exported once, then converted to PDF in one LibreOffice call."""
-    folder = tmp_path_factory.mktemp("decks")
-    cache = folder / "cache"
-    en, da = demo_workspace("en"), demo_workspace("da")
-    cases = {
-        "en-default": (en, None, None),
-        "da-dark": (da, SAMPLES / "templates" / "reclamation-dark-16x9.pptx", None),
-        "en-potx": (en, SAMPLES / "templates" / "purple-banner.potx", None),
-        "da-potx": (da, SAMPLES / "templates" / "purple-banner.potx", None),
-        "en-dark-anon": (en, SAMPLES / "templates" / "reclamation-dark-16x9.pptx",
-                         dataclasses.replace(en.deck, anonymize=True)),
-        "en-43": (en, four_three_template(folder), None),
-        "en-coverless": (en, coverless_template(folder), None),
-        "hostile": (hostile(en), None, None),
-        "hostile-dark": (hostile(da), SAMPLES / "templates" / "reclamation-dark-16x9.pptx", None),
-    }
-    results = {}
-    for name, (workspace, template, settings) in cases.items():
-        out = folder / f"{name}.pptx"
-        result = export(workspace, out, settings=settings, template=template, today=TODAY, cache_dir=cache)
-        results[name] = (out, result, Path())
-    pdfs = convert_to_pdf([out for out, _r, _p in results.values()], folder)
-    return {name: (out, result, pdfs[out]) for name, (out, result, _p) in results.items()}
-
-
-CASES = ["en-default", "da-dark", "en-potx", "da-potx", "en-dark-anon", "en-43", "en-coverless", "hostile",
-         "hostile-dark"]
+def exported(rendered: dict[str, Rendered]) -> dict[str, tuple[Path, object, Path]]:
+    """The decks of the session's one LibreOffice call (``rendered``), as (pptx, export result, pdf)."""
+    return {name: (deck.pptx, deck.result, deck.pdf) for name, deck in rendered.items()}
 
 
 @pytest.mark.parametrize("name", CASES)

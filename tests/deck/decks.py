@@ -1,0 +1,117 @@
+"""Decks the render tests read: the traps (hostile text, odd templates) and decks made to break the rules."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from lo_helpers import SAMPLES
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.util import Emu, Inches, Pt
+
+from briefing.deck.template import DEFAULT_TEMPLATE
+from briefing.model.entities import Phase, Problem, Workspace
+
+HOSTILE = "Bell\x07 tab\tnull\x00 \ufffe\uffff lone\ud800 =cmd|' /C calc'!A0"
+DARK = SAMPLES / "templates" / "reclamation-dark-16x9.pptx"
+POTX = SAMPLES / "templates" / "purple-banner.potx"
+NAVY = "1B2440"
+PROBE_WORDS = ["Overboard", "Spillover", "Castaway"]
+NARROW_WORD = "Kontraktarkivet"
+
+
+def hostile(workspace: Workspace) -> Workspace:
+    """The demo with control characters, formula triggers, 10,000 characters and 200 bullets."""
+    problems = [dataclasses.replace(p, title=f"{HOSTILE} {p.title}", impact="x" * 10_000 if i == 0 else p.impact,
+                                    description="word " * 2_000)
+                for i, p in enumerate(workspace.problems)]
+    problems += [Problem(id=f"h{i}", title=f"Extra problem {i} {HOSTILE}", severity=1 + i % 5) for i in range(30)]
+    phases = [dataclasses.replace(p, deliverables=[f"Deliverable {i} =SUM(A1)" for i in range(200)])
+              for p in workspace.phases]
+    phases.append(Phase(id="hx", name="=1+1", start=dt.date(2027, 1, 1), end=dt.date(2027, 2, 1)))
+    surveys = [dataclasses.replace(s, findings=[f"Finding {i} \x0b" for i in range(200)]) for s in workspace.surveys]
+    people = [dataclasses.replace(p, name=f"=HYPERLINK(\"http://x\") {p.name}\x1f") for p in workspace.stakeholders]
+    deck = dataclasses.replace(workspace.deck, ask=f"=cmd {workspace.deck.ask}\x07", title=f"{HOSTILE} deck")
+    campaign = dataclasses.replace(workspace.campaign, name="y" * 10_000)
+    return dataclasses.replace(workspace, problems=problems, phases=phases, surveys=surveys, stakeholders=people,
+                               deck=deck, campaign=campaign)
+
+
+def four_three_template(folder: Path) -> Path:
+    prs = Presentation()  # python-pptx's own template is 4:3
+    path = folder / "four-three.pptx"
+    prs.save(str(path))
+    return path
+
+
+def dark_four_three_template(folder: Path) -> Path:
+    """A 4:3 template whose master has a navy background but keeps its default dark text styles."""
+    prs = Presentation()
+    master = prs.slide_master
+    background = master.background.fill
+    background.solid()
+    background.fore_color.rgb = RGBColor.from_string(NAVY)
+    path = folder / "dark-four-three.pptx"
+    prs.save(str(path))
+    return path
+
+
+def coverless_template(folder: Path) -> Path:
+    """The default template whose title layout has lost its title and subtitle placeholders."""
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    layout = prs.slide_layouts[0]
+    for shape in list(layout.placeholders):
+        if shape.placeholder_format.type is not None and shape.placeholder_format.idx in (0, 1):
+            shape._element.getparent().remove(shape._element)
+    path = folder / "coverless.pptx"
+    prs.save(str(path))
+    return path
+
+
+def off_slide_probe(folder: Path) -> Path:
+    """A deck made to break the rule: one word beside the slide, one below it, one overflowing a box off the bottom."""
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    slide = prs.slides.add_slide(prs.slide_layouts[-1])
+    width, height = prs.slide_width, prs.slide_height
+    seen = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(6), Inches(1))
+    seen.text_frame.text = "Readable words stay"
+    for left, top, text in ((width + Inches(1), Inches(2), PROBE_WORDS[0]), (Inches(1), height + Inches(1),
+                                                                             PROBE_WORDS[1])):
+        box = slide.shapes.add_textbox(Emu(left), Emu(top), Inches(3), Inches(1))
+        box.text_frame.text = text
+    overflow = slide.shapes.add_textbox(Inches(1), height - Inches(1), Inches(4), Inches(0.5))
+    overflow.text_frame.word_wrap = True
+    overflow.text_frame.text = "\n".join(["Filler line"] * 8 + [PROBE_WORDS[2]])
+    for paragraph in overflow.text_frame.paragraphs:
+        paragraph.font.size = Pt(24)
+    path = folder / "probe-off-slide.pptx"
+    prs.save(str(path))
+    return path
+
+
+def narrow_column_probe(folder: Path) -> Path:
+    """A deck made to break the rule: a table column narrower than its longest word at 18 pt."""
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    slide = prs.slides.add_slide(prs.slide_layouts[-1])
+    frame = slide.shapes.add_table(2, 3, Inches(1), Inches(1), Inches(6), Inches(2))
+    table = frame.table
+    table.columns[0].width = Inches(0.9)
+    table.columns[1].width, table.columns[2].width = Inches(2.55), Inches(2.55)
+    for row, texts in enumerate((("Arkiv", "Fase", "Ejer"), (NARROW_WORD, "Fase 2", "Juridisk"))):
+        for column, text in enumerate(texts):
+            cell = table.cell(row, column)
+            cell.text = text
+            cell.text_frame.paragraphs[0].font.size = Pt(18)
+    path = folder / "probe-narrow-column.pptx"
+    prs.save(str(path))
+    return path
+
+
+@dataclasses.dataclass(frozen=True)
+class Rendered:
+    pptx: Path
+    pdf: Path
+    result: object | None
+    """The ExportResult (None for a probe deck built by hand)."""
