@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-RENDERER_VERSION = "2"
+RENDERER_VERSION = "3"
 MIN_PT = 12.0
 FALLBACK_FONTS = ("Carlito", "Liberation Sans", "DejaVu Sans")
 _PIE_ROLES = ("accent", "context", "muted", "target")
@@ -213,7 +213,7 @@ def _note(fig: Figure, note: str, theme: ChartTheme, height_in: float) -> None:
 
 
 def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(mpl_text(text), width)) or " "
+    return "\n".join(textwrap.wrap(mpl_text(text), width, break_long_words=False)) or " "  # never a word broken
 
 
 def _number(value: float, spec: ChartSpec) -> str:
@@ -519,8 +519,8 @@ def _draw_likert(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
     width_in, height_in = fig.get_figwidth(), fig.get_figheight()  # type: ignore[union-attr]
     beside = height_in < 3.2 and width_in > 2.4 * height_in  # a short, wide chart: the key goes to the right
     ncols = 1 if beside else _legend_columns(ax, spec, theme)
-    labels = _question_labels(ax, [row.label for row in rows], spec, theme, 0 if beside else ncols)
-    ax.set_yticks(range(len(rows)), labels)
+    labels, size = _question_labels(ax, [row.label for row in rows], spec, theme, 0 if beside else ncols)
+    ax.set_yticks(range(len(rows)), labels, fontsize=size)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(-105, 105)
     ax.set_xticks([-100, -50, 0, 50, 100])
@@ -546,31 +546,43 @@ def _legend_columns(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> int:
     return max(1, min(len(spec.scale), int(width_pt * 0.95 // entry_pt)))
 
 
-def _question_labels(ax: Axes, labels: list[str], spec: ChartSpec, theme: ChartTheme, ncols: int) -> list[str]:
-    """Question labels wrapped into the lines their row has room for (the rest cut with …), so that on a
-    short chart neighbouring questions never overlap; the full questions are in the notes and appendix.
+def _question_labels(ax: Axes, labels: list[str], spec: ChartSpec, theme: ChartTheme, ncols: int
+                     ) -> tuple[list[str], float]:
+    """Question labels wrapped into the lines their row has room for, and their size: the theme's size, else
+    smaller down to ``MIN_PT`` and a wider label column, so that on a short chart neighbouring questions never
+    overlap. Only a question that fits none of these is cut with … (its full text is in the notes and appendix).
     ``ncols``: the legend's columns below the chart (0: the legend is beside it)."""
     fig = ax.get_figure(root=True)
     height_pt, width_pt = fig.get_figheight() * 72, fig.get_figwidth() * 72  # type: ignore[union-attr]
-    pt = _pt(theme)
-    legend_rows = -(-len(spec.scale) // ncols) if spec.legend and ncols else 0
-    legend_lines = legend_rows * (2 if any(len(name) > LEGEND_WRAP for name in spec.scale) else 1)
-    reserved = pt * (2.2 + 1.35 * legend_lines + (1.9 if spec.note else 0))
-    row_pt = max(height_pt - reserved, height_pt * 0.3) / max(len(labels), 1)
-    max_lines = max(1, int(row_pt // (pt * 1.25)))
-    widest = max(20, int(width_pt * (0.42 if ncols else 0.3) // (pt * 0.5)))  # 0: the key takes width instead
-    result = []
-    for label in labels:
-        chars = 34
+    result: list[str] = []
+    for pt, share in ((_pt(theme), 0.42), (MIN_PT, 0.42), (MIN_PT, 0.55)):
+        legend_rows = -(-len(spec.scale) // ncols) if spec.legend and ncols else 0
+        legend_lines = legend_rows * (2 if any(len(name) > LEGEND_WRAP for name in spec.scale) else 1)
+        reserved = _pt(theme) * (2.2 + 1.35 * legend_lines + (1.9 if spec.note else 0))
+        row_pt = max(height_pt - reserved, height_pt * 0.3) / max(len(labels), 1)
+        max_lines = max(1, int(row_pt // (pt * 1.25)))
+        widest = max(20, int(width_pt * (share if ncols else 0.3) // (pt * 0.5)))  # 0: the key takes width instead
+        result = [_wrap_within(label, max_lines, widest) for label in labels]
+        if all(text.count("\n") < max_lines for text in result):
+            return result, pt
+    return [_cut(text, max_lines) for text in result], MIN_PT  # the last resort: the full question is in the notes
+
+
+def _cut(text: str, max_lines: int) -> str:
+    lines = text.split("\n")
+    if len(lines) <= max_lines:
+        return text
+    return "\n".join([*lines[: max_lines - 1], lines[max_lines - 1].rstrip(" ,;:.") + "…"])
+
+
+def _wrap_within(label: str, max_lines: int, widest: int) -> str:
+    """``label`` wrapped at 34 characters a line, or wider up to ``widest`` until it takes at most ``max_lines``."""
+    chars = 34
+    lines = _wrap(label, chars).split("\n")
+    while len(lines) > max_lines and chars < widest:
+        chars = min(chars + 8, widest)
         lines = _wrap(label, chars).split("\n")
-        while len(lines) > max_lines and chars < widest:
-            chars = min(chars + 8, widest)
-            lines = _wrap(label, chars).split("\n")
-        if len(lines) > max_lines:
-            lines = lines[:max_lines]
-            lines[-1] = lines[-1].rstrip(" ,;:.") + "…"
-        result.append("\n".join(lines))
-    return result
+    return "\n".join(lines)
 
 
 def _likert_row(ax: Axes, index: int, counts: list[int], colours: list[str], spec: ChartSpec,
