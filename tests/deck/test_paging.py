@@ -135,3 +135,22 @@ def test_the_lint_reports_text_that_would_overflow_its_box_with_the_field(templa
     assert [(f.slide, f.field) for f in found] == [(1, "callout")]
     assert found[0].value > found[0].limit
     assert "decision box" in found[0].message("en") and "beslutningsboks" in found[0].message("da")
+
+
+def test_briefing_check_names_the_slide_the_field_and_the_word(demo: Workspace, tmp_path: object,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    import dataclasses
+    from pathlib import Path
+
+    from briefing.cli import main as cli
+    from briefing.clock import FixedClock
+    from briefing.store import WorkspaceStore
+
+    folder = Path(str(tmp_path)) / "ws"
+    word = "Kontraktarkivudrulningsgodkendelsesprocedurebeskrivelsesdokumentationsarbejdsgruppen" * 2
+    store = WorkspaceStore.open(folder, FixedClock.on(dt.date(2026, 11, 27)))
+    store.replace(dataclasses.replace(demo, deck=dataclasses.replace(demo.deck, ask=f"Approve the {word} now")))
+    store.close()
+    assert cli(["check", "--workspace", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert f"Slide 2, title “{word[:30]}" in out and "would break mid-word" in out  # the word to shorten
