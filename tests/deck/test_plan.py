@@ -9,6 +9,7 @@ import pytest
 
 from briefing.deck import plan
 from briefing.deck.model import SECTIONS
+from briefing.deck.sanitize import clean
 from briefing.deck.wording import brief, phrase, words
 from briefing.errors import InputError
 from briefing.model.entities import Objection, Presentation, Reference, Workspace
@@ -185,3 +186,19 @@ def test_a_deliverable_of_format_2_is_shown_by_its_title(demo: Workspace, today:
     assert first.owner  # the demo's deliverables have owners: the slide still shows them by title
     assert any(bullet.startswith(brief(first.title, 6)) for bullet in decision.bullets), decision.bullets
     assert not any("Deliverable(" in bullet for bullet in decision.bullets)
+
+
+def test_next_steps_beyond_the_word_budget_continue_whole_in_the_appendix_with_a_pointer(
+        demo: Workspace, demo_da: Workspace, today: dt.date) -> None:
+    for workspace, pointer in ((demo, "in the appendix"), (demo_da, "i bilaget")):
+        deck = plan(workspace, today=today)
+        for kind in ("since", "decision"):
+            slide = next(s for s in deck.main if s.kind == kind)
+            assert "…" not in " ".join(slide.body_texts())
+        decision = next(s for s in deck.main if s.kind == "decision")
+        steps = [clean(d.title) for d in next(p for p in workspace.phases if p.id == "ph2").deliverables]
+        shown = " ".join(decision.bullets)
+        continued = " ".join(b for s in deck.appendix for b in s.bullets)
+        assert all(step in shown or step in continued for step in steps)
+        if any(step not in shown for step in steps):
+            assert pointer in decision.caption, decision.caption
