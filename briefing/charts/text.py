@@ -1,8 +1,8 @@
 """Chart text made safe for every renderer.
 
 API: ``clean_label(text) -> str`` — control characters, U+FFFE/U+FFFF (and the other non-characters)
-and lone surrogates removed; tabs and line breaks become spaces. ``short_label(text, limit=24)`` — the same, cut
-with an ellipsis. ``mpl_text(text) -> str`` — a clean
+and lone surrogates removed; tabs and line breaks become spaces. ``short_label(text, limit=24)`` — the same, its
+first clause when the whole is longer than ``limit`` (never cut mid-phrase with an ellipsis). ``mpl_text(text) -> str`` — a clean
 label with ``$`` escaped so matplotlib draws it literally instead of as mathtext.
 """
 
@@ -25,9 +25,16 @@ def clean_label(text: object) -> str:
 
 
 def short_label(text: object, limit: int = 24) -> str:
-    """A clean label cut to ``limit`` characters with an ellipsis (for point labels beside a bubble)."""
+    """A clean label for a point beside a bubble: whole if it has at most ``limit`` characters, else its first
+    clause (``Division Director`` of ``Division Director, Buildings``); never cut with an ellipsis."""
     value = clean_label(text)
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
+    if len(value) <= limit:
+        return value
+    first = _CLAUSE.split(value, maxsplit=1)[0].strip()
+    return first if first and len(first) < len(value) else value
+
+
+_CLAUSE = re.compile(r",\s|\s[—–-]\s|\s\(|;\s")
 
 
 def mpl_text(text: object) -> str:

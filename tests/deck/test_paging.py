@@ -154,3 +154,20 @@ def test_briefing_check_names_the_slide_the_field_and_the_word(demo: Workspace, 
     assert cli(["check", "--workspace", str(folder)]) == 1
     out = capsys.readouterr().out
     assert f"Slide 2, title “{word[:30]}" in out and "would break mid-word" in out  # the word to shorten
+
+
+def test_a_bubble_label_longer_than_its_room_shows_its_first_clause_never_a_cut(demo: Workspace,
+                                                                                today: dt.date) -> None:
+    import dataclasses
+
+    from briefing.charts.text import short_label
+    from briefing.deck import plan
+
+    assert short_label("Division Director, Buildings") == "Division Director"
+    assert short_label("Birgitte Holm") == "Birgitte Holm"
+    long = "Anne-Marie Christensen-Østergaard Jensen"
+    assert short_label(long) == long  # no clause to keep: whole
+    anonymous = plan(demo, dataclasses.replace(demo.deck, anonymize=True), today=today)
+    labels = [label for s in anonymous.main if s.chart for series in s.chart.series
+              for label in (series.point_labels or [])]
+    assert labels and not [label for label in labels if "…" in short_label(label)]
