@@ -2,8 +2,9 @@
 
 API: ``clean_label(text) -> str`` — control characters, U+FFFE/U+FFFF (and the other non-characters)
 and lone surrogates removed; tabs and line breaks become spaces. ``short_label(text, limit=24)`` — the same, its
-first clause when the whole is longer than ``limit`` (never cut mid-phrase with an ellipsis). ``mpl_text(text) -> str`` — a clean
-label with ``$`` escaped so matplotlib draws it literally instead of as mathtext.
+first clause when the whole is longer than ``limit`` (never cut mid-phrase with an ellipsis).
+``mpl_text(text) -> str`` — a clean label with ``$`` escaped so matplotlib draws it literally instead of as
+mathtext.
 """
 
 from __future__ import annotations
