@@ -7,6 +7,7 @@ draws exactly these boxes at exactly these sizes, so what the lint measured is w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefing.deck import textfit
 from briefing.deck.limits import MIN_BODY_PT
@@ -301,12 +302,21 @@ def column_widths(table: Table, width: float, family: str, size: float) -> list[
     """Widths (in) that keep every word of every column whole at ``size`` and fill ``width``; None when the
     longest words alone need more than ``width``. The room beyond the longest words goes, step by step, to
     the column where it saves the most height (a long header or a long row label), else to the widest text."""
-    header_size = _header_size(table, size)
-    rows = [(table.header, header_size, True), *((row, size, False) for row in table.rows)]
-    columns = len(table.header)
+    rows = (tuple(table.header), *(tuple(row) for row in table.rows))
+    widths = _column_widths(rows, round(width, 4), family, size, _header_size(table, size))
+    return list(widths) if widths is not None else None
+
+
+@lru_cache(maxsize=256)
+def _column_widths(rows: tuple[tuple[str, ...], ...], width: float, family: str, size: float,
+                   header_size: float) -> tuple[float, ...] | None:
+    """``column_widths`` for a table given as its rows (the header first); the plan, the lint, the
+    continuation and the renderer all ask for the same tables."""
+    columns = len(rows[0])
+    sized = [(row, header_size if index == 0 else size, index == 0) for index, row in enumerate(rows)]
     least = [0.0] * columns
     most = [0.0] * columns
-    for row, row_size, bold in rows:
+    for row, row_size, bold in sized:
         measure = textfit.metrics(family, bold)
         for index, cell in enumerate(row[:columns]):
             longest = max((measure.em(word) for word in cell.split()), default=0.0)
@@ -315,13 +325,26 @@ def column_widths(table: Table, width: float, family: str, size: float) -> list[
     if sum(least) > width + 1e-6:
         return None
     if sum(most) <= width:  # everything on one line: share the rest in proportion to the content
-        return [width * m / sum(most) for m in most] if sum(most) else [width / columns] * columns
+        return tuple(width * m / sum(most) for m in most) if sum(most) else (width / columns,) * columns
     widths = list(least)
     step = max((width - sum(least)) / WIDTH_STEPS, 0.02)
+    known: dict[tuple[int, float], list[int]] = {}
+
+    def lines(column: int, at: float) -> list[int]:  # the lines of every cell of a column at a width
+        key = (column, round(at, 4))
+        if key not in known:
+            known[key] = [textfit.count_lines([row[column]] if column < len(row) else [""], family, row_size,
+                                              at - 2 * CELL_MARGIN_X + 2 * textfit.INSET_X, bold)
+                          for row, row_size, bold in sized]
+        return known[key]
 
     def height(ws: list[float]) -> float:  # the table's height, and a little for every line of every cell
-        lines = sum(_cell_lines(row, ws, family, row_size, bold) for row, row_size, bold in rows)
-        return sum(_row_height(row, ws, family, row_size, bold) for row, row_size, bold in rows) + 0.02 * lines
+        counts = [lines(c, w) for c, w in enumerate(ws)]
+        total = 0.0
+        for r, (_row, row_size, _bold) in enumerate(sized):
+            cells = [counts[c][r] for c in range(columns)]
+            total += max(cells) * row_size * textfit.LINE_PITCH * 1.08 / 72 + 0.02 * sum(cells)
+        return total
 
     while width - sum(widths) > 1e-6:
         grow = min(step, width - sum(widths))
@@ -329,7 +352,7 @@ def column_widths(table: Table, width: float, family: str, size: float) -> list[
         saved = [(now - height([*widths[:i], w + grow, *widths[i + 1:]]), most[i] - w) for i, w in enumerate(widths)]
         best = max(range(columns), key=lambda i: saved[i])
         widths[best] += grow
-    return widths
+    return tuple(widths)
 
 
 WIDTH_STEPS = 24
@@ -362,10 +385,6 @@ def _table_at(table: Table, area: Box, family: str, size: float, widths: list[fl
 
 def _row_lines(row: list[str], widths: list[float], family: str, size: float, bold: bool = False) -> int:
     return max(_cell_line_counts(row, widths, family, size, bold), default=1)
-
-
-def _cell_lines(row: list[str], widths: list[float], family: str, size: float, bold: bool = False) -> int:
-    return sum(_cell_line_counts(row, widths, family, size, bold))
 
 
 def _cell_line_counts(row: list[str], widths: list[float], family: str, size: float, bold: bool) -> list[int]:
