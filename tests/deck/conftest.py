@@ -16,6 +16,7 @@ from decks import (
     coverless_template,
     dark_four_three_template,
     hostile,
+    long_matrix,
     narrow_column_probe,
     off_slide_probe,
 )
@@ -51,6 +52,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
         "en-coverless": (en, coverless_template(folder), None),
         "hostile": (hostile(en), None, None),
         "hostile-dark": (hostile(da), DARK, None),
+        "en-continued": (long_matrix(en), DARK, None),
     }
     decks: dict[str, tuple[Path, object | None]] = {}
     for name, (workspace, template, settings) in cases.items():

@@ -20,6 +20,7 @@ POTX = SAMPLES / "templates" / "purple-banner.potx"
 NAVY = "1B2440"
 PROBE_WORDS = ["Overboard", "Spillover", "Castaway"]
 NARROW_WORD = "Kontraktarkivet"
+REGIONS = ("North", "South", "West")
 
 
 def hostile(workspace: Workspace) -> Workspace:
@@ -115,3 +116,11 @@ class Rendered:
     pdf: Path
     result: object | None
     """The ExportResult (None for a probe deck built by hand)."""
+
+
+def long_matrix(workspace: Workspace) -> Workspace:
+    """The demo with seven success factors of long titles: on the 10-inch dark template the matrix continues."""
+    extra = [dataclasses.replace(workspace.csfs[i % len(workspace.csfs)], id=f"long{i}",
+                                 title=f"Regional office {name} files its signed contracts within two days")
+             for i, name in enumerate(REGIONS)]
+    return dataclasses.replace(workspace, csfs=[*workspace.csfs, *extra])

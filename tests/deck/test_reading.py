@@ -5,18 +5,19 @@ the same reading fails on decks made to break each rule."""
 from __future__ import annotations
 
 import pytest
-from decks import NARROW_WORD, NAVY, PROBE_WORDS, Rendered
+from decks import NARROW_WORD, NAVY, PROBE_WORDS, REGIONS, Rendered
 from pptx import Presentation
 from reading import pdf_words, read, slide_words
 
 from briefing.deck.template import load
 
 DEMOS = [f"{lang}-{template}" for template in ("default", "potx", "dark", "dark43") for lang in ("en", "da")]
+READ = [*DEMOS, "en-continued"]
 
 pytestmark = pytest.mark.slow  # LibreOffice rendering; run in CI like every other test
 
 
-@pytest.mark.parametrize("name", DEMOS)
+@pytest.mark.parametrize("name", READ)
 def test_every_word_of_every_slide_is_on_its_page_and_whole(rendered: dict[str, Rendered], name: str) -> None:
     deck = rendered[name]
     slides, pages = slide_words(deck.pptx), pdf_words(deck.pdf)
@@ -29,7 +30,7 @@ def test_every_word_of_every_slide_is_on_its_page_and_whole(rendered: dict[str, 
     assert problems == {}, f"slide: (missing, broken mid-word, off the page) in {name}"
 
 
-@pytest.mark.parametrize("name", DEMOS)
+@pytest.mark.parametrize("name", READ)
 def test_no_text_is_cut_with_an_ellipsis(rendered: dict[str, Rendered], name: str) -> None:
     cut = [(number, word) for number, words in enumerate(slide_words(rendered[name].pptx), start=1)
            for word in words if "…" in word]
@@ -56,3 +57,17 @@ def test_a_word_broken_in_a_too_narrow_column_is_found(rendered: dict[str, Rende
     reading = read(slide_words(deck.pptx)[-1], pdf_words(deck.pdf)[-1])
     assert reading.broken == [NARROW_WORD], reading
     assert reading.missing == []
+
+
+def test_a_matrix_too_tall_for_its_slide_continues_on_the_next_with_every_success_factor(
+        rendered: dict[str, Rendered]) -> None:
+    prs = Presentation(str(rendered["en-continued"].pptx))
+    titles = [slide.shapes.title.text if slide.shapes.title is not None else "" for slide in prs.slides]
+    continued = [number for number, title in enumerate(titles) if title.endswith(("(1/2)", "(2/2)"))]
+    assert len(continued) == 2 and continued[1] == continued[0] + 1, titles
+    words = slide_words(rendered["en-continued"].pptx)
+    shown = " ".join(word for number in continued for word in words[number])
+    everything = " ".join(word for slide in words for word in slide)
+    for index, name in enumerate(REGIONS):  # whole: the fifth on the continued matrix, the others in the appendix
+        line = f"Regional office {name} files its signed contracts within two days"
+        assert line in (shown if index == 0 else everything)
