@@ -53,7 +53,7 @@ def _dosing(spec: SlideSpec, number: int, arrangement: lay.Arrangement) -> list[
     found: list[Finding] = []
 
     def add(rule: str, value: float, limit: float, field: str = "", text: str = "") -> None:
-        found.append(Finding(number, rule, value, limit, spec.title, field, text))
+        found.append(Finding(number, rule, value, limit, spec.title, field=field, text=text))
 
     if len(spec.bullets) > MAX_BULLETS:
         add("bullets", len(spec.bullets), MAX_BULLETS)
@@ -84,14 +84,14 @@ def fit_findings(spec: SlideSpec, number: int, arrangement: lay.Arrangement, fam
         excerpt = " ".join(block.texts)
         if not block.fits:
             available = textfit.lines_available(block.box.height, block.size)
-            found.append(Finding(number, "text_fit", block.lines, available, spec.title, field, excerpt))
+            found.append(Finding(number, "text_fit", block.lines, available, spec.title, field=field, text=excerpt))
         found.extend(_split_words(spec, number, field, block.texts, font, block.size,
                                   block.box.width - (lay.BULLET_INDENT_IN if block.bullets else 0), block.bold))
     table = arrangement.table
     if table is not None and spec.table is not None:
         if not table.fits:
-            found.append(Finding(number, "text_fit", table.lines, table.max_lines, spec.title, "table",
-                                 " ".join(spec.table.header)))
+            found.append(Finding(number, "text_fit", table.lines, table.max_lines, spec.title, field="table",
+                                 text=" ".join(spec.table.header)))
         for column, width in enumerate(table.widths):
             cells = [row[column] for row in spec.table.rows if column < len(row)]
             cell_width = width - 2 * lay.CELL_MARGIN_X + 2 * textfit.INSET_X
@@ -110,7 +110,7 @@ def _split_words(spec: SlideSpec, number: int, field: str, texts: list[str], fam
     value = measure.width(widest, size)
     if not widest or value <= line + 1e-6:
         return []
-    return [Finding(number, "word_split", round(value), round(line), spec.title, field, widest)]
+    return [Finding(number, "word_split", round(value), round(line), spec.title, field=field, text=widest)]
 
 
 def _one_per_rule(findings: list[Finding]) -> list[Finding]:

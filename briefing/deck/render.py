@@ -293,7 +293,8 @@ class _Renderer:
                 block = TextBlock([text], box, size, 1, True, bold=header)
                 centre = not header and c > 0 and text in ("✓", "")
                 marked = header or text == "✓"
-                colour = accent_text(self.template, size, header) if marked else self.pal.text
+                # 4.5:1 under 18 pt even when bold: the headers go down to 14 pt with the table
+                colour = accent_text(self.template, size, False) if marked else self.pal.text
                 self._fill(cell.text_frame, block, colour=colour,
                            align=PP_ALIGN.CENTER if centre or (header and c > 0 and table.first_column_wide) else None)
                 cell.margin_left = cell.margin_right = emu(lay.CELL_MARGIN_X)

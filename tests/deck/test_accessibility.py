@@ -152,7 +152,7 @@ def test_a_label_on_any_fill_reaches_aa() -> None:
 
 
 def test_a_title_drawn_in_a_text_box_is_still_the_slides_title(tmp_path: Path) -> None:
-    from test_render import coverless_template
+    from decks import coverless_template
 
     loaded = templates.load(coverless_template(tmp_path))
     prs = render(make_plan(demo_workspace("en"), today=TODAY), loaded, tmp_path / "cache")
