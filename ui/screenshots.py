@@ -2,8 +2,9 @@
 
     python -m ui.screenshots --out DIR [--dark] [--width 1440 --height 900]
 
-Writes ``<page>-<lang>.png`` for every page and ``main-<lang>.png`` (the Allies page: the first
-stakeholder selected, their dialogue log below) for the README. The demo opens from
+Writes ``<page>-<lang>.png`` for every page, ``main-<lang>.png`` (the Allies page: the first
+stakeholder selected, their dialogue log below) for the README, and ``slide-<lang>.png``: the
+Briefing page's preview showing the summary slide large. The demo opens from
 ``~/Briefings/demo-<lang>`` in a temporary home folder, with the demo's own date as today, so the
 pictures do not change from day to day, the status bar reads as it would for a user, and the user's
 own workspaces and settings are never touched.
@@ -85,8 +86,23 @@ def shoot(lang: str, scratch: Path, args: argparse.Namespace) -> list[Path]:
             path = args.out / file_name
             picture.save(str(path))
             written.append(path)
+    written.append(_shoot_slide(window, args.out / f"slide-{lang}.png"))
     window.close()
     return written
+
+
+def _shoot_slide(window: QWidget, path: Path) -> Path:
+    """The Briefing page's large view of the summary slide (the preview's second thumbnail)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.show_page("briefing")  # type: ignore[attr-defined]
+    preview = window.pages["briefing"].preview  # type: ignore[attr-defined]
+    _until_charts_drawn(window)
+    preview.open_slide(preview.model.index(1))
+    QApplication.processEvents()
+    preview.dialog.grab().save(str(path))
+    preview.dialog.close()
+    return path
 
 
 if TYPE_CHECKING:

@@ -34,7 +34,8 @@ class Job(QObject):
     Signals:
         progress(int, str): percent done (0–100) and what is being done.
         finished(object): the function's result.
-        failed(object): the exception it raised (a BriefingError names the file and the place).
+        failed(object): the exception it raised (a BriefingError names the file and the place), without
+            its traceback: the worker's frames would keep the job alive past its thread.
         done(): after finished or failed, once the thread has stopped.
     """
 
@@ -53,7 +54,7 @@ class Job(QObject):
             result = self._work(self.report)
         except Exception as error:
             self._home()
-            self.failed.emit(error)
+            self.failed.emit(error.with_traceback(None))
             return
         self._home()
         self.finished.emit(result)

@@ -55,6 +55,7 @@ from briefing.store import Change
 from ui.dialogs.presented import PresentationInput, from_qdate, to_qdate
 from ui.forms.form import message_label, show_message
 from ui.pages.base import Page
+from ui.preview import SlidePreview
 from ui.session import Session
 from ui.style import make_heading
 from ui.workers import Job, Latest, Runner
@@ -158,6 +159,8 @@ class BriefingPage(Page):
         self.outline_model = QStandardItemModel(self)
         self.outline = self._tree(self.outline_model, "outline")
         self.lint_box, self.outline_box, self.export_box = QGroupBox(self), QGroupBox(self), QGroupBox(self)
+        self.preview_box = QGroupBox(self)
+        self.preview = SlidePreview(self)
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("export")
         self.progress = QProgressBar(self)
@@ -222,13 +225,16 @@ class BriefingPage(Page):
         left_column.addWidget(self.export_box)
         QVBoxLayout(self.lint_box).addWidget(self.lint)
         QVBoxLayout(self.outline_box).addWidget(self.outline)
+        QVBoxLayout(self.preview_box).addWidget(self.preview)
         self._lay_out_export()
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.lint_box)
+        right.addWidget(self.preview_box)
         right.addWidget(self.outline_box)
         right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 3)
-        right.setSizes([140, 560])
+        right.setStretchFactor(1, 4)
+        right.setStretchFactor(2, 2)
+        right.setSizes([120, 420, 200])
         body = QSplitter(Qt.Orientation.Horizontal, self)
         body.addWidget(left)
         body.addWidget(right)
@@ -333,6 +339,8 @@ class BriefingPage(Page):
         self.anonymize.setText(tr("shell.briefing.anonymize_text"))
         self.lint_box.setTitle(tr("shell.briefing.lint"))
         self.outline_box.setTitle(tr("shell.briefing.outline"))
+        self.preview_box.setTitle(tr("shell.preview.title"))
+        self.preview.retranslate()
         self.lint.setAccessibleName(tr("shell.briefing.lint"))
         self.outline.setAccessibleName(tr("shell.briefing.outline"))
         self.export_box.setTitle(tr("shell.briefing.export_box"))
@@ -388,6 +396,8 @@ class BriefingPage(Page):
             self.lint_model.appendRow(_item("⚠ " + text))
 
     def _show_outline(self) -> None:
+        """The slides as a list of titles, and as the preview's pictures."""
+        self._show_preview()
         self.outline_model.clear()
         if self.plan is None:
             return
@@ -398,6 +408,10 @@ class BriefingPage(Page):
         self.outline_model.appendRow(main)
         self.outline_model.appendRow(appendix)
         self.outline.expand(main.index())
+
+    def _show_preview(self) -> None:
+        template = self.session.workspace.deck.template
+        self.preview.show_plan(self.plan, self.findings, Path(template) if template else None)
 
     # -- editing -----------------------------------------------------------------------------
 
