@@ -19,6 +19,7 @@ from briefing.charts.spec import ChartSpec
 from briefing.deck import layout as lay
 from briefing.deck import textfit
 from briefing.deck.drawn import DrawnSlide, Item, Line, Picture, Rect, label, text_width
+from briefing.deck.legibility import accent_text, muted_on, on_fill
 from briefing.deck.model import DeckPlan, SlideSpec, Table
 from briefing.deck.scenery import Fill, PlaceholderStyle, Scenery, scenery
 from briefing.deck.sketch import sketch
@@ -92,7 +93,7 @@ class _Slides:
         self.body_font, self.head_font = self.pal.minor_font, self.pal.major_font
         from briefing.deck import render
 
-        self.render = render  # the renderer's own colour choices (cards, callouts), so both agree
+        self.render = render  # the renderer's line colour and chart resolution, so both agree
 
     def slide(self, spec: SlideSpec, number: int) -> DrawnSlide:
         kind = {"title": "title", "divider": "section"}.get(spec.kind, "content")
@@ -102,7 +103,8 @@ class _Slides:
         if spec.kind == "title":
             self._cover(canvas, back, arrangement)
         else:
-            self._title(canvas, back.style("title"), arrangement.title)
+            self._title(canvas, back.style("title"), arrangement.title,
+                        "divider" if spec.kind == "divider" else "title")
             self._content(canvas, spec, arrangement)
             self._footer(canvas, back, number)
         return DrawnSlide(number, spec.title, spec.kind, spec.appendix, self.geo.width, self.geo.height,
@@ -112,23 +114,30 @@ class _Slides:
     # -- the renderer's steps --------------------------------------------------------------------
 
     def _cover(self, canvas: _Canvas, back: Scenery, arr: lay.Arrangement) -> None:
-        self._title(canvas, back.style("cover_title"), arr.title)
+        self._title(canvas, back.style("cover_title"), arr.title, "cover_title")
         if arr.subtitle is not None:
             style = back.style("subtitle")
-            colour = (style.colour or self.pal.text) if style.box is not None else self.pal.text
+            colour = self._ink("subtitle", (style.colour or self.pal.text) if style.box else self.pal.text)
             self._text(canvas, arr.subtitle, colour, self.body_font, anchor=style.anchor if style.box else "t")
             canvas.part("subtitle", arr.subtitle.box, arr.subtitle)
         if arr.caption is not None:
-            self._text(canvas, arr.caption, self.pal.muted, self.body_font)
+            self._text(canvas, arr.caption, self._ink("cover_caption", self.pal.muted), self.body_font)
             canvas.part("caption", arr.caption.box, arr.caption)
 
-    def _title(self, canvas: _Canvas, style: PlaceholderStyle, block: lay.TextBlock) -> None:
+    def _ink(self, role: str, own: str) -> str:
+        """The colour the renderer gives ``role``'s text: the template's own (``own``) unless it fails AA on
+        what lies behind it, then a readable one (``template.inks``, as the renderer reads them)."""
+        ink = self.template.inks.get(role)
+        return ink.colour if ink is not None else own
+
+    def _title(self, canvas: _Canvas, style: PlaceholderStyle, block: lay.TextBlock, role: str) -> None:
         if style.box is None:  # no title placeholder: a text box, as the renderer makes
-            self._text(canvas, block, self.pal.text, self.head_font, anchor="b")
+            self._text(canvas, block, self._ink(role, self.pal.text), self.head_font, anchor="b")
         else:
             if style.fill:
                 canvas.items.append(Rect(block.box, style.fill))
-            self._text(canvas, block, style.colour or self.pal.text, self.head_font, anchor=style.anchor)
+            self._text(canvas, block, self._ink(role, style.colour or self.pal.text), self.head_font,
+                       anchor=style.anchor)
         canvas.part("title", block.box, block)
 
     def _content(self, canvas: _Canvas, spec: SlideSpec, arr: lay.Arrangement) -> None:
@@ -143,10 +152,10 @@ class _Slides:
             self._chart(canvas, spec.chart, arr.chart)
         if arr.callout is not None:
             canvas.items.append(Rect(arr.callout.box, self.pal.accent))
-            self._text(canvas, arr.callout, self.render._on(self.pal.accent), self.body_font, anchor="ctr")
+            self._text(canvas, arr.callout, on_fill(self.pal.accent), self.body_font, anchor="ctr")
             canvas.part("callout", arr.callout.box, arr.callout)
         if arr.caption is not None:
-            self._text(canvas, arr.caption, self.pal.muted, self.body_font)
+            self._text(canvas, arr.caption, self._ink("caption", self.pal.muted), self.body_font)
             canvas.part("caption", arr.caption.box, arr.caption)
 
     def _card(self, canvas: _Canvas, spec: SlideSpec, index: int, box: Box, heading: lay.TextBlock,
@@ -157,7 +166,7 @@ class _Slides:
         if card.label:
             tag = lay.TextBlock([card.label], Box(box.left + 0.1, box.top + 0.05, box.width - 0.2, 0.45), 18.0, 1,
                                 False)
-            self._text(canvas, tag, self.render._readable_muted(self.pal), self.body_font)
+            self._text(canvas, tag, muted_on(self.pal, self.pal.box), self.body_font)
         self._text(canvas, heading, self.pal.text, self.body_font)
         if lines is not None:
             self._text(canvas, lines, self.pal.text, self.body_font)
@@ -203,7 +212,7 @@ class _Slides:
         size = table_layout.header_size if header else table_layout.size
         centre = not header and c > 0 and text in ("✓", "")
         block = lay.TextBlock([text], box, size, 1, True, bold=header)
-        colour = self.pal.accent if header or text == "✓" else self.pal.text
+        colour = accent_text(self.template, size, header) if header or text == "✓" else self.pal.text
         align = "c" if centre or (header and c > 0 and table.first_column_wide) else "l"
         self._text(canvas, block, colour, self.body_font, anchor="b" if header else "ctr", align=align,
                    inset=(lay.CELL_MARGIN_X, lay.CELL_MARGIN_Y))
@@ -236,7 +245,7 @@ class _Slides:
         right = counter.box or Box(box.right - 1.5, box.top, 1.5, box.height)
         for style, where, words, align in ((footer, left, text, "l"), (counter, right, str(number), "r")):
             block = lay.TextBlock([words], where, lay.FOOTER_PT, 1, True)
-            self._text(canvas, block, style.colour or self.pal.muted, self.body_font,
+            self._text(canvas, block, self._ink("footer", style.colour or self.pal.muted), self.body_font,
                        anchor=style.anchor if style.box else "ctr", align=align)
         canvas.part("footer", left, text=text)
 

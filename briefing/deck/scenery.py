@@ -10,13 +10,12 @@ path and modification time, so an edit of the deck never reads the template agai
 
 from __future__ import annotations
 
-import colorsys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.charts.theme import blend
-from briefing.deck.template import EMU, NS, Box, Template, _colour_map, _scheme
+from briefing.deck.drawingml import Theme, colour_of, local, theme_of
+from briefing.deck.template import EMU, NS, Box, Template
 
 MAX_PICTURE_BYTES = 20 * 1024 * 1024
 """A template picture larger than this is left out of the preview (it still reaches the deck)."""
@@ -24,7 +23,6 @@ MAX_PICTURE_BYTES = 20 * 1024 * 1024
 _A = f"{{{NS['a']}}}"
 _P = f"{{{NS['p']}}}"
 _R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
-_PRESET = {"white": "FFFFFF", "black": "000000"}
 
 
 @dataclass(frozen=True)
@@ -99,13 +97,8 @@ class _Reader:
     """Reads one template's master and layouts (python-pptx objects stay in here)."""
 
     def __init__(self, prs: Any, fallback: str) -> None:
-        from lxml import etree
-        from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-
         self.master = prs.slide_masters[0]
-        theme = etree.fromstring(self.master.part.part_related_by(RT.THEME).blob)
-        self.scheme = _scheme(theme)
-        self.mapping = _colour_map(self.master.element)
+        self.theme: Theme = theme_of(self.master)
         self.size = (prs.slide_width / EMU, prs.slide_height / EMU)
         self.fallback = fallback
 
@@ -123,31 +116,12 @@ class _Reader:
     # -- colours -----------------------------------------------------------------------------
 
     def colour(self, parent: Any) -> str | None:
-        """The colour of the first colour element in ``parent`` (srgb, scheme, system or preset), its
-        lumMod/lumOff/tint/shade applied; ``#RRGGBB`` or None."""
+        """The colour of the first colour element in ``parent``, its modifiers applied (``drawingml``)."""
         if parent is None:
             return None
         for element in parent.iter():
-            name = str(element.tag).rsplit("}", 1)[-1]
-            base = self._base(name, element)
-            if base is not None and len(base) == 6:
-                try:
-                    int(base, 16)
-                    return "#" + _modified_colour(base, element)
-                except ValueError:  # not hex, or a modifier that is not a number
-                    return None
-        return None
-
-    def _base(self, name: str, element: Any) -> str | None:
-        if name == "srgbClr":
-            return str(element.get("val", "000000")).upper()
-        if name == "sysClr":
-            return str(element.get("lastClr", "000000")).upper()
-        if name == "prstClr":
-            return _PRESET.get(element.get("val", ""), "000000")
-        if name == "schemeClr":
-            key = element.get("val", "tx1")
-            return self.scheme.get(self.mapping.get(key, key), self.scheme.get(key, "000000"))
+            if local(element).endswith("Clr"):
+                return colour_of(element, self.theme)
         return None
 
     # -- backgrounds and shapes ---------------------------------------------------------------
@@ -259,26 +233,3 @@ def _box_of(shape: Any) -> Box | None:
     if any(v is None for v in values) or values[2] <= 0 or values[3] <= 0:
         return None
     return Box(*(v / EMU for v in values))
-
-
-def _modified_colour(base: str, element: Any) -> str:
-    """``base`` (RRGGBB) with the DrawingML modifiers under ``element`` applied (approximately)."""
-    colour = "#" + base
-    for mod in element:
-        name = mod.tag.rsplit("}", 1)[-1]
-        value = int(mod.get("val", "100000")) / 100000
-        if name == "tint":
-            colour = blend(colour, "#FFFFFF", 1 - value)
-        elif name == "shade":
-            colour = blend(colour, "#000000", 1 - value)
-        elif name in ("lumMod", "lumOff"):
-            colour = _luminance_mod(colour, value if name == "lumMod" else 1.0, value if name == "lumOff" else 0.0)
-    return colour.lstrip("#").upper()
-
-
-def _luminance_mod(colour: str, factor: float, offset: float) -> str:
-    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    hue, light, sat = colorsys.rgb_to_hls(r, g, b)
-    light = min(max(light * factor + offset, 0.0), 1.0)
-    return "#" + "".join(f"{round(c * 255):02X}" for c in colorsys.hls_to_rgb(hue, light, sat))
-
