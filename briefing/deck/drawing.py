@@ -19,12 +19,11 @@ from briefing.charts.spec import ChartSpec
 from briefing.deck import layout as lay
 from briefing.deck import textfit
 from briefing.deck.drawn import DrawnSlide, Item, Line, Picture, Rect, label, text_width
-from briefing.deck.legibility import accent_text, muted_on, on_fill
+from briefing.deck.legibility import accent_text, footer_text, muted_on, on_fill
 from briefing.deck.model import DeckPlan, SlideSpec, Table
 from briefing.deck.scenery import Fill, PlaceholderStyle, Scenery, scenery
 from briefing.deck.sketch import sketch
 from briefing.deck.template import Box, Template
-from briefing.i18n import format_date
 
 BASELINE = 0.95
 """Where a line's baseline sits in its line pitch, as a share of the font size (Carlito's ascent)."""
@@ -237,8 +236,7 @@ class _Slides:
         return path if path.is_file() else None
 
     def _footer(self, canvas: _Canvas, back: Scenery, number: int) -> None:
-        text = " · ".join(p for p in (format_date(self.plan.date, self.plan.lang, short=True), self.plan.audience)
-                          if p)
+        text = footer_text(self.plan)
         box = self.geo.footer
         footer, counter = back.style("footer"), back.style("number")
         left = footer.box or Box(box.left, box.top, box.width * 0.75, box.height)
