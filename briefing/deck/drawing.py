@@ -2,7 +2,7 @@
 
 ``draw(plan, template, cache_dir=None) -> list[DrawnSlide]`` follows the renderer step by step: the
 boxes and sizes come from ``layout.arrange`` (what the renderer places and the lint measures), text
-is shortened where the renderer shortens it and broken into the lines ``textfit`` counts, colours
+is broken into the lines ``textfit`` counts (never cut), colours
 and fonts come from the template's palette and placeholders, and the template's own background,
 bands and pictures lie behind (``scenery``). A chart is the image the export drew when it is in the
 chart cache, else a sketch of its spec. ``marked_parts(slide, finding)`` names the parts a lint
@@ -163,8 +163,7 @@ class _Slides:
         canvas.items.append(Rect(box, self.pal.box))
         self._severity(canvas, box, card.level)
         if card.label:
-            tag = lay.TextBlock([card.label], Box(box.left + 0.1, box.top + 0.05, box.width - 0.2, 0.45), 18.0, 1,
-                                False)
+            tag = lay.card_label(card.label, box, self.body_font)
             self._text(canvas, tag, muted_on(self.pal, self.pal.box), self.body_font)
         self._text(canvas, heading, self.pal.text, self.body_font)
         if lines is not None:
@@ -251,8 +250,7 @@ class _Slides:
 
     def _text(self, canvas: _Canvas, block: lay.TextBlock, colour: str, family: str, anchor: str = "t",
               align: str = "l", inset: tuple[float, float] = (textfit.INSET_X, textfit.INSET_Y)) -> None:
-        """``block`` as the renderer writes it (shortened where it would not fit), line by line."""
-        block = lay.shorten_to_fit(block, family)
+        """``block`` as the renderer writes it, line by line (never cut: what does not fit runs over its box)."""
         box, size = block.box, block.size
         indent = lay.BULLET_INDENT_IN if block.bullets else 0.0
         inner = max(round(box.width - indent - 2 * inset[0], 4), 0.1)
