@@ -29,6 +29,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--workspace", type=Path, metavar="DIR", help=tr("shell.cli.workspace"))
     parser.add_argument("--demo", action="store_true", help=tr("shell.cli.demo"))
     parser.add_argument("--lang", choices=("da", "en"), help=tr("shell.cli.lang"))
+    parser.add_argument("--smoke", action="store_true", help=tr("shell.cli.smoke"))
     return parser.parse_args(argv)
 
 
@@ -129,13 +130,24 @@ def page_modules() -> tuple[str, ...]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the app until its window closes; the exit code (2 when there is no screen to show it on)."""
+    """Run the app until its window closes; the exit code (2 when there is no screen to show it on).
+
+    With ``--smoke`` the window is shown, its title printed, and the app quits as soon as its event
+    loop runs: a check that an installation starts.
+    """
     if not has_screen(os.environ, sys.platform):
         set_language(language_from_environment(os.environ))
         print(tr("shell.error.no_display"), file=sys.stderr)
         return 2
-    start(argv)
-    return application().exec()
+    smoke = parse_args(argv).smoke
+    window = start(argv)
+    app = application()
+    if smoke:
+        from PySide6.QtCore import QTimer
+
+        print(window.windowTitle(), flush=True)
+        QTimer.singleShot(0, app.quit)
+    return app.exec()
 
 
 def has_screen(environ: Mapping[str, str], platform: str) -> bool:

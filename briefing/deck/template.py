@@ -24,11 +24,11 @@ from briefing.deck.model import LayoutInfo, TemplateReport
 from briefing.deck.template_package import MAX_TEMPLATE_BYTES, PackageError, SafePackage, TooLarge, safe_package
 from briefing.errors import InputError
 from briefing.i18n import format_number
+from briefing.paths import DEFAULT_TEMPLATE
 
 if TYPE_CHECKING:
     from briefing.deck.backdrop import Ink
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parents[2] / "assets" / "templates" / "default.pptx"
 EMU = 914400
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
