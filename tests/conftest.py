@@ -1,4 +1,4 @@
-"""Shared fixtures: a fixed clock, stores on disk and in memory, the demo and the samples."""
+"""Shared fixtures: a fixed clock, stores on disk and in memory, the demo and the samples (tests/data)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from briefing.store import WorkspaceStore
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "assets"
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = ROOT / "tests" / "data"
 TODAY = "2026-11-27"
 set_strict(True)  # a message key that no catalog has fails the test that shows it
 
@@ -35,8 +35,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def samples() -> Path:
-    if not SAMPLES.is_dir():
-        raise RuntimeError(f"the shared samples are missing: {SAMPLES}")
+    """The sample files in tests/data (see its README): templates, survey exports, a stakeholder list."""
     return SAMPLES
 
 

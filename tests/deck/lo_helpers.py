@@ -14,7 +14,7 @@ from briefing.model import Workspace
 from briefing.model.interchange import from_json_text
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT.parent / "shared" / "samples"
+SAMPLES = ROOT / "tests" / "data"  # the samples, copied in (see tests/data/README.md)
 
 
 def demo_workspace(lang: str) -> Workspace:

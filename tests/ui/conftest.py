@@ -1,5 +1,5 @@
-"""What the app's tests share: a user data folder of their own, answering dialogs as they show,
-and — for the shell and the journeys — any Qt warning failing the test."""
+"""What the app's tests share: a user data folder of their own and answering dialogs as they show.
+Any Qt warning fails the test that caused it (pyproject.toml: ``qt_log_level_fail``)."""
 
 from __future__ import annotations
 
@@ -8,18 +8,6 @@ from pathlib import Path
 
 import pytest
 from dialog_answers import DialogAnswerer, answer_dialogs  # noqa: F401  (shared fixture)
-
-HERE = Path(__file__).parent
-STRICT = (HERE / "shell", HERE / "journey")
-"""Folders whose tests fail on any Qt warning, except the offscreen platform's notice about size hints."""
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    for item in items:
-        if any(folder in Path(str(item.fspath)).parents for folder in STRICT):
-            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
-            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
-
 
 @pytest.fixture(autouse=True)
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
