@@ -9,22 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from briefing.edits import AddItem, AddItems
 from briefing.errors import BriefingError, InputError
 from briefing.i18n import Message, tr
 from briefing.model.collections import STAKEHOLDERS, SURVEYS, Collection, Entity
 from briefing.model.ids import fresh_id
-from ui.pages.base import Page
 from ui.session import Session
 from ui.workers import Runner
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 T = TypeVar("T")
 PROGRESS_AFTER_MS = 400
@@ -47,55 +43,6 @@ def choose_files(parent: QWidget | None, kind: ImportKind) -> list[Path]:
     title = tr("pages.import.survey_title") if kind == "survey" else tr("pages.import.stakeholders_title")
     names, _ = QFileDialog.getOpenFileNames(parent, title, "", tr("pages.import.filter"))
     return [Path(name) for name in names]
-
-
-class FileDropTarget:
-    """A widget that imports the files dropped on it: it calls ``import_dropped(paths)``.
-
-    Put it before the Qt base class (``class Page(FileDropTarget, Page)``) and call
-    ``setAcceptDrops(True)``.
-    """
-
-    def import_dropped(self, paths: list[Path]) -> None:
-        raise NotImplementedError
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and local_files(event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_files(event.mimeData().urls())
-        if paths:
-            event.acceptProposedAction()
-            self.import_dropped(paths)
-
-
-class ImportPage(FileDropTarget, Page):
-    """A page that imports one kind of file, by its import button or by files dropped anywhere on it.
-
-    Subclasses set ``import_kind`` ("survey" or "stakeholders") and select what arrived in
-    ``on_imports_imported``. Without an ``imports`` controller the page makes its own.
-    """
-
-    import_kind: ImportKind = "survey"
-
-    def __init__(self, session: Session, parent: QWidget | None = None,
-                 imports: ImportController | None = None) -> None:
-        super().__init__(session, parent)
-        self.imports = imports or ImportController(session, self)
-        self.setAcceptDrops(True)
-        self.import_button = QPushButton(self)
-        self.import_button.clicked.connect(self.on_import_button_clicked)
-        self.imports.imported.connect(self.on_imports_imported)
-
-    def on_import_button_clicked(self) -> None:
-        self.imports.import_files(self.import_kind, choose_files(self, self.import_kind))
-
-    def import_dropped(self, paths: list[Path]) -> None:
-        self.imports.import_files(self.import_kind, paths)
-
-    def on_imports_imported(self, collection: Collection[Entity], ids: list[str]) -> None:
-        """Show the items just imported (``collection`` may be another page's)."""
 
 
 class ImportController(QObject):

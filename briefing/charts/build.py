@@ -32,7 +32,6 @@ from briefing.charts.spec import ChartSpec, LikertRow, Series, Span
 from briefing.charts.theme import level_role
 from briefing.evidence.analysis import scale_level
 from briefing.evidence.kpis import KpiEffect, effect
-from briefing.guide.dosing import decision_maker_dialogues
 from briefing.i18n import format_date, format_number, term, tr
 from briefing.model.entities import (
     RISKS,
@@ -44,6 +43,7 @@ from briefing.model.entities import (
     Survey,
     Workspace,
 )
+from briefing.model.queries import decision_maker_dialogues
 
 OUTCOME_ORDER: tuple[Outcome, ...] = ("rejected", "no_decision", "postponed", "partly_approved", "approved")
 """Presentation outcomes from worst to best: the levels of the attempts chart."""

@@ -22,6 +22,7 @@ from briefing.evidence.kpis import KpiEffect, effect
 from briefing.i18n import format_date, format_number, term, tr
 from briefing.model.collections import PROBLEMS, STAKEHOLDERS
 from briefing.model.entities import DeckSettings, Phase, Problem, Survey, Workspace
+from briefing.model.queries import open_objections
 
 MAX_CARDS = 3
 MAX_ROWS = 5
@@ -173,8 +174,6 @@ ANSWER_WORDS = 10
 
 
 def since(ctx: Context) -> list[SlideSpec]:
-    from briefing.guide.objections import open_objections
-
     presentations = sorted(ctx.workspace.presentations, key=lambda p: p.date)
     items = sorted(open_objections(ctx.workspace), key=lambda o: o.presentation.date, reverse=True)
     if not items:  # an objection still open from any earlier attempt must be answered, not only the latest's

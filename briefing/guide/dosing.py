@@ -20,6 +20,7 @@ from typing import Literal
 
 from briefing.guide.days import Today, as_day
 from briefing.model.entities import Dialogue, GuideSettings, Workspace
+from briefing.model.queries import decision_maker_dialogues
 
 DoseStatus = Literal["ok", "give_air"]
 
@@ -52,13 +53,6 @@ class Dose:
     @property
     def references_left(self) -> int:
         return self.max_references - self.references
-
-
-def decision_maker_dialogues(workspace: Workspace, today: dt.date) -> list[Dialogue]:
-    """Every dialogue with a decision maker on or before ``today``, oldest first."""
-    leaders = {s.id for s in workspace.stakeholders if s.decision_maker}
-    chosen = [d for d in workspace.dialogues if d.stakeholder_id in leaders and d.date <= today]
-    return sorted(chosen, key=lambda d: d.date)
 
 
 def dose(workspace: Workspace, today: Today, settings: GuideSettings | None = None) -> Dose:

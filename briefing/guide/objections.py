@@ -3,36 +3,14 @@
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 
 from briefing.edits import UpdateItem
 from briefing.errors import InputError
 from briefing.model.collections import PRESENTATIONS
-from briefing.model.entities import Objection, Presentation, Workspace
+from briefing.model.entities import Presentation, Workspace
+from briefing.model.queries import OpenObjection, open_objections
 
-
-@dataclass(frozen=True)
-class OpenObjection:
-    """An objection not yet answered by a presented deck, with where it was raised."""
-
-    presentation: Presentation
-    index: int
-    objection: Objection
-
-    @property
-    def answered_in_deck(self) -> bool:
-        """True when an answer is written, so the next deck's "since last time" slide shows it."""
-        return bool(self.objection.answer.strip())
-
-
-def open_objections(workspace: Workspace) -> list[OpenObjection]:
-    """Every objection still open, oldest presentation first: what the next deck must answer."""
-    return [
-        OpenObjection(presentation, index, objection)
-        for presentation in sorted(workspace.presentations, key=lambda p: p.date)
-        for index, objection in enumerate(presentation.objections)
-        if objection.status == "open"
-    ]
+__all__ = ["OpenObjection", "answer_edit", "open_objections"]
 
 
 def answer_edit(workspace: Workspace, number: int, answer: str) -> UpdateItem[Presentation]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from dialog_answers import DialogAnswerer, answer_dialogs  # noqa: F401  (shared fixture)
 
+
 @pytest.fixture(autouse=True)
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The user data folder (default and demo workspaces) inside the test's own folder."""

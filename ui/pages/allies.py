@@ -16,10 +16,11 @@ from ui.forms.form import show_message
 from ui.forms.panel import read_only_table
 from ui.forms.people import dialogue_fields, stakeholder_fields
 from ui.forms.section import Section
-from ui.imports import ImportController, ImportPage
+from ui.imports import ImportController
 from ui.models.collection import CollectionTableModel
 from ui.models.guide import overdue_model
 from ui.models.people import dialogue_columns, stakeholder_columns
+from ui.pages.importing import ImportPage
 from ui.session import Session
 
 

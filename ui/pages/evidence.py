@@ -37,7 +37,7 @@ from ui.forms.form import message_label, show_message
 from ui.forms.panel import TablePanel
 from ui.forms.plans import initiative_fields, survey_fields
 from ui.forms.section import Section
-from ui.imports import ImportController, ImportPage
+from ui.imports import ImportController
 from ui.models.collection import CollectionTableModel, NestedTableModel
 from ui.models.plans import (
     QuestionsModel,
@@ -47,6 +47,7 @@ from ui.models.plans import (
     survey_columns,
 )
 from ui.pages.benefits import BenefitsTab
+from ui.pages.importing import ImportPage
 from ui.session import Session, undo_text
 
 

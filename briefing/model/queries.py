@@ -1,0 +1,43 @@
+"""What the layers above ask of a workspace: the decision makers' dialogues, the objections still open.
+
+They live with the model so that the charts and the deck ask them without importing the guide
+(``briefing.guide.dosing`` and ``briefing.guide.objections`` offer them too).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from briefing.model.entities import Dialogue, Objection, Presentation, Workspace
+
+
+def decision_maker_dialogues(workspace: Workspace, today: dt.date) -> list[Dialogue]:
+    """Every dialogue with a decision maker on or before ``today``, oldest first."""
+    leaders = {s.id for s in workspace.stakeholders if s.decision_maker}
+    chosen = [d for d in workspace.dialogues if d.stakeholder_id in leaders and d.date <= today]
+    return sorted(chosen, key=lambda d: d.date)
+
+
+@dataclass(frozen=True)
+class OpenObjection:
+    """An objection not yet answered by a presented deck, with where it was raised."""
+
+    presentation: Presentation
+    index: int
+    objection: Objection
+
+    @property
+    def answered_in_deck(self) -> bool:
+        """True when an answer is written, so the next deck's "since last time" slide shows it."""
+        return bool(self.objection.answer.strip())
+
+
+def open_objections(workspace: Workspace) -> list[OpenObjection]:
+    """Every objection still open, oldest presentation first: what the next deck must answer."""
+    return [
+        OpenObjection(presentation, index, objection)
+        for presentation in sorted(workspace.presentations, key=lambda p: p.date)
+        for index, objection in enumerate(presentation.objections)
+        if objection.status == "open"
+    ]
