@@ -5,6 +5,11 @@ A reader sees the old file or the new one, never a mixture; a crash leaves at mo
 temporary file, which ``remove_leftovers`` clears the next time the workspace opens.
 Every file the app writes (the store, backups, archived decks, exports, chart images) goes
 through ``write_atomic``; ``write_or_refuse`` adds the message that names the file.
+
+On Windows a folder synced by OneDrive (or watched by a virus scanner) briefly holds a file open,
+and the rename then fails with PermissionError: it is retried a few times with a short backoff,
+then given up with ``FileBusyError``, whose reason says so. Folders are fsynced only where the
+platform can (POSIX); Windows makes the rename durable itself.
 """
 
 from __future__ import annotations
@@ -12,12 +17,23 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from briefing.errors import InputError
+from briefing.i18n import Message
 
 TEMP_MARK = ".tmp-"
+WINDOWS = os.name == "nt"
+"""Windows' rules apply: a held file cannot be replaced for a moment, and folders cannot be fsynced."""
+REPLACE_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8)
+"""Seconds between the tries of a rename that another program blocks (about 1.5 s in all)."""
+sleep: Callable[[float], None] = time.sleep
+
+
+class FileBusyError(PermissionError):
+    """Another program (OneDrive, a virus scanner, PowerPoint) kept the file open through every retry."""
 
 
 PRIVATE, SHARED = 0o600, 0o666
@@ -45,7 +61,7 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], overwrite: bool = Tr
             os.close(fd)
         if not overwrite and path.exists():
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
-        os.replace(temp, path)
+        replace_retrying(temp, path)
     except BaseException:
         _unlink_quietly(temp)
         raise
@@ -60,13 +76,33 @@ def write_or_refuse(path: Path, data: bytes | Iterable[bytes], key: str = "error
         raise InputError(key, file=str(path), reason=os_reason(error)) from None
 
 
-def os_reason(error: OSError) -> str:
-    """What went wrong, as the operating system says it (``No space left on device``)."""
+def replace_retrying(source: Path, target: Path) -> None:
+    """``os.replace``; on Windows a PermissionError (the target briefly held open) is retried after
+    each of ``REPLACE_DELAYS``, and one that outlasts them becomes FileBusyError."""
+    for delay in (*REPLACE_DELAYS, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as error:
+            if not WINDOWS:
+                raise
+            if delay is None:
+                raise FileBusyError(error.errno, error.strerror, str(target)) from error
+        sleep(delay)
+
+
+def os_reason(error: OSError) -> str | Message:
+    """What went wrong, as the operating system says it (``No space left on device``); a file held
+    open through every retry, in the words of the app (translated when shown)."""
+    if isinstance(error, FileBusyError):
+        return Message("error.file_busy")
     return error.strerror or str(error)
 
 
 def fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened, as on Windows)."""
+    """Make a rename in ``folder`` durable where the platform can (POSIX; Windows needs no folder fsync)."""
+    if WINDOWS:
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

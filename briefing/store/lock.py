@@ -105,30 +105,76 @@ def _read_holder(handle: IO[str]) -> dict[str, Any]:
     return holder if isinstance(holder, dict) else {}
 
 
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-    import msvcrt
+class PosixLocking:
+    """``flock`` on the whole file."""
 
-    def _try_lock(handle: IO[str]) -> bool:
+    def __init__(self, fcntl: Any) -> None:
+        self.fcntl = fcntl
+
+    def try_lock(self, handle: IO[str]) -> bool:
         try:
-            handle.seek(0)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            self.fcntl.flock(handle.fileno(), self.fcntl.LOCK_EX | self.fcntl.LOCK_NB)
         except OSError:
             return False
         return True
 
-    def _unlock(handle: IO[str]) -> None:
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    def unlock(self, handle: IO[str]) -> None:
+        self.fcntl.flock(handle.fileno(), self.fcntl.LOCK_UN)
 
-else:
+
+class WindowsLocking:
+    """``msvcrt.locking`` on one byte far past the holder's note: Windows' byte-range locks keep
+    other processes from reading what they cover, and the note must stay readable to name the holder."""
+
+    OFFSET = 1 << 30
+
+    def __init__(self, msvcrt: Any) -> None:
+        self.msvcrt = msvcrt
+
+    def try_lock(self, handle: IO[str]) -> bool:
+        try:
+            self._at_lock_byte(handle)
+            self.msvcrt.locking(handle.fileno(), self.msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        finally:
+            self._at_start(handle)
+        return True
+
+    def unlock(self, handle: IO[str]) -> None:
+        self._at_lock_byte(handle)
+        try:
+            self.msvcrt.locking(handle.fileno(), self.msvcrt.LK_UNLCK, 1)
+        finally:
+            self._at_start(handle)
+
+    def _at_lock_byte(self, handle: IO[str]) -> None:
+        handle.flush()
+        os.lseek(handle.fileno(), self.OFFSET, os.SEEK_SET)
+
+    @staticmethod
+    def _at_start(handle: IO[str]) -> None:
+        os.lseek(handle.fileno(), 0, os.SEEK_SET)
+        handle.seek(0)
+
+
+def platform_locking(platform: str = sys.platform) -> PosixLocking | WindowsLocking:
+    """The file lock of ``platform`` (``sys.platform``)."""
+    if platform == "win32":
+        import msvcrt
+
+        return WindowsLocking(msvcrt)
     import fcntl
 
-    def _try_lock(handle: IO[str]) -> bool:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return False
-        return True
+    return PosixLocking(fcntl)
 
-    def _unlock(handle: IO[str]) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+LOCKING = platform_locking()
+
+
+def _try_lock(handle: IO[str]) -> bool:
+    return LOCKING.try_lock(handle)
+
+
+def _unlock(handle: IO[str]) -> None:
+    LOCKING.unlock(handle)
