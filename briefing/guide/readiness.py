@@ -202,10 +202,8 @@ def deck_step(workspace: Workspace, today: dt.date) -> Step:
     Missing while the deck has no ask: a deck that asks for nothing is not ready, however clean."""
     if not workspace.deck.ask.strip():
         return _step("deck", "missing", "no_ask", "no_ask_next")
-    try:
-        from briefing.deck import check
-    except ImportError:
-        return _step("deck", "missing", "unavailable", "unavailable_next")
+    from briefing.deck import check
+
     try:
         findings = check(workspace, today=today)
     except BriefingError as error:

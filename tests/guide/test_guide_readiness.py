@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import sys
-import types
 from typing import Any
-
-import pytest
 
 from briefing.clock import FixedClock
 from briefing.guide.readiness import readiness
@@ -180,33 +176,19 @@ def test_a_single_phase_is_not_a_plan_in_phases(ws: Workspace) -> None:
 # -- deck ----------------------------------------------------------------------------------
 
 
-@dataclasses.dataclass
-class FakeFinding:
-    severity: str
-    text: str
+def test_a_breach_the_real_lint_finds_makes_the_deck_not_ready_and_the_reason_quotes_it(ws: Workspace) -> None:
+    from briefing.deck import check
 
-    def message(self, lang: str | None = None) -> str:
-        return self.text
-
-
-@pytest.fixture
-def fake_deck(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """A stand-in for briefing.deck whose check returns the findings the test puts in the list."""
-    findings: list[Any] = []
-    module = types.ModuleType("briefing.deck")
-    module.check = lambda workspace, settings=None, template=None, today=None: list(findings)  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "briefing.deck", module)
-    return findings
-
-
-def test_a_deck_with_a_lint_error_is_not_ready_and_warnings_do_not_block(ws: Workspace, fake_deck: list[Any]) -> None:
-    fake_deck.append(FakeFinding("warning", "Slide 4 has 41 words"))
-    assert readiness(ws, TODAY).ready
-    fake_deck.append(FakeFinding("error", "Slide 3: 12 bullets, the budget is 5"))
+    ws.deck = DeckSettings(title="Contracts we can find", ask="Approve phase 2 for 1.2 M DKK")
+    assert check(ws, today=TODAY.today()) == [] and readiness(ws, TODAY).ready
+    ws.deck = DeckSettings(title="Contracts", ask="Approve it")  # too short to be an action title
+    [finding] = check(ws, today=TODAY.today())
     result = readiness(ws, TODAY)
-    assert not result.ready
+    assert not result.ready and result.step("deck").status == "attention"
     assert result.step("deck").reason.message("en") == (
-        "The lint finds one problem in the deck: Slide 3: 12 bullets, the budget is 5")
+        f"The lint finds one problem in the deck: {finding.message('en')}")
+    assert result.step("deck").reason.message("da") == (
+        f"Kontrollen finder ét problem i præsentationen: {finding.message('da')}")
 
 
 def test_the_deck_step_runs_the_real_lint(ws: Workspace) -> None:

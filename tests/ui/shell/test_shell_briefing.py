@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QPushButton
 
+from briefing.deck import check
 from ui.dialogs.presented import PresentationInput, PresentedDialog
 
 
@@ -62,14 +63,23 @@ def test_leaving_out_a_section_and_anonymizing_are_each_one_undo_step(opened: An
     assert page.sections["survey"].isChecked() and not page.anonymize.isChecked()
 
 
-def test_a_breach_of_the_budget_shows_in_the_lint_at_once(page: Any, qtbot: Any) -> None:
-    page.sections["summary"].click()  # a change of any setting plans and checks the deck again
-    page.max_slides.setValue(2)
-    with qtbot.waitSignal(page.checked):
-        page.max_slides.editingFinished.emit()
-        assert page.lint_model.item(0).text() == "… Checking the deck…"  # said at once, on the UI thread
-    texts = [page.lint_model.item(row).text() for row in range(page.lint_model.rowCount())]
-    assert texts and all(text.startswith(("⚠", "✓")) for text in texts)
+def test_a_breach_of_the_dosing_rules_shows_in_the_lint_at_once_and_goes_when_fixed(page: Any, qtbot: Any) -> None:
+    def texts() -> list[str]:
+        return [page.lint_model.item(row).text() for row in range(page.lint_model.rowCount())]
+
+    def edit_ask(text: str) -> None:
+        page.ask.setText(text)
+        with qtbot.waitSignal(page.checked):
+            page.ask.editingFinished.emit()
+            assert page.lint_model.item(0).text() == "… Checking the deck…"  # said at once, on the UI thread
+
+    good_ask = page.ask.text()
+    edit_ask("Approve it")  # two words: the decision slide has no action title
+    findings = check(page.session.workspace, today=page.session.store.clock.today())
+    assert "action_title" in [finding.rule for finding in findings]
+    assert texts() == [f"⚠ {finding.message('en')}" for finding in findings]
+    edit_ask(good_ask)
+    assert texts() == ["✓ The deck is well-dosed: nothing to fix."]
 
 
 def test_a_deck_without_an_ask_is_never_called_clean(page: Any, qtbot: Any) -> None:
