@@ -23,6 +23,16 @@ TODAY = "2026-11-27"
 set_strict(True)  # a message key that no catalog has fails the test that shows it
 
 
+SLOW_TIMEOUT = 600
+"""Seconds a test marked ``slow`` may take (the rest: pyproject's ``timeout``, 120 s)."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("slow") and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(SLOW_TIMEOUT))
+
+
 @pytest.fixture(autouse=True)
 def english_by_default() -> None:
     set_language("en")
