@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 bash .ci/setup test
 
 export QT_QPA_PLATFORM=offscreen MPLBACKEND=Agg
-echo "== ruff";          .venv/bin/ruff check briefing ui tests assets
+echo "== ruff";          .venv/bin/ruff check briefing ui tests assets packaging
 echo "== mypy";          .venv/bin/mypy
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest, with the core's coverage"
