@@ -25,7 +25,7 @@ from briefing.evidence.readers import read_table  # noqa: E402
 from briefing.evidence.surveys import import_survey  # noqa: E402
 from evidence.files import forms_with, write_csv  # noqa: E402
 
-SAMPLE = HERE.parents[2] / "shared" / "samples" / "surveys" / "msforms-videndeling-da.xlsx"
+SAMPLE = HERE.parent / "data" / "surveys" / "msforms-videndeling-da.xlsx"
 RUNS = 5
 
 
