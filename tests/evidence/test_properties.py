@@ -17,7 +17,7 @@ from briefing.evidence.surveys import import_survey
 from briefing.store.layout import store_path
 from evidence.conftest import GOOGLE, MONKEY, MSFORMS
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+SAMPLES = Path(__file__).resolve().parents[1] / "data"  # the samples, copied in (tests/data/README.md)
 FILES = [GOOGLE, MSFORMS, MONKEY, "stakeholders-da.csv"]
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
