@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from briefing.store.atomic import TEMP_MARK, write_atomic
 
 from briefing.cli import main as cli
 from briefing.clock import FixedClock
 from briefing.model import Workspace
 from briefing.model.entities import Reference
 from briefing.store import StoreWriteError, WorkspaceLocked, WorkspaceStore, atomic, lock, store_path
-from briefing.store.atomic import TEMP_MARK, write_atomic
 
 ONEDRIVE = Path("OneDrive - Nordvik Engineering") / "Ændringsledelse" / "Videndeling på tværs"
 

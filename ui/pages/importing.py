@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from briefing.model.collections import Collection, Entity
 from ui.imports import ImportController, ImportKind, choose_files, local_files
 from ui.pages.base import Page
 from ui.session import Session
