@@ -13,13 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from briefing.store.atomic import TEMP_MARK, write_atomic
 
+from briefing import files
 from briefing.cli import main as cli
 from briefing.clock import FixedClock
+from briefing.files import TEMP_MARK, write_atomic
 from briefing.model import Workspace
+from briefing.model.collections import REFERENCES
 from briefing.model.entities import Reference
-from briefing.store import StoreWriteError, WorkspaceLocked, WorkspaceStore, atomic, lock, store_path
+from briefing.store import StoreWriteError, WorkspaceLocked, WorkspaceStore, lock, store_path
 
 ONEDRIVE = Path("OneDrive - Nordvik Engineering") / "Ændringsledelse" / "Videndeling på tværs"
 
@@ -62,8 +64,8 @@ def msvcrt(monkeypatch: pytest.MonkeyPatch) -> FakeMsvcrt:
 def windows(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Windows' rules for the atomic writer; the backoff's pauses are recorded, not slept."""
     pauses: list[float] = []
-    monkeypatch.setattr(atomic, "WINDOWS", True)
-    monkeypatch.setattr(atomic, "sleep", pauses.append)
+    monkeypatch.setattr(files, "WINDOWS", True)
+    monkeypatch.setattr(files, "sleep", pauses.append)
     return pauses
 
 
@@ -121,7 +123,7 @@ def test_a_file_held_open_through_every_retry_fails_the_save_with_a_clear_messag
     held_open(monkeypatch, times=1000)
     try:
         with pytest.raises(StoreWriteError) as caught:
-            store.add("references", Reference("r-new", "Kontrakt på sekunder", publisher="Jurist", year=2026))
+            store.add(REFERENCES, Reference("r-new", "Kontrakt på sekunder", publisher="Jurist", year=2026))
         assert store_path(folder).read_bytes() == before
         assert not list(folder.glob(f"*{TEMP_MARK}*"))
     finally:
@@ -131,19 +133,19 @@ def test_a_file_held_open_through_every_retry_fails_the_save_with_a_clear_messag
     assert str(store_path(folder)) in message
     assert "another program is holding the file open" in message and "OneDrive" in message
     assert "holder filen åben" in caught.value.message("da")
-    assert windows == list(atomic.REPLACE_DELAYS) and sum(windows) < 2
+    assert windows == list(files.REPLACE_DELAYS) and sum(windows) < 2
 
 
 def test_elsewhere_a_permission_error_is_a_real_refusal_and_is_not_retried(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pauses: list[float] = []
-    monkeypatch.setattr(atomic, "WINDOWS", False)
-    monkeypatch.setattr(atomic, "sleep", pauses.append)
+    monkeypatch.setattr(files, "WINDOWS", False)
+    monkeypatch.setattr(files, "sleep", pauses.append)
     tries = held_open(monkeypatch, times=1000)
     with pytest.raises(PermissionError) as caught:
         write_atomic(tmp_path / "locked.json", b"new")
-    assert not isinstance(caught.value, atomic.FileBusyError)
+    assert not isinstance(caught.value, files.FileBusyError)
     assert len(tries) == 1 and pauses == []
 
 
@@ -164,7 +166,7 @@ def test_folders_are_fsynced_on_posix_and_not_on_windows(tmp_path: Path, monkeyp
     folders = opened_folders(monkeypatch)
     write_atomic(tmp_path / "a.json", b"1")
     assert folders == [str(tmp_path)]
-    monkeypatch.setattr(atomic, "WINDOWS", True)
+    monkeypatch.setattr(files, "WINDOWS", True)
     write_atomic(tmp_path / "b.json", b"2")
     assert folders == [str(tmp_path)]
     assert (tmp_path / "b.json").read_bytes() == b"2"
