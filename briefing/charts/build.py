@@ -49,9 +49,9 @@ OUTCOME_ORDER: tuple[Outcome, ...] = ("rejected", "no_decision", "postponed", "p
 """Presentation outcomes from worst to best: the levels of the attempts chart."""
 WEEKLY_UP_TO_DAYS = 91
 MAP_RANGE = (0.5, 5.5)
+"""Both axes of the stakeholder map: the scores 1 … 5 with half a step of room."""
 MAP_LABELS = 20
 """The most names on the stakeholder map: people crowd on its 5 × 5 grid, and past that names cover each other."""
-"""Both axes of the stakeholder map: the scores 1 … 5 with half a step of room."""
 
 
 # ---------------------------------------------------------------- numbers

@@ -554,12 +554,12 @@ def _question_labels(ax: Axes, labels: list[str], spec: ChartSpec, theme: ChartT
     ``ncols``: the legend's columns below the chart (0: the legend is beside it)."""
     fig = ax.get_figure(root=True)
     height_pt, width_pt = fig.get_figheight() * 72, fig.get_figwidth() * 72  # type: ignore[union-attr]
+    legend_rows = -(-len(spec.scale) // ncols) if spec.legend and ncols else 0
+    legend_lines = legend_rows * (2 if any(len(name) > LEGEND_WRAP for name in spec.scale) else 1)
+    reserved = _pt(theme) * (2.2 + 1.35 * legend_lines + (1.9 if spec.note else 0))
+    row_pt = max(height_pt - reserved, height_pt * 0.3) / max(len(labels), 1)
     result: list[str] = []
     for pt, share, beside_share in ((_pt(theme), 0.42, 0.3), (MIN_PT, 0.42, 0.3), (MIN_PT, 0.55, 0.5)):
-        legend_rows = -(-len(spec.scale) // ncols) if spec.legend and ncols else 0
-        legend_lines = legend_rows * (2 if any(len(name) > LEGEND_WRAP for name in spec.scale) else 1)
-        reserved = _pt(theme) * (2.2 + 1.35 * legend_lines + (1.9 if spec.note else 0))
-        row_pt = max(height_pt - reserved, height_pt * 0.3) / max(len(labels), 1)
         max_lines = max(1, int(row_pt // (pt * 1.25)))
         widest = max(20, int(width_pt * (share if ncols else beside_share) // (pt * 0.5)))  # 0: the key is beside
         result = [_wrap_within(label, max_lines, widest) for label in labels]

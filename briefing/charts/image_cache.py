@@ -23,13 +23,18 @@ SUFFIX = ".png"
 
 def cached(folder: Path, key: str, draw: Callable[[], bytes], limit: int | None = None) -> Path:
     """The image ``key`` in ``folder``: the kept one (marked as just used), else drawn, kept and the folder trimmed."""
-    path = folder / f"{key}{SUFFIX}"
+    path = path_of(folder, key)
     if _use(path):
         return path
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(path, draw())
     trim(folder, MAX_CACHE_BYTES if limit is None else limit, keep=path)
     return path
+
+
+def path_of(folder: Path, key: str) -> Path:
+    """Where the image ``key`` is kept in ``folder`` (whether or not it is there yet)."""
+    return folder / f"{key}{SUFFIX}"
 
 
 def _use(path: Path) -> bool:

@@ -7,11 +7,10 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from briefing.cli.common import command, say
+from briefing.cli.common import command, read_store, say
 from briefing.deck.model import Finding
 from briefing.i18n import format_number, tr
 from briefing.model.entities import DeckSettings, Workspace
-from briefing.store import WorkspaceStore
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
@@ -31,12 +30,6 @@ def _deck_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--anonymize", action="store_true", default=None, help=tr("deck.cli.anonymize_help"))
     parser.add_argument("--max-slides", type=int, metavar="N", help=tr("deck.cli.max_slides_help"))
     parser.add_argument("--sections", nargs="+", metavar="SECTION", help=tr("deck.cli.sections_help"))
-
-
-def _read_workspace(args: argparse.Namespace) -> tuple[Workspace, WorkspaceStore]:
-    """The workspace, read-only: an export or a check never writes to the store (it works on a read-only workspace)."""
-    store = WorkspaceStore.open(args.workspace, read_only=True)
-    return store.workspace, store
 
 
 def _settings(workspace: Workspace, args: argparse.Namespace) -> DeckSettings:
@@ -64,12 +57,10 @@ def _print_findings(findings: list[Finding], lang: str | None) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from briefing.deck import export
 
-    workspace, store = _read_workspace(args)
-    try:
+    with read_store(args) as store:  # an export never writes to the store
+        workspace = store.workspace
         settings = _settings(workspace, args)
         result = export(workspace, args.out, settings=settings, template=args.template, today=store.clock.today())
-    finally:
-        store.close()
     _print_findings(result.findings, None)
     say(tr("deck.cli.written", file=str(result.path), slides=result.slides,
            sha256=result.sha256[:12]))
@@ -79,12 +70,10 @@ def run_export(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from briefing.deck import check
 
-    workspace, store = _read_workspace(args)
-    try:
+    with read_store(args) as store:  # a check never writes to the store
+        workspace = store.workspace
         settings = _settings(workspace, args)
         findings = check(workspace, settings=settings, template=args.template, today=store.clock.today())
-    finally:
-        store.close()
     _print_findings(findings, None)
     return EXIT_FINDINGS if findings else EXIT_OK
 

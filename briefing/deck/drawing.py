@@ -19,7 +19,7 @@ from briefing.charts.spec import ChartSpec
 from briefing.deck import layout as lay
 from briefing.deck import textfit
 from briefing.deck.drawn import DrawnSlide, Item, Line, Picture, Rect, label, text_width
-from briefing.deck.legibility import accent_text, footer_text, muted_on, on_fill
+from briefing.deck.legibility import footer_text, muted_on, on_fill, table_mark
 from briefing.deck.model import DeckPlan, SlideSpec, Table
 from briefing.deck.scenery import Fill, PlaceholderStyle, Scenery, scenery
 from briefing.deck.sketch import sketch
@@ -210,7 +210,7 @@ class _Slides:
         size = table_layout.header_size if header else table_layout.size
         centre = not header and c > 0 and text in ("✓", "")
         block = lay.TextBlock([text], box, size, 1, True, bold=header)
-        colour = accent_text(self.template, size, header) if header or text == "✓" else self.pal.text
+        colour = table_mark(self.template, size) if header or text == "✓" else self.pal.text
         align = "c" if centre or (header and c > 0 and table.first_column_wide) else "l"
         self._text(canvas, block, colour, self.body_font, anchor="b" if header else "ctr", align=align,
                    inset=(lay.CELL_MARGIN_X, lay.CELL_MARGIN_Y))
@@ -228,10 +228,10 @@ class _Slides:
         """The image the export drew of this chart, when it is in the chart cache."""
         if spec.native or self.cache_dir is None:
             return None
-        from briefing.charts import image
+        from briefing.charts import image, image_cache
 
         key = image.cache_key(spec, self.theme, box.width, box.height, self.render.IMAGE_DPI)
-        path = Path(self.cache_dir) / f"{key}.png"
+        path = image_cache.path_of(Path(self.cache_dir), key)
         return path if path.is_file() else None
 
     def _footer(self, canvas: _Canvas, back: Scenery, number: int) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from briefing.charts.alt import key_numbers
 from briefing.charts.spec import ChartSpec
-from briefing.charts.theme import ChartTheme, contrast, label_colour, level_colour, readable_on, role_colour
+from briefing.charts.theme import ChartTheme, blend, contrast, label_colour, level_colour, readable_on, role_colour
 from briefing.deck import layout as lay
 from briefing.deck.backdrop import Backdrop, Ink, required
 from briefing.deck.model import DeckPlan, Finding, SlideSpec
@@ -38,8 +38,6 @@ def on_fill(fill: str) -> str:
 
 def muted_on(pal: Palette, fill: str) -> str:
     """The muted colour, moved towards the text colour until it reads (4.5:1) on ``fill``."""
-    from briefing.charts.theme import blend
-
     colour = pal.muted
     for share in (0.2, 0.4, 0.6, 0.8, 1.0):
         if contrast(colour, fill) >= 4.5:
@@ -53,6 +51,12 @@ def accent_text(template: Template, size: float, bold: bool) -> str:
     behind = body_backdrop(template)
     return template.palette.accent if behind.contrast(template.palette.accent) >= required(size, bold) \
         else template.palette.text
+
+
+def table_mark(template: Template, size: float) -> str:
+    """A table's header and its ticks: the accent where it reads at 4.5:1 even when bold (the headers go
+    down to 14 pt with the table), else the body text's colour."""
+    return accent_text(template, size, False)
 
 
 def body_backdrop(template: Template) -> Backdrop:
@@ -112,16 +116,17 @@ def texts(spec: SlideSpec, template: Template, footer: str = "") -> list[Text]:
     if arr.body is not None:
         found.append(Text(_first(arr.body.texts), pal.text, body, arr.body.size))
     box = Backdrop((pal.box,))
-    for card, (_box, heading, lines) in zip(spec.cards, arr.cards, strict=False):
+    for card, (card_box, heading, lines) in zip(spec.cards, arr.cards, strict=False):
         if card.label:
-            found.append(Text(card.label, muted_on(pal, pal.box), box, 18.0))
+            tag = lay.card_label(card.label, card_box, pal.minor_font)
+            found.append(Text(card.label, muted_on(pal, pal.box), box, tag.size))
         found.append(Text(card.heading, pal.text, box, heading.size, heading.bold))
         if lines is not None:
             found.append(Text(_first(lines.texts), pal.text, box, lines.size))
     if arr.callout is not None:
         found.append(Text(spec.callout, on_fill(pal.accent), Backdrop((pal.accent,)), arr.callout.size, True))
     if arr.table is not None and spec.table is not None:
-        found.append(Text(_first(spec.table.header), accent_text(template, arr.table.header_size, True), body,
+        found.append(Text(_first(spec.table.header), table_mark(template, arr.table.header_size), body,
                           arr.table.header_size, True))
         found.append(Text(_first(spec.table.rows[0]) if spec.table.rows else "", pal.text, body, arr.table.size))
     if arr.chart is not None and spec.chart is not None:

@@ -26,7 +26,7 @@ from briefing.charts.alt import describe
 from briefing.charts.spec import ChartSpec
 from briefing.deck import layout as lay
 from briefing.deck.layout import Arrangement, TextBlock
-from briefing.deck.legibility import accent_text, footer_text, muted_on, on_fill
+from briefing.deck.legibility import footer_text, muted_on, on_fill, table_mark
 from briefing.deck.model import DeckPlan, SlideSpec
 from briefing.deck.sanitize import clean
 from briefing.deck.stamp import stamp
@@ -293,8 +293,7 @@ class _Renderer:
                 block = TextBlock([text], box, size, 1, True, bold=header)
                 centre = not header and c > 0 and text in ("✓", "")
                 marked = header or text == "✓"
-                # 4.5:1 under 18 pt even when bold: the headers go down to 14 pt with the table
-                colour = accent_text(self.template, size, False) if marked else self.pal.text
+                colour = table_mark(self.template, size) if marked else self.pal.text
                 self._fill(cell.text_frame, block, colour=colour,
                            align=PP_ALIGN.CENTER if centre or (header and c > 0 and table.first_column_wide) else None)
                 cell.margin_left = cell.margin_right = emu(lay.CELL_MARGIN_X)

@@ -33,18 +33,17 @@ from briefing.evidence.readers import (
     shortened,
     text_of,
 )
-from briefing.evidence.writing import stakeholder_list, unneutralise
+from briefing.evidence.writing import STAKEHOLDER_COLUMNS, stakeholder_list, unneutralise
 from briefing.model import codec
 from briefing.model.collections import STAKEHOLDERS
 from briefing.model.entities import STANCES, Stakeholder, Stance
 from briefing.model.ids import fresh_id
-from briefing.model.schema import schema
+from briefing.model.schema import spec as field_spec
 
-_FIELDS = tuple(spec for spec in schema(Stakeholder) if spec.name != "id")
-FIELDS = tuple(spec.name for spec in _FIELDS)
-"""What a column of a stakeholder list can hold: every field of a stakeholder but its id (the schema's)."""
-SCORES = tuple(spec.name for spec in _FIELDS if spec.kind == "score")
-FLAGS = tuple(spec.name for spec in _FIELDS if spec.kind == "bool")
+FIELDS = STAKEHOLDER_COLUMNS
+"""What a column of a stakeholder list can hold: the columns export-stakeholders writes (every field but the id)."""
+SCORES = tuple(name for name in FIELDS if field_spec(Stakeholder, name).kind == "score")
+FLAGS = tuple(name for name in FIELDS if field_spec(Stakeholder, name).kind == "bool")
 
 
 def _fold(text: str) -> str:

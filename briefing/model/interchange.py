@@ -13,7 +13,7 @@ from typing import Any
 from briefing.errors import ValidationError
 from briefing.model import codec, integrity
 from briefing.model.entities import FORMAT, FORMATS_READ, Workspace
-from briefing.reading import load_json, reject_constant
+from briefing.reading import load_json
 
 
 def workspace_from_dict(data: Any) -> Workspace:
@@ -40,19 +40,11 @@ def to_json_text(workspace: Workspace) -> str:
     return json.dumps(workspace_to_dict(workspace), ensure_ascii=False, indent=2) + "\n"
 
 
-def parse_json(text: str, file: str) -> Any:
-    """JSON values from ``text``; a syntax error names the file, line and column; too deep a nesting is refused."""
-    return load_json(text, file)
-
-
 def from_json_text(text: str, file: str) -> Workspace:
     """A checked Workspace from interchange text; every error names ``file`` and the place."""
-    data = parse_json(text, file)
+    data = load_json(text, file)  # a syntax error names the file, line and column; too deep a nesting is refused
     try:
         return workspace_from_dict(data)
     except ValidationError as error:
         raise error.in_file(file) from None
 
-
-__all__ = ["from_json_text", "parse_json", "reject_constant", "to_json_text", "workspace_from_dict",
-           "workspace_to_dict"]

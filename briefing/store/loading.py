@@ -14,8 +14,7 @@ from typing import Any
 from briefing.errors import ValidationError
 from briefing.model import COLLECTIONS, SINGLETONS, Workspace, codec, integrity
 from briefing.model.collections import collection_named, singleton_named
-from briefing.model.interchange import reject_constant
-from briefing.reading import MAX_JSON_DEPTH
+from briefing.reading import MAX_JSON_DEPTH, reject_constant
 from briefing.store.errors import StoreDamaged
 from briefing.store.migrations import META_TABLE
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from lo_helpers import SAMPLES
 from pptx import Presentation
@@ -42,9 +43,7 @@ def hostile(workspace: Workspace) -> Workspace:
 
 def four_three_template(folder: Path) -> Path:
     prs = Presentation()  # python-pptx's own template is 4:3
-    path = folder / "four-three.pptx"
-    prs.save(str(path))
-    return path
+    return _saved(prs, folder / "four-three.pptx")
 
 
 def dark_four_three_template(folder: Path) -> Path:
@@ -54,9 +53,7 @@ def dark_four_three_template(folder: Path) -> Path:
     background = master.background.fill
     background.solid()
     background.fore_color.rgb = RGBColor.from_string(NAVY)
-    path = folder / "dark-four-three.pptx"
-    prs.save(str(path))
-    return path
+    return _saved(prs, folder / "dark-four-three.pptx")
 
 
 def coverless_template(folder: Path) -> Path:
@@ -66,15 +63,12 @@ def coverless_template(folder: Path) -> Path:
     for shape in list(layout.placeholders):
         if shape.placeholder_format.type is not None and shape.placeholder_format.idx in (0, 1):
             shape._element.getparent().remove(shape._element)
-    path = folder / "coverless.pptx"
-    prs.save(str(path))
-    return path
+    return _saved(prs, folder / "coverless.pptx")
 
 
 def off_slide_probe(folder: Path) -> Path:
     """A deck made to break the rule: one word beside the slide, one below it, one overflowing a box off the bottom."""
-    prs = Presentation(str(DEFAULT_TEMPLATE))
-    slide = prs.slides.add_slide(prs.slide_layouts[-1])
+    prs, slide = _blank_slide()
     width, height = prs.slide_width, prs.slide_height
     seen = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(6), Inches(1))
     seen.text_frame.text = "Readable words stay"
@@ -87,15 +81,12 @@ def off_slide_probe(folder: Path) -> Path:
     overflow.text_frame.text = "\n".join(["Filler line"] * 8 + [PROBE_WORDS[2]])
     for paragraph in overflow.text_frame.paragraphs:
         paragraph.font.size = Pt(24)
-    path = folder / "probe-off-slide.pptx"
-    prs.save(str(path))
-    return path
+    return _saved(prs, folder / "probe-off-slide.pptx")
 
 
 def narrow_column_probe(folder: Path) -> Path:
     """A deck made to break the rule: a table column narrower than its longest word at 18 pt."""
-    prs = Presentation(str(DEFAULT_TEMPLATE))
-    slide = prs.slides.add_slide(prs.slide_layouts[-1])
+    prs, slide = _blank_slide()
     frame = slide.shapes.add_table(2, 3, Inches(1), Inches(1), Inches(6), Inches(2))
     table = frame.table
     table.columns[0].width = Inches(0.9)
@@ -105,9 +96,7 @@ def narrow_column_probe(folder: Path) -> Path:
             cell = table.cell(row, column)
             cell.text = text
             cell.text_frame.paragraphs[0].font.size = Pt(18)
-    path = folder / "probe-narrow-column.pptx"
-    prs.save(str(path))
-    return path
+    return _saved(prs, folder / "probe-narrow-column.pptx")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -124,3 +113,14 @@ def long_matrix(workspace: Workspace) -> Workspace:
                                  title=f"Regional office {name} files its signed contracts within two days")
              for i, name in enumerate(REGIONS)]
     return dataclasses.replace(workspace, csfs=[*workspace.csfs, *extra])
+
+
+def _saved(prs: Any, path: Path) -> Path:
+    prs.save(str(path))
+    return path
+
+
+def _blank_slide() -> tuple[Any, Any]:
+    """The default template with one slide on its last layout, for a probe to draw on."""
+    prs = Presentation(str(DEFAULT_TEMPLATE))
+    return prs, prs.slides.add_slide(prs.slide_layouts[-1])

@@ -1,8 +1,10 @@
-"""Form fields for problems, CSFs, phases, initiatives and surveys."""
+"""Form fields for problems, CSFs, phases, initiatives, surveys and benefits."""
 
 from __future__ import annotations
 
-from briefing.model.entities import Benefit, Csf, Initiative, Phase, Problem, Survey
+from typing import Any
+
+from briefing.model.entities import Benefit, Csf, Initiative, Phase, Problem, Survey, Workspace
 from ui.forms.fields import Field, Options, field
 
 
@@ -44,3 +46,8 @@ def benefit_fields(kpis: Options, initiatives: Options) -> list[Field]:
         field(Benefit, "kpi_id", kpis),
         field(Benefit, "basis"),
     ]
+
+
+def kpi_options(workspace: Workspace) -> list[tuple[Any, str]]:
+    """Every KPI as a choice: its id, and its name with its initiative's title."""
+    return [(k.id, f"{k.name} — {i.title}") for i in workspace.initiatives for k in i.kpis]

@@ -15,7 +15,7 @@ from briefing.model.collections import BENEFITS, CAMPAIGN, INITIATIVES
 from briefing.model.entities import Benefit
 from briefing.store import Change
 from ui.forms.form import field_message, message_label, show_message
-from ui.forms.plans import benefit_fields
+from ui.forms.plans import benefit_fields, kpi_options
 from ui.forms.section import Section
 from ui.models.collection import CollectionTableModel
 from ui.models.plans import benefit_columns
@@ -92,7 +92,7 @@ class BenefitsTab(QWidget):
         return ""
 
     def _kpis(self) -> list[tuple[Any, str]]:
-        return [(k.id, f"{k.name} — {i.title}") for i in self.session.workspace.initiatives for k in i.kpis]
+        return kpi_options(self.session.workspace)
 
     def _initiatives(self) -> list[tuple[Any, str]]:
         return [(i.id, i.title) for i in self.session.workspace.initiatives]

@@ -54,6 +54,7 @@ from briefing.model.snapshot import snapshot
 from briefing.store import Change
 from ui.dialogs.presented import PresentationInput, from_qdate, to_qdate
 from ui.forms.form import message_label, show_message
+from ui.forms.plans import kpi_options
 from ui.pages.base import Page
 from ui.preview import SlidePreview
 from ui.session import Session
@@ -315,7 +316,7 @@ class BriefingPage(Page):
         """The KPIs and phases the deck may lead with and ask for, the chosen ones selected."""
         workspace = self.session.workspace
         deck = workspace.deck
-        kpis = [(k.id, f"{k.name} — {i.title}") for i in workspace.initiatives for k in i.kpis]
+        kpis = kpi_options(workspace)
         _fill_choice(self.headline_kpi, kpis, deck.headline_kpi, tr("shell.briefing.headline_kpi_default"))
         phases = [(p.id, p.name) for p in workspace.phases]
         _fill_choice(self.ask_phase, phases, deck.ask_phase_id, tr("shell.briefing.ask_phase_default"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from page_helpers import open_page
 from PySide6.QtCore import Qt
 
 from briefing.i18n import set_language
@@ -19,11 +20,7 @@ from ui.pages.roadmap import RoadmapPage
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def _page(qtbot, cls, session):  # type: ignore[no-untyped-def]
-    page = cls(session)
-    qtbot.addWidget(page)
-    page.resize(1300, 850)
-    return page
+_page = open_page
 
 
 def _edit(model, row: int, column_name: str, value, role=Qt.ItemDataRole.EditRole) -> bool:  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from page_helpers import open_page
 from PySide6.QtCore import Qt
 
 from briefing.edits import AddItem
@@ -20,11 +21,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 
-def _page(qtbot, cls, session):  # type: ignore[no-untyped-def]
-    page = cls(session)
-    qtbot.addWidget(page)
-    page.resize(1300, 850)
-    return page
+_page = open_page
 
 
 # -- Leadership ----------------------------------------------------------------------------------

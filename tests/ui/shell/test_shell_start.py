@@ -8,12 +8,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[3]
 
 SCRIPT = r"""
 import json, sys
 from pathlib import Path
+from typing import Any
 from PySide6.QtCore import QSettings
 from ui.app import application, build_window, choose_language, parse_args
 from ui.settings import AppSettings
@@ -36,13 +38,19 @@ print(json.dumps(report))
 """
 
 
-def test_the_window_shows_without_matplotlib_or_python_pptx(tmp_path: Path) -> None:
+def run_app(script: str, tmp_path: Path) -> dict[str, Any]:
+    """What ``script`` reports (its last line, JSON) after running the app in a fresh process."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data")}
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(tmp_path / "settings.ini")],
+        [sys.executable, "-c", script, str(tmp_path / "settings.ini")],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True,
     )
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
+
+
+def test_the_window_shows_without_matplotlib_or_python_pptx(tmp_path: Path) -> None:
+    report = run_app(SCRIPT, tmp_path)
     assert report["shown"] and "Briefing Composer" in report["title"]
     assert report["at_start"] == []
     assert report["deck_step"] in ("done", "attention")
@@ -66,6 +74,7 @@ def test_without_a_screen_the_app_says_so_instead_of_aborting() -> None:
 PRELOAD_SCRIPT = r"""
 import json, sys, threading
 from pathlib import Path
+from typing import Any
 from PySide6.QtCore import QTimer
 from ui.app import application, start
 
@@ -92,12 +101,7 @@ print(json.dumps(report))
 
 
 def test_matplotlib_and_the_pages_load_in_the_background_once_the_window_is_up(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path / "data")}
-    done = subprocess.run(
-        [sys.executable, "-c", PRELOAD_SCRIPT, str(tmp_path / "settings.ini")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True,
-    )
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = run_app(PRELOAD_SCRIPT, tmp_path)
     assert report["at_start"] is False  # not while the window comes up
     assert report["loaded"]  # without any chart being shown
     assert report["ticks"] > 10  # the window's event loop kept turning meanwhile

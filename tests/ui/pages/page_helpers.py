@@ -1,0 +1,13 @@
+"""Helpers shared by the page tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def open_page(qtbot: Any, cls: type, session: Any) -> Any:
+    """A page of ``cls`` over ``session``, big enough for its forms, closed with the test."""
+    page = cls(session)
+    qtbot.addWidget(page)
+    page.resize(1300, 850)
+    return page
