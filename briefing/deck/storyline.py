@@ -10,22 +10,23 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
-from briefing.deck import sections as s
 from briefing.deck.model import SECTIONS, DeckPlan, SlideSpec
 from briefing.deck.sanitize import clean
+from briefing.deck.sections import appendix, case, evidence, opening, people, plan
+from briefing.deck.sections.context import Context
 from briefing.errors import InputError
 from briefing.model.entities import DeckSettings, Workspace
 
-BUILDERS: dict[str, Callable[[s.Context], list[SlideSpec]]] = {
-    "summary": s.summary,
-    "since": s.since,
-    "problems": s.problems,
-    "csfs": s.csfs,
-    "proof": s.proof,
-    "survey": s.survey,
-    "allies": s.allies,
-    "roadmap": s.roadmap,
-    "decision": s.decision,
+BUILDERS: dict[str, Callable[[Context], list[SlideSpec]]] = {
+    "summary": opening.summary,
+    "since": opening.since,
+    "problems": case.problems,
+    "csfs": case.csfs,
+    "proof": evidence.proof,
+    "survey": evidence.survey,
+    "allies": people.allies,
+    "roadmap": plan.roadmap,
+    "decision": plan.decision,
 }
 
 PRIORITY: tuple[str, ...] = ("summary", "decision", "since", "proof", "roadmap", "problems", "allies", "survey", "csfs")
@@ -60,16 +61,17 @@ def build_plan(workspace: Workspace, settings: DeckSettings | None = None, today
     chosen = resolve_settings(workspace, settings)
     today = today or dt.date.today()
     lang = chosen.language if chosen.language in ("da", "en") else "en"
-    ctx = s.Context(workspace, chosen, lang, today)
+    ctx = Context(workspace, chosen, lang, today)
     day = chosen.date or today
     attempt = len(workspace.presentations) + 1
-    main: list[SlideSpec] = [s.title_slide(ctx, attempt, day)]
+    main: list[SlideSpec] = [opening.title_slide(ctx, attempt, day)]
     for name in chosen.sections or list(SECTIONS):
         main.extend(BUILDERS[name](ctx))
     kept, moved = apply_budget(main, chosen.max_slides)
-    appendix = [s.divider(ctx), *moved, *ctx.details, *s.method(ctx), *s.sources(ctx), *s.history(ctx)]
+    back = [appendix.divider(ctx), *moved, *ctx.details, *appendix.method(ctx), *appendix.sources(ctx),
+                *appendix.history(ctx)]
     return DeckPlan(
-        slides=[*kept, *appendix],
+        slides=[*kept, *back],
         lang=lang,
         title=main[0].title,
         audience=clean(chosen.audience or workspace.campaign.audience),

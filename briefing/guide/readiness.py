@@ -29,7 +29,8 @@ from briefing.evidence.kpis import effect, measured_until
 from briefing.guide import cadence, dosing
 from briefing.guide.days import Day, Sentence, Today, as_day
 from briefing.i18n import SharedTerm, format_number
-from briefing.model.entities import Phase, Problem, Workspace
+from briefing.model.entities import Problem, Workspace
+from briefing.model.queries import ordered_phases
 
 StepKey = Literal["allies", "leadership", "proof", "problems", "plan", "deck"]
 StepStatus = Literal["done", "attention", "missing"]
@@ -172,11 +173,6 @@ def problems_step(workspace: Workspace) -> Step:
 
 
 # -- 5. plan -------------------------------------------------------------------------------------
-
-
-def ordered_phases(workspace: Workspace) -> list[Phase]:
-    """The phases by start date; phases without a date keep their order, after the dated ones."""
-    return sorted(workspace.phases, key=lambda p: (p.start is None, p.start or dt.date.min))
 
 
 def plan_step(workspace: Workspace) -> Step:

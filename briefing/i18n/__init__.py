@@ -111,6 +111,25 @@ def format_number(value: float, lang: str | None = None, decimals: int | None = 
     return text
 
 
+def format_money(amount: float, currency: str, lang: str | None = None, compact: bool = False) -> str:
+    """An amount the way each language writes money: ``900.000 kr.`` / ``DKK 900,000`` (whole units).
+
+    Danish writes Danish kroner as ``kr.`` after the number and other currencies' codes after it
+    (``900.000 EUR``); English puts the code first. ``compact`` writes millions short for a slide:
+    ``1,2 mio. kr.`` / ``DKK 1.2m``.
+    """
+    lang = lang or current_language()
+    code = (currency or "DKK").upper()
+    if compact and abs(amount) >= 1_000_000:
+        number = format_number(round(amount / 1_000_000, 1), lang)
+        number = f"{number} mio." if lang == "da" else f"{number}m"
+    else:
+        number = format_number(round(amount), lang, decimals=0)
+    if lang == "da":
+        return f"{number} kr." if code == "DKK" else f"{number} {code}"
+    return f"{code} {number}"
+
+
 def format_date(day: dt.date, lang: str | None = None, short: bool = False) -> str:
     """``8 December 2026`` / ``8. december 2026``; short: ``8 Dec 2026`` / ``8. dec. 2026``."""
     lang = lang or current_language()

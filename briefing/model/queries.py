@@ -1,4 +1,5 @@
-"""What the layers above ask of a workspace: the decision makers' dialogues, the objections still open.
+"""What the layers above ask of a workspace: the decision makers' dialogues, the objections still open,
+the phases in order and the phase the ask is for.
 
 They live with the model so that the charts and the deck ask them without importing the guide
 (``briefing.guide.dosing`` and ``briefing.guide.objections`` offer them too).
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from briefing.model.entities import Dialogue, Objection, Presentation, Workspace
+from briefing.model.entities import Dialogue, Objection, Phase, PhaseStatus, Presentation, Workspace
 
 
 def decision_maker_dialogues(workspace: Workspace, today: dt.date) -> list[Dialogue]:
@@ -41,3 +42,23 @@ def open_objections(workspace: Workspace) -> list[OpenObjection]:
         for index, objection in enumerate(presentation.objections)
         if objection.status == "open"
     ]
+
+
+DECIDED: tuple[PhaseStatus, ...] = ("approved", "running", "done", "stopped")
+"""Phase statuses that need no decision any more: a phase in one of them is never the default ask."""
+
+
+def ordered_phases(workspace: Workspace) -> list[Phase]:
+    """The phases by start date; phases without a date keep their order, after the dated ones."""
+    return sorted(workspace.phases, key=lambda p: (p.start is None, p.start or dt.date.min))
+
+
+def asked_phase(workspace: Workspace) -> Phase | None:
+    """The phase the ask is for: the deck's ``ask_phase_id`` when it names a phase, else the first phase (in
+    order) not yet approved, running, done or stopped; None when every phase is decided (nothing to ask)."""
+    chosen = workspace.deck.ask_phase_id
+    if chosen:
+        named = next((phase for phase in workspace.phases if phase.id == chosen), None)
+        if named is not None:
+            return named
+    return next((phase for phase in ordered_phases(workspace) if phase.status not in DECIDED), None)

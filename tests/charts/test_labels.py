@@ -10,7 +10,7 @@ import pytest
 from big_workspace import big_workspace
 
 from briefing.charts import build, labels
-from briefing.deck.sections import labelled_people
+from briefing.deck.sections.people import labelled_people
 from briefing.demo import demo_workspace
 
 

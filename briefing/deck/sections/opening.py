@@ -1,0 +1,113 @@
+"""The opening: the title slide, the executive summary and what changed since last time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.deck.limits import MAX_WORDS as WORD_BUDGET
+from briefing.deck.model import SlideSpec, Table
+from briefing.deck.sanitize import clean
+from briefing.deck.sections.context import MAX_ROWS, Context, continued, notes, within_budget
+from briefing.deck.sections.facts import (
+    best_effect,
+    effect_note,
+    effect_sentence,
+    next_phase,
+    phase_line,
+    phase_note,
+    problem_summary,
+    top_problem,
+)
+from briefing.deck.wording import brief, words
+from briefing.model.queries import open_objections
+
+
+def title_slide(ctx: Context, attempt: int, day: dt.date) -> SlideSpec:
+    settings, campaign = ctx.settings, ctx.workspace.campaign
+    frame = [clean(settings.audience or campaign.audience), ctx.day(day, short=False)]
+    if attempt > 1:
+        frame.append(ctx.t("deck.title.attempt", number=attempt))
+    return SlideSpec(
+        kind="title",
+        title=clean(settings.title or campaign.name) or ctx.t("deck.title.default"),
+        subtitle=brief(clean(settings.ask), 24),
+        caption=" · ".join(part for part in frame if part),
+        notes=notes(
+            ctx.t("deck.notes.goal", goal=clean(campaign.goal)) if campaign.goal else "",
+            ctx.t("deck.notes.ask", ask=clean(settings.ask)) if settings.ask else "",
+            ctx.t("deck.notes.attempt", number=attempt) if attempt > 1 else "",
+        ),
+        section="title",
+    )
+
+
+def summary(ctx: Context) -> list[SlideSpec]:
+    problem = top_problem(ctx.workspace)
+    best = best_effect(ctx.workspace)
+    phase = next_phase(ctx.workspace, ctx.today)
+    lines = []
+    if best is not None:
+        lines.append(ctx.t("deck.summary.proof", text=effect_sentence(ctx, best)))
+    if phase is not None:
+        lines.append(ctx.t("deck.summary.plan", text=phase_line(ctx, phase)))
+    if problem is not None:
+        left = WORD_BUDGET - 3 - sum(words(line) for line in lines) - 2
+        why = brief(clean(problem.impact or problem.title), max(left, 5))
+        lines.insert(0, ctx.t("deck.summary.why", text=why))
+    ask = clean(ctx.settings.ask)
+    callout = ctx.t("deck.summary.callout_none")
+    return [
+        SlideSpec(
+            kind="summary",
+            title=brief(ask, 22) if ask else ctx.t("deck.summary.title_none"),
+            bullets=lines,
+            callout=callout,
+            notes=notes(
+                ctx.t("deck.notes.summary"),
+                problem_summary(ctx, problem),
+                (best and effect_note(ctx, best)) or "",
+                (phase and phase_note(ctx, phase)) or "",
+            ),
+            section="summary",
+        )
+    ]
+
+
+ASKED_WORDS = 8
+
+
+ANSWER_WORDS = 10
+"""A question and its answer in the since table: a whole clause within these words (the whole in the notes)."""
+
+
+def since(ctx: Context) -> list[SlideSpec]:
+    presentations = sorted(ctx.workspace.presentations, key=lambda p: p.date)
+    items = sorted(open_objections(ctx.workspace), key=lambda o: o.presentation.date, reverse=True)
+    if not items:  # an objection still open from any earlier attempt must be answered, not only the latest's
+        return []
+    answered = sum(1 for item in items if item.answered_in_deck)
+    pending = ctx.t("deck.since.pending")
+    rows = [[brief(clean(i.objection.text), ASKED_WORDS),
+             f"✓ {brief(clean(i.objection.answer), ANSWER_WORDS)}" if clean(i.objection.answer) else pending]
+            for i in items]
+    rows, rest = within_budget(rows[:MAX_ROWS - 2], WORD_BUDGET)
+    rest += [[clean(i.objection.text), clean(i.objection.answer) or pending] for i in items[MAX_ROWS - 2 :]]
+    extra = [f"{asked} — {answer.removeprefix('✓ ')}" for asked, answer in rest]
+    title_key = "deck.since.title_all" if answered == len(items) else "deck.since.title"
+    continued(ctx, "details", ctx.t("deck.since.more"), extra)
+    return [
+        SlideSpec(
+            kind="since",
+            title=ctx.t(title_key, answered=answered, total=len(items), count=len(items)),
+            table=Table([ctx.t("deck.since.asked"), ctx.t("deck.since.answer")], rows, first_column_wide=False),
+            caption=ctx.t("deck.since.rest", count=len(extra)) if extra else "",
+            notes=notes(
+                ctx.t("deck.notes.since", date=ctx.day(presentations[-1].date, short=False)),
+                *(
+                    f"{ctx.day(i.presentation.date)}: {clean(i.objection.text)} → {clean(i.objection.answer) or '—'}"
+                    for i in items
+                ),
+            ),
+            section="since",
+        )
+    ]
