@@ -24,7 +24,7 @@ import re
 import threading
 import unicodedata
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -414,22 +414,94 @@ def _trimmed(rows: list[list[Cell]], origins: list[int]) -> tuple[list[list[Cell
 
 
 def read_xlsx_bytes(data: bytes, file: str) -> Table:
-    """The first sheet with data of the workbook ``data`` (read from ``file``); bombs and damaged files refused."""
+    """The first sheet with data of the workbook ``data`` (read from ``file``); bombs and damaged files refused.
+
+    calamine (Rust) reads a workbook in a fraction of openpyxl's time; a workbook it cannot read is read
+    again by openpyxl, whose refusal names what is damaged.
+    """
     _check_zip(data, file)
-    import openpyxl  # only when a workbook is read
+    sheets = _calamine_sheets(data)
+    if sheets is not None:
+        return _read_sheets(sheets, file)
+    import openpyxl  # only when calamine could not read the workbook
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises anything on a damaged file: KeyError, XML errors …
         raise input_error(file, "evidence.error.damaged_xlsx", reason=_reason(error)) from None
     try:
-        return _read_sheets(workbook, file)
+        return _read_sheets(_openpyxl_sheets(workbook), file)
     except InputError:
         raise
     except Exception as error:  # a damaged sheet surfaces only while its rows are read
         raise input_error(file, "evidence.error.damaged_xlsx", reason=_reason(error)) from None
     finally:
         workbook.close()
+
+
+Sheet = tuple[str, Iterable[Sequence[Any]]]
+"""A worksheet's title and its rows of values from row 1 and column A, as openpyxl gives them."""
+
+
+def _openpyxl_sheets(workbook: Any) -> list[Sheet]:
+    sheets = []
+    for sheet in workbook.worksheets:
+        if hasattr(sheet, "iter_rows"):  # not a chart sheet
+            sheet.reset_dimensions()  # a declared A1:XFD1048576 must not make us pad rows
+            sheets.append((sheet.title, sheet.iter_rows(values_only=True)))
+    return sheets
+
+
+def _calamine_sheets(data: bytes) -> list[Sheet] | None:
+    """The worksheets as calamine reads them, their values as openpyxl gives them; None when it cannot, or
+    when a cell lies beyond the rows and columns we read (calamine would fill the whole grid up to it)."""
+    from python_calamine import CalamineWorkbook, SheetTypeEnum
+
+    if not _within_grid(data):
+        return None
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets: list[Sheet] = []
+        for meta in workbook.sheets_metadata:
+            if meta.typ == SheetTypeEnum.WorkSheet:
+                sheet = workbook.get_sheet_by_name(meta.name)
+                sheets.append((meta.name, _as_openpyxl(sheet.to_python(skip_empty_area=False))))
+        return sheets
+    except Exception:  # calamine raises its own errors on a damaged file: openpyxl names them
+        return None
+
+
+_CELL_REF = re.compile(rb'\sr="([A-Z]{0,3})([0-9]{1,8})"')
+
+
+def _within_grid(data: bytes) -> bool:
+    """True when no row or cell of any worksheet lies past MAX_ROWS + 1 rows or MAX_COLUMNS columns (False
+    too for a sheet that cannot be unpacked: openpyxl then names what is damaged)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    for letters, row in _CELL_REF.findall(archive.read(name)):
+                        if int(row) > MAX_ROWS + 1 or (letters and column_index(letters.decode()) >= MAX_COLUMNS):
+                            return False
+    except Exception:  # a damaged entry: BadZipFile, zlib.error, EOFError …
+        return False
+    return True
+
+
+def _as_openpyxl(rows: list[list[Any]]) -> list[tuple[Any, ...]]:
+    """calamine's rows (from A1) as openpyxl gives them: empty cells None, whole numbers int, days as midnight."""
+    return [tuple(_openpyxl_value(value) for value in row) for row in rows]
+
+
+def _openpyxl_value(value: Any) -> Any:
+    if value == "" and isinstance(value, str):
+        return None
+    if type(value) is float and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if type(value) is dt.date:
+        return dt.datetime(value.year, value.month, value.day)
+    return value
 
 
 def _reason(error: Exception) -> str:
@@ -455,30 +527,27 @@ def _check_zip(data: bytes, file: str) -> None:
         raise input_error(file, "evidence.error.zip_bomb", size=reading.megabytes(total))
 
 
-def _read_sheets(workbook: Any, file: str) -> Table:
+def _read_sheets(sheets: list[Sheet], file: str) -> Table:
     notices: list[Notice] = []
-    for number, sheet in enumerate(workbook.worksheets):
-        if not hasattr(sheet, "iter_rows"):
-            continue  # a chart sheet
-        rows, origins = _sheet_rows(sheet, file, notices)
+    for number, (title, values) in enumerate(sheets):
+        rows, origins = _sheet_rows(title, values, file, notices)
         if rows:
-            if number or len(workbook.worksheets) > 1:
-                notices.append(Notice("evidence.notice.sheet_used", {"sheet": sheet.title}))
-            return Table(file, rows, origins, sheet=sheet.title, notices=notices)
+            if number or len(sheets) > 1:
+                notices.append(Notice("evidence.notice.sheet_used", {"sheet": title}))
+            return Table(file, rows, origins, sheet=title, notices=notices)
     raise input_error(file, "evidence.error.no_data")
 
 
-def _sheet_rows(sheet: Any, file: str, notices: list[Notice]) -> tuple[list[list[Cell]], list[int]]:
-    sheet.reset_dimensions()  # a declared A1:XFD1048576 must not make us pad rows
+def _sheet_rows(title: str, sheet: Iterable[Sequence[Any]], file: str,
+                notices: list[Notice]) -> tuple[list[list[Cell]], list[int]]:
     rows: list[list[Cell]] = []
     origins: list[int] = []
     removed = 0
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, values in enumerate(sheet, start=1):
         if len(rows) >= MAX_ROWS:
-            raise input_error(file, "evidence.error.too_many_rows", Place(row=number, sheet=sheet.title),
-                              limit=MAX_ROWS)
+            raise input_error(file, "evidence.error.too_many_rows", Place(row=number, sheet=title), limit=MAX_ROWS)
         if len(values) > MAX_COLUMNS and any(v is not None for v in values[MAX_COLUMNS:]):
-            raise input_error(file, "evidence.error.too_many_columns", Place(row=number, sheet=sheet.title),
+            raise input_error(file, "evidence.error.too_many_columns", Place(row=number, sheet=title),
                               limit=MAX_COLUMNS)
         cells: list[Cell] = []
         for value in values[:MAX_COLUMNS]:
@@ -490,7 +559,7 @@ def _sheet_rows(sheet: Any, file: str, notices: list[Notice]) -> tuple[list[list
         rows.append(cells)
         origins.append(number)
     if removed:
-        place = Place(sheet=sheet.title)
+        place = Place(sheet=title)
         notices.append(Notice("evidence.notice.controls_removed", {"count": removed, "place": place}))
     return _trimmed(rows, origins)
 
