@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -46,3 +47,24 @@ def _block(result: Any) -> str:
         more = len(result.texts) - 20
         lines.append(f"<ul>{shown}</ul>" + (f"<p>{escape(tr('pages.analysis.more', n=more))}</p>" if more > 0 else ""))
     return "".join(lines)
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """What the Evidence page shows for a survey: the analysis as HTML and the findings it suggests."""
+
+    html: str
+    suggestions: list[str]
+
+
+def analysis_of(survey: Any, question_id: str | None) -> Analysed:
+    """The analysis of ``survey`` (of one question, or of all when ``question_id`` is None) and the
+    suggested findings it has not taken yet; made on a worker (no widget touched)."""
+    if survey is None:
+        return Analysed("", [])
+    from briefing.evidence.analysis import analyse
+
+    results = [r for r in analyse(survey) if question_id is None or r.question.id == question_id]
+    taken = set(survey.findings)
+    texts = [s.message() for r in results for s in r.suggestions]
+    return Analysed(analysis_html(results), [t for t in dict.fromkeys(texts) if t not in taken])

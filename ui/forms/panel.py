@@ -160,8 +160,7 @@ class TablePanel(QWidget):
         view = QTableView(self)
         view.setModel(self.proxy)
         view.setItemDelegate(ChoiceDelegate(column_choices(self.model), view))
-        view.setSortingEnabled(True)
-        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        make_sortable(view)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setAlternatingRowColors(True)
@@ -288,12 +287,19 @@ def read_only_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     """A sortable table that shows ``model`` and edits nothing (rows selected whole, Tab leaves it)."""
     view = QTableView(parent)
     view.setModel(SearchProxy(model, view))
-    view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    make_sortable(view)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setTabKeyNavigation(False)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setMaximumSectionSize(MAX_COLUMN_WIDTH)
+    view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     return view
+
+
+def make_sortable(view: QTableView) -> None:
+    """Sort ``view`` by a click on a column's header; until then its rows stay in the model's order
+    (no sort at all: Qt would otherwise sort a long table by its first column right away)."""
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)

@@ -1,12 +1,99 @@
-"""What every page of the main window has: the session it shows and a title."""
+"""What every page of the main window has: the session it shows, a title, and work done only while
+it is shown.
+
+A page's refresh (and any other work it asks for with ``when_shown``) runs at once while the page is
+shown, else once when it is next shown: an edit costs nothing for the pages out of sight. Work that
+takes long (planning, readiness, history, survey analysis over a big workspace) is a ``Backdrop``: a
+core function run on a worker over a copy of the workspace, the newest request winning, its result
+shown on the GUI thread; meanwhile the page says it is being updated.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from briefing.store import Change
 from ui.session import Session
+from ui.workers import Latest
+
+
+class WhenShown:
+    """Work that ``widget`` does only while it is visible: asked for while hidden, it is noted as due
+    and runs once, when the widget's page is next shown (``catch_up``)."""
+
+    def __init__(self, widget: QWidget, work: Callable[[], None]) -> None:
+        self.widget = widget
+        self.work = work
+        self.due = False
+
+    def request(self) -> None:
+        """Do the work now if the widget is shown, else when it is next shown."""
+        if self.widget.isVisible():
+            self.due = False
+            self.work()
+        else:
+            self.due = True
+
+    def catch_up(self) -> None:
+        """Do the work if it was asked for while hidden."""
+        if self.due and self.widget.isVisible():
+            self.due = False
+            self.work()
+
+
+class Backdrop(QObject):
+    """One part of a page computed off the GUI thread, only while the page is shown.
+
+    ``prepare()`` runs on the GUI thread and returns the job: a function that reads only copies
+    (``briefing.model.snapshot``) and calls the core; it runs on a worker (``ui.workers.Latest``: a
+    newer request replaces one still waiting, an overtaken result is dropped). ``show(result)`` puts
+    the newest result on the page, on the GUI thread.
+
+    Signals:
+        shown(): after ``show`` put a result on the page.
+        updating(bool): True when the part starts being updated, False when it shows the newest result.
+    """
+
+    shown = Signal()
+    updating = Signal(bool)
+
+    def __init__(self, page: Page, prepare: Callable[[], Callable[[], Any]], show: Callable[[Any], None]) -> None:
+        super().__init__(page)
+        self._prepare = prepare
+        self._show = show
+        self._latest = Latest(self)
+        self._latest.result.connect(self.on_latest_result)
+        self._latest.failed.connect(self.on_latest_failed)
+        self._latest.busy.connect(self.updating)
+        self.due = page.when_shown(self.start)
+
+    @property
+    def working(self) -> bool:
+        """True from a request until its result is shown."""
+        return self._latest.working
+
+    def request(self) -> None:
+        """Update the part: now (on the worker) if the page is shown, else when it is next shown."""
+        self.due.request()
+
+    def start(self) -> None:
+        self._latest.request(self._prepare())
+
+    def on_latest_result(self, result: Any) -> None:
+        self._show(result)
+        self.shown.emit()
+
+    def on_latest_failed(self, error: BaseException) -> None:
+        raise error  # a bug in the core: reported like one on the GUI thread
+
+    def wait(self) -> None:
+        """Block until the running job has finished (when the page goes)."""
+        self._latest.wait()
 
 
 class Page(QWidget):
@@ -15,23 +102,35 @@ class Page(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.stale = False
-        """The workspace changed while the page was hidden: it refreshes when next shown."""
+        self._when_shown: list[WhenShown] = []
+        self.refreshing = self.when_shown(self.refresh)
+        """The page's refresh, put off while it is hidden."""
         session.changed.connect(self.on_changes)
+
+    @property
+    def stale(self) -> bool:
+        """The workspace changed while the page was hidden: it refreshes when next shown."""
+        return self.refreshing.due
+
+    def when_shown(self, work: Callable[[], None]) -> WhenShown:
+        """``work`` done at once while the page is shown, else when it is next shown."""
+        due = WhenShown(self, work)
+        self._when_shown.append(due)
+        return due
 
     def on_changes(self, changes: list[Change]) -> None:
         """Refresh what ``changes`` touched; the default refreshes everything, at once while the page
         is shown, else when it is next shown (an edit costs nothing for the pages out of sight)."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self.stale = True
+        self.refreshing.request()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.stale:
-            self.stale = False
-            self.refresh()
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Do what was asked for while the page was hidden."""
+        for due in self._when_shown:
+            due.catch_up()
 
     def refresh(self) -> None:
         """Show the workspace anew."""
@@ -54,7 +153,8 @@ class Page(QWidget):
 
     def on_shown(self) -> None:
         """The window shows this page now (a plain call, not an event handler: at start-up, no
-        Python event handler runs before the window is shown)."""
+        Python event handler runs before the window is shown); it catches up on what is due."""
+        self.catch_up()
 
     def retranslate(self) -> None:
         """Set every visible text again after the language changed."""

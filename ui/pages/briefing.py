@@ -116,8 +116,8 @@ class BriefingPage(Page):
         self.open_url = QDesktopServices.openUrl
         self.findings: list[Any] = []
         self.plan: Any = None
-        self.check_due = True
-        """The deck changed since it was last planned (while the page was hidden)."""
+        self.checking_due = self.when_shown(self._check_now)
+        """The deck is planned and linted only while the page is shown (when next shown, if hidden)."""
         self._awaiting = False
         self.checker = Latest(self)
         self.checker.result.connect(self.on_checker_result)
@@ -292,9 +292,10 @@ class BriefingPage(Page):
         self.retranslate()
         self.check()
 
-    def on_shown(self) -> None:
-        if self.check_due:
-            self.check()
+    @property
+    def check_due(self) -> bool:
+        """The deck changed since it was last planned (while the page was hidden)."""
+        return self.checking_due.due
 
     def show_settings(self) -> None:
         """Put the workspace's deck settings into the form."""
@@ -361,11 +362,11 @@ class BriefingPage(Page):
 
     def check(self) -> None:
         """Plan and lint the deck as it would be exported now, on a worker; show both when done.
-        A hidden page only notes that the check is due (``on_shown`` runs it)."""
-        if not self.isVisible():
-            self.check_due = True
-            return
-        self.check_due, self._awaiting = False, True
+        A hidden page only notes that the check is due (it runs when the page is next shown)."""
+        self.checking_due.request()
+
+    def _check_now(self) -> None:
+        self._awaiting = True
         workspace, today = snapshot(self.session.workspace), self.session.store.clock.today()
         self.checker.request(lambda: _review(workspace, today))
         self._show_lint()

@@ -31,7 +31,7 @@ from briefing.model.entities import Initiative, Kpi, Measurement, Question, Surv
 from briefing.model.ids import fresh_id
 from briefing.model.snapshot import snapshot
 from ui.charts import ChartView, built
-from ui.forms.analysis import analysis_html
+from ui.forms.analysis import Analysed, analysis_of
 from ui.forms.fields import field, get_value
 from ui.forms.form import message_label, show_message
 from ui.forms.panel import TablePanel
@@ -46,6 +46,7 @@ from ui.models.plans import (
     measurement_columns,
     survey_columns,
 )
+from ui.pages.base import Backdrop
 from ui.pages.benefits import BenefitsTab
 from ui.pages.importing import ImportPage
 from ui.session import Session, undo_text
@@ -106,6 +107,8 @@ class EvidencePage(ImportPage):
         self.accept_button = QPushButton(self)
         self.accept_button.clicked.connect(self.accept_suggestion)
         self.suggestions_label = QLabel(self)
+        self._question_id: str | None = None
+        self.analysing = Backdrop(self, self._analysis_job, self._show_analysis_result)
         self.survey_chart = ChartView(self, 6.0, 3.0)
         self.survey_chart.set_builder(self._survey_spec)
         self.survey_section.current_changed.connect(self.on_survey_current_changed)
@@ -141,18 +144,25 @@ class EvidencePage(ImportPage):
         self.survey_chart.invalidate()
 
     def show_analysis(self, question: Question | None) -> None:
-        """The analysis of the selected question (or of the whole survey) and its suggested findings."""
-        from briefing.evidence.analysis import analyse
+        """The analysis of the selected question (or of the whole survey) and its suggested findings,
+        made on a worker (a big survey takes long); meanwhile the analysis says it is being updated."""
+        self._question_id = question.id if question is not None else None
+        self.analysing.request()
 
-        survey = self.survey()
-        results = analyse(survey) if survey is not None else []
-        if question is not None:
-            results = [r for r in results if r.question.id == question.id]
-        self.analysis.setHtml(analysis_html(results) if survey is not None else "")
-        taken = set(survey.findings) if survey is not None else set()
-        texts = [s.message() for r in results for s in r.suggestions]
-        self.suggestions.setStringList([t for t in dict.fromkeys(texts) if t not in taken])
-        self.accept_button.setEnabled(bool(self.suggestions.rowCount()))
+    def _analysis_job(self) -> Any:
+        """On the GUI thread: what the worker analyses (a survey is replaced by an edit, never changed)."""
+        survey, question_id = self.survey(), self._question_id
+        self.analysis.setPlaceholderText(tr("pages.updating"))
+        self.analysis.clear()
+        self.suggestions.setStringList([])
+        self.accept_button.setEnabled(False)
+        return lambda: analysis_of(survey, question_id)
+
+    def _show_analysis_result(self, analysed: Analysed) -> None:
+        self.analysis.setPlaceholderText("")
+        self.analysis.setHtml(analysed.html)
+        self.suggestions.setStringList(analysed.suggestions)
+        self.accept_button.setEnabled(bool(analysed.suggestions))
 
     def accept_suggestion(self) -> None:
         """Add the selected suggestion to the survey's findings (one step of undo)."""

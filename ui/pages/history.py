@@ -4,6 +4,7 @@ what changed between one attempt and the next — repeat until it succeeds."""
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -24,12 +25,12 @@ from briefing.model.collections import PRESENTATIONS
 from briefing.model.entities import NextStep
 from briefing.model.snapshot import snapshot
 from ui.forms.form import message_label, show_message
-from ui.forms.panel import TablePanel, read_only_table, reveal
+from ui.forms.panel import TablePanel, make_sortable, read_only_table, reveal
 from ui.models.collection import NestedTableModel, SearchProxy
 from ui.models.history import SEARCH_ROLE, AttemptsModel
 from ui.models.objections import OpenObjectionsModel
 from ui.models.plans import next_step_columns
-from ui.pages.base import Page
+from ui.pages.base import Backdrop, Page
 from ui.session import Session, undo_text
 from ui.style import make_heading
 
@@ -70,8 +71,7 @@ class HistoryPage(Page):
         self.objections_view.setTabKeyNavigation(False)  # Tab leaves the table, as in every other one
         self.objections_view.setObjectName("open_objections")
         self.objections_view.setModel(self.objections_proxy)
-        self.objections_view.setSortingEnabled(True)
-        self.objections_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        make_sortable(self.objections_view)
         self.objections_view.setWordWrap(True)
         self.objections_view.verticalHeader().setVisible(False)
         self.objections_view.horizontalHeader().setStretchLastSection(True)
@@ -86,6 +86,7 @@ class HistoryPage(Page):
         self.search.textChanged.connect(self.on_search_changed)
         self.objections.failed.connect(self.on_objections_failed)
         self.objections.modelReset.connect(self.on_objections_model_reset)
+        self.computing = Backdrop(self, self._history_job, self._show_history)
         self._lay_out()
         self.refresh()
 
@@ -122,7 +123,16 @@ class HistoryPage(Page):
     # -- showing -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.history = history(self.session.workspace)
+        """The history made anew on a worker (at once while shown, else when next shown)."""
+        self.computing.request()
+
+    def _history_job(self) -> Any:
+        workspace = snapshot(self.session.workspace)
+        self.summary.setText(tr("pages.updating"))
+        return lambda: history(workspace)
+
+    def _show_history(self, made: History) -> None:
+        self.history = made
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -142,6 +152,8 @@ class HistoryPage(Page):
         self.select(selected or len(self.history.attempts))
 
     def _summary(self) -> str:
+        if self.computing.working:
+            return tr("pages.updating")
         attempts = self.history.attempts
         if not attempts:
             return tr("shell.history.none")

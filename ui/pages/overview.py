@@ -31,7 +31,7 @@ from briefing.guide.objections import open_objections
 from briefing.guide.readiness import STEP_KEYS, Readiness, Step, StepKey, deck_step, readiness
 from briefing.i18n import format_date, term, tr
 from briefing.model.snapshot import snapshot
-from ui.pages.base import Page
+from ui.pages.base import Page, WhenShown
 from ui.session import Session
 from ui.style import is_dark, make_heading, theme
 from ui.workers import Runner
@@ -117,7 +117,9 @@ class OverviewPage(Page):
         self.result: Readiness | None = None
         self.deck: Step | None = None
         self._generation = 0
-        self._deck_due = True
+        self.deck_due = WhenShown(self, self._check_deck_now)
+        """The deck's step is checked only while the page is shown, a moment after (not in the showing)."""
+        self.deck_due.due = True
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         make_heading(self.heading)
@@ -165,7 +167,7 @@ class OverviewPage(Page):
         workspace = self.session.workspace
         self.result = readiness(workspace, self.session.store.clock.today(), include_deck=False)
         self._generation += 1
-        self._deck_due = True
+        self.deck_due.due = True
         self.deck = None  # the deck's step shows "Checking…" until the worker has checked the changed workspace
         if self.isVisible():
             QTimer.singleShot(0, self.check_deck)
@@ -177,15 +179,16 @@ class OverviewPage(Page):
             card.color_mark(dark)
 
     def on_shown(self) -> None:
-        if self._deck_due:
+        super().on_shown()
+        if self.deck_due.due:
             QTimer.singleShot(DECK_CHECK_DELAY_MS if self.deck is None else 0, self.check_deck)
 
     def check_deck(self) -> None:
         """Compute the deck's step on a worker thread (over a copy of the workspace) — only while
         shown: a page of a workspace closed meanwhile (its deletion pending) starts nothing."""
-        if not self._deck_due or not self.isVisible():
-            return
-        self._deck_due = False
+        self.deck_due.catch_up()
+
+    def _check_deck_now(self) -> None:
         workspace, today = snapshot(self.session.workspace), self.session.store.clock.today()
         generation = self._generation
         job = self.runner.prepare(lambda _progress: (generation, deck_step(workspace, today)))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from backdrops import settle
 from journey_helpers import JourneyPrompts
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
@@ -173,6 +174,7 @@ def test_the_demo_user_composes_exports_presents_and_answers_on_the_next_deck(
     assert len(filled.seen) == 1 and filled.seen[0].result() == QDialog.DialogCode.Accepted
     assert window.current_page_name() == "history"
     history = window.pages["history"]
+    settle(qtbot, history)  # the history is made on a worker
     assert history.model.rowCount() == 3
     assert [history.model.index(2, c).data() for c in (0, 3)] == ["3", "Postponed"]
     assert history.model.index(2, 4).data().startswith("1 open")
@@ -185,6 +187,7 @@ def test_the_demo_user_composes_exports_presents_and_answers_on_the_next_deck(
     # -- answer the objection (no screen for it: through the data, one step of undo) ------------------
     changed = dataclasses.replace(recorded, objections=[dataclasses.replace(recorded.objections[0], answer=ANSWER)])
     window.session.do(UpdateItem(PRESENTATIONS, recorded, changed), "Answer objection")
+    settle(qtbot, history)
     assert ANSWER in history.details.toPlainText()
 
     # -- the next deck answers it on its "since last time" slide --------------------------------------

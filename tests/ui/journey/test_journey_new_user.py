@@ -159,6 +159,7 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
     surveys = window.session.workspace.surveys
     assert len(surveys) == 3 and all(s.responses and s.questions for s in surveys)
     assert evidence.surveys.rowCount() == 3
+    qtbot.waitUntil(lambda: not evidence.analysing.working, timeout=10_000)
     assert evidence.analysis.toPlainText().strip()
     trail.record()
     evidence.tabs.setCurrentIndex(1)

@@ -135,16 +135,19 @@ def test_change_a_questions_kind_in_its_cell_and_undo(qtbot, session) -> None:
 
 def test_accept_a_suggested_finding(qtbot, session) -> None:
     page = _page(qtbot, session)
+    page.show()
     survey = session.workspace.surveys[0]
     page.survey_section.panel.select(survey.id)
-    page.question_panel.view.selectRow(0)
+    with qtbot.waitSignal(page.analysing.shown, timeout=10_000):  # analysed on a worker
+        page.question_panel.view.selectRow(0)
     suggestion = analyse(survey)[0].suggestions[0].message()
     texts = page.suggestions.stringList()
     assert suggestion in texts or suggestion in survey.findings
     assert "n = " in page.analysis.toPlainText()
     page.suggestion_view.setCurrentIndex(page.suggestions.index(0))
     first = texts[0]
-    page.accept_button.click()
+    with qtbot.waitSignal(page.analysing.shown, timeout=10_000):
+        page.accept_button.click()
     assert session.workspace.surveys[0].findings[-1] == first
     assert first not in page.suggestions.stringList()
     session.undo_stack.undo()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from page_helpers import open_page
+from page_helpers import open_page, shown_page
 from PySide6.QtCore import Qt
 
 from briefing.i18n import set_language
@@ -141,7 +141,7 @@ def test_a_deliverable_gets_an_owner_and_a_due_date_each_undoable(qtbot, session
 
 
 def test_a_next_step_is_given_an_owner_a_due_date_and_ticked_done_on_the_history_page(qtbot, session) -> None:
-    page = _page(qtbot, HistoryPage, session)
+    page = shown_page(qtbot, HistoryPage, session)
     latest = max(session.workspace.presentations, key=lambda p: p.date)
     page.select(len(session.workspace.presentations))
     model = page.next_steps

@@ -56,6 +56,8 @@ def test_allies_open_with_the_first_persons_dialogue_log_filled(qtbot, session) 
 def test_evidence_opens_with_questions_analysis_and_kpis_shown(qtbot, session) -> None:
     page = EvidencePage(session)
     qtbot.addWidget(page)
+    with qtbot.waitSignal(page.analysing.shown, timeout=10_000):  # analysed on a worker once shown
+        page.show()
     survey = page.survey_section.current()
     assert survey is not None and page.questions.rowCount() == len(survey.questions) > 0
     assert survey.questions[0].text in page.analysis.toPlainText()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from backdrops import settle
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QPushButton
 
@@ -152,6 +153,7 @@ def test_mark_as_presented_records_the_attempt_and_shows_the_history(
     assert (opened.session.store.folder / recorded.deck_file).is_file()
     assert opened.current_page_name() == "history"
     history = opened.pages["history"]
+    settle(qtbot, history)  # the history is made on a worker
     assert history.model.rowCount() == before + 1
     assert history.model.index(before, 3).data() == "Approved"
     opened.menus.undo_action.trigger()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from backdrops import settle
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
@@ -46,6 +47,7 @@ def test_an_empty_workspace_shows_every_step_to_do(window: Any, tmp_path: Path, 
 def test_the_history_numbers_the_attempts_with_outcome_and_objections(opened: Any, qtbot: Any) -> None:
     opened.show_page("history")
     history = opened.pages["history"]
+    settle(qtbot, history)
     qtbot.waitUntil(lambda: history.chart.spec is not None)  # the chart is made on its worker
     rows = _rows(history.table)
     presentations = sorted(opened.session.workspace.presentations, key=lambda p: p.date)
@@ -60,10 +62,11 @@ def test_the_history_numbers_the_attempts_with_outcome_and_objections(opened: An
     assert "What happened before this first attempt" in history.details.toPlainText()
 
 
-def test_the_history_speaks_danish_after_the_switch(opened: Any) -> None:
+def test_the_history_speaks_danish_after_the_switch(opened: Any, qtbot: Any) -> None:
     opened.show_page("history")
     opened.set_language("da")
     history = opened.pages["history"]
+    settle(qtbot, history)  # the history is made on a worker
     assert history.table.model().headerData(3, Qt.Orientation.Horizontal) == "Udfald"
     assert _rows(history.table)[-1][3] == "Delvist godkendt"
     assert "Forsøg 2" in history.details.toPlainText()
@@ -84,6 +87,7 @@ def _click_header(qtbot: Any, view: Any, column: int) -> None:
 def test_the_history_tables_sort_by_a_click_on_a_header_and_keep_the_attempt_shown(opened: Any, qtbot: Any) -> None:
     opened.show_page("history")
     history = opened.pages["history"]
+    settle(qtbot, history)
     assert [row[0] for row in _rows(history.table)] == ["1", "2"]
     _click_header(qtbot, history.table, 1)  # by date: the earliest first
     _click_header(qtbot, history.table, 1)  # again: the latest first
@@ -103,6 +107,7 @@ def test_the_history_tables_sort_by_a_click_on_a_header_and_keep_the_attempt_sho
 def test_the_history_search_keeps_the_attempts_and_objections_that_mention_it(opened: Any, qtbot: Any) -> None:
     opened.show_page("history")
     history = opened.pages["history"]
+    settle(qtbot, history)
     first = sorted(opened.session.workspace.presentations, key=lambda p: p.date)[0]
     only_first = next(o.text for o in first.objections if o.status == "open")
     word = max(only_first.split(), key=len)
