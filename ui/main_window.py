@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self.prompts = prompts if prompts is not None else DialogPrompts(self)
         self.clock = clock
         self.session: Session | None = None
+        self.opening: Path | None = None
+        """The folder whose workspace is being opened on a worker, if one is."""
         self.home: Path | None = None
         """The folder shown as ``~`` in the status bar (None: the user's home)."""
         self.imports: ImportController | None = None
@@ -244,17 +246,48 @@ class MainWindow(QMainWindow):
         self.set_store(store)
         return True
 
+    def begin_open(self, folder: Path) -> None:
+        """Open the workspace in ``folder`` with its store loaded on a worker (a big campaign takes a
+        moment): meanwhile the window keeps answering and its status bar says it is opening the
+        workspace; ``workspace_opened`` follows, or the user is told why it could not open."""
+        if self.opening is not None or self._holds(folder) or not self.ready_to_leave():
+            return
+        self.opening = folder
+        self.status.setText(tr("shell.status.opening", name=folder.name))
+        clock = self.clock
+        job = self.runner.prepare(lambda _progress: WorkspaceStore.open(folder, clock))
+        job.finished.connect(self.on_open_job_finished)
+        job.failed.connect(self.on_open_job_failed)
+        self.runner.launch(job)
+
+    def on_open_job_finished(self, store: WorkspaceStore) -> None:
+        self.opening = None
+        self.set_store(store)
+
+    def on_open_job_failed(self, error: BaseException) -> None:
+        folder, self.opening = self.opening, None
+        assert folder is not None
+        store = workspaces.recover(folder, error, self.clock, self.prompts)
+        if store is not None:
+            self.set_store(store)
+        else:
+            self._update_title()
+
     def _holds(self, folder: Path) -> bool:
         """True when the workspace in ``folder`` is the one open."""
         open_now = self.session.store.folder if self.session is not None else None
         return open_now is not None and open_now.resolve() == folder.resolve()
 
-    def open_existing(self, folder: Path) -> bool:
-        """Open the workspace in ``folder`` if it holds one (File → Open, the recent ones); a folder
-        without one is not made into one: the user is told (File → New workspace does that)."""
+    def open_existing(self, folder: Path, later: bool = False) -> bool:
+        """Open the workspace in ``folder`` if it holds one (File → Open, the recent ones; ``later``:
+        loaded on a worker, see ``begin_open``); a folder without one is not made into one: the user
+        is told (File → New workspace does that)."""
         if not workspaces.holds_workspace(folder):
             self.prompts.failed(BriefingError("shell.error.no_workspace", folder=str(folder)))
             return False
+        if later:
+            self.begin_open(folder)
+            return True
         return self.open_folder(folder)
 
     def open_demo(self, lang: str | None = None) -> bool:
@@ -367,7 +400,7 @@ class MainWindow(QMainWindow):
     def on_open_triggered(self) -> None:
         folder = self.prompts.choose_folder("shell.action.open_title")
         if folder is not None:
-            self.open_existing(folder)
+            self.open_existing(folder, later=True)
 
     def on_recent_menu_about_to_show(self) -> None:
         self.menus.recent_menu.clear()
@@ -381,7 +414,7 @@ class MainWindow(QMainWindow):
     def on_recent_menu_triggered(self, action: QAction) -> None:
         if action.data():
             folder = Path(str(action.data()))
-            if not self.open_existing(folder) and not workspaces.holds_workspace(folder):
+            if not self.open_existing(folder, later=True) and not workspaces.holds_workspace(folder):
                 self.settings.forget_workspace(folder)
 
     def on_demo_triggered(self) -> None:

@@ -78,17 +78,26 @@ def open_store(folder: Path, clock: Clock | None, prompts: Prompts) -> Workspace
     """
     try:
         return WorkspaceStore.open(folder, clock)
-    except WorkspaceReadOnly:
+    except (BriefingError, OSError) as error:
+        return recover(folder, error, clock, prompts)
+
+
+def recover(folder: Path, error: BaseException, clock: Clock | None, prompts: Prompts) -> WorkspaceStore | None:
+    """After ``WorkspaceStore.open(folder)`` refused with ``error`` (here or on a worker): the store
+    opened read-only or restored from a backup where the user agrees, else None (the user was told why)."""
+    if isinstance(error, WorkspaceReadOnly):
         return open_store_read_only(folder, clock, prompts)
-    except WorkspaceLocked as error:
+    if isinstance(error, WorkspaceLocked):
         prompts.locked(error)
-    except StoreDamaged as error:
+    elif isinstance(error, StoreDamaged):
         if prompts.damaged(error, has_valid_backup(folder)):
             return _restored(folder, clock, prompts)
-    except BriefingError as error:  # a newer store, or any other refusal naming the file
+    elif isinstance(error, BriefingError):  # a newer store, or any other refusal naming the file
         prompts.failed(error)
-    except OSError as error:
+    elif isinstance(error, OSError):
         prompts.failed(BriefingError("shell.error.folder", folder=str(folder), reason=error.strerror or str(error)))
+    else:
+        raise error  # a bug, not a refusal
     return None
 
 

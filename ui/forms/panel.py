@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -105,6 +105,7 @@ class TablePanel(QWidget):
         self.auto_select = auto_select
         self._kept_id: str | None = None
         self._problem: BriefingError | None = None
+        self._fit_pending = False
         self.proxy = SearchProxy(model, self)
         self._build()
         model.edit_failed.connect(self.on_model_edit_failed)
@@ -179,7 +180,14 @@ class TablePanel(QWidget):
 
     def fit_columns(self) -> None:
         """Columns as wide as their contents (up to a limit; in a long table, of the first ``FIT_ROWS``
-        rows), the last one filling the rest."""
+        rows), the last one filling the rest — once, after what the event being handled changes (a
+        page being built asks several times)."""
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_now)
+
+    def _fit_now(self) -> None:
+        self._fit_pending = False
         self.view.resizeColumnsToContents()
 
     def _after_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:

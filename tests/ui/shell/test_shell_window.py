@@ -148,14 +148,17 @@ def test_the_window_remembers_its_geometry_the_workspace_and_the_language(
 
 
 def test_the_recent_menu_lists_the_workspaces_opened_and_reopens_one(
-    window: Any, demo_folder: Path, tmp_path: Path
+    window: Any, demo_folder: Path, tmp_path: Path, qtbot: Any
 ) -> None:
     window.open_folder(demo_folder)
     window.open_folder(tmp_path / "other")
     window.menus.recent_menu.aboutToShow.emit()
     entries = [a.data() for a in window.menus.recent_menu.actions()]
     assert entries == [str((tmp_path / "other").resolve()), str(demo_folder.resolve())]
-    window.menus.recent_menu.triggered.emit(window.menus.recent_menu.actions()[1])
+    with qtbot.waitSignal(window.workspace_opened, timeout=10_000):  # the store loads on a worker
+        window.menus.recent_menu.triggered.emit(window.menus.recent_menu.actions()[1])
+        assert window.status.text() == f"Opening {demo_folder.name}…"  # meanwhile the window says so
+        assert window.session.store.folder == tmp_path / "other"  # and the open one stays usable
     assert window.session.store.folder == demo_folder
 
 
