@@ -38,6 +38,11 @@ from ui.session import Session
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
+ANSWERED_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, ITEM_ROLE))
+"""The roles a table's cells answer: a view asks for about ten roles a cell each time it measures or
+paints one, and the others are answered at once."""
 
 
 class CollectionTableModel(QAbstractTableModel):
@@ -87,7 +92,7 @@ class CollectionTableModel(QAbstractTableModel):
         return next((row for row, key in enumerate(self._keys(self._items)) if key == item_id), -1)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
         item, column = self._items[index.row()], self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -97,7 +102,7 @@ class CollectionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
             return Qt.CheckState.Checked if column.value(item) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            error = self._errors.get((self._keys(self._items)[index.row()], index.column()))
+            error = self._errors.get((str(getattr(item, "id", index.row())), index.column()))
             return error.message() if error is not None else None
         if role == SORT_ROLE:
             return column.sort_key(item)

@@ -115,7 +115,7 @@ class LeadershipPage(Page):
 
     def on_changes(self, changes: list[Any]) -> None:
         if any(c.touches(STAKEHOLDERS, DIALOGUES, GUIDE) for c in changes):
-            self.refresh()
+            self.refreshing.request()  # at once while shown, else when next shown
 
     def show_dose(self) -> None:
         """The banner: give leadership air until a date, or how much room the window has left."""
