@@ -70,25 +70,29 @@ class Backdrop(QObject):
         self._latest.result.connect(self.on_latest_result)
         self._latest.failed.connect(self.on_latest_failed)
         self._latest.busy.connect(self.updating)
+        self._awaiting = False
         self.due = page.when_shown(self.start)
 
     @property
     def working(self) -> bool:
         """True from a request until its result is shown."""
-        return self._latest.working
+        return self._awaiting
 
     def request(self) -> None:
         """Update the part: now (on the worker) if the page is shown, else when it is next shown."""
         self.due.request()
 
     def start(self) -> None:
+        self._awaiting = True
         self._latest.request(self._prepare())
 
     def on_latest_result(self, result: Any) -> None:
+        self._awaiting = False  # (only the newest request's result comes)
         self._show(result)
         self.shown.emit()
 
     def on_latest_failed(self, error: BaseException) -> None:
+        self._awaiting = False
         raise error  # a bug in the core: reported like one on the GUI thread
 
     def wait(self) -> None:
