@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from briefing.store import Change
 from ui.session import Session
@@ -98,6 +98,34 @@ class Backdrop(QObject):
     def wait(self) -> None:
         """Block until the running job has finished (when the page goes)."""
         self._latest.wait()
+
+
+class LazyTab(QWidget):
+    """A tab whose content is built the first time it is shown, or asked for (``content``): the tabs
+    out of sight cost nothing on the page's first visit."""
+
+    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build = build
+        self._content: QWidget | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._content is not None
+
+    def content(self) -> QWidget:
+        """The tab's content, built now if it was not yet."""
+        if self._content is None:
+            self._content = self._build()
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self._content)
+        return self._content
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.content()
 
 
 class Page(QWidget):

@@ -46,7 +46,7 @@ from ui.models.plans import (
     measurement_columns,
     survey_columns,
 )
-from ui.pages.base import Backdrop
+from ui.pages.base import Backdrop, LazyTab
 from ui.pages.benefits import BenefitsTab
 from ui.pages.importing import ImportPage
 from ui.session import Session, undo_text
@@ -72,13 +72,25 @@ class EvidencePage(ImportPage):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._surveys_tab(), "")
         self.tabs.addTab(self._initiatives_tab(), "")
-        self.benefits = BenefitsTab(session, self)
-        self.tabs.addTab(self.benefits, "")
+        self.benefits_tab = LazyTab(self._benefits, self)  # built when first shown
+        self.tabs.addTab(self.benefits_tab, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.retranslate()
         self.on_survey_current_changed(self.survey_section.current())
         self.on_initiative_current_changed(self.initiative_section.current())
+
+    @property
+    def benefits(self) -> BenefitsTab:
+        """The benefits' tab (built now if it was not yet)."""
+        tab = self.benefits_tab.content()
+        assert isinstance(tab, BenefitsTab)
+        return tab
+
+    def _benefits(self) -> BenefitsTab:
+        tab = BenefitsTab(self.session, self)
+        tab.retranslate()
+        return tab
 
     # -- surveys -----------------------------------------------------------------------------
 
@@ -322,7 +334,8 @@ class EvidencePage(ImportPage):
         self.tabs.setTabText(0, tr("pages.evidence.surveys"))
         self.tabs.setTabText(1, tr("pages.evidence.initiatives_tab").replace("&", "&&"))
         self.tabs.setTabText(2, tr("pages.evidence.benefits"))
-        self.benefits.retranslate()
+        if self.benefits_tab.built:
+            self.benefits.retranslate()
         self.survey_tabs.setTabText(0, tr("pages.evidence.analysis"))
         self.survey_tabs.setTabText(1, tr("pages.evidence.survey_chart"))
         self.kpi_tabs.setTabText(0, tr("pages.evidence.measurements"))
