@@ -43,7 +43,9 @@ def ms(start: float) -> float:
 
 class FreezeMeter:
     """Times the event loop with a 10 ms QTimer: the longest gap between two ticks is the longest
-    time the window did not answer."""
+    time the window did not answer. Beside it, the longest time the GUI thread itself computed between
+    two ticks (its CPU time): on a machine shared with other work the gaps also hold the time the
+    process waited for a core, the CPU time does not."""
 
     def __init__(self) -> None:
         from PySide6.QtCore import QTimer
@@ -51,25 +53,30 @@ class FreezeMeter:
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
-        self.last = time.perf_counter()
-        self.longest = 0.0
+        self.last, self.cpu_last = time.perf_counter(), time.thread_time()
+        self.longest = self.cpu_longest = 0.0
         self.timer.start()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         self.longest = max(self.longest, (now - self.last) * 1000)
-        self.last = now
+        self.cpu_longest = max(self.cpu_longest, (cpu - self.cpu_last) * 1000)
+        self.last, self.cpu_last = now, cpu
 
-    def measure(self, action: Callable[[], Any], settled: Callable[[], bool], quiet_ms: float = 150) -> float:
+    def measure(
+        self, action: Callable[[], Any], settled: Callable[[], bool], quiet_ms: float = 150
+    ) -> tuple[float, float]:
         """The longest gap while ``action`` runs from the event loop and until ``settled()`` holds
-        (and the loop stayed quiet for ``quiet_ms``), in ms."""
+        (and the loop stayed quiet for ``quiet_ms``), and the GUI thread's longest CPU time between
+        two ticks meanwhile, in ms."""
         from PySide6.QtCore import QTimer
 
         self._spin(lambda: True, 30)  # start from a quiet loop
-        self.last, self.longest = time.perf_counter(), 0.0
+        self.last, self.cpu_last = time.perf_counter(), time.thread_time()
+        self.longest = self.cpu_longest = 0.0
         QTimer.singleShot(0, action)
         self._spin(settled, quiet_ms)
-        return self.longest
+        return self.longest, self.cpu_longest
 
     def _spin(self, settled: Callable[[], bool], quiet_ms: float) -> None:
         from PySide6.QtCore import QCoreApplication, QEventLoop
@@ -87,8 +94,9 @@ class FreezeMeter:
                 quiet_since = None
 
 
-def bench_freeze(quick: bool) -> list[tuple[str, float]]:
-    """(what was done, the longest freeze in ms) for every page and some edits."""
+def bench_freeze(quick: bool) -> list[tuple[str, tuple[float, float]]]:
+    """(what was done, (the longest freeze, the GUI thread's longest CPU time) in ms) for every page
+    and some edits."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from big_workspace import big_workspace
     from PySide6.QtCore import QSettings
@@ -123,7 +131,7 @@ def bench_freeze(quick: bool) -> list[tuple[str, float]]:
 
         return not any(latest.working for latest in window.findChildren(Latest)) and not window.runner.busy
 
-    rows: list[tuple[str, float]] = []
+    rows: list[tuple[str, tuple[float, float]]] = []
     opened = lambda: window.begin_open(temp / "big")  # noqa: E731  (as File → Open does: loaded on a worker)
     rows.append(("open the workspace (overview shown)", meter.measure(opened, idle)))
     for visit in ("first visit", "later visit"):
@@ -165,11 +173,11 @@ def _replace(item: Any, **changes: Any) -> Any:
     return dataclasses.replace(item, **changes)
 
 
-def report_freeze(rows: list[tuple[str, float]]) -> None:
+def report_freeze(rows: list[tuple[str, tuple[float, float]]]) -> None:
     print(f"\nLongest freeze of the window (400 stakeholders, 10,000 dialogues; budget {FREEZE_BUDGET_MS:.0f} ms)")
-    print(f"{'what':<48}{'freeze':>10}  result")
-    for what, longest in rows:
-        print(f"{what:<48}{longest:>7.0f} ms  {'pass' if longest <= FREEZE_BUDGET_MS else 'OVER'}")
+    print(f"{'what':<48}{'freeze':>10}{'GUI CPU':>11}  result")
+    for what, (longest, cpu) in rows:
+        print(f"{what:<48}{longest:>7.0f} ms{cpu:>8.0f} ms  {'pass' if longest <= FREEZE_BUDGET_MS else 'OVER'}")
 
 
 # -- export --------------------------------------------------------------------------------------

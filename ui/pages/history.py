@@ -89,6 +89,7 @@ class HistoryPage(Page):
         self.computing = Backdrop(self, self._history_job, self._show_history)
         self._lay_out()
         self.refresh()
+        self.retranslate()  # the heading at once; the history says it is being updated until made
 
     def _chart_view(self) -> QWidget:
         from ui.charts import ChartView
@@ -152,7 +153,7 @@ class HistoryPage(Page):
         self.select(selected or len(self.history.attempts))
 
     def _summary(self) -> str:
-        if self.computing.working:
+        if self.computing.working or self.computing.due.due:
             return tr("pages.updating")
         attempts = self.history.attempts
         if not attempts:
