@@ -254,6 +254,8 @@ class MainWindow(QMainWindow):
             return
         self.opening = folder
         self.status.setText(tr("shell.status.opening", name=folder.name))
+        if self.session is None:
+            self.welcome_text.setText(tr("shell.status.opening", name=folder.name))
         clock = self.clock
         job = self.runner.prepare(lambda _progress: WorkspaceStore.open(folder, clock))
         job.finished.connect(self.on_open_job_finished)
@@ -271,6 +273,7 @@ class MainWindow(QMainWindow):
         if store is not None:
             self.set_store(store)
         else:
+            self.welcome_text.setText(tr("shell.welcome.text"))
             self._update_title()
 
     def _holds(self, folder: Path) -> bool:

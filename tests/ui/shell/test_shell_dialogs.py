@@ -28,6 +28,18 @@ def _damage(folder: Path, clock: FixedClock) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
+def test_a_workspace_loaded_on_a_worker_but_locked_is_refused_and_the_window_says_so(
+    window: Any, prompts: Any, demo_folder: Path, clock: FixedClock, qtbot: Any
+) -> None:
+    with WorkspaceStore.open(demo_folder, clock):  # another copy of the app holds it
+        prompts.folder = demo_folder
+        window.menus.open_action.trigger()  # File → Open loads the store on a worker
+        assert window.opening == demo_folder and window.welcome_text.text() == f"Opening {demo_folder.name}…"
+        qtbot.waitUntil(lambda: window.opening is None, timeout=10_000)
+    assert prompts.names()[-1] == "locked" and window.session is None
+    assert window.status.text() == "" and "No workspace is open" in window.welcome_text.text()
+
+
 def test_the_locks_refusal_names_the_copy_that_holds_the_workspace(
     window: Any, prompts: Any, demo_folder: Path, clock: FixedClock
 ) -> None:
