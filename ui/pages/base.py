@@ -78,6 +78,11 @@ class Backdrop(QObject):
         """True from a request until its result is shown."""
         return self._awaiting
 
+    @property
+    def outdated(self) -> bool:
+        """True while the part shows less than the newest: being updated, or due when next shown."""
+        return self._awaiting or self.due.due
+
     def request(self) -> None:
         """Update the part: now (on the worker) if the page is shown, else when it is next shown."""
         self.due.request()

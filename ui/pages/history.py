@@ -153,7 +153,7 @@ class HistoryPage(Page):
         self.select(selected or len(self.history.attempts))
 
     def _summary(self) -> str:
-        if self.computing.working or self.computing.due.due:
+        if self.computing.outdated:
             return tr("pages.updating")
         attempts = self.history.attempts
         if not attempts:

@@ -29,6 +29,7 @@ _page = open_page
 
 def test_leadership_gets_air_after_a_flood_of_references(qtbot, session, clock) -> None:
     page = _page(qtbot, LeadershipPage, session)
+    page.show()  # (a hidden page follows the edits when next shown)
     leaders = [s for s in session.workspace.stakeholders if s.decision_maker]
     assert page.leaders.rowCount() == len(leaders)
     assert page.banner.level == "ok"
