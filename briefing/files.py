@@ -76,6 +76,20 @@ def write_or_refuse(path: Path, data: bytes | Iterable[bytes], key: str = "error
         raise InputError(key, file=str(path), reason=os_reason(error)) from None
 
 
+def check_target(out: Path, suffixes: tuple[str, ...], suffix_key: str) -> None:
+    """InputError naming ``out`` when an export cannot be written there: a suffix not in ``suffixes`` (the
+    message ``suffix_key``), a folder that does not exist, a folder in its place, no permission to write."""
+    if out.suffix.lower() not in suffixes:
+        raise InputError(suffix_key, file=str(out))
+    folder = out.parent
+    if not folder.is_dir():
+        raise InputError("deck.error.no_folder", file=str(out), folder=str(folder))
+    if out.is_dir():
+        raise InputError("deck.error.is_folder", file=str(out))
+    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        raise InputError("deck.error.unwritable", file=str(out), reason=os.strerror(errno.EACCES))
+
+
 def replace_retrying(source: Path, target: Path) -> None:
     """``os.replace``; on Windows a PermissionError (the target briefly held open) is retried after
     each of ``REPLACE_DELAYS``, and one that outlasts them becomes FileBusyError."""

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from briefing.deck.model import DeckPlan, ExportResult, Finding, TemplateReport
 from briefing.errors import InputError
-from briefing.files import write_or_refuse
+from briefing.files import check_target, write_or_refuse
 from briefing.model.entities import DeckSettings, Workspace
 
 
@@ -87,13 +86,4 @@ def default_cache() -> Path | None:
 
 
 def _check_target(out: Path) -> None:
-    if out.suffix.lower() != ".pptx":
-        raise InputError("deck.error.out_suffix", file=str(out))
-    folder = out.parent
-    if not folder.is_dir():
-        raise InputError("deck.error.no_folder", file=str(out), folder=str(folder))
-    if out.is_dir():
-        raise InputError("deck.error.is_folder", file=str(out))
-    if not os.access(folder, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise InputError("deck.error.unwritable", file=str(out), reason=os.strerror(13))
-
+    check_target(out, (".pptx",), "deck.error.out_suffix")
