@@ -29,6 +29,10 @@ SCALES = (1.0, 0.94, 0.88)
 SMALLEST = (0.82, 0.76)
 """Sizes tried once no item can be left out."""
 FAMILY = "DejaVu"
+ITEM_WORDS = 80
+"""The most words of any one text on the page: a longer one is shortened to a whole phrase first."""
+SHORTER = (60, 40, 26, 17, 11, 7, 4)
+"""Word budgets for the last resort: the longest texts shortened until the page fits."""
 
 
 @dataclass(frozen=True)
@@ -59,34 +63,53 @@ def new_document() -> Any:
     return pdf
 
 
+def close(pdf: Any) -> None:
+    """Close the font files fpdf2 keeps open (it reads them lazily) once the document is done with."""
+    for font in pdf.fonts.values():
+        ttfont = getattr(font, "ttfont", None)
+        if ttfont is not None:
+            ttfont.close()
+
+
 def fit(page: Preread, style: PageStyle) -> Fitted:
     """``page`` made to fit one A4 page."""
     scratch = new_document()
+    try:
+        return _fit(scratch, page, style)
+    finally:
+        close(scratch)
 
-    def fits(candidate: Preread, scale: float) -> bool:
+
+def _fit(scratch: Any, page: Preread, style: PageStyle) -> Fitted:
+    """The first of ``candidates`` (each smaller than the one before) that fits, found by halving."""
+
+    def fits(candidate: Fitted) -> bool:
         scratch.add_page()
-        return draw(scratch, candidate, style, scale, dry=True) <= limit()
+        return draw(scratch, candidate.page, style, candidate.scale, dry=True) <= limit()
 
-    for scale in SCALES:
-        if fits(page, scale):
-            return Fitted(page, scale, ())
-    scale = SCALES[-1]
-    current, dropped = page, []
+    options = candidates(_shortened(page, ITEM_WORDS))
+    low, high = 0, len(options) - 1
+    while low < high:  # the last option is taken when nothing fits
+        middle = (low + high) // 2
+        if fits(options[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return options[low]
+
+
+def candidates(page: Preread) -> list[Fitted]:
+    """The ways to fit ``page``, the whole page first: smaller text, then items left out one by one, then the
+    smallest text, then the longest texts shortened to whole phrases."""
+    options = [Fitted(page, scale, ()) for scale in SCALES]
+    current, dropped = page, ()
     while (smaller := drop_one(current)) is not None:
-        dropped.append(_gone(current, smaller))
+        dropped = (*dropped, _gone(current, smaller))
         current = smaller
-        if fits(current, scale):
-            return Fitted(current, scale, tuple(dropped))
-    for scale in SMALLEST:
-        if fits(current, scale):
-            return Fitted(current, scale, tuple(dropped))
-    budget = 60
-    while budget >= 4:
-        shorter = _shortened(current, budget)
-        if fits(shorter, scale):
-            return Fitted(shorter, scale, tuple(dropped))
-        budget = budget * 2 // 3
-    return Fitted(_shortened(current, 4), scale, tuple(dropped))
+        options.append(Fitted(current, SCALES[-1], dropped))
+    options += [Fitted(current, scale, dropped) for scale in SMALLEST]
+    options += [Fitted(_shortened(current, budget), SMALLEST[-1], dropped) for budget in SHORTER]
+    return options
 
 
 def limit() -> float:
@@ -122,11 +145,14 @@ def _shortened(page: Preread, budget: int) -> Preread:
 def render(fitted: Fitted, style: PageStyle) -> bytes:
     """The PDF's bytes: one A4 page."""
     pdf = new_document()
-    pdf.set_title(fitted.page.title)
-    pdf.set_lang("da-DK" if fitted.page.lang == "da" else "en-GB")
-    pdf.add_page()
-    draw(pdf, fitted.page, style, fitted.scale, dry=False)
-    return bytes(pdf.output())
+    try:
+        pdf.set_title(fitted.page.title)
+        pdf.set_lang("da-DK" if fitted.page.lang == "da" else "en-GB")
+        pdf.add_page()
+        draw(pdf, fitted.page, style, fitted.scale, dry=False)
+        return bytes(pdf.output())
+    finally:
+        close(pdf)
 
 
 # -- drawing ----------------------------------------------------------------------------------------
