@@ -41,6 +41,7 @@ from ui.imports import ImportController, ImportKind, local_files
 from ui.menus import Menus
 from ui.pages.base import Page
 from ui.pages.factories import PAGE_NAMES, PAGES, PageEntry
+from ui.preread import PrereadExport
 from ui.session import Session
 from ui.settings import AppSettings
 from ui.sidebar import Sidebar
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([SIDEBAR_WIDTH, 1280 - SIDEBAR_WIDTH])
         self.setCentralWidget(splitter)
         self.menus = Menus(self, self.undo_group, [entry.label_key for entry in PAGES])
+        self.preread = PrereadExport(self, self.runner, self.settings, self.prompts)
         self.status = QLabel(self)
         self.statusBar().addPermanentWidget(self.status)
         self.resize(1280, 800)
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
         self.menus.import_survey_action.triggered.connect(self.on_import_survey_triggered)
         self.menus.import_stakeholders_action.triggered.connect(self.on_import_stakeholders_triggered)
         self.menus.export_action.triggered.connect(self.on_export_triggered)
+        self.menus.export_preread_action.triggered.connect(self.on_export_preread_triggered)
         self.menus.quit_action.triggered.connect(self.close)
         self.menus.language_group.triggered.connect(self.on_language_group_triggered)
         for index, action in enumerate(self.menus.go_actions):
@@ -434,6 +437,9 @@ class MainWindow(QMainWindow):
         page = self.pages.get("briefing")
         if page is not None:
             page.export()  # type: ignore[attr-defined]
+
+    def on_export_preread_triggered(self) -> None:
+        self.preread.export(self.session)
 
     def on_imports_imported(self, collection: Collection[Entity], ids: list[str]) -> None:
         self.show_page("allies" if collection is STAKEHOLDERS else "evidence")

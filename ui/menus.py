@@ -40,6 +40,7 @@ class Menus:
         self.import_survey_action = self._action(self.file_menu, QKeySequence("Ctrl+I"))
         self.import_stakeholders_action = self._action(self.file_menu, QKeySequence("Ctrl+Shift+I"))
         self.export_action = self._action(self.file_menu, QKeySequence("Ctrl+E"))
+        self.export_preread_action = self._action(self.file_menu)
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, *shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -57,7 +58,8 @@ class Menus:
         self.help_menu = bar.addMenu("")
         self.about_action = self._action(self.help_menu)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.workspace_actions = [self.import_survey_action, self.import_stakeholders_action, self.export_action]
+        self.workspace_actions = [self.import_survey_action, self.import_stakeholders_action, self.export_action,
+                                  self.export_preread_action]
         """The actions that need an open workspace."""
 
     def _action(self, menu: QMenu, *keys: QKeySequence | QKeySequence.StandardKey) -> QAction:
@@ -90,6 +92,7 @@ class Menus:
             self.demo_action: "shell.action.demo", self.import_survey_action: "shell.action.import_survey",
             self.import_stakeholders_action: "shell.action.import_stakeholders",
             self.export_action: "shell.action.export", self.quit_action: "shell.action.quit",
+            self.export_preread_action: "shell.action.export_preread",
             self.about_action: "shell.action.about", self.find_action: "shell.action.find",
             self.language_actions["da"]: "shell.language.da", self.language_actions["en"]: "shell.language.en",
         }

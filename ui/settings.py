@@ -1,5 +1,5 @@
 """What the app remembers between runs (QSettings): window geometry and state, the last and
-the recent workspaces, and the language.
+the recent workspaces, the last file of each kind of export, and the language.
 
 Tests give their own QSettings (an INI file in a temporary folder), so they never touch the
 user's settings.
@@ -63,6 +63,16 @@ class AppSettings:
         """Drop ``folder`` from the recent list (it could not be opened)."""
         recent = [path for path in self.recent_workspaces() if path != folder.resolve()]
         self.store.setValue("workspace/recent", [str(path) for path in recent])
+
+    # -- exports -----------------------------------------------------------------------
+
+    def last_export(self, kind: str) -> Path | None:
+        """The file last exported of ``kind`` (``preread``): its folder and suffix are offered next time."""
+        value = self.store.value(f"export/{kind}", "")
+        return Path(str(value)) if value else None
+
+    def remember_export(self, kind: str, path: Path) -> None:
+        self.store.setValue(f"export/{kind}", str(path))
 
     # -- language ----------------------------------------------------------------------
 

@@ -14,7 +14,8 @@ EXIT_OK = 0
 
 def register(subparsers: Any) -> None:
     parser = command(subparsers, "preread", "preread.cli.help", run_preread)
-    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|FILE.docx", help=tr("preread.cli.out_help"))
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|FILE.docx",
+                        help=tr("preread.cli.out_help"))
     parser.add_argument("--lang", choices=("da", "en"), help=tr("preread.cli.lang_help"))
     parser.add_argument("--template", type=Path, metavar="FILE", help=tr("preread.cli.template_help"))
     parser.add_argument("--anonymize", action="store_true", default=None, help=tr("deck.cli.anonymize_help"))

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing.deck.model import DeckPlan, ExportResult, Finding, TemplateReport
-from briefing.errors import InputError
 from briefing.files import check_target, write_or_refuse
 from briefing.model.entities import DeckSettings, Workspace
 

@@ -102,7 +102,8 @@ def candidates(page: Preread) -> list[Fitted]:
     """The ways to fit ``page``, the whole page first: smaller text, then items left out one by one, then the
     smallest text, then the longest texts shortened to whole phrases."""
     options = [Fitted(page, scale, ()) for scale in SCALES]
-    current, dropped = page, ()
+    current = page
+    dropped: tuple[str, ...] = ()
     while (smaller := drop_one(current)) is not None:
         dropped = (*dropped, _gone(current, smaller))
         current = smaller

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import re
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +58,7 @@ from ui.pages.base import Page
 from ui.preview import SlidePreview
 from ui.session import Session
 from ui.style import make_heading
+from ui.targets import documents, file_name
 from ui.workers import Job, Latest, Runner
 
 DATE_FORMAT = "yyyy-MM-dd"
@@ -466,8 +466,8 @@ class BriefingPage(Page):
 
     def suggested_target(self) -> Path:
         """Where the export dialog starts: beside the last export, else in Documents, named after the title."""
-        name = _file_name(self.session.workspace.deck.title or self.session.store.name or "briefing")
-        folder = self.last_export.parent if self.last_export else _documents()
+        name = file_name(self.session.workspace.deck.title or self.session.store.name or "briefing")
+        folder = self.last_export.parent if self.last_export else documents()
         return folder / f"{name}.pptx"
 
     def export(self) -> None:
@@ -590,15 +590,3 @@ def _item(text: str) -> QStandardItem:
     item.setEditable(False)
     item.setToolTip(text)
     return item
-
-
-def _file_name(title: str) -> str:
-    """A file name from a title: letters, digits, spaces and dashes kept."""
-    cleaned = re.sub(r"[^\w\- ]+", "", title, flags=re.UNICODE).strip()
-    return re.sub(r"\s+", " ", cleaned)[:80] or "briefing"
-
-
-def _documents() -> Path:
-    documents = Path.home() / "Documents"
-    return documents if documents.is_dir() else Path.home()
-
