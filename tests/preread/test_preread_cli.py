@@ -11,17 +11,19 @@ from briefing.cli import main
 from tests.deck.lo_helpers import pdf_pages
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture
-def workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def workspace(tmp_path: Path) -> Path:
     folder = tmp_path / "ws"
-    assert run(capsys, "demo", "--workspace", str(folder), "--lang", "da")[0] == 0
+    assert main(["demo", "--workspace", str(folder), "--lang", "da"]) == 0
     return folder
+
+
+def preread(capsys: pytest.CaptureFixture[str], workspace: Path, *options: str) -> tuple[int, str, str]:
+    """``briefing preread --workspace WORKSPACE OPTIONS``: the exit code, what it said and what it complained."""
+    capsys.readouterr()
+    code = main(["preread", "--workspace", str(workspace), *options])
+    said, complained = capsys.readouterr()
+    return code, said, complained
 
 
 def test_preread_writes_one_page_in_the_language_asked_and_leaves_the_store_alone(
@@ -29,8 +31,7 @@ def test_preread_writes_one_page_in_the_language_asked_and_leaves_the_store_alon
 ) -> None:
     before = {path.name: path.stat().st_mtime_ns for path in workspace.iterdir()}
     out = tmp_path / "forberedelse.pdf"
-    code, said, _ = run(capsys, "preread", "--workspace", str(workspace), "--out", str(out), "--lang", "en",
-                        "--anonymize")
+    code, said, _ = preread(capsys, workspace, "--out", str(out), "--lang", "en", "--anonymize")
     assert code == 0 and str(out) in said and "one A4 page" in said
     assert pdf_pages(out) == 1
     text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout.split())
@@ -47,7 +48,7 @@ def test_a_bad_out_is_refused_with_exit_2_naming_the_file(
     workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, message: str
 ) -> None:
     out = tmp_path / name
-    code, _, err = run(capsys, "preread", "--workspace", str(workspace), "--out", str(out))
+    code, _, err = preread(capsys, workspace, "--out", str(out))
     assert code == 2
     assert err.startswith(f"briefing: {out}") and message in err
     assert not out.exists()
@@ -56,7 +57,6 @@ def test_a_bad_out_is_refused_with_exit_2_naming_the_file(
 def test_a_bad_template_is_refused_by_name(workspace: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     template = tmp_path / "broken.pptx"
     template.write_bytes(b"not a zip")
-    code, _, err = run(capsys, "preread", "--workspace", str(workspace), "--out", str(tmp_path / "p.docx"),
-                       "--template", str(template))
+    code, _, err = preread(capsys, workspace, "--out", str(tmp_path / "p.docx"), "--template", str(template))
     assert code == 2 and str(template) in err
     assert not (tmp_path / "p.docx").exists()
