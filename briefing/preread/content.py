@@ -23,6 +23,8 @@ from briefing.i18n import format_money, format_number
 from briefing.model.entities import DeckSettings, Phase, Workspace
 from briefing.model.queries import open_objections, ordered_phases
 
+NBSP = "\u00a0"
+"""Keeps ``93 %`` on one line."""
 PROOFS = 3
 """How many proofs the page carries (KPI effects first, then survey findings)."""
 
@@ -128,7 +130,7 @@ class _Page:
 
     def free(self, text: str) -> str:
         """Free text as the page shows it: clean, and a hidden person's name replaced by their role."""
-        return self.naming.redact(clean(text)).text
+        return self.naming.redact(clean(text)).text.replace(" %", NBSP + "%")
 
     def kicker(self) -> str:
         ctx = self.ctx

@@ -11,6 +11,8 @@ from briefing.preread.content import Block, Item, Preread
 from briefing.preread.pdf import Fitted
 from briefing.preread.style import PageStyle, rgb
 
+CELL_PADDING = 142
+"""Twips (1/1440 in) of room at the left and right of a cell's text: 2.5 mm."""
 WORD_SCALE = 0.97
 """Word and LibreOffice set lines a little looser than the PDF: the document's text is a touch smaller."""
 
@@ -51,14 +53,14 @@ def _styles(document: Any, style: PageStyle, scale: float) -> None:
     normal.font.color.rgb = RGBColor(*rgb(style.text))
     normal.paragraph_format.space_after = Pt(2 * scale)
     normal.paragraph_format.line_spacing = 1.08
-    for name, size, colour, before in (("Heading 1", 19, style.text, 2), ("Heading 2", 11.5, style.accent, 8)):
+    for name, size, colour, before in (("Heading 1", 19, style.text, 0), ("Heading 2", 11.5, style.accent, 10)):
         heading = document.styles[name]
         heading.font.name = style.heading_font
         heading.font.size = Pt(size * scale)
         heading.font.bold = True
         heading.font.color.rgb = RGBColor(*rgb(colour))
         heading.paragraph_format.space_before = Pt(before * scale)
-        heading.paragraph_format.space_after = Pt(3 * scale)
+        heading.paragraph_format.space_after = Pt((8 if name == "Heading 1" else 3) * scale)
         _east_asian_font(heading, style.heading_font)
     bullet = document.styles["List Bullet"]
     bullet.paragraph_format.space_after = Pt(2.5 * scale)
@@ -108,10 +110,25 @@ def _shade(cell: Any, colour: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
+def _padding(table: Any, twips: int = CELL_PADDING) -> None:
+    """Room inside every cell of ``table`` (Word's default leaves the text against the shading's edge)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(twips if side in ("left", "right") else twips // 2))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    table._tbl.tblPr.append(margins)
+
+
 def _ask(document: Any, page: Preread, style: PageStyle, scale: float) -> None:
     columns = max(len(page.figures), 1)
     table = document.add_table(rows=2, cols=columns)
     table.autofit = True
+    _padding(table)
     top = table.rows[0].cells[0].merge(table.rows[0].cells[-1]) if columns > 1 else table.rows[0].cells[0]
     _shade(top, style.tint)
     heading = top.paragraphs[0]

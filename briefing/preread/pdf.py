@@ -265,6 +265,9 @@ def _item(pen: _Pen, item: Item) -> None:
         pdf.write(line, item.lead + (" — " if item.text else ""))
     if item.text:
         pen.font(10)
+        first = item.text.split(" ", 1)[0]
+        if pdf.get_x() + pdf.get_string_width(first) > WIDTH - MARGIN:
+            pdf.ln(line)  # fpdf2 would split a first word that does not fit the rest of the line
         pdf.write(line, item.text)
     pdf.ln(line)
     pdf.set_left_margin(MARGIN)
