@@ -4,6 +4,7 @@ figures, and the same fitted page as the PDF, so that it too stays on one page."
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -78,13 +79,15 @@ def _east_asian_font(paragraph_style: Any, name: str) -> None:
 
 
 def _properties(document: Any, page: Preread) -> None:
-    """The document's properties name nobody: no author, no last editor (python-docx's defaults would)."""
+    """The document's properties name nobody: the app is its author, no last editor (python-docx's defaults would
+    name python-docx and a date in 2013)."""
     properties = document.core_properties
     properties.title = page.title
-    properties.author = ""
+    properties.author = "Briefing Composer"
     properties.last_modified_by = ""
     properties.comments = ""
     properties.language = "da-DK" if page.lang == "da" else "en-GB"
+    properties.created = properties.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
 
 
 def _run(paragraph: Any, text: str, size: float | None = None, bold: bool = False, colour: str | None = None) -> Any:

@@ -60,6 +60,7 @@ def new_document() -> Any:
     pdf.add_font(FAMILY, "", str(font_file()))
     pdf.add_font(FAMILY, "B", str(font_file(bold=True)))
     pdf.set_creator("Briefing Composer")
+    pdf.set_author("Briefing Composer")  # like the deck: the app, never a person
     return pdf
 
 

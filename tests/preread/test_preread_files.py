@@ -82,7 +82,7 @@ def test_a_page_full_of_long_texts_still_prints_on_one_page_and_says_what_it_lef
     assert "Asked now" in text  # the phase asked is never what gives way
 
 
-def test_the_docx_opens_with_its_styles_the_template_colour_and_no_author(demo: Workspace, tmp_path: Path) -> None:
+def test_the_docx_opens_with_its_styles_the_template_colour_and_names_no_one(demo: Workspace, tmp_path: Path) -> None:
     from docx import Document
 
     from briefing.preread.style import page_style
@@ -96,7 +96,8 @@ def test_the_docx_opens_with_its_styles_the_template_colour_and_no_author(demo: 
     style = page_style(template)
     heading = document.styles["Heading 2"]
     assert str(heading.font.color.rgb) == style.accent.lstrip("#") and heading.font.name == "Verdana"
-    assert document.core_properties.author == "" and document.core_properties.last_modified_by == ""
+    assert document.core_properties.author == "Briefing Composer" and document.core_properties.last_modified_by == ""
+    assert document.core_properties.created.year >= 2026
     ask_cell = document.tables[0].rows[0].cells[0].text
     assert " ".join(demo.deck.ask.split()) in " ".join(ask_cell.split())
     everything = " ".join([p.text for p in document.paragraphs] + [c.text for r in document.tables[0].rows
