@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from briefing.deck.sanitize import clean
@@ -181,11 +182,17 @@ class _Page:
         items = [Item("", upper_first(self.free(effect_sentence(ctx, e)))) for e in effects[:PROOFS - 1]]
         survey = latest_survey(self.workspace)
         if survey is not None:
-            lead = ctx.t("preread.survey", n=len(survey.responses))
-            items += [Item(lead, self.free(finding)) for finding in survey.findings[: PROOFS - len(items)]]
+            items += [Item(self.survey_lead(len(survey.responses), finding), self.free(finding))
+                      for finding in survey.findings[: PROOFS - len(items)]]
         items += [Item("", upper_first(self.free(effect_sentence(ctx, e))))
                   for e in effects[PROOFS - 1 : PROOFS - 1 + PROOFS - len(items)]]
         return Block("proof", ctx.t("preread.proof"), tuple(items[:PROOFS]), keep=2)
+
+    def survey_lead(self, n: int, finding: str) -> str:
+        """``Survey (n = 48)``, or ``Survey`` when the finding gives its n itself."""
+        if re.search(r"\bn\s*=", finding):
+            return self.ctx.t("preread.survey_plain")
+        return self.ctx.t("preread.survey", n=n)
 
     def phases(self, asked: Phase | None) -> Block:
         items = tuple(self.phase(p, asked is not None and p.id == asked.id) for p in ordered_phases(self.workspace))

@@ -100,3 +100,13 @@ def test_dropping_takes_the_least_important_item_first_and_never_the_phase_asked
     phases = smaller.block("phases")
     assert phases is not None and any(item.marked for item in phases.items)
     assert smaller.ask == page.ask and smaller.figures == page.figures
+
+
+def test_a_survey_finding_carries_its_n_once(demo: Workspace) -> None:
+    page = build_preread(demo, today=TODAY, lang="en")
+    survey = [item for item in page.block("proof").items if item.lead.startswith("Survey")]  # type: ignore[union-attr]
+    assert [item.lead for item in survey] == ["Survey"]  # the finding says "(n = 48)" itself
+    latest = max(demo.surveys, key=lambda s: s.date)  # type: ignore[arg-type, return-value]
+    latest.findings = ["Most now find the contract they need."]
+    page = build_preread(demo, today=TODAY, lang="en")
+    assert page.block("proof").items[-1].lead == f"Survey (n = {len(latest.responses)})"  # type: ignore[union-attr]
