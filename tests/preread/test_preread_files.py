@@ -103,6 +103,13 @@ def test_the_docx_opens_with_its_styles_the_template_colour_and_names_no_one(dem
     everything = " ".join([p.text for p in document.paragraphs] + [c.text for r in document.tables[0].rows
                                                                     for c in r.cells])
     assert not [p.name for p in demo.stakeholders if not p.named_in_decks and p.name in everything]
+    feedback = [p.feedback[:30] for p in demo.presentations if p.feedback]
+    assert feedback and not [text for text in feedback if text in everything]  # feedback never leaves the app
+
+
+def test_an_empty_workspace_still_gives_one_page_that_says_no_decision_is_asked(tmp_path: Path) -> None:
+    result = export_preread(Workspace(), tmp_path / "empty.pdf", today=TODAY)
+    assert pdf_pages(result.path) == 1 and "No decision is asked for yet." in pdf_text(result.path)
 
 
 @pytest.mark.slow
