@@ -32,6 +32,8 @@ FAMILY = "DejaVu"
 ITEM_WORDS = 80
 """The most words of any one text on the page: a longer one is shortened to a whole phrase first."""
 SHORTER = (60, 40, 26, 17, 11, 7, 4)
+LETTERS = 12
+"""Letters a word may have on average before a text counts as too long (a long word, a link, no spaces)."""
 """Word budgets for the last resort: the longest texts shortened until the page fits."""
 
 
@@ -129,19 +131,29 @@ def _gone(before: Preread, after: Preread) -> str:
 
 
 def _shortened(page: Preread, budget: int) -> Preread:
-    """``page`` with every text longer than ``budget`` words cut to a whole phrase, or to ``budget`` words."""
+    """``page`` with every text over ``budget`` words (or ``LETTERS`` letters a word) cut to a whole phrase, else
+    to that many words or letters."""
 
     def short(text: str) -> str:
-        if words(text) <= budget:
-            return text
-        cut = brief(text, budget)
-        if words(cut) <= budget:
-            return cut
-        return " ".join(text.split()[:budget]) + " …"
+        return shorten(text, budget)
 
     blocks = tuple(dataclasses.replace(b, items=tuple(Item(short(i.lead), short(i.text), i.marked) for i in b.items))
                    for b in page.blocks)
     return dataclasses.replace(page, title=short(page.title), ask=short(page.ask), blocks=blocks)
+
+
+def shorten(text: str, budget: int) -> str:
+    """``text`` within ``budget`` words and ``budget * LETTERS`` letters: whole if it is, else its first whole
+    phrase that is, else cut (a text with no space in it, a pasted link say, is cut by letters)."""
+    letters = budget * LETTERS
+    if words(text) <= budget and len(text) <= letters:
+        return text
+    cut = brief(text, budget)
+    if words(cut) <= budget and len(cut) <= letters:
+        return cut
+    head = " ".join(text.split()[:budget])[:letters]
+    space = head.rfind(" ")
+    return (head[:space] if space > len(head) // 2 else head) + " …"  # at a space, unless that loses half
 
 
 def render(fitted: Fitted, style: PageStyle) -> bytes:

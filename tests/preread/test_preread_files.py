@@ -41,6 +41,7 @@ def long_winded(workspace: Workspace) -> Workspace:
                     status="done" if n < 2 else "planned", outcome=words if n < 2 else "") for n in range(7)]
     presentation = workspace.presentations[-1]
     presentation.objections = [Objection(text=f"Question {n}: " + words[:120], answer=words) for n in range(7)]
+    problems[0].impact = "=cmd|' /C calc'!A0 \x07 bell \ufffe " + "x" * 10_000  # a control character, a pasted blob
     deck = dataclasses.replace(workspace.deck, ask="Approve " + words[:400], ask_phase_id="p3")
     return dataclasses.replace(workspace, problems=problems, phases=phases, deck=deck)
 
@@ -80,6 +81,7 @@ def test_a_page_full_of_long_texts_still_prints_on_one_page_and_says_what_it_lef
     text = pdf_text(result.path)
     assert text.startswith("PRE-READ") and "Approve the contract managers said" in text
     assert "Asked now" in text  # the phase asked is never what gives way
+    assert "\x07" not in text and "xxxxxxxxxx …" in text  # the blob is cut, by letters, and says so
 
 
 def test_the_docx_opens_with_its_styles_the_template_colour_and_names_no_one(demo: Workspace, tmp_path: Path) -> None:
