@@ -110,3 +110,12 @@ def test_a_survey_finding_carries_its_n_once(demo: Workspace) -> None:
     latest.findings = ["Most now find the contract they need."]
     page = build_preread(demo, today=TODAY, lang="en")
     assert page.block("proof").items[-1].lead == f"Survey (n = {len(latest.responses)})"  # type: ignore[union-attr]
+
+
+def test_the_page_is_dated_for_the_next_attempt_unless_the_deck_has_a_date(demo: Workspace) -> None:
+    demo.presentations[-1].next_attempt = dt.date(2027, 2, 9)
+    undated = dataclasses.replace(demo.deck, date=None)
+    assert "9 February 2027" in build_preread(demo, undated, TODAY, "en").kicker
+    assert "8 December 2026" in build_preread(demo, today=TODAY, lang="en").kicker  # the date the user set
+    demo.presentations[-1].next_attempt = dt.date(2026, 1, 5)  # already past: today
+    assert "27 November 2026" in build_preread(demo, undated, TODAY, "en").kicker
