@@ -108,7 +108,7 @@ def build_preread(workspace: Workspace, settings: DeckSettings | None = None, to
     ctx = Context(workspace, chosen, language, today)
     naming = Naming(workspace.stakeholders, chosen.anonymize, ctx.t("deck.anonymous"))
     page = _Page(ctx, naming)
-    case = business_case(workspace)
+    case = business_case(dataclasses.replace(workspace, deck=chosen))  # the phase asked by these settings
     return Preread(
         lang=language,
         kicker=page.kicker(),
