@@ -102,15 +102,17 @@ def _run(paragraph: Any, text: str, size: float | None = None, bold: bool = Fals
     return run
 
 
-def _shade(cell: Any, colour: str) -> None:
+def _shade(table: Any, colour: str) -> None:
+    """Every cell of ``table`` filled with ``colour``."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), colour.lstrip("#"))
-    cell._tc.get_or_add_tcPr().append(shading)
+    for cell in table._tbl.iter_tcs():
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), colour.lstrip("#"))
+        cell.get_or_add_tcPr().append(shading)
 
 
 def _padding(table: Any, twips: int = CELL_PADDING) -> None:
@@ -133,16 +135,13 @@ def _ask(document: Any, page: Preread, style: PageStyle, scale: float) -> None:
     table.autofit = True
     _padding(table)
     top = table.rows[0].cells[0].merge(table.rows[0].cells[-1]) if columns > 1 else table.rows[0].cells[0]
-    _shade(top, style.tint)
     heading = top.paragraphs[0]
     _run(heading, page.ask_heading.upper(), 8.5 * scale, bold=True, colour=style.accent)
     _run(top.add_paragraph(), page.ask, 12.5 * scale, bold=True)
     for cell, figure in zip(table.rows[1].cells, page.figures, strict=False):
-        _shade(cell, style.tint)
         _run(cell.paragraphs[0], figure.value, 15 * scale, bold=True, colour=style.accent)
         _run(cell.add_paragraph(), figure.label, 8 * scale, colour=style.muted)
-    if not page.figures:
-        _shade(table.rows[1].cells[0], style.tint)
+    _shade(table, style.tint)
 
 
 def _block(document: Any, block: Block, style: PageStyle, scale: float) -> None:
