@@ -13,6 +13,9 @@ API (each returns a ``ChartSpec``; ``today`` is injected wherever "now" matters)
   risk (``level:N/3``), today marked.
 - ``attempts(workspace, lang)`` — native column: one bar per presentation, its height and colour
   the outcome as an ordered level (rejected → approved), labelled with the outcome.
+- ``cost_and_benefit(case, lang, phase)`` — native line: the phase asked's cost (role ``target``) against the
+  cumulative benefit month by month (``accent``), and the measured benefit alone (``context``) when estimated
+  benefit is part of the whole; amounts in millions or thousands of the campaign's currency.
 - ``leadership_dose(workspace, lang, today, window_days=None)`` — native column: contacts with
   decision makers and references sent to them per week (windows up to 13 weeks) or per month.
 
@@ -32,7 +35,8 @@ from briefing.charts.spec import ChartSpec, LikertRow, Series, Span
 from briefing.charts.theme import level_role
 from briefing.evidence.analysis import scale_level
 from briefing.evidence.kpis import KpiEffect, effect
-from briefing.i18n import format_date, format_number, term, tr
+from briefing.evidence.money import BusinessCase, chart_step, whole_months
+from briefing.i18n import format_date, format_money, format_number, money_unit, term, tr
 from briefing.model.entities import (
     RISKS,
     STANCES,
@@ -325,7 +329,7 @@ def roadmap_timeline(workspace: Workspace, lang: str, today: dt.date) -> ChartSp
             start=p.start or today,
             end=max(p.end or today, p.start or today),
             role=level_role(RISKS.index(p.risk), len(RISKS)),
-            note=_phase_note(p, lang),
+            note=_phase_note(p, workspace.campaign.currency, lang),
         )
         for p in dated
     ]
@@ -341,10 +345,10 @@ def roadmap_timeline(workspace: Workspace, lang: str, today: dt.date) -> ChartSp
     )
 
 
-def _phase_note(phase: Phase, lang: str) -> str:
+def _phase_note(phase: Phase, currency: str, lang: str) -> str:
     if phase.cost is None:
         return ""
-    return tr("chart.roadmap.cost", lang, cost=format_number(_tidy(phase.cost), lang))
+    return tr("chart.roadmap.cost", lang, cost=format_money(phase.cost, currency, lang, compact=True))
 
 
 def _phase_sentence(phase: Phase, lang: str) -> str:
@@ -357,6 +361,51 @@ def _phase_sentence(phase: Phase, lang: str) -> str:
         end=format_date(phase.end, lang, short=True),
         risk=tr("chart.risk_level", lang, risk=term("risk", phase.risk, lang)),
     )
+
+
+# ---------------------------------------------------------------- the money
+
+
+def cost_and_benefit(case: BusinessCase, lang: str, phase: str) -> ChartSpec:
+    """The cost of the phase asked (``phase`` names it) against the benefit summed month by month from its start,
+    over ``case.horizon()`` months; the last point of each line labelled with its amount."""
+    months = case.horizon()
+    step = chart_step(months)
+    cost = case.cost or 0.0
+    total = case.cumulative_benefit(months)[::step]
+    lines = [(tr("chart.money.cost", lang, phase=phase), [cost] * len(total), "target", "below"),
+             (tr("chart.money.benefit", lang), total, "accent", "above")]
+    if case.measured_apart:
+        lines.append((tr("chart.money.measured", lang), case.cumulative_measured(months)[::step], "context", "above"))
+    divisor, axis = (1e6, "chart.money.axis_millions") if max(cost, total[-1]) >= 1e6 else (1e3,
+                                                                                            "chart.money.axis_thousands")
+    series = [
+        Series(name, [round(value / divisor, 3) for value in values], role=role,
+               point_labels=[""] * (len(values) - 1) + [format_money(values[-1], case.currency, lang, compact=True)],
+               label_positions=[side] * len(values))
+        for name, values, role, side in lines
+    ]
+    return ChartSpec(
+        lang=lang,
+        kind="line",
+        title=tr("chart.money.title", lang, phase=phase),
+        categories=[format_number(month, lang) for month in range(0, months + 1, step)],
+        series=series,
+        category_axis=tr("chart.money.months", lang, phase=phase),
+        value_axis=tr(axis, lang, currency=money_unit(case.currency, lang)),
+        alt_text=_money_sentence(case, lang, phase),
+    )
+
+
+def _money_sentence(case: BusinessCase, lang: str, phase: str) -> str:
+    text = tr("chart.money.sentence", lang, phase=phase, cost=format_money(case.cost or 0, case.currency, lang),
+              yearly=format_money(case.yearly, case.currency, lang),
+              months=format_number(whole_months(case.payback_months), lang))
+    if case.measured_apart and case.measured_payback_months is not None:
+        text += " " + tr("chart.money.sentence_measured", lang,
+                         measured=format_money(case.measured, case.currency, lang),
+                         months=format_number(whole_months(case.measured_payback_months), lang))
+    return text
 
 
 # ---------------------------------------------------------------- repeat until it succeeds

@@ -327,8 +327,11 @@ def _draw_line(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
         ax.plot(xs, ys, color=colour, linewidth=2.5, marker="o", markersize=7, label=mpl_text(series.name))
         if spec.data_labels:
             labels = _labels_for(series, spec, n)
+            sides = series.label_positions or []
             for x, y in zip(xs, ys, strict=True):
-                ax.annotate(labels[x], (x, y), textcoords="offset points", xytext=(0, 8), ha="center")
+                below = x < len(sides) and sides[x] == "below"
+                ax.annotate(labels[x], (x, y), textcoords="offset points", xytext=(0, -8 if below else 8),
+                            ha="center", va="top" if below else "bottom")
     _category_axis(ax, spec, theme, horizontal=False)
     _legend(ax, spec, len(spec.series))
 

@@ -434,7 +434,7 @@ def _point_labels(series: Any, source: Series, spec: ChartSpec, theme: ChartThem
         if not text and spec.kind in ("bubble", "scatter"):
             continue  # nothing shows there: no value (see _add_data_labels), no text
         label = series.points[point_index].data_label
-        if spec.kind in ("bubble", "scatter"):
+        if spec.kind in ("bubble", "scatter") or source.label_positions:
             side = source.label_positions[label_index] if source.label_positions else "right"
             label.position = _SIDES.get(side, XL_LABEL_POSITION.RIGHT)
         if not text:

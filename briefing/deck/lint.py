@@ -33,6 +33,7 @@ def lint(plan: DeckPlan, template: Template) -> list[Finding]:
     for number, spec in enumerate(plan.slides, start=1):
         findings.extend(check_slide(spec, number, template))
     findings.extend(legibility.findings(plan, template))
+    findings.extend(plan.notices)
     references = {ref for spec in main for ref in spec.references}
     if len(references) > MAX_REFERENCES:
         findings.append(Finding(0, "references", len(references), MAX_REFERENCES))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from briefing.deck.model import SECTIONS, DeckPlan, SlideSpec
 from briefing.deck.sanitize import clean
-from briefing.deck.sections import appendix, case, evidence, opening, people, plan
+from briefing.deck.sections import appendix, case, evidence, money, opening, people, plan
 from briefing.deck.sections.context import Context
 from briefing.errors import InputError
 from briefing.model.entities import DeckSettings, Workspace
@@ -23,17 +23,20 @@ BUILDERS: dict[str, Callable[[Context], list[SlideSpec]]] = {
     "problems": case.problems,
     "csfs": case.csfs,
     "proof": evidence.proof,
+    "business_case": money.business_case,
     "survey": evidence.survey,
     "allies": people.allies,
     "roadmap": plan.roadmap,
     "decision": plan.decision,
 }
 
-PRIORITY: tuple[str, ...] = ("summary", "decision", "since", "proof", "roadmap", "problems", "allies", "survey", "csfs")
+PRIORITY: tuple[str, ...] = ("summary", "decision", "since", "proof", "business_case", "roadmap", "problems", "allies",
+                             "survey", "csfs")
 """Which sections stay on the main slides longest when the slide budget is tight (first = last to move)."""
 
 ALIASES = {"since_last_time": "since", "plan": "roadmap", "phases": "roadmap", "stakeholders": "allies",
-           "kpis": "proof", "surveys": "survey", "next_steps": "decision", "executive_summary": "summary"}
+           "kpis": "proof", "surveys": "survey", "next_steps": "decision", "executive_summary": "summary",
+           "money": "business_case", "payback": "business_case", "benefits": "business_case"}
 
 
 def resolve_settings(workspace: Workspace, settings: DeckSettings | None) -> DeckSettings:
@@ -80,6 +83,7 @@ def build_plan(workspace: Workspace, settings: DeckSettings | None = None, today
         max_slides=chosen.max_slides,
         anonymize=chosen.anonymize,
         settings=chosen,
+        notices=money.findings(ctx),
     )
 
 

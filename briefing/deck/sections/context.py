@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from briefing.charts.spec import ChartSpec
-from briefing.deck.model import SlideSpec
+from briefing.deck.model import Finding, SlideSpec
 from briefing.deck.sanitize import clean
 from briefing.deck.wording import words
-from briefing.i18n import format_date, format_number, term, tr
+from briefing.i18n import format_date, format_money, format_number, term, tr
 from briefing.model.collections import STAKEHOLDERS
 from briefing.model.entities import DeckSettings, Workspace
 
@@ -32,6 +32,7 @@ class Context:
     lang: str
     today: dt.date
     details: list[SlideSpec] = field(default_factory=list)
+    notices: list[Finding] = field(default_factory=list)
 
     def t(self, key: str, **params: Any) -> str:
         return tr(key, self.lang, **params)
@@ -56,6 +57,10 @@ class Context:
 
     def number(self, value: float, decimals: int | None = None) -> str:
         return format_number(value, self.lang, decimals)
+
+    def money(self, amount: float, compact: bool = False) -> str:
+        """An amount in the campaign's currency, written the language's way (``1,2 mio. kr.`` when compact)."""
+        return format_money(amount, self.workspace.campaign.currency, self.lang, compact)
 
     def day(self, day: dt.date, short: bool = True) -> str:
         return format_date(day, self.lang, short)

@@ -79,7 +79,7 @@ def effect_note(ctx: Context, item: KpiEffect) -> str:
 def phase_line(ctx: Context, phase: Phase) -> str:
     parts = [brief(clean(phase.name), 8), ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk))]
     if phase.cost is not None:
-        parts.append(ctx.number(phase.cost))
+        parts.append(ctx.money(phase.cost, compact=True))
     return ", ".join(parts)
 
 
@@ -90,7 +90,7 @@ def phase_note(ctx: Context, phase: Phase) -> str:
         for part in [
             f"{clean(phase.name)} ({span})" if span else clean(phase.name),
             ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk)),
-            ctx.number(phase.cost) if phase.cost is not None else "",
+            ctx.money(phase.cost) if phase.cost is not None else "",
             ", ".join(clean(o) for o in phase.objectives),
             ", ".join(clean(d.title) for d in phase.deliverables),
         ]

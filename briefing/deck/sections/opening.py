@@ -7,6 +7,7 @@ import datetime as dt
 from briefing.deck.limits import MAX_WORDS as WORD_BUDGET
 from briefing.deck.model import SlideSpec, Table
 from briefing.deck.sanitize import clean
+from briefing.deck.sections import money
 from briefing.deck.sections.context import MAX_ROWS, Context, continued, notes, within_budget
 from briefing.deck.sections.facts import (
     best_effect,
@@ -19,6 +20,7 @@ from briefing.deck.sections.facts import (
     top_problem,
 )
 from briefing.deck.wording import brief, words
+from briefing.evidence.money import business_case
 from briefing.model.queries import open_objections
 
 
@@ -44,12 +46,15 @@ def title_slide(ctx: Context, attempt: int, day: dt.date) -> SlideSpec:
 def summary(ctx: Context) -> list[SlideSpec]:
     problem = top_problem(ctx.workspace)
     best = best_effect(ctx.workspace)
-    phase = next_phase(ctx.workspace, ctx.today)
+    case = business_case(ctx.workspace)
+    phase = case.phase or next_phase(ctx.workspace, ctx.today)
     lines = []
     if best is not None:
         lines.append(ctx.t("deck.summary.proof", text=effect_sentence(ctx, best)))
     if phase is not None:
         lines.append(ctx.t("deck.summary.plan", text=phase_line(ctx, phase)))
+    if money_line := money.summary_line(ctx, case):
+        lines.append(ctx.t("deck.summary.money", text=money_line))
     if problem is not None:
         left = WORD_BUDGET - 3 - sum(words(line) for line in lines) - 2
         why = brief(clean(problem.impact or problem.title), max(left, 5))
@@ -67,6 +72,7 @@ def summary(ctx: Context) -> list[SlideSpec]:
                 problem_summary(ctx, problem),
                 (best and effect_note(ctx, best)) or "",
                 (phase and phase_note(ctx, phase)) or "",
+                money.computation(ctx, case) if case.complete else "",
             ),
             section="summary",
         )
