@@ -443,8 +443,9 @@ def _point_labels(series: Any, source: Series, spec: ChartSpec, theme: ChartThem
             continue
         frame = label.text_frame
         frame.text = text
+        if spec.kind in ("bubble", "scatter", "line"):
+            frame.word_wrap = False  # a name or an amount on one line, where the label placement counted on it
         if spec.kind in ("bubble", "scatter"):
-            frame.word_wrap = False  # a name on one line, where the label placement counted on it
             _backed(label, theme.background)
         for run in frame.paragraphs[0].runs:
             _style_font(run.font, theme)

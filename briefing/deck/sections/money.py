@@ -7,7 +7,8 @@ from briefing.deck.limits import MAX_WORDS as WORD_BUDGET
 from briefing.deck.model import Finding, SlideSpec
 from briefing.deck.sanitize import clean
 from briefing.deck.sections.context import Context, chart_or_none, continued, notes, within_budget
-from briefing.deck.wording import brief
+from briefing.deck.sections.facts import phase_line
+from briefing.deck.wording import brief, words
 from briefing.evidence.money import BusinessCase, whole_months
 from briefing.evidence.money import business_case as case_of
 from briefing.model.collections import INITIATIVES
@@ -58,14 +59,46 @@ def yearly(ctx: Context, case: BusinessCase) -> str:
     return ctx.t("deck.money.yearly_measured" if case.measured else "deck.money.yearly_estimated", total=total)
 
 
-def summary_line(ctx: Context, case: BusinessCase) -> str:
-    """The executive summary's money: the yearly benefit (measured part named) and the payback; "" without one."""
-    if not case.yearly:
-        return ""
-    text = yearly(ctx, case)
-    if case.payback_months is not None:
-        text = ctx.t("deck.money.summary", yearly=text, count=whole_months(case.payback_months))
-    return text
+TITLE_CHARACTERS = 100
+"""The longest ask the summary's title adds the payback to (it must stay within two lines at 28 pt)."""
+
+
+def titled(ctx: Context, ask: str, case: BusinessCase) -> str:
+    """The summary's title: the ask as a claim, with its payback when there is one and the ask leaves room
+    (``Approve phase 2 …, paid back in 7 months``)."""
+    if case.payback_months is None or len(ask) > TITLE_CHARACTERS:
+        return ask
+    return ctx.t("deck.money.title_payback", ask=_without_full_stop(ask), count=whole_months(case.payback_months))
+
+
+def _without_full_stop(text: str) -> str:
+    """``text`` without the full stop or exclamation mark that ends it; an abbreviation's dot (``kr.``) stays."""
+    text = text.rstrip("!")
+    last = text.split()[-1] if text.split() else ""
+    return text[:-1] if text.endswith(".") and len(last) > 4 and "." not in last[:-1] else text
+
+
+def summary_lines(ctx: Context, case: BusinessCase, phase: Phase, room: int, paid_in_title: bool = False
+                  ) -> list[str]:
+    """The executive summary's plan and money within ``room`` words, the fullest that fits: the plan and a line
+    of money (the yearly benefit, measured and estimated apart, and the payback); else one line of the phase,
+    its risk, cost, yearly benefit and payback; else the same without the payback when the title tells it (or
+    without the yearly benefit when it does not)."""
+    plan = ctx.t("deck.summary.plan", text=phase_line(ctx, phase))
+    if case.phase is not phase or not case.yearly:
+        return [plan]
+    if case.payback_months is None:
+        return [plan, ctx.t("deck.summary.money", text=yearly(ctx, case))]
+    paid = ctx.t("deck.money.paid_back", count=whole_months(case.payback_months))
+    returns = ctx.t("deck.money.returns", yearly=ctx.money(case.yearly, compact=True))
+    parts = [short_name(phase), ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk)),
+             ctx.money(case.cost or 0, compact=True)]
+    candidates = [
+        [plan, ctx.t("deck.summary.money", text=f"{yearly(ctx, case)}; {paid}")],
+        [ctx.t("deck.summary.plan", text=", ".join([*parts, returns, paid]))],
+        [ctx.t("deck.summary.plan", text=", ".join([*parts, returns if paid_in_title else paid]))],
+    ]
+    return next((lines for lines in candidates if sum(words(line) for line in lines) <= room), candidates[-1])
 
 
 def computation(ctx: Context, case: BusinessCase) -> str:

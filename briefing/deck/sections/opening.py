@@ -49,22 +49,22 @@ def summary(ctx: Context) -> list[SlideSpec]:
     case = business_case(ctx.workspace)
     phase = case.phase or next_phase(ctx.workspace, ctx.today)
     lines = []
+    ask = clean(ctx.settings.ask)
+    title = money.titled(ctx, brief(ask, 22), case) if ask else ctx.t("deck.summary.title_none")
     if best is not None:
         lines.append(ctx.t("deck.summary.proof", text=effect_sentence(ctx, best)))
     if phase is not None:
-        lines.append(ctx.t("deck.summary.plan", text=phase_line(ctx, phase)))
-    if money_line := money.summary_line(ctx, case):
-        lines.append(ctx.t("deck.summary.money", text=money_line))
+        room = WORD_BUDGET - 3 - sum(words(line) for line in lines) - (WHY_WORDS if problem is not None else 0)
+        lines.extend(money.summary_lines(ctx, case, phase, room, paid_in_title=title != brief(ask, 22)))
     if problem is not None:
         left = WORD_BUDGET - 3 - sum(words(line) for line in lines) - 2
         why = brief(clean(problem.impact or problem.title), max(left, 5))
         lines.insert(0, ctx.t("deck.summary.why", text=why))
-    ask = clean(ctx.settings.ask)
     callout = ctx.t("deck.summary.callout_none")
     return [
         SlideSpec(
             kind="summary",
-            title=brief(ask, 22) if ask else ctx.t("deck.summary.title_none"),
+            title=title,
             bullets=lines,
             callout=callout,
             notes=notes(
@@ -80,6 +80,8 @@ def summary(ctx: Context) -> list[SlideSpec]:
 
 
 ASKED_WORDS = 8
+WHY_WORDS = 7
+"""The shortest the summary's "why now" line is given room for (its label and five words)."""
 
 
 ANSWER_WORDS = 10
