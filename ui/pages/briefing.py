@@ -55,6 +55,7 @@ from ui.dialogs.presented import PresentationInput, from_qdate, to_qdate
 from ui.forms.form import message_label, show_message
 from ui.forms.plans import kpi_options
 from ui.pages.base import Page
+from ui.pages.business_case import BusinessCaseBox
 from ui.preview import SlidePreview
 from ui.session import Session
 from ui.style import make_heading
@@ -132,6 +133,7 @@ class BriefingPage(Page):
         self.heading = QLabel(self)
         make_heading(self.heading)
         self.settings_box = QGroupBox(self)
+        self.business_case = BusinessCaseBox(self.session, self)
         self.title = QLineEdit(self)
         self.ask = TextField(self)
         self.audience = QLineEdit(self)
@@ -223,6 +225,7 @@ class BriefingPage(Page):
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addWidget(scroll, 1)
+        left_column.addWidget(self.business_case)
         left_column.addWidget(self.export_box)
         QVBoxLayout(self.lint_box).addWidget(self.lint)
         QVBoxLayout(self.outline_box).addWidget(self.outline)
@@ -326,6 +329,7 @@ class BriefingPage(Page):
         self.heading.setText(tr("shell.briefing.heading"))
         self._show_choices()
         self.settings_box.setTitle(tr("shell.briefing.settings"))
+        self.business_case.retranslate()
         for label, (key, widget) in zip(self.labels, self.rows, strict=True):
             label.setText(tr(key))
             widget.setAccessibleName(tr(key))

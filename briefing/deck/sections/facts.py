@@ -45,6 +45,13 @@ def best_effect(workspace: Workspace) -> KpiEffect | None:
     return effects[0] if effects else None
 
 
+def headline_effect(workspace: Workspace) -> KpiEffect | None:
+    """The KPI the deck leads with: the one the user chose (``deck.headline_kpi``) when it has a baseline and a
+    measurement, else the largest effect (a primary KPI first, the largest improvement against its baseline)."""
+    chosen = workspace.deck.headline_kpi
+    return next((e for e in measured_effects(workspace) if e.kpi.id == chosen), None) or best_effect(workspace)
+
+
 def next_phase(workspace: Workspace, today: dt.date) -> Phase | None:
     """The phase the decision is about: the first that has not ended yet (else the last)."""
     phases = sorted(workspace.phases, key=lambda p: p.start or dt.date.max)

@@ -10,9 +10,9 @@ from briefing.deck.sanitize import clean
 from briefing.deck.sections import money
 from briefing.deck.sections.context import MAX_ROWS, Context, continued, notes, within_budget
 from briefing.deck.sections.facts import (
-    best_effect,
     effect_note,
     effect_sentence,
+    headline_effect,
     next_phase,
     phase_line,
     phase_note,
@@ -45,7 +45,7 @@ def title_slide(ctx: Context, attempt: int, day: dt.date) -> SlideSpec:
 
 def summary(ctx: Context) -> list[SlideSpec]:
     problem = top_problem(ctx.workspace)
-    best = best_effect(ctx.workspace)
+    best = headline_effect(ctx.workspace)
     case = business_case(ctx.workspace)
     phase = case.phase or next_phase(ctx.workspace, ctx.today)
     lines = []
