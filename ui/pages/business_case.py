@@ -67,9 +67,8 @@ class BusinessCaseBox(QGroupBox):
             self.values["headline"].setText(tr("pages.money.headline_none"))
         else:
             context = Context(workspace, workspace.deck, current_language(), self.session.store.clock.today())
-            chosen = workspace.deck.headline_kpi == lead.kpi.id
-            self.values["headline"].setText(tr("pages.money.headline_chosen" if chosen else "pages.money.headline_largest",
-                                               effect=effect_sentence(context, lead)))
+            key = "headline_chosen" if workspace.deck.headline_kpi == lead.kpi.id else "headline_largest"
+            self.values["headline"].setText(tr(f"pages.money.{key}", effect=effect_sentence(context, lead)))
         self.shown.emit()
 
 

@@ -87,16 +87,15 @@ def summary_lines(ctx: Context, case: BusinessCase, phase: Phase, room: int, pai
     plan = ctx.t("deck.summary.plan", text=phase_line(ctx, phase))
     if case.phase is not phase or not case.yearly:
         return [plan]
-    if case.payback_months is None:
-        return [plan, ctx.t("deck.summary.money", text=yearly(ctx, case))]
-    paid = ctx.t("deck.money.paid_back", count=whole_months(case.payback_months))
+    paid = ctx.t("deck.money.paid_back", count=whole_months(case.payback_months)) if case.complete else ""
     returns = ctx.t("deck.money.returns", yearly=ctx.money(case.yearly, compact=True))
-    parts = [short_name(phase), ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk)),
-             ctx.money(case.cost or 0, compact=True)]
+    parts = [short_name(phase), ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk))]
+    if case.cost is not None:
+        parts.append(ctx.money(case.cost, compact=True))
     candidates = [
-        [plan, ctx.t("deck.summary.money", text=f"{yearly(ctx, case)}; {paid}")],
-        [ctx.t("deck.summary.plan", text=", ".join([*parts, returns, paid]))],
-        [ctx.t("deck.summary.plan", text=", ".join([*parts, returns if paid_in_title else paid]))],
+        [plan, ctx.t("deck.summary.money", text="; ".join(part for part in (yearly(ctx, case), paid) if part))],
+        [ctx.t("deck.summary.plan", text=", ".join(part for part in (*parts, returns, paid) if part))],
+        [ctx.t("deck.summary.plan", text=", ".join([*parts, paid if paid and not paid_in_title else returns]))],
     ]
     return next((lines for lines in candidates if sum(words(line) for line in lines) <= room), candidates[-1])
 

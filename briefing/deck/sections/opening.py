@@ -14,7 +14,6 @@ from briefing.deck.sections.facts import (
     effect_sentence,
     headline_effect,
     next_phase,
-    phase_line,
     phase_note,
     problem_summary,
     top_problem,

@@ -27,7 +27,7 @@ def test_the_briefing_page_shows_the_cost_the_yearly_benefit_apart_and_the_payba
     assert shown["phase"] == "Phase 2: Legal and Sales — DKK 1,200,000"
     assert shown["yearly"] == "DKK 2,088,000: DKK 828,000 measured, DKK 1,260,000 estimated"
     assert shown["payback"] == "7 months (18 on the measured benefit alone)"
-    assert shown["headline"].startswith("Average time to find a signed contract") and "(your choice)" in shown["headline"]
+    assert shown["headline"] == "Average time to find a signed contract: from 45 to 8 min, 82 % better (your choice)"
     set_language("da")
     try:
         page.retranslate()
