@@ -3,6 +3,7 @@ continuation slide or the appendix — and the lint names what would still be cu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -110,7 +111,8 @@ def test_a_table_goes_down_to_fourteen_points_and_the_lint_reports_it(dark: Temp
                                                                      today: dt.date) -> None:
     from briefing.deck import plan
 
-    csfs = next(s for s in plan(demo_da, today=today).main if s.kind == "csfs")
+    eleven = dataclasses.replace(demo_da.deck, max_slides=11)  # the CSF matrix on a main slide
+    csfs = next(s for s in plan(demo_da, eleven, today=today).main if s.kind == "csfs")
     placed = arranged(csfs, dark).table
     assert placed is not None and placed.fits and placed.size == layout.TABLE_FLOOR_PT
     found = [f for f in lint(deck(csfs), dark) if f.rule == "font_size"]

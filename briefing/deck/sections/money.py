@@ -83,19 +83,22 @@ def summary_lines(ctx: Context, case: BusinessCase, phase: Phase, room: int, pai
     """The executive summary's plan and money within ``room`` words, the fullest that fits: the plan and a line
     of money (the yearly benefit, measured and estimated apart, and the payback); else one line of the phase,
     its risk, cost, yearly benefit and payback; else the same without the payback when the title tells it (or
-    without the yearly benefit when it does not)."""
+    without the yearly benefit when it does not); else that without the risk (the roadmap shows it)."""
     plan = ctx.t("deck.summary.plan", text=phase_line(ctx, phase))
     if case.phase is not phase or not case.yearly:
         return [plan]
     paid = ctx.t("deck.money.paid_back", count=whole_months(case.payback_months)) if case.complete else ""
     returns = ctx.t("deck.money.returns", yearly=ctx.money(case.yearly, compact=True))
-    parts = [short_name(phase), ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk))]
-    if case.cost is not None:
-        parts.append(ctx.money(case.cost, compact=True))
+    risk = ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk))
+    cost = ctx.money(case.cost, compact=True) if case.cost is not None else ""
+    last = paid if paid and not paid_in_title else returns
+
+    def line(*parts: str) -> list[str]:
+        return [ctx.t("deck.summary.plan", text=", ".join(part for part in (short_name(phase), *parts) if part))]
+
     candidates = [
         [plan, ctx.t("deck.summary.money", text="; ".join(part for part in (yearly(ctx, case), paid) if part))],
-        [ctx.t("deck.summary.plan", text=", ".join(part for part in (*parts, returns, paid) if part))],
-        [ctx.t("deck.summary.plan", text=", ".join([*parts, paid if paid and not paid_in_title else returns]))],
+        line(risk, cost, returns, paid), line(risk, cost, last), line(cost, last),
     ]
     return next((lines for lines in candidates if sum(words(line) for line in lines) <= room), candidates[-1])
 
