@@ -75,7 +75,7 @@ def run_check(args: argparse.Namespace) -> int:
         settings = _settings(workspace, args)
         findings = check(workspace, settings=settings, template=args.template, today=store.clock.today())
     _print_findings(findings, None)
-    return EXIT_FINDINGS if findings else EXIT_OK
+    return EXIT_FINDINGS if any(finding.severity == "error" for finding in findings) else EXIT_OK
 
 
 def run_template_check(args: argparse.Namespace) -> int:

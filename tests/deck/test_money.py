@@ -12,12 +12,15 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from briefing.charts import build
+from briefing.cli import main as cli
+from briefing.clock import FixedClock
 from briefing.deck import check, export, plan
 from briefing.deck.model import DeckPlan, SlideSpec
 from briefing.deck.wording import words
 from briefing.evidence.money import business_case
 from briefing.guide.readiness import deck_step
 from briefing.model.entities import Benefit, Campaign, Phase, Workspace
+from briefing.store import WorkspaceStore
 
 
 def _slide(deck: DeckPlan, kind: str) -> SlideSpec:
@@ -122,6 +125,22 @@ def test_the_lint_warns_of_an_empty_business_case_without_blocking_the_deck(demo
     assert no_benefit[0].message("da").startswith("Præsentationen: ingen gevinst er registreret, så business casen "
                                                   "for »Fase 2: Juridisk og Salg«")
     assert deck_step(_with(demo, cost=None), today).status == "done"  # told, not blocking
+
+
+def test_briefing_check_prints_the_warning_and_exits_zero_for_it(demo: Workspace, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "ws"
+    store = WorkspaceStore.open(folder, FixedClock.on("2026-11-27"))
+    store.replace(_with(demo, benefits=[]))
+    store.close()
+    assert cli(["check", "--workspace", str(folder)]) == 0
+    assert "no benefit is recorded" in capsys.readouterr().out
+
+
+def test_the_business_case_is_a_section_of_its_own_by_any_of_its_names(demo: Workspace, today: dt.date) -> None:
+    for name in ("business_case", "money", "payback"):
+        chosen = dataclasses.replace(demo.deck, sections=["decision", name])
+        assert [s.kind for s in plan(demo, chosen, today=today).main] == ["title", "business_case", "decision"]
 
 
 def test_the_chart_spans_past_the_cautious_payback_and_labels_where_each_line_ends() -> None:
