@@ -112,6 +112,8 @@ def test_the_summary_states_the_cost_the_yearly_benefit_and_the_payback(demo: Wo
         "The plan: Phase 2: Legal and Sales, medium risk, DKK 1.2m",
         "The money: DKK 2.1m a year — DKK 828,000 measured, DKK 1.3m estimated; paid back in 7 months"]
     assert "Payback = cost ÷ benefit a year × 12" in _slide(plan(demo, today=today), "summary").notes
+    terse = dataclasses.replace(demo.deck, ask="Approve phase 2")  # not a claim: the payback does not hide it
+    assert _slide(plan(demo, terse, today=today), "summary").title == "Approve phase 2"
 
 
 def test_the_lint_warns_of_an_empty_business_case_without_blocking_the_deck(demo: Workspace, demo_da: Workspace,

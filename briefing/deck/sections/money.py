@@ -4,6 +4,7 @@ payback, and what the lint says when the business case is empty."""
 from __future__ import annotations
 
 from briefing.deck.limits import MAX_WORDS as WORD_BUDGET
+from briefing.deck.limits import MIN_TITLE_WORDS
 from briefing.deck.model import Finding, SlideSpec
 from briefing.deck.sanitize import clean
 from briefing.deck.sections.context import Context, chart_or_none, continued, notes, within_budget
@@ -65,8 +66,9 @@ TITLE_CHARACTERS = 100
 
 def titled(ctx: Context, ask: str, case: BusinessCase) -> str:
     """The summary's title: the ask as a claim, with its payback when there is one and the ask leaves room
-    (``Approve phase 2 …, paid back in 7 months``)."""
-    if case.payback_months is None or len(ask) > TITLE_CHARACTERS:
+    (``Approve phase 2 …, paid back in 7 months``). An ask too short to be a claim stays as it is: the payback
+    does not hide it from the lint."""
+    if case.payback_months is None or len(ask) > TITLE_CHARACTERS or words(ask) < MIN_TITLE_WORDS:
         return ask
     return ctx.t("deck.money.title_payback", ask=_without_full_stop(ask), count=whole_months(case.payback_months))
 
