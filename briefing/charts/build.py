@@ -14,8 +14,9 @@ API (each returns a ``ChartSpec``; ``today`` is injected wherever "now" matters)
 - ``attempts(workspace, lang)`` — native column: one bar per presentation, its height and colour
   the outcome as an ordered level (rejected → approved), labelled with the outcome.
 - ``cost_and_benefit(case, lang, phase)`` — native line: the phase asked's cost (role ``target``) against the
-  cumulative benefit month by month (``accent``), and the measured benefit alone (``context``) when estimated
-  benefit is part of the whole; amounts in millions or thousands of the campaign's currency.
+  cumulative benefit month by month (``accent``), and the measured benefit alone (``muted``, a grey that reads
+  on the background as a line must) when estimated benefit is part of the whole; amounts in millions or
+  thousands of the campaign's currency.
 - ``leadership_dose(workspace, lang, today, window_days=None)`` — native column: contacts with
   decision makers and references sent to them per week (windows up to 13 weeks) or per month.
 
@@ -376,7 +377,7 @@ def cost_and_benefit(case: BusinessCase, lang: str, phase: str) -> ChartSpec:
     lines = [(tr("chart.money.cost", lang, phase=phase), [cost] * len(total), "target", "below"),
              (tr("chart.money.benefit", lang), total, "accent", "above")]
     if case.measured_apart:
-        lines.append((tr("chart.money.measured", lang), case.cumulative_measured(months)[::step], "context", "above"))
+        lines.append((tr("chart.money.measured", lang), case.cumulative_measured(months)[::step], "muted", "above"))
     divisor, axis = (1e6, "chart.money.axis_millions") if max(cost, total[-1]) >= 1e6 else (1e3,
                                                                                             "chart.money.axis_thousands")
     series = [

@@ -155,7 +155,7 @@ def test_the_chart_spans_past_the_cautious_payback_and_labels_where_each_line_en
     assert spec.kind == "line" and spec.native
     assert spec.categories[:3] == ["0", "3", "6"] and spec.categories[-1] == "36"
     assert [(s.name, s.role) for s in spec.series] == [("Cost of Scale", "target"), ("Benefit so far", "accent"),
-                                                       ("Measured benefit alone", "context")]
+                                                       ("Measured benefit alone", "muted")]
     assert spec.series[0].values == [0.9] * 13 and spec.series[1].values[4] == pytest.approx(1.2)  # month 12
     assert [s.point_labels[-1] for s in spec.series] == ["EUR 900,000", "EUR 3.6m", "EUR 1.2m"]  # type: ignore[index]
     assert not any(s.point_labels[:-1] != [""] * 12 for s in spec.series)  # type: ignore[index]
