@@ -50,6 +50,16 @@ class Table:
     first_column_wide: bool = True
 
 
+@dataclass(frozen=True)
+class Renamed:
+    """A name the user typed that a slide shows as the person's role instead (see ``briefing.deck.privacy``)."""
+
+    field: str
+    """The part of the slide: ``title``, ``body``, ``card 2``, ``table``, ``chart``, ``notes`` …"""
+    name: str
+    role: str
+
+
 @dataclass
 class SlideSpec:
     """One slide as data. ``references`` holds the ids of the external references shown on it."""
@@ -67,6 +77,8 @@ class SlideSpec:
     appendix: bool = False
     references: list[str] = field(default_factory=list)
     section: str = ""
+    renamed: list[Renamed] = field(default_factory=list)
+    """Names in the user's text shown as roles on this slide, for the lint to tell where."""
 
     def body_texts(self) -> list[str]:
         """Every piece of body text a reader sees (bullets, callout, cards, table body cells)."""

@@ -1,6 +1,6 @@
 """DeckPlan → python-pptx Presentation, in the template's layouts, fonts and colours.
 
-Only this module (with ``template`` and the chart renderers) touches python-pptx, and its private API
+Only this module (with ``template``, ``docprops`` and the chart renderers) touches python-pptx, and its private API
 only through ``briefing.pptx_compat``. Every box and text size comes from ``layout.arrange``, so the
 lint's measure is what the slide shows; every text colour from ``backdrop`` (what the template draws
 behind it) and ``legibility`` (text on a fill), so the lint's contrast is what a reader sees. Titles
@@ -25,11 +25,11 @@ from briefing import pptx_compat as compat
 from briefing.charts.alt import describe
 from briefing.charts.spec import ChartSpec
 from briefing.deck import layout as lay
+from briefing.deck.docprops import write_properties
 from briefing.deck.layout import Arrangement, TextBlock
 from briefing.deck.legibility import footer_text, muted_on, on_fill, table_mark
 from briefing.deck.model import DeckPlan, SlideSpec
 from briefing.deck.sanitize import clean
-from briefing.deck.stamp import stamp
 from briefing.deck.template import Box, Template
 from briefing.i18n import tr
 
@@ -46,28 +46,19 @@ IMAGE_DPI = 150
 
 
 def render(plan: DeckPlan, template: Template, cache_dir: Path | None = None,
-           progress: Callable[[int, int], None] | None = None) -> Any:
-    """The Presentation for ``plan``: one slide per spec, notes on each, the template's examples gone."""
+           progress: Callable[[int, int], None] | None = None, notes: bool = True) -> Any:
+    """The Presentation for ``plan``: one slide per spec, notes on each (none at all without ``notes``: a copy
+    to send ahead), the template's examples gone."""
     prs = template.open()
     compat.quick_partnames(prs.part.package)
-    renderer = _Renderer(prs, plan, template, cache_dir)
+    renderer = _Renderer(prs, plan, template, cache_dir, notes)
     total = len(plan.slides)
     for number, spec in enumerate(plan.slides, start=1):
         renderer.slide(spec, number)
         if progress is not None:
             progress(number, total)
-    _properties(prs, plan)
+    write_properties(prs, plan)
     return prs
-
-
-def _properties(prs: Any, plan: DeckPlan) -> None:
-    props = prs.core_properties
-    props.title = clean(plan.title)[:250]
-    props.subject = clean(plan.audience)[:250]
-    props.author = "Briefing Composer"
-    props.language = "da-DK" if plan.lang == "da" else "en-GB"
-    if plan.settings is not None:
-        stamp(prs, plan.settings)
 
 
 def rgb(colour: str) -> RGBColor:
@@ -90,8 +81,10 @@ def _rectangle(slide: Any, box: Box, colour: str) -> Any:
 
 
 class _Renderer:
-    def __init__(self, prs: Any, plan: DeckPlan, template: Template, cache_dir: Path | None) -> None:
+    def __init__(self, prs: Any, plan: DeckPlan, template: Template, cache_dir: Path | None,
+                 notes: bool = True) -> None:
         self.prs = prs
+        self.notes = notes
         self.plan = plan
         self.template = template
         self.geo = template.geometry
@@ -119,7 +112,8 @@ class _Renderer:
             self._content(slide, spec, arrangement)
             self._footer(slide, number)
         self._drop_empty_placeholders(slide)
-        self._notes(slide).notes_text_frame.text = clean(spec.notes or spec.title, keep_newlines=True)
+        if self.notes:
+            self._notes(slide).notes_text_frame.text = clean(spec.notes or spec.title, keep_newlines=True)
 
     def _notes(self, slide: Any) -> Any:
         """The slide's notes page. The first is made by python-pptx (placeholders cloned from the notes

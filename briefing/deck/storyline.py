@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from briefing.deck.model import SECTIONS, DeckPlan, SlideSpec
+from briefing.deck.privacy import protect
 from briefing.deck.sanitize import clean
 from briefing.deck.sections import appendix, case, evidence, money, opening, people, plan
 from briefing.deck.sections.context import Context
@@ -73,7 +74,7 @@ def build_plan(workspace: Workspace, settings: DeckSettings | None = None, today
     kept, moved = apply_budget(main, chosen.max_slides)
     back = [appendix.divider(ctx), *moved, *ctx.details, *appendix.method(ctx), *appendix.sources(ctx),
                 *appendix.history(ctx)]
-    return DeckPlan(
+    deck = DeckPlan(
         slides=[*kept, *back],
         lang=lang,
         title=main[0].title,
@@ -85,6 +86,7 @@ def build_plan(workspace: Workspace, settings: DeckSettings | None = None, today
         settings=chosen,
         notices=money.findings(ctx),
     )
+    return protect(deck, ctx.naming, [p.feedback for p in workspace.presentations])
 
 
 def apply_budget(main: list[SlideSpec], max_slides: int) -> tuple[list[SlideSpec], list[SlideSpec]]:

@@ -169,7 +169,7 @@ def test_a_bubble_label_longer_than_its_room_shows_its_first_clause_never_a_cut(
     assert short_label("Birgitte Holm") == "Birgitte Holm"
     long = "Anne-Marie Christensen-Østergaard Jensen"
     assert short_label(long) == long  # no clause to keep: whole
-    anonymous = plan(demo, dataclasses.replace(demo.deck, anonymize=True), today=today)
-    labels = [label for s in anonymous.main if s.chart for series in s.chart.series
+    deck = plan(demo, dataclasses.replace(demo.deck, anonymize=False), today=today)
+    labels = [label for s in deck.main if s.chart for series in s.chart.series
               for label in (series.point_labels or [])]
     assert labels and not [label for label in labels if "…" in short_label(label)]
