@@ -44,6 +44,17 @@ def owner_person(workspace: Workspace, lang: str) -> Stakeholder | None:
     return Stakeholder(id="", name=name, role=tr("deck.owner_role", lang)) if name else None
 
 
+def shown_title(workspace: Workspace) -> str:
+    """The deck's title as the deck shows it (a name in it as a role): what a file written for others is named."""
+    return protect_text(workspace, workspace.deck.title)
+
+
+def protect_text(workspace: Workspace, text: str) -> str:
+    """``text`` with every name the workspace's deck may not show replaced by a role."""
+    lang = workspace.deck.language if workspace.deck.language in ("da", "en") else "en"
+    return naming(workspace, workspace.deck, lang).redact(text).text
+
+
 def protect(plan: DeckPlan, rules: Naming, feedback: Sequence[str]) -> DeckPlan:
     """``plan`` with every name that may not be shown replaced by a role, each replacement recorded on its
     slide, and every notes paragraph that quotes a presentation's ``feedback`` left out."""
