@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from privacy_decks import BLOCKER, CEO, CFO, CONSENTING, WATCH, exposed, person
 
+from briefing.charts.build import stakeholder_map
+from briefing.charts.labels import over_bubbles
+from briefing.charts.spec import ChartSpec
 from briefing.cli import main
 from briefing.deck import check, plan
 from briefing.deck.model import DeckPlan, SlideSpec
@@ -28,6 +31,12 @@ def _texts(slide: SlideSpec) -> str:
     return " ".join([slide.title, slide.subtitle, slide.caption, slide.callout, slide.notes, *slide.bullets,
                      *(t for c in slide.cards for t in (c.heading, c.label, *c.lines)), *table, *labels,
                      *chart_texts])
+
+
+def plain_map(workspace: Workspace) -> ChartSpec:
+    """The stakeholder map labelled as it was before consent: every decision maker, champion and blocker."""
+    key = {p.id for p in workspace.stakeholders if p.decision_maker or p.stance in ("champion", "blocker")}
+    return stakeholder_map(workspace, workspace.deck.language, named=key)
 
 
 def _all(deck: DeckPlan) -> str:
@@ -74,8 +83,14 @@ def test_the_support_slide_counts_by_stance_and_names_only_who_agreed(demo: Work
                              (demo_da, "2 af 4 beslutningstagere bakker op om Fase 2")):
         allies = next(s for s in plan(workspace, today=today).main if s.kind == "allies")
         assert allies.title == title
-        assert allies.chart is not None and allies.chart.note.startswith(("Champion: 5 · Supporter: 6",
-                                                                           "Forkæmper: 5 · Tilhænger: 6"))
+        assert allies.chart is not None
+        assert [s.name for s in allies.chart.series][-2:] in (["Supporter (6)", "Champion (5)"],
+                                                              ["Tilhænger (6)", "Forkæmper (5)"])
+        assert allies.notes.startswith(("Champion: 5 · Supporter: 6 · Neutral: 4 · Skeptic: 2 · Blocker: 2",
+                                        "Forkæmper: 5 · Tilhænger: 6"))
+        critical = {s.role for s in allies.chart.series[:2]}
+        assert over_bubbles(allies.chart, critical) == set()  # no name lies over a sceptic's or blocker's bubble
+        assert over_bubbles(plain_map(workspace), critical)  # as it did on the map that named everyone
         text = _texts(allies)
         for p in workspace.stakeholders:
             assert (p.name in text) == (p.named_in_decks and p.stance not in ("blocker", "skeptic")), p.name
@@ -89,7 +104,7 @@ def test_a_consenting_blocker_is_counted_but_never_shown_with_the_stance(demo: W
                   if s.kind == "allies")
     for critic in (person(demo, BLOCKER), person(demo, CFO)):
         assert critic.name not in _texts(allies) and critic.role not in _texts(allies)
-    assert allies.chart is not None and "Blocker: 2" in allies.chart.note
+    assert "Blocker: 2" in allies.notes
 
 
 def test_the_feedback_of_a_presentation_never_reaches_the_deck(demo: Workspace, demo_da: Workspace,

@@ -10,6 +10,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from briefing.charts.labels import over_bubbles
+from briefing.charts.spec import ChartSpec
+from briefing.charts.theme import level_role
 from briefing.deck.model import SlideSpec
 from briefing.deck.sanitize import clean
 from briefing.deck.sections.context import Context, chart_or_none, notes
@@ -32,7 +35,7 @@ def allies(ctx: Context) -> list[SlideSpec]:
     )
     counts = stance_counts(ctx, people)
     if chart is not None:
-        chart = dataclasses.replace(chart, note=counts)
+        chart = _for_the_room(chart)
     named = [f"{clean(p.name)} ({', '.join(part for part in (clean(p.role), ctx.word('stance', p.stance)) if part)})"
              for p in shown]
     unnamed = len(people) - len(named)
@@ -72,6 +75,18 @@ def stance_counts(ctx: Context, people: Sequence[Stakeholder]) -> str:
     """``Champion: 5 · Supporter: 6 · …``, the most supportive first, stances no one has left out."""
     counts = [(stance, sum(1 for p in people if p.stance == stance)) for stance in reversed(STANCES)]
     return " · ".join(f"{term('stance', stance, ctx.lang)}: {count}" for stance, count in counts if count)
+
+
+def _for_the_room(chart: ChartSpec) -> ChartSpec:
+    """The map as a deck shows it: each stance in the legend with its count, and no name lying over the bubble of a
+    sceptic or a blocker (a reader would pair the two)."""
+    critical = {level_role(STANCES.index(stance), len(STANCES)) for stance in CRITICAL}
+    over = over_bubbles(chart, critical)
+    series = [dataclasses.replace(s, name=f"{s.name} ({len(s.values)})",
+                                  point_labels=[("" if (n, i) in over else label)
+                                                for i, label in enumerate(s.point_labels or [])] or None)
+              for n, s in enumerate(chart.series)]
+    return dataclasses.replace(chart, series=series)
 
 
 MAX_MAP_LABELS = 10
