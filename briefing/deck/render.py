@@ -1,6 +1,6 @@
 """DeckPlan → python-pptx Presentation, in the template's layouts, fonts and colours.
 
-Only this module (with ``template``, ``docprops`` and the chart renderers) touches python-pptx, and its private API
+Only this module (with ``template`` and the chart renderers) touches python-pptx, and its private API
 only through ``briefing.pptx_compat``. Every box and text size comes from ``layout.arrange``, so the
 lint's measure is what the slide shows; every text colour from ``backdrop`` (what the template draws
 behind it) and ``legibility`` (text on a fill), so the lint's contrast is what a reader sees. Titles
@@ -25,11 +25,11 @@ from briefing import pptx_compat as compat
 from briefing.charts.alt import describe
 from briefing.charts.spec import ChartSpec
 from briefing.deck import layout as lay
-from briefing.deck.docprops import write_properties
 from briefing.deck.layout import Arrangement, TextBlock
 from briefing.deck.legibility import footer_text, muted_on, on_fill, table_mark
 from briefing.deck.model import DeckPlan, SlideSpec
 from briefing.deck.sanitize import clean
+from briefing.deck.stamp import stamp
 from briefing.deck.template import Box, Template
 from briefing.i18n import tr
 
@@ -57,8 +57,18 @@ def render(plan: DeckPlan, template: Template, cache_dir: Path | None = None,
         renderer.slide(spec, number)
         if progress is not None:
             progress(number, total)
-    write_properties(prs, plan)
+    _properties(prs, plan)
     return prs
+
+
+def _properties(prs: Any, plan: DeckPlan) -> None:
+    props = prs.core_properties
+    props.title = clean(plan.title)[:250]
+    props.subject = clean(plan.audience)[:250]
+    props.author = "Briefing Composer"
+    props.language = "da-DK" if plan.lang == "da" else "en-GB"
+    if plan.settings is not None:
+        stamp(prs, plan.settings)
 
 
 def rgb(colour: str) -> RGBColor:

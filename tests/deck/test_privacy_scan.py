@@ -82,11 +82,10 @@ def test_the_template_s_author_and_company_stay_out_of_the_deck(
         exported: dict[str, tuple[Path, Workspace, bool, bool]], rendered: dict[str, Rendered]) -> None:
     for path in (exported["en-demo"][0], rendered["en-dark"].pptx, rendered["da-potx"].pptx):
         texts = package_texts(path.read_bytes())
-        core, app = texts["docProps/core.xml"], texts["docProps/app.xml"]
-        assert "Briefing Composer" in core
-        for maker in ("Steve Canny", "Vaisvil", "Rosenthal", "Daniel"):
-            assert maker not in core and maker not in app, (path.name, maker)
-        assert "<Company>" not in app and "TitlesOfParts" not in app
+        assert "Briefing Composer" in texts["docProps/core.xml"]
+        everything = "\n".join(texts.values())
+        for maker in ("Steve Canny", "Vaisvil", "Rosenthal", "Daniel", "<Company>", "TitlesOfParts"):
+            assert maker not in everything, (path.name, maker)
 
 
 RENDERED = {"en-default": "en", "da-default": "da", "en-dark": "en", "da-dark": "da", "en-potx": "en",

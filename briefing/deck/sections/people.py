@@ -35,7 +35,7 @@ def allies(ctx: Context) -> list[SlideSpec]:
     )
     counts = stance_counts(ctx, people)
     if chart is not None:
-        chart = _for_the_room(chart)
+        chart = _for_the_room(chart, people)
     named = [f"{clean(p.name)} ({', '.join(part for part in (clean(p.role), ctx.word('stance', p.stance)) if part)})"
              for p in shown]
     unnamed = len(people) - len(named)
@@ -77,7 +77,7 @@ def stance_counts(ctx: Context, people: Sequence[Stakeholder]) -> str:
     return " · ".join(f"{term('stance', stance, ctx.lang)}: {count}" for stance, count in counts if count)
 
 
-def _for_the_room(chart: ChartSpec) -> ChartSpec:
+def _for_the_room(chart: ChartSpec, people: Sequence[Stakeholder]) -> ChartSpec:
     """The map as a deck shows it: each stance in the legend with its count, and no name lying over the bubble of a
     sceptic or a blocker (a reader would pair the two)."""
     critical = {level_role(STANCES.index(stance), len(STANCES)) for stance in CRITICAL}
@@ -86,7 +86,9 @@ def _for_the_room(chart: ChartSpec) -> ChartSpec:
                                   point_labels=[("" if (n, i) in over else label)
                                                 for i, label in enumerate(s.point_labels or [])] or None)
               for n, s in enumerate(chart.series)]
-    return dataclasses.replace(chart, series=series)
+    scale = [f"{name} ({sum(1 for p in people if p.stance == stance)})" for stance, name in zip(STANCES, chart.scale,
+                                                                                              strict=True)]
+    return dataclasses.replace(chart, series=series, scale=scale)
 
 
 MAX_MAP_LABELS = 10
