@@ -78,6 +78,7 @@ def test_a_copy_for_the_room_has_no_speaker_notes_at_all(exported: dict[str, tup
     assert "notesSlide" not in "\n".join(package_texts(room.read_bytes()).values())
 
 
+@pytest.mark.slow  # reads decks of the LibreOffice render tests
 def test_the_template_s_author_and_company_stay_out_of_the_deck(
         exported: dict[str, tuple[Path, Workspace, bool, bool]], rendered: dict[str, Rendered]) -> None:
     for path in (exported["en-demo"][0], rendered["en-dark"].pptx, rendered["da-potx"].pptx):
