@@ -46,10 +46,15 @@ def test_without_speaker_notes_the_deck_has_none_and_the_choice_is_remembered(
     assert page.no_notes.text() == "Uden talernoter (en kopi til at sende i forvejen)" != english
 
 
-def test_the_suggested_file_shows_a_name_without_consent_as_the_role(page: Any, qtbot: Any) -> None:
+def test_a_name_without_consent_in_the_title_is_reported_and_the_suggested_file_shows_the_role(
+        page: Any, qtbot: Any) -> None:
     ceo = next(p for p in page.session.workspace.stakeholders if p.id == "s1")
     assert not ceo.named_in_decks
     page.title.setText(f"Contracts for {ceo.name}")
-    page.title.editingFinished.emit()
+    with qtbot.waitSignal(page.checked, timeout=30000):
+        page.title.editingFinished.emit()
     assert page.session.workspace.deck.title == f"Contracts for {ceo.name}"
     assert page.suggested_target().name == f"Contracts for {ceo.role}.pptx"
+    lint = [page.lint_model.item(row).text() for row in range(page.lint_model.rowCount())]
+    assert f"⚠ Slide 1, title “{ceo.name}”: the name is shown as “{ceo.role}”" in "\n".join(lint)
+    assert page.plan.main[0].title == f"Contracts for {ceo.role}"  # the outline and preview show the deck's text
