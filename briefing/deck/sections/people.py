@@ -92,7 +92,7 @@ def _for_the_room(chart: ChartSpec, people: Sequence[Stakeholder]) -> ChartSpec:
 
 
 MAX_MAP_LABELS = 10
-"""The most names on the stakeholder map; everyone is in the slide's notes."""
+"""The most names on the stakeholder map; everyone who may be named is in the slide's notes."""
 
 
 def labelled_people(people: Sequence[Stakeholder]) -> set[str]:
