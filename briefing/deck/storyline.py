@@ -32,7 +32,7 @@ BUILDERS: dict[str, Callable[[Context], list[SlideSpec]]] = {
 }
 
 PRIORITY: tuple[str, ...] = ("summary", "decision", "since", "proof", "business_case", "roadmap", "problems", "allies",
-                             "survey", "csfs")
+                             "survey", "csfs", "kpis")
 """Which sections stay on the main slides longest when the slide budget is tight (first = last to move)."""
 
 ALIASES = {"since_last_time": "since", "plan": "roadmap", "phases": "roadmap", "stakeholders": "allies",
@@ -72,6 +72,7 @@ def build_plan(workspace: Workspace, settings: DeckSettings | None = None, today
     for name in chosen.sections or list(SECTIONS):
         main.extend(BUILDERS[name](ctx))
     kept, moved = apply_budget(main, chosen.max_slides)
+    kept = evidence.point_to_more(ctx, kept)
     back = [appendix.divider(ctx), *moved, *ctx.details, *appendix.method(ctx), *appendix.sources(ctx),
                 *appendix.history(ctx)]
     deck = DeckPlan(

@@ -57,7 +57,7 @@ def test_a_tight_slide_budget_moves_sections_to_the_appendix_never_drops_them(de
 
 def test_chosen_sections_keep_the_storyline_order(demo: Workspace, today: dt.date) -> None:
     settings = dataclasses.replace(demo.deck, sections=["decision", "proof", "summary"])
-    assert [s.kind for s in plan(demo, settings, today=today).main] == ["title", "summary", "proof", "decision"]
+    assert [s.kind for s in plan(demo, settings, today=today).main] == ["title", "summary", "proof", "kpis", "decision"]
     with pytest.raises(InputError, match="unknown section"):
         plan(demo, dataclasses.replace(demo.deck, sections=["gossip"]), today=today)
 
