@@ -501,7 +501,8 @@ def _phase_sentence(phase: Phase, lang: str) -> str:
 
 def cost_and_benefit(case: BusinessCase, lang: str, phase: str) -> ChartSpec:
     """The cost of the phase asked (``phase`` names it) against the benefit summed month by month from its start,
-    over ``case.horizon()`` months; the last point of each line labelled with its amount."""
+    over ``case.horizon()`` months; the last point of each line labelled with its amount, the cost drawn as a
+    reference line (a constant: dashed, without markers)."""
     months = case.horizon()
     step = chart_step(months)
     cost = case.cost or 0.0
@@ -515,7 +516,7 @@ def cost_and_benefit(case: BusinessCase, lang: str, phase: str) -> ChartSpec:
     series = [
         Series(name, [round(value / divisor, 3) for value in values], role=role,
                point_labels=[""] * (len(values) - 1) + [format_money(values[-1], case.currency, lang, compact=True)],
-               label_positions=[side] * len(values))
+               label_positions=[side] * len(values), reference=role == "target")
         for name, values, role, side in lines
     ]
     return ChartSpec(

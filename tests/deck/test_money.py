@@ -184,9 +184,10 @@ def test_the_exported_deck_has_the_business_case_as_a_native_line_chart(demo: Wo
     slide = next(s for s in Presentation(str(out)).slides
                  if s.shapes.title is not None and s.shapes.title.text == "Phase 2 pays for itself in 7 months")
     chart = next(shape.chart for shape in slide.shapes if shape.has_chart)
-    assert chart.chart_type == XL_CHART_TYPE.LINE_MARKERS
+    assert chart.chart_type in (XL_CHART_TYPE.LINE, XL_CHART_TYPE.LINE_MARKERS)
     series = list(chart.plots[0].series)
     assert [s.name for s in series] == ["Cost of Phase 2", "Benefit so far", "Measured benefit alone"]
+    assert series[0].format.line.dash_style is not None and series[1].format.line.dash_style is None
     assert list(series[0].values) == [1.2] * 12
     assert list(series[1].values)[6] == pytest.approx(2.088)  # month 12: a year's benefit, DKK million
     assert list(chart.plots[0].categories)[-1] == "22"
