@@ -17,9 +17,10 @@ API (each returns a ``ChartSpec``; ``today`` is injected wherever "now" matters)
   only the ``named`` people labelled (default: the most influential, at most ``MAP_LABELS``, each
   clear of the others; ``map_unnamed`` lists the people left without a name).
 - ``roadmap_timeline(workspace, lang, today)`` — kind ``timeline``: a span per phase coloured by
-  risk (``level:N/3``), today marked.
-- ``attempts(workspace, lang)`` — native column: one bar per presentation, its height and colour
-  the outcome as an ordered level (rejected → approved), labelled with the outcome.
+  risk (``level:N/3``), each noted with its status and cost, the phase asked outlined, today marked.
+- ``attempts(workspace, lang, until)`` — kind ``timeline``: a span per presentation up to the next one,
+  coloured by its outcome as an ordered level (rejected → approved), noted with the outcome and the
+  objections raised, answered and still open; the meeting the deck is for marked.
 - ``cost_and_benefit(case, lang, phase)`` — native line: the phase asked's cost (role ``target``) against the
   cumulative benefit month by month (``accent``), and the measured benefit alone (``muted``, a grey that reads
   on the background as a line must) when estimated benefit is part of the whole; amounts in millions or
@@ -52,12 +53,13 @@ from briefing.model.entities import (
     STANCES,
     Outcome,
     Phase,
+    Presentation,
     Question,
     Stakeholder,
     Survey,
     Workspace,
 )
-from briefing.model.queries import decision_maker_dialogues
+from briefing.model.queries import asked_phase, decision_maker_dialogues, ordered_phases
 
 OUTCOME_ORDER: tuple[Outcome, ...] = ("rejected", "no_decision", "postponed", "partly_approved", "approved")
 """Presentation outcomes from worst to best: the levels of the attempts chart."""
@@ -454,15 +456,19 @@ def _spread(points: Sequence[tuple[int, int]], radius: float = 0.2) -> list[tupl
 
 
 def roadmap_timeline(workspace: Workspace, lang: str, today: dt.date) -> ChartSpec:
-    """A span per dated phase, in date order, coloured by risk; its note carries the cost."""
-    dated = sorted((p for p in workspace.phases if p.start and p.end), key=lambda p: p.start or today)
+    """A span per dated phase, in date order, coloured by risk; its note says its status (the phase asked
+    marked "asked today") and its cost in the campaign's currency; the phase asked drawn outlined."""
+    asked = asked_phase(workspace)
+    dated = [p for p in ordered_phases(workspace) if p.start and p.end]
+    currency = workspace.campaign.currency
     spans = [
         Span(
             label=p.name,
             start=p.start or today,
             end=max(p.end or today, p.start or today),
             role=level_role(RISKS.index(p.risk), len(RISKS)),
-            note=_phase_note(p, workspace.campaign.currency, lang),
+            note=_phase_note(p, p is asked, currency, lang),
+            marked=p is asked,
         )
         for p in dated
     ]
@@ -474,25 +480,32 @@ def roadmap_timeline(workspace: Workspace, lang: str, today: dt.date) -> ChartSp
         today=today,
         today_label=tr("chart.roadmap.today", lang),
         scale=[tr("chart.risk_level", lang, risk=term("risk", r, lang)) for r in RISKS],
-        alt_text=" ".join(_phase_sentence(p, lang) for p in dated),
+        alt_text=" ".join(_phase_sentence(p, p is asked, lang) for p in dated),
     )
 
 
-def _phase_note(phase: Phase, currency: str, lang: str) -> str:
+def phase_state(phase: Phase, asked: bool, lang: str) -> str:
+    """A phase's status as a reader sees it: "Asked today" for the phase the ask is for, else its status."""
+    return tr("chart.roadmap.asked", lang) if asked else term("phase_status", phase.status, lang)
+
+
+def _phase_note(phase: Phase, asked: bool, currency: str, lang: str) -> str:
+    state = phase_state(phase, asked, lang)
     if phase.cost is None:
-        return ""
-    return tr("chart.roadmap.cost", lang, cost=format_money(phase.cost, currency, lang, compact=True))
+        return state
+    return f"{state} · {format_money(phase.cost, currency, lang, compact=True)}"
 
 
-def _phase_sentence(phase: Phase, lang: str) -> str:
+def _phase_sentence(phase: Phase, asked: bool, lang: str) -> str:
     assert phase.start and phase.end
     return tr(
-        "chart.roadmap.sentence",
+        "chart.roadmap.status_sentence",
         lang,
         name=phase.name,
         start=format_date(phase.start, lang, short=True),
         end=format_date(phase.end, lang, short=True),
         risk=tr("chart.risk_level", lang, risk=term("risk", phase.risk, lang)),
+        status=phase_state(phase, asked, lang),
     )
 
 
@@ -545,34 +558,44 @@ def _money_sentence(case: BusinessCase, lang: str, phase: str) -> str:
 # ---------------------------------------------------------------- repeat until it succeeds
 
 
-def attempts(workspace: Workspace, lang: str) -> ChartSpec:
-    """One column per presentation in date order; height and colour = outcome (rejected 1 … approved 5)."""
+def attempts(workspace: Workspace, lang: str, until: dt.date) -> ChartSpec:
+    """The attempts on a timeline: a span per presentation from its date to the next one (the last to
+    ``until``, the meeting this deck is for), coloured by its outcome as an ordered level (rejected →
+    approved); its note says the outcome and the objections raised there, answered and still open."""
     shown = sorted(workspace.presentations, key=lambda p: p.date)
-    levels = [OUTCOME_ORDER.index(p.outcome) for p in shown]
-    outcome_labels = [term("outcome", p.outcome, lang) for p in shown]
-    series = Series(
-        name=term("field", "outcome", lang),
-        values=[float(level + 1) for level in levels],
-        role="accent",
-        point_roles=[level_role(level, len(OUTCOME_ORDER)) for level in levels],
-        point_labels=outcome_labels,
-    )
-    categories = [
-        tr("chart.attempts.category", lang, n=i, date=format_date(p.date, lang, short=True))
-        for i, p in enumerate(shown, start=1)
+    ends = [later.date - dt.timedelta(days=1) for later in shown[1:]] + [until]
+    spans = [
+        Span(
+            label=tr("chart.attempts.category", lang, n=number, date=format_date(p.date, lang, short=True)),
+            start=p.date,
+            end=max(end, p.date),
+            role=level_role(OUTCOME_ORDER.index(p.outcome), len(OUTCOME_ORDER)),
+            note=_attempt_note(p, lang),
+        )
+        for number, (p, end) in enumerate(zip(shown, ends, strict=True), start=1)
     ]
     return ChartSpec(
         lang=lang,
-        kind="column",
+        kind="timeline",
         title=tr("chart.attempts.title", lang, n=len(shown)),
-        categories=categories,
-        series=[series],
-        value_axis=term("field", "outcome", lang),
+        spans=spans,
+        today=until,
+        today_label=tr("chart.attempts.this_meeting", lang),
         scale=[term("outcome", o, lang) for o in OUTCOME_ORDER],
-        y_range=(0, len(OUTCOME_ORDER)),
-        legend=False,
-        alt_text="; ".join(f"{c}: {o}" for c, o in zip(categories, outcome_labels, strict=True)),
+        alt_text=" ".join(f"{s.label}: {s.note}." for s in spans),
     )
+
+
+def _attempt_note(presentation: Presentation, lang: str) -> str:
+    """The outcome and the objections: raised, answered (before or in this deck) and still open."""
+    raised = len(presentation.objections)
+    unanswered = sum(1 for o in presentation.objections if o.status == "open" and not o.answer.strip())
+    parts = [term("outcome", presentation.outcome, lang)]
+    if raised:
+        parts.append(tr("chart.attempts.objections", lang, count=raised, answered=raised - unanswered))
+    if unanswered:
+        parts.append(tr("chart.attempts.open", lang, count=unanswered))
+    return " · ".join(parts)
 
 
 # ---------------------------------------------------------------- leadership dosing

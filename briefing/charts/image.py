@@ -451,8 +451,9 @@ def _draw_timeline(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
     for row, span in enumerate(spans):
         colour = role_colour(theme, span.role)
         start, end = date2num(span.start), date2num(span.end + dt.timedelta(days=1))
-        ax.barh(row, end - start, left=start, height=0.62, color=colour, edgecolor=edge_colour(colour, theme),
-                linewidth=1.0, zorder=2)
+        edge = role_colour(theme, "accent") if span.marked else edge_colour(colour, theme)
+        ax.barh(row, end - start, left=start, height=0.62, color=colour, edgecolor=edge,
+                linewidth=3.5 if span.marked else 1.0, zorder=2)
         _span_text(ax, span.label, span.note, (start, end, row), colour, theme)
     ax.set_ylim(len(spans) - 0.4, -0.75)
     ax.set_yticks([])

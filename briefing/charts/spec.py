@@ -49,6 +49,8 @@ class Span:
     end: dt.date
     role: str = "level:0/3"
     note: str = ""
+    marked: bool = False
+    """Drawn outlined in the accent colour: the one span the slide is about (the phase asked)."""
 
 
 @dataclass

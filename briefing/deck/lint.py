@@ -2,7 +2,8 @@
 
 Rules on the main slides: at most ``max_slides`` of them; at most 5 bullets and 40 words of body
 text each; titles at most 2 lines at 28 pt; body text at least 18 pt; at most 2 external references
-in the whole deck; an action title (a claim, at least 5 words) on every content slide; text that
+in the whole deck; an action title (a claim, at least 5 words) on every content slide; no objection
+still open without an answer (the since-last-time slide answers every one in full); text that
 fits its box, measured with the real font's metrics in the template's geometry, and no word wider
 than its line (it would be broken mid-word), on every slide. Each finding names the slide, the
 field (``title``, ``body``, ``callout``, ``caption``, ``card 2``, ``table``) and the text to shorten.
@@ -20,6 +21,9 @@ from briefing.deck.template import Template
 from briefing.deck.wording import words
 
 EXEMPT_TITLE = ("title", "divider")
+EXEMPT_WORDS = ("since",)
+"""Slides whose text is not held to the word budget: the board's own questions and our answers are shown
+whole (the table continues on a next slide when it does not fit), never shortened to a budget."""
 
 
 def lint(plan: DeckPlan, template: Template) -> list[Finding]:
@@ -40,7 +44,14 @@ def lint(plan: DeckPlan, template: Template) -> list[Finding]:
     references = {ref for spec in main for ref in spec.references}
     if len(references) > MAX_REFERENCES:
         findings.append(Finding(0, "references", len(references), MAX_REFERENCES))
-    return findings
+    return findings + unanswered(plan)
+
+
+def unanswered(plan: DeckPlan) -> list[Finding]:
+    """An objection still open without an answer: named (on the since-last-time slide where there is one)
+    before export, so the answer is written rather than the board told "we are working on it"."""
+    where = next((number for number, spec in enumerate(plan.slides, start=1) if spec.kind == "since"), 0)
+    return [Finding(where, "unanswered", 1, 0, field="table" if where else "", text=text) for text in plan.unanswered]
 
 
 def check_slide(spec: SlideSpec, number: int, template: Template) -> list[Finding]:
@@ -62,7 +73,7 @@ def _dosing(spec: SlideSpec, number: int, arrangement: lay.Arrangement) -> list[
     if len(spec.bullets) > MAX_BULLETS:
         add("bullets", len(spec.bullets), MAX_BULLETS)
     body_words = sum(words(text) for text in spec.body_texts())
-    if body_words > MAX_WORDS:
+    if body_words > MAX_WORDS and spec.kind not in EXEMPT_WORDS:
         add("words", body_words, MAX_WORDS)
     if spec.kind not in EXEMPT_TITLE and words(spec.title) < MIN_TITLE_WORDS:
         add("action_title", words(spec.title), MIN_TITLE_WORDS)

@@ -108,6 +108,8 @@ class DeckPlan:
     """The settings the deck is made with (stamped into the .pptx for the presentation history)."""
     notices: list[Finding] = field(default_factory=list)
     """What the planner found missing in the workspace for this deck (an empty business case): the lint reports it."""
+    unanswered: list[str] = field(default_factory=list)
+    """The objections still open that have no answer written: the lint names each before export."""
 
     @property
     def main(self) -> list[SlideSpec]:

@@ -243,7 +243,7 @@ def _timeline(d: _Sketch) -> None:
         left, right = x_of(span.start.toordinal()), x_of(span.end.toordinal() + 1)
         top = plot.top + pitch * row + pitch * 0.2
         d.rect(left, top, right - left, pitch * 0.6, role_colour(d.theme, span.role))
-        d.text(min(left, plot.right - 3.0), top - 0.04, span.label, limit=48)
+        d.text(min(left, plot.right - 3.0), top - 0.04, " · ".join(t for t in (span.label, span.note) if t), limit=64)
     if d.spec.today:
         x = x_of(d.spec.today.toordinal())
         target = role_colour(d.theme, "target")

@@ -17,6 +17,7 @@ from briefing.deck.sections import appendix, case, evidence, money, opening, peo
 from briefing.deck.sections.context import Context
 from briefing.errors import InputError
 from briefing.model.entities import DeckSettings, Workspace
+from briefing.model.queries import open_objections
 
 BUILDERS: dict[str, Callable[[Context], list[SlideSpec]]] = {
     "summary": opening.summary,
@@ -86,6 +87,7 @@ def build_plan(workspace: Workspace, settings: DeckSettings | None = None, today
         anonymize=chosen.anonymize,
         settings=chosen,
         notices=money.findings(ctx),
+        unanswered=[clean(item.objection.text) for item in open_objections(workspace) if not item.answered_in_deck],
     )
     return protect(deck, ctx.naming, [p.feedback for p in workspace.presentations])
 

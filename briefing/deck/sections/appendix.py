@@ -1,4 +1,4 @@
-"""The appendix: its divider, the survey method, the sources and the history of attempts."""
+"""The appendix: its divider, the survey method, the sources and the history of attempts on a timeline."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from briefing.deck.sections.context import APPENDIX_BULLETS, MAX_ROWS, Context, 
 from briefing.deck.sections.facts import reference_long
 from briefing.deck.wording import brief
 from briefing.i18n import term
+from briefing.model.entities import Presentation
 
 
 def divider(ctx: Context) -> SlideSpec:
@@ -43,24 +44,37 @@ def sources(ctx: Context) -> list[SlideSpec]:
 
 
 def history(ctx: Context) -> list[SlideSpec]:
+    """The attempts on a timeline up to this meeting, each with its outcome and the objections raised there,
+    answered and still open; the objections and answers in full in the notes (never the private feedback)."""
     presentations = sorted(ctx.workspace.presentations, key=lambda p: p.date)
     if not presentations:
         return []
-    chart = chart_or_none(lambda: ctx.charts().attempts(ctx.workspace, ctx.lang))
+    until = ctx.settings.date or ctx.today
+    chart = chart_or_none(lambda: ctx.charts().attempts(ctx.workspace, ctx.lang, until))
     rows = [
-        [ctx.day(p.date), brief(clean(p.audience), 6), term("outcome", p.outcome, ctx.lang)]
+        [ctx.day(p.date), clean(p.audience), term("outcome", p.outcome, ctx.lang)]
         for p in presentations[-MAX_ROWS:]
     ]
+    outcomes = ctx.t("deck.history.then").join(ctx.word("outcome", p.outcome) for p in presentations)
     return [
         SlideSpec(
             kind="history",
-            title=ctx.t("deck.history.title", count=len(presentations)),
+            title=ctx.t("deck.history.outcomes", count=len(presentations), outcomes=outcomes),
             table=None if chart else Table([ctx.t("deck.history.date"), ctx.t("deck.history.audience"),
                                             term("field", "outcome", ctx.lang)], rows, first_column_wide=False),
             chart=chart,
-            notes=notes(*(f"{ctx.day(p.date)} · {clean(p.audience)} · {ctx.word('outcome', p.outcome)}."
-                          for p in presentations)),  # the feedback is private: it never leaves the app
+            notes=notes(*(line for number, p in enumerate(presentations, start=1)
+                          for line in attempt_notes(ctx, number, p))),
             appendix=True,
             section="history",
         )
     ]
+
+
+def attempt_notes(ctx: Context, number: int, presentation: Presentation) -> list[str]:
+    """An attempt in the notes: when, to whom, the outcome, and every objection with its answer as written."""
+    head = ctx.t("deck.notes.history_attempt", n=number, date=ctx.day(presentation.date),
+                 audience=clean(presentation.audience) or "—", outcome=ctx.word("outcome", presentation.outcome))
+    return [head, *(ctx.t("deck.notes.history_objection", text=clean(o.text),
+                          answer=clean(o.answer) or ctx.t("deck.since.still_open"))
+                    for o in presentation.objections)]

@@ -13,7 +13,7 @@ from briefing.deck.sections.context import Context
 from briefing.deck.wording import brief
 from briefing.evidence.kpis import KpiEffect, effect
 from briefing.model.collections import PROBLEMS
-from briefing.model.entities import Phase, Problem, Survey, Workspace
+from briefing.model.entities import Deliverable, Phase, Problem, Survey, Workspace
 
 
 def top_problem(workspace: Workspace) -> Problem | None:
@@ -52,15 +52,6 @@ def headline_effect(workspace: Workspace) -> KpiEffect | None:
     return next((e for e in measured_effects(workspace) if e.kpi.id == chosen), None) or best_effect(workspace)
 
 
-def next_phase(workspace: Workspace, today: dt.date) -> Phase | None:
-    """The phase the decision is about: the first that has not ended yet (else the last)."""
-    phases = sorted(workspace.phases, key=lambda p: p.start or dt.date.max)
-    upcoming = [p for p in phases if p.end is None or p.end >= today]
-    if upcoming:
-        return upcoming[0]
-    return phases[-1] if phases else None
-
-
 def effect_sentence(ctx: Context, item: KpiEffect, name_words: int = 8) -> str:
     """``<KPI>: from 45 to 8 min, 82 % better``, the KPI's name within ``name_words`` words."""
     unit = clean(item.kpi.unit)
@@ -84,6 +75,14 @@ def effect_note(ctx: Context, item: KpiEffect) -> str:
     return f"{clean(item.kpi.name)} ({clean(item.kpi.unit)}): {ctx.t('deck.notes.target', target=target)}; {points}"
 
 
+def short_name(phase: Phase) -> str:
+    """A phase as a title names it: the label before its colon (``Phase 2`` of ``Phase 2: Legal and Sales``),
+    else its name as a whole piece within a few words."""
+    name = clean(phase.name)
+    label = name.split(":", 1)[0].strip()
+    return label if ":" in name and label else brief(name, 6)
+
+
 def phase_line(ctx: Context, phase: Phase) -> str:
     parts = [brief(clean(phase.name), 8), ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk))]
     if phase.cost is not None:
@@ -92,18 +91,28 @@ def phase_line(ctx: Context, phase: Phase) -> str:
 
 
 def phase_note(ctx: Context, phase: Phase) -> str:
+    """A phase in full for the notes: dates, status and what it achieved, risk, cost, objectives, and each
+    deliverable with its owner and due date as written."""
     span = " – ".join(ctx.day(d) for d in (phase.start, phase.end) if d)
+    status = ctx.t("deck.plan.phase_note", status=ctx.word("phase_status", phase.status), outcome=clean(phase.outcome))
     return "; ".join(
         part
         for part in [
             f"{clean(phase.name)} ({span})" if span else clean(phase.name),
+            status if clean(phase.outcome) else ctx.word("phase_status", phase.status),
             ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk)),
             ctx.money(phase.cost) if phase.cost is not None else "",
             ", ".join(clean(o) for o in phase.objectives),
-            ", ".join(clean(d.title) for d in phase.deliverables),
+            ", ".join(deliverable_note(ctx, d) for d in phase.deliverables),
         ]
         if part
     )
+
+
+def deliverable_note(ctx: Context, item: Deliverable) -> str:
+    who = [clean(item.owner), ctx.day(item.due) if item.due else ""]
+    said = ", ".join(part for part in who if part)
+    return f"{clean(item.title)} ({said})" if said else clean(item.title)
 
 
 def problem_summary(ctx: Context, problem: Problem | None) -> str:

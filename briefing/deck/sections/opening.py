@@ -8,12 +8,11 @@ from briefing.deck.limits import MAX_WORDS as WORD_BUDGET
 from briefing.deck.model import SlideSpec, Table
 from briefing.deck.sanitize import clean
 from briefing.deck.sections import money
-from briefing.deck.sections.context import MAX_ROWS, Context, continued, notes, within_budget
+from briefing.deck.sections.context import Context, notes
 from briefing.deck.sections.facts import (
     effect_note,
     effect_sentence,
     headline_effect,
-    next_phase,
     phase_note,
     problem_summary,
     top_problem,
@@ -46,7 +45,7 @@ def summary(ctx: Context) -> list[SlideSpec]:
     problem = top_problem(ctx.workspace)
     best = headline_effect(ctx.workspace)
     case = business_case(ctx.workspace)
-    phase = case.phase or next_phase(ctx.workspace, ctx.today)
+    phase = case.phase
     lines = []
     ask = clean(ctx.settings.ask)
     title = money.titled(ctx, brief(ask, 22), case) if ask else ctx.t("deck.summary.title_none")
@@ -78,36 +77,29 @@ def summary(ctx: Context) -> list[SlideSpec]:
     ]
 
 
-ASKED_WORDS = 8
 WHY_WORDS = 7
 """The shortest the summary's "why now" line is given room for (its label and five words)."""
 
 
-ANSWER_WORDS = 10
-"""A question and its answer in the since table: a whole clause within these words (the whole in the notes)."""
-
-
 def since(ctx: Context) -> list[SlideSpec]:
+    """Every objection still open, newest meeting first, with its answer as written, never shortened: the
+    table continues on the next slides when it does not fit (``paging``). One without an answer says plainly
+    that it is still open — the board remembers what it asked, so it is not left out — and the lint names
+    it before export so that the answer can be written."""
     presentations = sorted(ctx.workspace.presentations, key=lambda p: p.date)
     items = sorted(open_objections(ctx.workspace), key=lambda o: o.presentation.date, reverse=True)
     if not items:  # an objection still open from any earlier attempt must be answered, not only the latest's
         return []
     answered = sum(1 for item in items if item.answered_in_deck)
-    pending = ctx.t("deck.since.pending")
-    rows = [[brief(clean(i.objection.text), ASKED_WORDS),
-             f"✓ {brief(clean(i.objection.answer), ANSWER_WORDS)}" if clean(i.objection.answer) else pending]
+    still_open = ctx.t("deck.since.still_open")
+    rows = [[clean(i.objection.text), f"✓ {clean(i.objection.answer)}" if i.answered_in_deck else still_open]
             for i in items]
-    rows, rest = within_budget(rows[:MAX_ROWS - 2], WORD_BUDGET)
-    rest += [[clean(i.objection.text), clean(i.objection.answer) or pending] for i in items[MAX_ROWS - 2 :]]
-    extra = [f"{asked} — {answer.removeprefix('✓ ')}" for asked, answer in rest]
     title_key = "deck.since.title_all" if answered == len(items) else "deck.since.title"
-    continued(ctx, "details", ctx.t("deck.since.more"), extra)
     return [
         SlideSpec(
             kind="since",
             title=ctx.t(title_key, answered=answered, total=len(items), count=len(items)),
             table=Table([ctx.t("deck.since.asked"), ctx.t("deck.since.answer")], rows, first_column_wide=False),
-            caption=ctx.t("deck.since.rest", count=len(extra)) if extra else "",
             notes=notes(
                 ctx.t("deck.notes.since", date=ctx.day(presentations[-1].date, short=False)),
                 *(
