@@ -558,12 +558,15 @@ def _money_sentence(case: BusinessCase, lang: str, phase: str) -> str:
 # ---------------------------------------------------------------- repeat until it succeeds
 
 
-def attempts(workspace: Workspace, lang: str, until: dt.date) -> ChartSpec:
+def attempts(workspace: Workspace, lang: str, until: dt.date | None = None) -> ChartSpec:
     """The attempts on a timeline: a span per presentation from its date to the next one (the last to
-    ``until``, the meeting this deck is for), coloured by its outcome as an ordered level (rejected →
-    approved); its note says the outcome and the objections raised there, answered and still open."""
+    ``until``, the meeting this deck is for; by default the last one's next attempt), coloured by its outcome
+    as an ordered level (rejected → approved); its note says the outcome and the objections raised there,
+    answered and still open."""
     shown = sorted(workspace.presentations, key=lambda p: p.date)
-    ends = [later.date - dt.timedelta(days=1) for later in shown[1:]] + [until]
+    if until is None:
+        until = (shown[-1].next_attempt or shown[-1].date) if shown else None
+    ends = [later.date - dt.timedelta(days=1) for later in shown[1:]] + ([until] if until else [])
     spans = [
         Span(
             label=tr("chart.attempts.category", lang, n=number, date=format_date(p.date, lang, short=True)),

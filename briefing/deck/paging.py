@@ -3,7 +3,8 @@
 Laid out with the same ``layout.arrange`` the renderer and the lint use, in the template's geometry:
 a table's rows or a list's items that do not fit at the smallest size continue on the next slides,
 titled "(1/2)", "(2/2)"; a paragraph longer than a whole slide continues by its lines; a problem
-card's text that its card cannot hold moves to the appendix, and the card says where it went.
+card's text that its card cannot hold moves to the appendix, and the card says where it went. When the
+continuation slides exceed the budget of main slides, the sections that rank lowest move to the appendix.
 """
 
 from __future__ import annotations
@@ -45,7 +46,21 @@ def paginate(plan: DeckPlan, template: Template) -> DeckPlan:
     if details:
         at = next((i + 1 for i, s in enumerate(slides) if s.kind == "divider"), len(slides))
         slides[at:at] = details
-    return dataclasses.replace(plan, slides=slides)
+    return dataclasses.replace(plan, slides=within_slide_budget(slides, plan.max_slides))
+
+
+def within_slide_budget(slides: list[SlideSpec], max_slides: int) -> list[SlideSpec]:
+    """The slides with the budget of main slides kept after continuation: a section's continuation slides
+    (whole answers, say) move the sections that rank lowest to the appendix, as the storyline does."""
+    from briefing.deck.storyline import apply_budget
+
+    main = [spec for spec in slides if not spec.appendix]
+    if len(main) <= max_slides:
+        return slides
+    kept, moved = apply_budget(main, max_slides)
+    back = [spec for spec in slides if spec.appendix]
+    at = next((i + 1 for i, s in enumerate(back) if s.kind == "divider"), 0)
+    return [*kept, *back[:at], *moved, *back[at:]]
 
 
 def continue_over(spec: SlideSpec, fits: Fits, family: str, template: Template) -> list[SlideSpec]:

@@ -142,19 +142,44 @@ def test_roadmap_timeline_spans_in_date_order_coloured_by_risk(workspace):
     assert [s.role for s in spec.spans] == ["level:0/3", "level:1/3", "level:2/3"]
     assert spec.today == TODAY and spec.today_label == "Today"
     assert spec.scale == ["Low risk", "Medium risk", "High risk"]
-    assert spec.spans[0].note == "Cost DKK 250,000"
-    assert build.roadmap_timeline(workspace, "da", TODAY).spans[2].note == "Pris 3,2 mio. kr."
+    assert spec.spans[0].note == "Asked today · DKK 250,000"
+    assert build.roadmap_timeline(workspace, "da", TODAY).spans[2].note == "Planlagt · 3,2 mio. kr."
 
 
-def test_attempts_in_date_order_with_the_outcome_as_level(workspace):
-    spec = build.attempts(workspace, "en")
-    assert spec.kind == "column"
-    assert spec.categories == ["Attempt 1 · 1 Mar 2026", "Attempt 2 · 10 Jun 2026", "Attempt 3 · 2 Oct 2026"]
-    (series,) = spec.series
-    assert series.values == [1.0, 3.0, 4.0]
-    assert series.point_roles == ["level:0/5", "level:2/5", "level:3/5"]
-    assert series.point_labels == ["Rejected", "Postponed", "Partly approved"]
+def test_the_roadmap_says_each_phases_status_and_outlines_the_phase_asked(workspace):
+    pilot = next(p for p in workspace.phases if p.id == "p1")
+    pilot.status = "done"
+    for lang, done, asked in (("en", "Done", "Asked today"), ("da", "Afsluttet", "Til beslutning i dag")):
+        spec = build.roadmap_timeline(workspace, lang, TODAY)
+        assert [s.note.split(" · ")[0] for s in spec.spans][:2] == [done, asked]
+        assert [s.marked for s in spec.spans] == [False, True, False]
+        assert done in spec.alt_text and asked in spec.alt_text
+    workspace.deck.ask_phase_id = "p3"  # the user picked the phase asked: that one is marked
+    assert [s.marked for s in build.roadmap_timeline(workspace, "en", TODAY).spans] == [False, False, True]
+
+
+def test_attempts_on_a_timeline_up_to_the_next_with_the_outcome_as_level(workspace):
+    spec = build.attempts(workspace, "en", dt.date(2026, 12, 8))
+    assert spec.kind == "timeline"
+    assert [s.label for s in spec.spans] == ["Attempt 1 · 1 Mar 2026", "Attempt 2 · 10 Jun 2026",
+                                             "Attempt 3 · 2 Oct 2026"]
+    assert [(s.start, s.end) for s in spec.spans] == [
+        (dt.date(2026, 3, 1), dt.date(2026, 6, 9)), (dt.date(2026, 6, 10), dt.date(2026, 10, 1)),
+        (dt.date(2026, 10, 2), dt.date(2026, 12, 8))]
+    assert [s.role for s in spec.spans] == ["level:0/5", "level:2/5", "level:3/5"]
+    assert [s.note for s in spec.spans] == ["Rejected", "Postponed", "Partly approved"]
+    assert spec.today == dt.date(2026, 12, 8) and spec.today_label == "This meeting"
     assert spec.scale[0] == "Rejected" and spec.scale[-1] == "Approved"
+
+
+def test_an_attempt_says_the_objections_raised_there_answered_and_still_open(workspace):
+    from briefing.model.entities import Objection
+
+    last = max(workspace.presentations, key=lambda p: p.date)
+    last.objections = [Objection("Cost?", "answered", "DKK 1m"), Objection("Security?", "open", "Signed off."),
+                       Objection("Who runs it?", "open")]
+    assert build.attempts(workspace, "en").spans[-1].note == "Partly approved · 3 objections, 2 answered · 1 still open"
+    assert build.attempts(workspace, "da").spans[-1].note == "Delvist godkendt · 3 indvendinger, 2 besvaret · 1 stadig åben"
 
 
 def test_leadership_dose_counts_decision_makers_per_week_in_the_window(workspace):
@@ -216,7 +241,7 @@ def test_builders_on_the_demo(which, request):
     assert survey.likert and all(sum(row.counts) > 0 for row in survey.likert)
     assert sum(len(s.values) for s in people.series) == len(workspace.stakeholders)
     assert plan.spans and plan.spans[0].role == "level:0/3"
-    assert len(history.categories) == len(workspace.presentations)
+    assert len(history.spans) == len(workspace.presentations)
 
 
 def test_builders_are_pure(workspace):

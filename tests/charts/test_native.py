@@ -54,11 +54,10 @@ def test_builders_become_editable_charts_of_the_right_type(workspace, tmp_path):
     specs = [
         build.kpi_effects(workspace, "en"),
         build.stakeholder_map(workspace, "en"),
-        build.attempts(workspace, "en"),
         build.leadership_dose(workspace, "en", TODAY, 42),
     ]
     _, deck = save_and_reload(specs, ChartTheme(), tmp_path)
-    kpis, people, history, dose = charts_of(deck)
+    kpis, people, dose = charts_of(deck)
     assert kpis.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
     assert list(kpis.plots[0].categories) == specs[0].categories
     assert [s.name for s in kpis.series] == ["Baseline", "Latest", "Target"]
@@ -66,10 +65,8 @@ def test_builders_become_editable_charts_of_the_right_type(workspace, tmp_path):
     assert people.chart_type == XL_CHART_TYPE.BUBBLE
     # one series, each stakeholder a point (LibreOffice drops shorter bubble series)
     assert len(list(people.series[0].values)) == len(workspace.stakeholders)
-    assert history.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
-    assert list(history.series[0].values) == [1.0, 3.0, 4.0]
     assert dose.chart_type == XL_CHART_TYPE.COLUMN_CLUSTERED
-    assert list(dose.series[1].values) == specs[3].series[1].values
+    assert list(dose.series[1].values) == specs[2].series[1].values
 
 
 def test_kpi_bars_carry_their_values_in_the_kpis_unit(workspace, tmp_path):
@@ -162,6 +159,8 @@ def test_timeline_has_no_native_chart(workspace):
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     with pytest.raises(ValueError, match="timeline"):
         native.add_chart(slide, build.roadmap_timeline(workspace, "en", TODAY), 0, 0, 100, 100, ChartTheme())
+    with pytest.raises(ValueError, match="timeline"):  # the attempts too: a drawn timeline
+        native.add_chart(slide, build.attempts(workspace, "en"), 0, 0, 100, 100, ChartTheme())
 
 
 def test_an_empty_chart_still_saves(tmp_path):

@@ -86,7 +86,8 @@ def test_main_slides_stay_within_the_bullet_and_word_budgets(demo: Workspace, de
     for workspace in (demo, demo_da):
         for slide in plan(workspace, today=today).main:
             assert len(slide.bullets) <= 5
-            assert sum(words(t) for t in slide.body_texts()) <= 40, slide.kind
+            if slide.kind != "since":  # the board's questions and our answers are shown whole, never to a budget
+                assert sum(words(t) for t in slide.body_texts()) <= 40, slide.kind
 
 
 def test_anonymize_names_no_one_not_even_who_consented(demo: Workspace, today: dt.date) -> None:
@@ -186,10 +187,10 @@ def test_the_stakeholder_map_names_only_consenting_decision_makers_and_champions
 
 def test_a_deliverable_of_format_2_is_shown_by_its_title(demo: Workspace, today: dt.date) -> None:
     decision = next(s for s in plan(demo, today=today).main if s.kind == "decision")
-    first = demo.phases[1].deliverables[0]
-    assert first.owner  # the demo's deliverables have owners: the slide still shows them by title
-    assert any(bullet.startswith(brief(first.title, 6)) for bullet in decision.bullets), decision.bullets
-    assert not any("Deliverable(" in bullet for bullet in decision.bullets)
+    assert decision.table is not None
+    titles = {d.title for d in demo.phases[1].deliverables}
+    assert decision.table.rows and all(row[0] in titles for row in decision.table.rows), decision.table.rows
+    assert not any("Deliverable(" in cell for row in decision.table.rows for cell in row)
 
 
 def test_next_steps_beyond_the_word_budget_continue_whole_in_the_appendix_with_a_pointer(
@@ -200,8 +201,9 @@ def test_next_steps_beyond_the_word_budget_continue_whole_in_the_appendix_with_a
             slide = next(s for s in deck.main if s.kind == kind)
             assert "…" not in " ".join(slide.body_texts())
         decision = next(s for s in deck.main if s.kind == "decision")
+        assert decision.table is not None
         steps = [clean(d.title) for d in next(p for p in workspace.phases if p.id == "ph2").deliverables]
-        shown = " ".join(decision.bullets)
+        shown = " ".join(row[0] for row in decision.table.rows)
         continued = " ".join(b for s in deck.appendix for b in s.bullets)
         assert all(step in shown or step in continued for step in steps)
         if any(step not in shown for step in steps):

@@ -12,6 +12,7 @@ from briefing.deck.sanitize import clean
 from briefing.deck.sections.context import Context
 from briefing.deck.wording import brief
 from briefing.evidence.kpis import KpiEffect, effect
+from briefing.evidence.naming import Naming
 from briefing.model.collections import PROBLEMS
 from briefing.model.entities import Deliverable, Phase, Problem, Survey, Workspace
 
@@ -109,8 +110,16 @@ def phase_note(ctx: Context, phase: Phase) -> str:
     )
 
 
+def owner_shown(ctx: Context, owner: str) -> str:
+    """An owner as the user wrote it; in an anonymized deck with every person's name replaced by their role
+    (who else may be named is the consent rules' pass over the whole deck)."""
+    if not ctx.settings.anonymize:
+        return clean(owner)
+    return Naming(ctx.workspace.stakeholders, True, ctx.t("deck.owner_role")).redact(clean(owner)).text
+
+
 def deliverable_note(ctx: Context, item: Deliverable) -> str:
-    who = [clean(item.owner), ctx.day(item.due) if item.due else ""]
+    who = [owner_shown(ctx, item.owner), ctx.day(item.due) if item.due else ""]
     said = ", ".join(part for part in who if part)
     return f"{clean(item.title)} ({said})" if said else clean(item.title)
 

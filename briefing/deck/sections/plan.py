@@ -13,7 +13,7 @@ from briefing.deck.limits import MAX_WORDS as WORD_BUDGET
 from briefing.deck.model import SlideSpec, Table
 from briefing.deck.sanitize import clean
 from briefing.deck.sections.context import MAX_ROWS, MAX_STEPS, Context, chart_or_none, continued, notes, within_budget
-from briefing.deck.sections.facts import phase_line, phase_note, short_name
+from briefing.deck.sections.facts import owner_shown, phase_line, phase_note, short_name
 from briefing.deck.wording import brief, lower_first, words
 from briefing.model.entities import Deliverable, Phase
 from briefing.model.queries import asked_phase, ordered_phases
@@ -118,6 +118,6 @@ def decision_words(ctx: Context, phase: Phase | None) -> str:
 
 def deliverable_row(ctx: Context, item: Deliverable) -> list[str]:
     """A deliverable, its owner as the user wrote it (never invented) and its due date (never guessed)."""
-    owner = clean(item.owner) or ctx.t("deck.decision.no_owner")
+    owner = owner_shown(ctx, item.owner) or ctx.t("deck.decision.no_owner")
     due = ctx.day(item.due) if item.due else ctx.t("deck.decision.no_due")
     return [clean(item.title), owner, due]
