@@ -451,10 +451,10 @@ def _draw_timeline(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
     for row, span in enumerate(spans):
         colour = role_colour(theme, span.role)
         start, end = date2num(span.start), date2num(span.end + dt.timedelta(days=1))
-        edge = role_colour(theme, "accent") if span.marked else edge_colour(colour, theme)
+        edge = label_colour(theme) if span.marked else edge_colour(colour, theme)
         ax.barh(row, end - start, left=start, height=0.62, color=colour, edgecolor=edge,
                 linewidth=3.5 if span.marked else 1.0, zorder=2)
-        _span_text(ax, span.label, span.note, (start, end, row), colour, theme)
+        _span_text(ax, span.label, span.note, (start, end, row), colour, theme, span.marked)
     ax.set_ylim(len(spans) - 0.4, -0.75)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
@@ -473,19 +473,21 @@ def _draw_timeline(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
         fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))  # type: ignore[union-attr]
 
 
-def _span_text(ax: Axes, label: str, note: str, where: tuple[float, float, int], fill: str, theme: ChartTheme) -> None:
-    """The phase name (and its note) inside the bar when it fits, else beside it."""
+def _span_text(ax: Axes, label: str, note: str, where: tuple[float, float, int], fill: str, theme: ChartTheme,
+               bold: bool = False) -> None:
+    """The phase name (and its note) inside the bar when it fits, else beside it; bold for the marked span."""
     start, end, row = where
     text = mpl_text(label) + (f"\n{mpl_text(note)}" if note else "")
     width_pt = _data_width_pt(ax, end - start)
     longest = max(len(line) for line in text.split("\n"))
-    fits = longest * _pt(theme) * 0.52 + 12 < width_pt
+    fits = longest * _pt(theme) * (0.56 if bold else 0.52) + 12 < width_pt
+    weight = "bold" if bold else "normal"
     if fits:
         ax.annotate(text, (start, row), xytext=(6, 0), textcoords="offset points", ha="left", va="center",
-                    color=readable_on(fill, theme), zorder=4, linespacing=1.15)
+                    color=readable_on(fill, theme), zorder=4, linespacing=1.15, fontweight=weight)
     else:
         ax.annotate(text, (end, row), xytext=(6, 0), textcoords="offset points", ha="left", va="center",
-                    color=label_colour(theme), zorder=4, linespacing=1.15)
+                    color=label_colour(theme), zorder=4, linespacing=1.15, fontweight=weight)
 
 
 def _data_width_pt(ax: Axes, span: float) -> float:

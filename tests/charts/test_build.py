@@ -178,8 +178,10 @@ def test_an_attempt_says_the_objections_raised_there_answered_and_still_open(wor
     last = max(workspace.presentations, key=lambda p: p.date)
     last.objections = [Objection("Cost?", "answered", "DKK 1m"), Objection("Security?", "open", "Signed off."),
                        Objection("Who runs it?", "open")]
-    assert build.attempts(workspace, "en").spans[-1].note == "Partly approved · 3 objections, 2 answered · 1 still open"
-    assert build.attempts(workspace, "da").spans[-1].note == "Delvist godkendt · 3 indvendinger, 2 besvaret · 1 stadig åben"
+    assert build.attempts(workspace, "en").spans[-1].note == (
+        "Partly approved · 3 objections, 2 answered · 1 still open")
+    assert build.attempts(workspace, "da").spans[-1].note == (
+        "Delvist godkendt · 3 indvendinger, 2 besvaret · 1 stadig åben")
 
 
 def test_leadership_dose_counts_decision_makers_per_week_in_the_window(workspace):

@@ -13,7 +13,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 from briefing.deck.template import DEFAULT_TEMPLATE
-from briefing.model.entities import Phase, Problem, Workspace
+from briefing.model.entities import Deliverable, Phase, Problem, Workspace
 
 HOSTILE = "Bell\x07 tab\tnull\x00 \ufffe\uffff lone\ud800 =cmd|' /C calc'!A0"
 DARK = SAMPLES / "templates" / "reclamation-dark-16x9.pptx"
@@ -30,7 +30,7 @@ def hostile(workspace: Workspace) -> Workspace:
                                     description="word " * 2_000)
                 for i, p in enumerate(workspace.problems)]
     problems += [Problem(id=f"h{i}", title=f"Extra problem {i} {HOSTILE}", severity=1 + i % 5) for i in range(30)]
-    phases = [dataclasses.replace(p, deliverables=[f"Deliverable {i} =SUM(A1)" for i in range(200)])
+    phases = [dataclasses.replace(p, deliverables=[Deliverable(f"Deliverable {i} =SUM(A1)") for i in range(200)])
               for p in workspace.phases]
     phases.append(Phase(id="hx", name="=1+1", start=dt.date(2027, 1, 1), end=dt.date(2027, 2, 1)))
     surveys = [dataclasses.replace(s, findings=[f"Finding {i} \x0b" for i in range(200)]) for s in workspace.surveys]
