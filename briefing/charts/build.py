@@ -585,6 +585,7 @@ def attempts(workspace: Workspace, lang: str, until: dt.date | None = None) -> C
         today=until,
         today_label=tr("chart.attempts.this_meeting", lang),
         scale=[term("outcome", o, lang) for o in OUTCOME_ORDER],
+        legend=False,  # each span says its outcome in words
         alt_text=" ".join(f"{s.label}: {s.note}." for s in spans),
     )
 

@@ -475,26 +475,66 @@ def _draw_timeline(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
 
 def _span_text(ax: Axes, label: str, note: str, where: tuple[float, float, int], fill: str, theme: ChartTheme,
                bold: bool = False) -> None:
-    """The phase name (and its note) inside the bar when it fits, else beside it; bold for the marked span."""
+    """The span's name (and its note) inside its bar when it fits, else after the bar's end when the figure
+    has room there, else before its start — decided when drawn, from the drawn sizes; bold for the marked span."""
     start, end, row = where
     text = mpl_text(label) + (f"\n{mpl_text(note)}" if note else "")
-    width_pt = _data_width_pt(ax, end - start)
-    longest = max(len(line) for line in text.split("\n"))
-    fits = longest * _pt(theme) * (0.56 if bold else 0.52) + 12 < width_pt
-    weight = "bold" if bold else "normal"
-    if fits:
-        ax.annotate(text, (start, row), xytext=(6, 0), textcoords="offset points", ha="left", va="center",
-                    color=readable_on(fill, theme), zorder=4, linespacing=1.15, fontweight=weight)
-    else:
-        ax.annotate(text, (end, row), xytext=(6, 0), textcoords="offset points", ha="left", va="center",
-                    color=label_colour(theme), zorder=4, linespacing=1.15, fontweight=weight)
+    ax.add_artist(_span_label_class()(
+        ax, (start, end), row, text, (readable_on(fill, theme), label_colour(theme)),
+        va="center", zorder=4, linespacing=1.15, fontweight="bold" if bold else "normal", clip_on=False))
 
 
-def _data_width_pt(ax: Axes, span: float) -> float:
-    """How wide ``span`` data units are on the page, in points (estimated from the axes' size)."""
-    low, high = ax.get_xlim()
-    axes_width_in = ax.get_figure(root=True).get_figwidth() * 0.9  # type: ignore[union-attr]
-    return span / (high - low) * axes_width_in * 72
+SPAN_PADDING_PT = 6.0
+"""The room (in points) between a timeline span's edge and its label."""
+
+
+@cache
+def _span_label_class() -> type:
+    """``SpanLabel``: a timeline span's label inside the bar when it fits there, else beside it (after the end
+    when the figure has room, else before the start), in a colour that reads on what lies behind it."""
+    from matplotlib.text import Text
+
+    class SpanLabel(Text):
+        def __init__(self, ax: Axes, span: tuple[float, float], row: float, text: str, colours: tuple[str, str],
+                     **kwargs: Any) -> None:
+            fig = ax.get_figure(root=True)
+            self.after = ax.transData + _shift(SPAN_PADDING_PT, fig)
+            self.before = ax.transData + _shift(-SPAN_PADDING_PT, fig)
+            super().__init__(span[0], row, text, ha="left", transform=self.after, **kwargs)
+            self.span, self.colours = span, colours
+
+        def draw(self, renderer: Any) -> None:
+            if self.axes is not None and self.get_visible():
+                self._place(renderer)
+            super().draw(renderer)
+
+        def _place(self, renderer: Any) -> None:
+            assert self.axes is not None
+            left, right = (float(x) for x, _ in self.axes.transData.transform([(self.span[0], 0.0),
+                                                                               (self.span[1], 0.0)]))
+            pad = 2 * SPAN_PADDING_PT * self.figure.dpi / 72
+            self.set_x(self.span[0])
+            self.set_horizontalalignment("left")
+            self.set_transform(self.after)
+            self.set_color(self.colours[0])
+            width = self.get_window_extent(renderer).width
+            if width + pad <= right - left:
+                return
+            self.set_color(self.colours[1])
+            after = self.figure.bbox.width - right
+            if right + width + pad <= self.figure.bbox.width or after >= left:
+                self.set_x(self.span[1])
+            else:  # more room before the bar than after it: right-aligned to its start
+                self.set_horizontalalignment("right")
+                self.set_transform(self.before)
+
+    return SpanLabel
+
+
+def _shift(points: float, fig: Any) -> Any:
+    from matplotlib.transforms import ScaledTranslation
+
+    return ScaledTranslation(points / 72, 0, fig.dpi_scale_trans)
 
 
 def _month_ticks(ax: Axes, first: dt.date, last: dt.date, spec: ChartSpec) -> None:

@@ -349,7 +349,8 @@ def _column_widths(rows: tuple[tuple[str, ...], ...], width: float, family: str,
     while width - sum(widths) > 1e-6:
         grow = min(step, width - sum(widths))
         now = height(widths)
-        saved = [(now - height([*widths[:i], w + grow, *widths[i + 1:]]), most[i] - w) for i, w in enumerate(widths)]
+        saved = [(now - height([*widths[:i], w + grow, *widths[i + 1:]]), max(lines(i, w)), most[i] - w)
+                 for i, w in enumerate(widths)]  # no step saves height: the column with the tallest cell grows
         best = max(range(columns), key=lambda i: saved[i])
         widths[best] += grow
     return tuple(widths)

@@ -248,7 +248,10 @@ def _timeline(d: _Sketch) -> None:
         x = x_of(d.spec.today.toordinal())
         target = role_colour(d.theme, "target")
         d.items.append(Line(((x, d.box.top + 0.25), (x, plot.bottom)), target, 2.0, dashed=True))
-        d.text(x + 0.05, d.box.top + 0.2, d.spec.today_label, colour=target)
+        if x > plot.left + plot.width * 0.7:  # near the right edge: the label reads leftwards from the line
+            d.text(x - 0.05, d.box.top + 0.2, d.spec.today_label, "r", colour=target)
+        else:
+            d.text(x + 0.05, d.box.top + 0.2, d.spec.today_label, colour=target)
 
 
 def _likert(d: _Sketch) -> None:
