@@ -346,12 +346,21 @@ def _column_widths(rows: tuple[tuple[str, ...], ...], width: float, family: str,
             total += max(cells) * row_size * textfit.LINE_PITCH * 1.08 / 72 + 0.02 * sum(cells)
         return total
 
+    def gain(i: int, now: float, left: float) -> tuple[float, float]:  # the height saved per step, looking ahead
+        steps = 1
+        while steps * step <= left + 1e-6:
+            saved = now - height([*widths[:i], widths[i] + steps * step, *widths[i + 1:]])
+            if saved > 1e-9:
+                return saved / steps, most[i] - widths[i]
+            steps += 1
+        return 0.0, most[i] - widths[i]
+
     while width - sum(widths) > 1e-6:
-        grow = min(step, width - sum(widths))
+        left = width - sum(widths)
+        grow = min(step, left)
         now = height(widths)
-        saved = [(now - height([*widths[:i], w + grow, *widths[i + 1:]]), max(lines(i, w)), most[i] - w)
-                 for i, w in enumerate(widths)]  # no step saves height: the column with the tallest cell grows
-        best = max(range(columns), key=lambda i: saved[i])
+        gains = [gain(i, now, left) for i in range(columns)]  # a date that needs two steps to stop wrapping wins
+        best = max(range(columns), key=lambda i: gains[i])
         widths[best] += grow
     return tuple(widths)
 
