@@ -54,8 +54,8 @@ def test_the_history_numbers_the_attempts_with_outcome_and_objections(opened: An
     assert [row[0] for row in rows] == [str(n) for n in range(1, len(presentations) + 1)]
     assert rows[-1][3] == "Partly approved"
     assert "open" in rows[-1][4] and "answered" in rows[-1][4]
-    assert history.chart.spec is not None and history.chart.spec.kind == "column"
-    assert len(history.chart.spec.categories) == len(presentations)
+    assert history.chart.spec is not None and history.chart.spec.kind == "timeline"  # the attempts on a timeline
+    assert len(history.chart.spec.spans) == len(presentations)
     details = history.details.toPlainText()
     assert "Attempt 2" in details and "What changed since" in details
     history.select(1)
