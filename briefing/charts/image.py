@@ -491,7 +491,8 @@ SPAN_PADDING_PT = 6.0
 @cache
 def _span_label_class() -> type:
     """``SpanLabel``: a timeline span's label inside the bar when it fits there, else beside it (after the end
-    when the figure has room, else before the start), in a colour that reads on what lies behind it."""
+    when the figure has room, else before the start; its lines wrapped when neither side is wide enough), in a
+    colour that reads on what lies behind it."""
     from matplotlib.text import Text
 
     class SpanLabel(Text):
@@ -501,7 +502,7 @@ def _span_label_class() -> type:
             self.after = ax.transData + _shift(SPAN_PADDING_PT, fig)
             self.before = ax.transData + _shift(-SPAN_PADDING_PT, fig)
             super().__init__(span[0], row, text, ha="left", transform=self.after, **kwargs)
-            self.span, self.colours = span, colours
+            self.span, self.colours, self.full = span, colours, text
 
         def draw(self, renderer: Any) -> None:
             if self.axes is not None and self.get_visible():
@@ -513,6 +514,7 @@ def _span_label_class() -> type:
             left, right = (float(x) for x, _ in self.axes.transData.transform([(self.span[0], 0.0),
                                                                                (self.span[1], 0.0)]))
             pad = 2 * SPAN_PADDING_PT * self.figure.dpi / 72
+            self.set_text(self.full)
             self.set_x(self.span[0])
             self.set_horizontalalignment("left")
             self.set_transform(self.after)
@@ -527,6 +529,11 @@ def _span_label_class() -> type:
             else:  # more room before the bar than after it: right-aligned to its start
                 self.set_horizontalalignment("right")
                 self.set_transform(self.before)
+            room = max(after, left) - pad
+            if width > room > 0:  # too wide for either side: its lines wrapped to the room there is
+                longest = max(len(line) for line in self.full.split("\n"))
+                chars = max(int(longest * room / width), 8)
+                self.set_text("\n".join(textwrap.fill(line, chars) for line in self.full.split("\n")))
 
     return SpanLabel
 
