@@ -74,8 +74,8 @@ def test_amounts_are_in_the_campaigns_currency_the_languages_way(demo: Workspace
     assert _slide(euro_da, "business_case").bullets[0] == "Pris: 1,2 mio. EUR"
     assert "4.800.000 EUR" in _slide(euro_da, "roadmap").notes
     chart = _slide(euro_da, "roadmap").chart
-    assert chart is not None and [span.note for span in chart.spans] == ["Pris 350.000 EUR", "Pris 1,2 mio. EUR",
-                                                                          "Pris 4,8 mio. EUR"]
+    assert chart is not None and [span.note for span in chart.spans] == [
+        "Afsluttet · 350.000 EUR", "Til beslutning i dag · 1,2 mio. EUR", "Planlagt · 4,8 mio. EUR"]
 
 
 def test_only_estimated_or_only_measured_benefit_is_said_for_what_it_is(demo: Workspace, today: dt.date) -> None:
