@@ -7,12 +7,12 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from briefing.deck import privacy
 from briefing.deck.limits import MAX_REFERENCES
 from briefing.deck.sanitize import clean
 from briefing.deck.sections.context import Context
 from briefing.deck.wording import brief
 from briefing.evidence.kpis import KpiEffect, effect
-from briefing.evidence.naming import Naming
 from briefing.model.collections import PROBLEMS
 from briefing.model.entities import Deliverable, Phase, Problem, Survey, Workspace
 
@@ -111,11 +111,9 @@ def phase_note(ctx: Context, phase: Phase) -> str:
 
 
 def owner_shown(ctx: Context, owner: str) -> str:
-    """An owner as the user wrote it; in an anonymized deck with every person's name replaced by their role
-    (who else may be named is the consent rules' pass over the whole deck)."""
-    if not ctx.settings.anonymize:
-        return clean(owner)
-    return Naming(ctx.workspace.stakeholders, True, ctx.t("deck.owner_role")).redact(clean(owner)).text
+    """An owner as the user wrote it, a person who may not be named shown by their role (the naming rules of
+    ``privacy``): an owner field names who is responsible, which the role says as well as the name."""
+    return privacy.naming(ctx.workspace, ctx.settings, ctx.lang).redact(clean(owner)).text
 
 
 def deliverable_note(ctx: Context, item: Deliverable) -> str:
