@@ -25,7 +25,8 @@ API (each returns a ``ChartSpec``; ``today`` is injected wherever "now" matters)
   on the background as a line must) when estimated benefit is part of the whole; amounts in millions or
   thousands of the campaign's currency.
 - ``leadership_dose(workspace, lang, today, window_days=None)`` — native column: contacts with
-  decision makers and references sent to them per week (windows up to 13 weeks) or per month.
+  decision makers (dialogues and presentations they attended) and references sent to them per week
+  (windows up to 13 weeks) or per month.
 
 KPIs with different units: when every KPI shares one unit the bars are in that unit; otherwise each
 KPI's values are indexed to its own baseline (baseline = 100) so the bars compare as change, and
@@ -57,7 +58,7 @@ from briefing.model.entities import (
     Survey,
     Workspace,
 )
-from briefing.model.queries import decision_maker_dialogues
+from briefing.model.queries import leadership_contacts
 
 OUTCOME_ORDER: tuple[Outcome, ...] = ("rejected", "no_decision", "postponed", "partly_approved", "approved")
 """Presentation outcomes from worst to best: the levels of the attempts chart."""
@@ -584,7 +585,7 @@ def leadership_dose(
     """Contacts with decision makers and references sent to them, per week or month of the window."""
     days = window_days or workspace.guide.leadership_window_days
     first = today - dt.timedelta(days=days - 1)
-    contacts = [d for d in decision_maker_dialogues(workspace, today) if d.date >= first]
+    contacts = [d for d in leadership_contacts(workspace, today) if d.date >= first]
     weekly = days <= WEEKLY_UP_TO_DAYS
     bins = _week_bins(first, today) if weekly else _month_bins(first, today)
     key: Callable[[dt.date], dt.date] = _monday if weekly else _first_of_month

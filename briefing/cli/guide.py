@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # (the guide's modules load when their command runs)
     from briefing.guide.days import Today
     from briefing.guide.history import ArchiveProblem, Attempt
     from briefing.guide.objections import OpenObjection
+    from briefing.guide.outlook import Outlook
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
@@ -165,15 +166,31 @@ def readiness_command(args: argparse.Namespace) -> int:
     if args.json:
         steps = [{"key": s.key, "status": s.status, "title": s.title.message(), "reason": s.reason.message(),
                   "next": s.next.message()} for s in result.steps]
-        print(json.dumps({"today": result.today.isoformat(), "ready": result.ready, "steps": steps},
-                         ensure_ascii=False, indent=2))
+        print(json.dumps({"today": result.today.isoformat(), "ready": result.ready, "steps": steps,
+                          "outlook": _outlook_json(result.outlook)}, ensure_ascii=False, indent=2))
     else:
         for step in result.steps:
             say(tr("guide.cli.step_line", status=tr(f"guide.status.{step.status}"), title=step.title,
                    reason=step.reason, next=step.next))
         say(tr("guide.cli.ready") if result.ready else
             tr("guide.cli.not_ready", done=result.done, total=len(result.steps)))
+        if result.outlook and result.outlook.lines:
+            say(tr("guide.cli.outlook_head"))
+            for line in result.outlook.lines:
+                say(f"  {line.message()}")
     return EXIT_OK if result.ready else EXIT_FINDINGS
+
+
+def _outlook_json(outlook: Outlook | None) -> dict[str, Any] | None:
+    """The outlook after the latest meeting, for scripts (None before the first)."""
+    if outlook is None or outlook.latest is None:
+        return None
+    return {"outcome": outlook.latest.outcome, "presented": outlook.latest.date.isoformat(),
+            "next_attempt": outlook.next_attempt.isoformat() if outlook.next_attempt else None,
+            "open_objections": list(outlook.objections),
+            "approved_phase_id": outlook.approved.id if outlook.approved else None,
+            "next_phase_id": outlook.next_phase.id if outlook.next_phase else None,
+            "move": outlook.move, "lines": [line.message() for line in outlook.lines]}
 
 
 # -- overdue ---------------------------------------------------------------------------------

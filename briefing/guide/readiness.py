@@ -15,6 +15,9 @@ The workspace is ready when every step is done. The rules:
    activity (an initiative naming the problem or its CSF, or a phase naming its CSF);
 5. plan — at least ``GuideSettings.min_phases`` phases, the first (by start date) of low risk;
 6. deck — ``briefing.deck.check`` finds nothing that blocks the export (see ``deck_step``).
+
+With the steps comes the outlook after the latest meeting (``briefing.guide.outlook``): its outcome's
+consequence for the plan, the open objections, the next attempt and what is left to do before it.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from briefing.errors import BriefingError
 from briefing.evidence.kpis import effect, measured_until
 from briefing.guide import cadence, dosing
 from briefing.guide.days import Day, Sentence, Today, as_day
+from briefing.guide.outlook import Outlook, outlook
 from briefing.i18n import SharedTerm, format_number
 from briefing.model.entities import Problem, Workspace
 from briefing.model.queries import ordered_phases
@@ -58,6 +62,8 @@ class Readiness:
 
     today: dt.date
     steps: tuple[Step, ...]
+    outlook: Outlook | None = None
+    """After the latest meeting: what it moved, what is open, what is left before the next attempt."""
 
     @property
     def ready(self) -> bool:
@@ -78,7 +84,7 @@ def readiness(workspace: Workspace, today: Today, include_deck: bool = True) -> 
              problems_step(workspace), plan_step(workspace)]
     if include_deck:
         steps.append(deck_step(workspace, day))
-    return Readiness(day, tuple(steps))
+    return Readiness(day, tuple(steps), outlook(workspace, day, steps))
 
 
 def _step(key: StepKey, status: StepStatus, reason: str, next_key: str, **params: Any) -> Step:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from briefing.guide import dosing
 from briefing.i18n import current_language, format_date, tr
-from briefing.model.collections import DIALOGUES, GUIDE, REFERENCES, STAKEHOLDERS
+from briefing.model.collections import DIALOGUES, GUIDE, PRESENTATIONS, REFERENCES, STAKEHOLDERS
 from briefing.model.entities import Reference
 from briefing.model.snapshot import snapshot
 from ui.charts import ChartView, built
@@ -114,7 +114,7 @@ class LeadershipPage(Page):
         return any(_is_leader(person) for person in self.session.workspace.stakeholders)
 
     def on_changes(self, changes: list[Any]) -> None:
-        if any(c.touches(STAKEHOLDERS, DIALOGUES, GUIDE) for c in changes):
+        if any(c.touches(STAKEHOLDERS, DIALOGUES, GUIDE, PRESENTATIONS) for c in changes):
             self.refreshing.request()  # at once while shown, else when next shown
 
     def show_dose(self) -> None:

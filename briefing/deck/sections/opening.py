@@ -23,10 +23,11 @@ from briefing.evidence.money import business_case
 from briefing.model.queries import open_objections
 
 
-def title_slide(ctx: Context, attempt: int, day: dt.date) -> SlideSpec:
+def title_slide(ctx: Context, attempt: int, day: dt.date, show_attempt: bool = False) -> SlideSpec:
+    """The title; the attempt's number on the slide only when asked for (always in the notes)."""
     settings, campaign = ctx.settings, ctx.workspace.campaign
     frame = [clean(settings.audience or campaign.audience), ctx.day(day, short=False)]
-    if attempt > 1:
+    if attempt > 1 and show_attempt:
         frame.append(ctx.t("deck.title.attempt", number=attempt))
     return SlideSpec(
         kind="title",
@@ -90,9 +91,9 @@ ANSWER_WORDS = 10
 def since(ctx: Context) -> list[SlideSpec]:
     presentations = sorted(ctx.workspace.presentations, key=lambda p: p.date)
     items = sorted(open_objections(ctx.workspace), key=lambda o: o.presentation.date, reverse=True)
-    if not items:  # an objection still open from any earlier attempt must be answered, not only the latest's
-        return []
     answered = sum(1 for item in items if item.answered_in_deck)
+    if not answered:  # any attempt's open objection, once answered; a deck never opens with "0 of N answered"
+        return []
     pending = ctx.t("deck.since.pending")
     rows = [[brief(clean(i.objection.text), ASKED_WORDS),
              f"✓ {brief(clean(i.objection.answer), ANSWER_WORDS)}" if clean(i.objection.answer) else pending]
