@@ -6,8 +6,8 @@ The rule, in order:
 2. else the next attempt agreed at the latest presentation, while it is today or later;
 3. else today (nothing agreed, or the agreed date has passed).
 
-Recording a presentation clears a chosen date that the meeting used up (see
-``briefing.guide.presenting``), so the next deck moves on to the next attempt by itself.
+Recording a presentation clears the date chosen for it (see ``briefing.guide.presenting``), so the
+next deck moves on to the next attempt by itself.
 """
 
 from __future__ import annotations

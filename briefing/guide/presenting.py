@@ -5,7 +5,7 @@ file into the workspace's ``decks`` folder (crash-safe: a temporary file, fsync,
 named ``<date>-attempt-<n><suffix>``, never over an existing archive, private to the user),
 and then — in one atomic write of the store — adds the presentation, marks as answered every
 open objection that carried an answer, and moves the plan on (``plan_moves``: an approval makes
-the phase asked for ``approved``; a deck date the meeting used up is cleared).
+the phase asked for ``approved``; the date chosen for the deck is cleared).
 The archived copy is real only together with that record:
 when the save fails it is deleted, and a copy left by a crash in between is removed when the
 workspace next opens (``briefing.store.archive``).
@@ -130,8 +130,8 @@ def phase_to_approve(workspace: Workspace, presentation: Presentation) -> Phase 
 
 def plan_moves(workspace: Workspace, presentation: Presentation) -> list[Edit]:
     """How recording ``presentation`` moves the plan on: the phase it approved becomes ``approved`` (and
-    the ask no longer names it); a deck date the meeting used up is cleared, so the next deck is dated
-    for the next attempt (see ``briefing.deck.dating``)."""
+    the ask no longer names it); the date chosen for the deck is cleared, unless an earlier meeting is
+    recorded late, so the next deck is dated for the next attempt (see ``briefing.deck.dating``)."""
     moves: list[Edit] = []
     deck = copy.deepcopy(workspace.deck)
     phase = phase_to_approve(workspace, presentation)
@@ -139,8 +139,8 @@ def plan_moves(workspace: Workspace, presentation: Presentation) -> list[Edit]:
         moves.append(UpdateItem(PHASES, copy.deepcopy(phase), dataclasses.replace(phase, status="approved")))
         if deck.ask_phase_id == phase.id:
             deck.ask_phase_id = None
-    if deck.date is not None and deck.date <= presentation.date:
-        deck.date = None
+    if deck.date is not None and all(p.date <= presentation.date for p in workspace.presentations):
+        deck.date = None  # the date chosen was for this meeting (an older one recorded late keeps it)
     if deck != workspace.deck:
         moves.append(SetSingleton(DECK, copy.deepcopy(workspace.deck), deck))
     return moves

@@ -64,13 +64,17 @@ def test_a_date_the_user_chose_wins_and_a_passed_next_attempt_gives_way_to_today
     assert deck_date(ws, None, day("2026-11-27")).reason == "today"
 
 
-def test_recording_clears_a_date_the_meeting_used_up_so_the_next_deck_moves_on(
+def test_recording_clears_the_date_chosen_for_the_meeting_so_the_next_deck_moves_on(
         store: WorkspaceStore, deck_file: Path) -> None:
     store.replace(dataclasses.replace(store.workspace, deck=dataclasses.replace(store.workspace.deck,
                                                                                  date=day("2026-12-01"))))
     record_presentation(store, deck_file, "2026-12-01", "Board", "postponed", next_attempt="2027-02-09")
     assert store.workspace.deck.date is None
     assert plan(store.workspace, today=day("2026-12-03")).date == day("2027-02-09")
+    later = dataclasses.replace(store.workspace.deck, date=day("2027-02-10"))
+    store.replace(dataclasses.replace(store.workspace, deck=later))
+    record_presentation(store, deck_file, "2026-10-01", "Board", "postponed")  # an older meeting, recorded late
+    assert store.workspace.deck.date == day("2027-02-10")
 
 
 # -- outcomes move the plan ------------------------------------------------------------------------
@@ -109,7 +113,7 @@ def test_partly_approved_says_what_was_granted_and_what_is_still_open(ws: Worksp
     after = held(ws, "partly_approved", next_steps=[NextStep("A pilot in Legal")])
     text = lines(after, "2026-11-27", "da")
     assert text[0] == "Delvist godkendt 20. november 2026: »Prove it« er stadig den fase, der bedes om."
-    assert text[1] == "Bevilget: »A pilot in Legal«."
+    assert text[1] == "Aftalt på mødet: »A pilot in Legal«."
     assert "2 åbne indvendinger: »What does it cost?«, »Who owns it?«." in text
 
 

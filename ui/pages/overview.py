@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.guide.objections import open_objections
 from briefing.guide.readiness import STEP_KEYS, Readiness, Step, StepKey, deck_step, readiness
-from briefing.i18n import format_date, term, tr
+from briefing.i18n import tr
 from briefing.model.snapshot import snapshot
 from ui.pages.base import Page, WhenShown
 from ui.session import Session
@@ -131,7 +130,10 @@ class OverviewPage(Page):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
         self.next_attempt = QLabel(self)
+        self.next_attempt.setObjectName("outlook")
         self.next_attempt.setWordWrap(True)
+        self.next_attempt.setTextFormat(Qt.TextFormat.PlainText)  # objections are the user's words, never markup
+        self.next_attempt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.demo_button = QPushButton(self)  # an empty workspace: the demo campaign is one click away
         self.demo_button.setObjectName("open_demo")
         self.demo_button.clicked.connect(self.demo_requested)
@@ -219,22 +221,18 @@ class OverviewPage(Page):
                              else tr("shell.overview.summary", done=done, total=len(STEP_KEYS)))
         self.progress.setValue(done)
         self.progress.setAccessibleName(tr("shell.overview.summary", done=done, total=len(STEP_KEYS)))
-        self.next_attempt.setText(_attempt_line(workspace))
+        self.next_attempt.setText(_attempt_line(workspace, self.result))
         self.demo_button.setText(tr("shell.overview.demo"))
         self.demo_button.setVisible(workspace.is_empty())
         for card in self.cards:
             card.show_step(steps.get(card.key))
 
 
-def _attempt_line(workspace: Any) -> str:
-    """"Attempt 3 on 8 December 2026 · 2 open objections", from the latest presentation."""
-    presented = sorted(workspace.presentations, key=lambda p: p.date)
-    objections = len(open_objections(workspace))
-    if not presented:
+def _attempt_line(workspace: Any, result: Readiness | None) -> str:
+    """"Attempt 3: Postponed on 8 December 2026.", then what the meeting means and what is left before
+    the next attempt, a line each (``briefing.guide.outlook``)."""
+    outlook = result.outlook if result else None
+    if outlook is None or not outlook.lines:
         return tr("shell.overview.no_attempts")
-    latest = presented[-1]
-    line = tr("shell.overview.last_attempt", number=len(presented), date=format_date(latest.date),
-              outcome=term("outcome", latest.outcome))
-    if latest.next_attempt is not None:
-        line += " · " + tr("shell.overview.next_attempt", date=format_date(latest.next_attempt))
-    return line + " · " + tr("shell.overview.open_objections", count=objections)
+    first, *rest = (line.message() for line in outlook.lines)
+    return "\n".join([tr("shell.loop.attempt_head", number=len(workspace.presentations), text=first), *rest])
