@@ -162,6 +162,10 @@ def _move_line(workspace: Workspace, move: Move, today: dt.date) -> Sentence:
         return Sentence("guide.outlook.move.proof" if first else "guide.outlook.move.proof_none",
                         {"initiative": Quoted(first)})
     if move == "allies":
+        late = cadence.overdue(workspace, today)
+        if late:
+            names = Listed(tuple(entry.stakeholder.name for entry in late))
+            return Sentence("guide.outlook.move.allies_overdue", {"names": names})
         engaged = sum(s.engaged for s in cadence.ally_cadence(workspace, today))
         return Sentence("guide.outlook.move.allies", {"count": max(workspace.guide.min_allies - engaged, 1)})
     phase = asked_phase(workspace)

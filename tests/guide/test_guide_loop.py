@@ -132,10 +132,15 @@ def test_the_next_move_follows_what_the_workspace_lacks(ws: Workspace) -> None:
     unmeasured = dataclasses.replace(ws, initiatives=[dataclasses.replace(ws.initiatives[0], kpis=[])])
     assert lines(held(unmeasured, "rejected"), "2026-11-27")[1] == (
         "The method's next move: more proof. Measure the KPIs of “Contract pilot” against their baseline.")
-    lonely = dataclasses.replace(ws, dialogues=[d for d in ws.dialogues if d.stakeholder_id not in ("a2", "a3")])
+    lonely = dataclasses.replace(ws, stakeholders=[s for s in ws.stakeholders if s.id not in ("a2", "a3")],
+                                 dialogues=[d for d in ws.dialogues if d.stakeholder_id not in ("a2", "a3")])
     assert lines(held(lonely, "rejected"), "2026-11-27")[1] == (
         "The method's next move: more allies. Win 2 more and talk to them within their cadence.")
     assert lines(held(lonely, "rejected"), "2026-11-27", "da")[1].startswith("Metodens næste træk: flere allierede.")
+    late = dataclasses.replace(ws, dialogues=[dataclasses.replace(d, date=day("2026-09-01"))
+                                              if d.stakeholder_id in ("a1", "a2") else d for d in ws.dialogues])
+    assert lines(held(late, "rejected"), "2026-11-27")[1] == (
+        "The method's next move: more allies. Talk again with those overdue: Anne, Bo.")
 
 
 def test_what_is_left_counts_objections_unanswered_steps_not_done_and_the_method(ws: Workspace) -> None:
