@@ -74,6 +74,7 @@ def outcome_code(text: str) -> str:
 
 
 def present_command(args: argparse.Namespace) -> int:
+    from briefing.deck.dating import deck_date
     from briefing.guide.history import history
     from briefing.guide.presenting import record_presentation
 
@@ -81,16 +82,22 @@ def present_command(args: argparse.Namespace) -> int:
     next_attempt = parse_day(args.next_attempt, "--next-attempt") if args.next_attempt else None
     with open_store(args) as store:
         open_before = _open_count(store.workspace)
+        planned = {p.id for p in store.workspace.phases if p.status == "planned"}
         recorded = record_presentation(
             store, args.deck, date, args.audience, outcome_code(args.outcome), attendee_ids=args.attendee,
             objections=args.objection, feedback=args.feedback, next_steps=args.next_step, next_attempt=next_attempt,
         )
         number = next(a.number for a in history(store.workspace).attempts if a.presentation.id == recorded.id)
         answered = open_before - (_open_count(store.workspace) - len(recorded.objections))
+        approved = [p.name for p in store.workspace.phases if p.id in planned and p.status == "approved"]
+        dated = deck_date(store.workspace, None, store.clock.today())
     outcome = term("outcome", recorded.outcome, lower=True)
     say(tr("guide.cli.recorded", number=number, date=date.isoformat(), outcome=outcome))
     say(tr("guide.cli.archived", file=recorded.deck_file, sha=recorded.deck_sha256))
     say(tr("guide.cli.answered", count=answered))
+    for name in approved:
+        say(tr("guide.cli.phase_approved", phase=name))
+    say(tr("guide.cli.next_deck", text=dated.explanation()))
     return EXIT_OK
 
 

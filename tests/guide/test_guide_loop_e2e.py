@@ -51,9 +51,10 @@ def test_postponed_then_approved_the_plan_moves_on(
     w = ("--workspace", str(folder))
 
     run(capsys, "export", *w, "--out", str(out / "first.pptx"))
-    run(capsys, "present", *w, "--deck", str(out / "first.pptx"), "--date", held.isoformat(), "--audience", "Board",
-        "--outcome", "postponed", "--attendee", "l1", "--objection", COST, "--objection", OWNER,
-        "--next-attempt", agreed.isoformat())
+    said = run(capsys, "present", *w, "--deck", str(out / "first.pptx"), "--date", held.isoformat(),
+               "--audience", "Board", "--outcome", "postponed", "--attendee", "l1", "--objection", COST,
+               "--objection", OWNER, "--next-attempt", agreed.isoformat())
+    assert f"Next deck — Dated {format_date(agreed, 'en')}: the next attempt agreed at the meeting on" in said
 
     run(capsys, "export", *w, "--out", str(out / "second.pptx"))  # dated for the next attempt
     slides = slide_texts(out / "second.pptx")
@@ -74,8 +75,9 @@ def test_postponed_then_approved_the_plan_moves_on(
     run(capsys, "answer", *w, "2", "Legal owns it from the first day.")
     run(capsys, "export", *w, "--out", str(out / "third.pptx"), "--show-attempt")
     assert "attempt 2" in slide_texts(out / "third.pptx")[0]  # only when asked for
-    run(capsys, "present", *w, "--deck", str(out / "third.pptx"), "--date", agreed.isoformat(), "--audience", "Board",
-        "--outcome", "approved", "--attendee", "l1")
+    said = run(capsys, "present", *w, "--deck", str(out / "third.pptx"), "--date", agreed.isoformat(),
+               "--audience", "Board", "--outcome", "approved", "--attendee", "l1")
+    assert "The phase “Prove it” is now approved." in said
 
     run(capsys, "export-json", *w, "--out", str(out / "after.json"))
     phases = json.loads((out / "after.json").read_text(encoding="utf-8"))["phases"]

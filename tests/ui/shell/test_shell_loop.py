@@ -60,6 +60,9 @@ def test_the_overview_says_what_a_postponement_and_then_an_approval_mean(
     assert "Next attempt: 9 February 2027, in 74 days." in text
     assert any(line.endswith("“Who pays for phase 3?”.") for line in text)
     assert opened.session.workspace.deck.date is None  # the date chosen was for this meeting
+    contacts = opened.page("leadership").contacts  # the leader who attended counts as a contact that day
+    assert contacts.rowCount() == 1
+    assert (contacts.item(0).date, contacts.item(0).summary) == (dt.date(2026, 11, 27), "Presentation: Executive board")
     assert page.date_field.why.text().startswith("Dated 9 February 2027: the next attempt agreed")
     page.record(PresentationInput(deck, dt.date(2027, 2, 9), "Executive board", "approved"))
     phases = opened.session.workspace.phases
