@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from briefing.deck.dating import DeckDate
@@ -49,6 +49,14 @@ class DeckDateField(QWidget):
         column.addWidget(self.why)
         self.edit.editingFinished.connect(self.edited)
         self.automatic.clicked.connect(self.on_automatic_clicked)
+        self.edit.calendarWidget().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The calendar of an automatic date opens on the month of the date in use (not on its 2000 floor)."""
+        if event.type() == QEvent.Type.Show and watched is self.edit.calendarWidget() and self.chosen() is None \
+                and self.used is not None:
+            self.edit.calendarWidget().setCurrentPage(self.used.day.year, self.used.day.month)
+        return super().eventFilter(watched, event)
 
     def chosen(self) -> dt.date | None:
         """The day the user chose, or None for automatic."""
