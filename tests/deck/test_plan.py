@@ -210,3 +210,16 @@ def test_next_steps_beyond_the_word_budget_continue_whole_in_the_appendix_with_a
         assert all(step in shown or step in continued for step in steps)
         if any(step not in shown for step in steps):
             assert pointer in decision.caption, decision.caption
+
+
+def test_the_since_slide_waits_for_an_answer_and_never_opens_with_none_answered(demo: Workspace,
+                                                                                today: dt.date) -> None:
+    approved = Presentation(id="pr9", date=dt.date(2026, 11, 20), outcome="approved",
+                            objections=[Objection("Who pays for phase 3?"), Objection("Who runs it?")])
+    closed = [dataclasses.replace(p, objections=[dataclasses.replace(o, status="answered") for o in p.objections])
+              for p in demo.presentations]
+    workspace = dataclasses.replace(demo, presentations=[*closed, approved])
+    assert "since" not in [s.kind for s in plan(workspace, today=today).slides]  # not "0 of 2 answered"
+    approved.objections[1].answer = "IT operations, from the first day."
+    since = next(s for s in plan(workspace, today=today).main if s.kind == "since")
+    assert since.title == "We have answered 1 of the 2 questions you asked last time"
