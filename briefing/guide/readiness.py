@@ -34,7 +34,7 @@ from briefing.guide.days import Day, Sentence, Today, as_day
 from briefing.guide.outlook import Outlook, outlook
 from briefing.i18n import SharedTerm, format_number
 from briefing.model.entities import Problem, Workspace
-from briefing.model.queries import ordered_phases
+from briefing.model.queries import latest_presentation, ordered_phases
 
 StepKey = Literal["allies", "leadership", "proof", "problems", "plan", "deck"]
 StepStatus = Literal["done", "attention", "missing"]
@@ -214,6 +214,10 @@ def deck_step(workspace: Workspace, today: dt.date) -> Step:
     if blocking:
         return _step("deck", "attention", "findings", "findings_next", count=len(blocking),
                      first=_finding_text(blocking[0]))
+    latest = latest_presentation(workspace)
+    booked = latest.next_attempt if latest is not None else None
+    if booked is not None and booked >= today:  # the meeting is booked already: the deck is for it
+        return _step("deck", "done", "clean", "clean_booked_next", warnings=len(findings), date=Day(booked))
     return _step("deck", "done", "clean", "clean_next", warnings=len(findings))
 
 

@@ -14,8 +14,8 @@ from briefing.deck import plan
 from briefing.deck.dating import deck_date
 from briefing.guide import dosing
 from briefing.guide.presenting import record_presentation
-from briefing.guide.readiness import readiness
-from briefing.model.entities import NextStep, Objection, Presentation, Workspace
+from briefing.guide.readiness import deck_step, readiness
+from briefing.model.entities import DeckSettings, NextStep, Objection, Presentation, Workspace
 from briefing.store import WorkspaceStore
 from guide.builders import day
 
@@ -182,3 +182,11 @@ def test_the_dose_chart_counts_the_meeting(ws: Workspace) -> None:
 
     chart = leadership_dose(held(ws, attendee_ids=["l1"]), "en", day("2026-11-27"))
     assert sum(chart.series[0].values) == 2
+
+
+def test_a_clean_deck_is_to_be_exported_for_the_meeting_already_booked(ws: Workspace) -> None:
+    ws.deck = DeckSettings(title="Contracts we can find", ask="Approve phase 2 for 1.2 M DKK")
+    assert deck_step(ws, day("2026-11-27")).next.message("en") == "Export the deck and book the meeting."
+    booked = deck_step(held(ws), day("2026-11-27"))
+    assert booked.status == "done"
+    assert booked.next.message("da") == "Eksportér præsentationen til næste forsøg 9. februar 2027."
