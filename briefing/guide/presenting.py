@@ -136,7 +136,9 @@ def plan_moves(workspace: Workspace, presentation: Presentation) -> list[Edit]:
     deck = copy.deepcopy(workspace.deck)
     phase = phase_to_approve(workspace, presentation)
     if phase is not None:
-        moves.append(UpdateItem(PHASES, copy.deepcopy(phase), dataclasses.replace(phase, status="approved")))
+        approved = copy.deepcopy(phase)
+        approved.status = "approved"
+        moves.append(UpdateItem(PHASES, copy.deepcopy(phase), approved))
         if deck.ask_phase_id == phase.id:
             deck.ask_phase_id = None
     if deck.date is not None and all(p.date <= presentation.date for p in workspace.presentations):
