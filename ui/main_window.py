@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.menus.import_stakeholders_action.triggered.connect(self.on_import_stakeholders_triggered)
         self.menus.export_action.triggered.connect(self.on_export_triggered)
         self.menus.export_preread_action.triggered.connect(self.on_export_preread_triggered)
+        self.menus.export_calendar_action.triggered.connect(self.on_export_calendar_triggered)
         self.menus.quit_action.triggered.connect(self.close)
         self.menus.language_group.triggered.connect(self.on_language_group_triggered)
         for index, action in enumerate(self.menus.go_actions):
@@ -398,6 +399,10 @@ class MainWindow(QMainWindow):
         self.show_page("allies")
         self.pages["allies"].open_person(stakeholder_id)  # type: ignore[attr-defined]
 
+    def on_page_show_attempt(self, presentation_id: str) -> None:
+        self.show_page("history")
+        self.pages["history"].select_presentation(presentation_id)  # type: ignore[attr-defined]
+
     def on_new_triggered(self) -> None:
         folder = self.prompts.choose_folder("shell.action.new_title")
         if folder is not None:
@@ -440,6 +445,12 @@ class MainWindow(QMainWindow):
 
     def on_export_preread_triggered(self) -> None:
         self.preread.export(self.session)
+
+    def on_export_calendar_triggered(self) -> None:
+        from ui.calendar_export import export_calendar
+
+        if self.session is not None:
+            self.statusBar().showMessage(export_calendar(self.session, self.settings, self.prompts), STATUS_MESSAGE_MS)
 
     def on_imports_imported(self, collection: Collection[Entity], ids: list[str]) -> None:
         self.show_page("allies" if collection is STAKEHOLDERS else "evidence")

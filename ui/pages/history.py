@@ -192,6 +192,12 @@ class HistoryPage(Page):
         reveal(self.table, self.attempts, self.search, self.model.index(number - 1, 0))
         self._show_details(self.history.attempts[number - 1])
 
+    def select_presentation(self, presentation_id: str) -> None:
+        """Select the attempt of the presentation ``presentation_id`` (from the Overview's due list)."""
+        numbers = [a.number for a in self.history.attempts if a.presentation.id == presentation_id]
+        if numbers:
+            self.select(numbers[0])
+
     def on_search_changed(self, text: str) -> None:
         self.attempts.setFilterFixedString(text)
         self.objections_proxy.setFilterFixedString(text)
