@@ -32,7 +32,7 @@ from briefing.charts.spec import ChartSpec, LikertRow, Series, Span
 from briefing.charts.theme import level_role
 from briefing.evidence.analysis import scale_level
 from briefing.evidence.kpis import KpiEffect, effect
-from briefing.i18n import format_date, format_number, term, tr
+from briefing.i18n import counted, format_date, format_number, term, tr
 from briefing.model.entities import (
     RISKS,
     STANCES,
@@ -250,8 +250,10 @@ def stakeholder_map(
         scale=[term("stance", s, lang) for s in STANCES],
         x_range=MAP_RANGE,
         y_range=MAP_RANGE,
-        note=tr("chart.stakeholders.note", lang, allies=allies, budget=budget),
-        alt_text=tr("chart.stakeholders.alt", lang, n=len(people), allies=allies, budget=budget),
+        note=tr("chart.stakeholders.note", lang, allies=counted("allies", allies),
+                budget=counted("budget_holders", budget)),
+        alt_text=tr("chart.stakeholders.alt", lang, stakeholders=counted("stakeholders", len(people)),
+                    allies=counted("allies", allies), budget=counted("budget_holders", budget)),
     ), limit=MAP_LABELS if len(people) > MAP_LABELS else None)
 
 
@@ -381,7 +383,7 @@ def attempts(workspace: Workspace, lang: str) -> ChartSpec:
     return ChartSpec(
         lang=lang,
         kind="column",
-        title=tr("chart.attempts.title", lang, n=len(shown)),
+        title=tr("chart.attempts.title", lang, count=len(shown)),
         categories=categories,
         series=[series],
         value_axis=term("field", "outcome", lang),
@@ -415,7 +417,7 @@ def leadership_dose(
     return ChartSpec(
         lang=lang,
         kind="column",
-        title=tr("chart.dose.title", lang, days=days),
+        title=tr("chart.dose.title", lang, count=days),
         categories=[label(start, lang, first.year != today.year) for start in bins],
         series=[
             _count_series(tr("chart.dose.contacts", lang), [count[b] for b in bins], "accent", lang),
@@ -426,9 +428,9 @@ def leadership_dose(
         note=tr(
             "chart.dose.note",
             lang,
-            contacts=len(contacts),
+            contacts=counted("contacts", len(contacts)),
             max_contacts=guide.max_leadership_contacts,
-            references=sum(refs.values()),
+            references=counted("references", sum(refs.values())),
             max_references=guide.max_leadership_references,
         ),
     )

@@ -1,8 +1,9 @@
 """Logging a contact without the app: who was talked to, found by id or name, and the dialogue added.
 
-``--who`` finds the person by, in turn: their id; their whole name (any case); the start of a word of
-their name that only one person's name has ("anne", "anne m", "mørk"). Anyone else is unknown, and a name more than one person has is
-ambiguous: both are refused with the option's name and, when ambiguous, the candidates' ids.
+``--who`` finds the person by, in turn: their id; their whole name (any case); the start of a word
+of their name that only one person's name has ("anne", "anne m", "mørk"). Anyone else is unknown,
+and a name more than one person has is ambiguous: both are refused with the option's name and,
+when ambiguous, the candidates' ids.
 """
 
 from __future__ import annotations

@@ -16,7 +16,15 @@ import dataclasses
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing.edits import UpdateItem
 from briefing.guide.due import DueItem, due
@@ -94,13 +102,9 @@ class DueList(QWidget):
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 if item.overdue:
                     cell.setForeground(color)
+                if column == 0 and item.kind == "next_step":
+                    _tickable(cell)
                 self.table.setItem(row, column, cell)
-            if item.kind == "next_step":
-                box = self.table.item(row, 0)
-                box.setFlags(box.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                box.setCheckState(Qt.CheckState.Unchecked)
-                box.setToolTip(tr("ui_due.tick"))
-                box.setData(Qt.ItemDataRole.AccessibleTextRole, tr("ui_due.tick"))
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
@@ -116,7 +120,8 @@ class DueList(QWidget):
         steps = list(presentation.next_steps)
         steps[item.index] = dataclasses.replace(steps[item.index], done=True)
         changed = dataclasses.replace(presentation, next_steps=steps)
-        self.session.do(UpdateItem(PRESENTATIONS, presentation, changed), Message("ui_due.undo_done", {"text": item.what}))
+        text = Message("ui_due.undo_done", {"text": item.what})
+        self.session.do(UpdateItem(PRESENTATIONS, presentation, changed), text)
 
     def open_item(self, row: int) -> None:
         """Show the item in ``row`` where it lives."""
@@ -135,3 +140,11 @@ class DueList(QWidget):
     def on_table_activated(self, index: QModelIndex) -> None:
         if index.column() != 0:
             self.open_item(index.row())
+
+
+def _tickable(cell: QTableWidgetItem) -> None:
+    """A next step's box: unticked, with what ticking it does."""
+    cell.setFlags(cell.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    cell.setCheckState(Qt.CheckState.Unchecked)
+    cell.setToolTip(tr("ui_due.tick"))
+    cell.setData(Qt.ItemDataRole.AccessibleTextRole, tr("ui_due.tick"))

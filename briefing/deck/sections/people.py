@@ -6,6 +6,7 @@ from typing import Any
 
 from briefing.deck.model import SlideSpec
 from briefing.deck.sections.context import Context, chart_or_none, notes
+from briefing.i18n import counted
 
 
 def allies(ctx: Context) -> list[SlideSpec]:
@@ -22,11 +23,12 @@ def allies(ctx: Context) -> list[SlideSpec]:
     holders = sum(1 for p in friends if p.budget_holder)
     critics = sum(1 for p in people if p.stance in ("blocker", "skeptic"))
     neutral = sum(1 for p in people if p.stance == "neutral")
-    line = ctx.t("deck.allies.line", allies=len(friends), holders=holders, neutral=neutral, critics=critics)
+    line = ctx.t("deck.allies.line", allies=counted("allies", len(friends)), holders=counted("budget_holders", holders),
+                 neutral=neutral, critics=critics)
     return [
         SlideSpec(
             kind="allies",
-            title=ctx.t("deck.allies.title", allies=len(friends), total=len(people), holders=holders),
+            title=ctx.t("deck.allies.title", allies=len(friends), count=len(people), holders=holders),
             chart=chart,
             caption="" if chart is not None and chart.note else line,
             notes=notes(

@@ -46,7 +46,7 @@ def test_a_next_step_ticked_done_leaves_the_list_and_ctrl_z_brings_it_back(opene
     with qtbot.waitSignal(session.changed):
         qtbot.keySequence(opened, QKeySequence("Ctrl+Z"))
     assert text in [r[3] for r in _rows(due.table)]
-    assert not [s for p in session.workspace.presentations for s in p.next_steps if s.text == text][0].done
+    assert not next(s for p in session.workspace.presentations for s in p.next_steps if s.text == text).done
 
 
 def test_an_item_opens_where_it_lives(opened: Any, qtbot: Any) -> None:
