@@ -94,7 +94,7 @@ class Menus:
             self.import_stakeholders_action: "shell.action.import_stakeholders",
             self.export_action: "shell.action.export", self.quit_action: "shell.action.quit",
             self.export_preread_action: "shell.action.export_preread",
-            self.export_calendar_action: "ui_due.action.export_calendar",
+            self.export_calendar_action: "shell.due.action.export_calendar",
             self.about_action: "shell.action.about", self.find_action: "shell.action.find",
             self.language_actions["da"]: "shell.language.da", self.language_actions["en"]: "shell.language.en",
         }

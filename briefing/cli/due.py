@@ -21,13 +21,16 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing.cli.common import command, read_store, say
 from briefing.clock import SystemClock
 from briefing.guide.days import as_day, parse_day
 from briefing.i18n import tr
-from briefing.model.entities import Workspace
+
+if TYPE_CHECKING:
+    from briefing.guide.due import DueItem
+    from briefing.guide.due_wording import Sources
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 COLUMNS = ("date", "when", "what", "who", "where")
@@ -43,12 +46,14 @@ def register(subparsers: Any) -> None:
 
 def due_command(args: argparse.Namespace) -> int:
     from briefing.guide.due import due
+    from briefing.guide.due_wording import Sources
 
     today = as_day(parse_day(args.today, "--today") if args.today else SystemClock())
     with read_store(args) as store:
         workspace = store.workspace
         items = due(workspace, today)
-        rows = [_row(item, workspace) for item in items]
+        sources = Sources(workspace)
+        rows = [_row(item, sources) for item in items]
     if args.json:
         say(json.dumps({"today": today.isoformat(), "items": rows}, ensure_ascii=False, indent=2))
     else:
@@ -59,14 +64,14 @@ def due_command(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if late else EXIT_OK
 
 
-def _row(item: Any, workspace: Workspace) -> dict[str, Any]:
-    from briefing.guide.due_wording import what, when, where
+def _row(item: DueItem, sources: Sources) -> dict[str, Any]:
+    from briefing.guide.due_wording import what, when
 
     return {
         "kind": item.kind, "date": item.day.isoformat() if item.day else None, "overdue": item.overdue,
         "days_overdue": item.days_overdue, "what": item.what, "who": item.who, "stakeholder_id": item.stakeholder_id,
         "source": {"collection": item.source, "id": item.source_id, "index": item.index},
-        "text": what(item).message(), "when": when(item).message(), "from": where(item, workspace).message(),
+        "text": what(item).message(), "when": when(item).message(), "from": sources.where(item).message(),
     }
 
 

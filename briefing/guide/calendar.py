@@ -25,7 +25,7 @@ from briefing.clock import Clock
 from briefing.files import write_or_refuse
 from briefing.guide.cadence import ally_cadence
 from briefing.guide.due import DueItem, cadence_items, follow_ups, next_attempt, next_steps
-from briefing.guide.due_wording import what, where
+from briefing.guide.due_wording import Sources, what
 from briefing.i18n import Message
 from briefing.model.entities import Workspace
 
@@ -65,16 +65,17 @@ def calendar_bytes(workspace: Workspace, today: dt.date, stamp: dt.datetime, pre
     calendar.add("method", "PUBLISH")
     if workspace.campaign.name:
         calendar.add("x-wr-calname", workspace.campaign.name)
+    sources = Sources(workspace)
     for item in calendar_items(workspace, today):
-        calendar.add_component(_event(workspace, item, stamp, earlier))
+        calendar.add_component(_event(workspace, sources, item, stamp, earlier))
     return bytes(calendar.to_ical())
 
 
-def _event(workspace: Workspace, item: DueItem, stamp: dt.datetime,
+def _event(workspace: Workspace, sources: Sources, item: DueItem, stamp: dt.datetime,
            earlier: dict[str, tuple[int, Fingerprint]]) -> Event:
     assert item.day is not None
     summary = _summary(item).message()
-    description = "\n".join(text for text in (where(item, workspace).message(), workspace.campaign.name) if text)
+    description = "\n".join(text for text in (sources.where(item).message(), workspace.campaign.name) if text)
     identity = uid(workspace, item)
     sequence, fingerprint = earlier.get(identity, (0, None))
     if fingerprint is not None and fingerprint != (item.day.isoformat(), summary, description):

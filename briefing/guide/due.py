@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from briefing.guide.cadence import CadenceStatus, ally_cadence
+from briefing.guide.cadence import CadenceStatus, ally_cadence, last_dialogues
 from briefing.guide.days import Today, as_day
 from briefing.model.entities import Dialogue, Presentation, Workspace
 
@@ -78,24 +78,20 @@ class DueItem:
 def due(workspace: Workspace, today: Today) -> list[DueItem]:
     """Everything that is due on ``today`` or before it, or planned after it, soonest first."""
     day = as_day(today)
-    allies = [s for s in ally_cadence(workspace, day) if s.state != "ok"]
-    items = [*follow_ups(workspace, day), *next_steps(workspace, day), *cadence_items(allies, day),
+    latest = last_dialogues(workspace, day)
+    allies = [s for s in ally_cadence(workspace, day, latest) if s.state != "ok"]
+    items = [*follow_ups(workspace, day, latest), *next_steps(workspace, day), *cadence_items(allies, day),
              *next_attempt(workspace, day)]
     return sorted(items, key=_order)
 
 
-def follow_ups(workspace: Workspace, today: dt.date) -> list[DueItem]:
-    """The dialogues' follow-ups not yet answered by a later contact with the same person."""
+def follow_ups(workspace: Workspace, today: dt.date, latest: dict[str, dt.date] | None = None) -> list[DueItem]:
+    """The dialogues' follow-ups not yet answered by a later contact with the same person (``latest``:
+    each person's last contact on or before today, when the caller has it)."""
     names = {s.id: s.name for s in workspace.stakeholders}
-    contacts: dict[str, list[dt.date]] = {}
-    for dialogue in workspace.dialogues:
-        contacts.setdefault(dialogue.stakeholder_id, []).append(dialogue.date)
+    latest = last_dialogues(workspace, today) if latest is None else latest
     return [_follow_up(d, names.get(d.stakeholder_id, ""), today) for d in workspace.dialogues
-            if d.follow_up is not None and not _talked_since(d, contacts[d.stakeholder_id], today)]
-
-
-def _talked_since(dialogue: Dialogue, dates: list[dt.date], today: dt.date) -> bool:
-    return any(dialogue.date < date <= today for date in dates)
+            if d.follow_up is not None and latest.get(d.stakeholder_id, d.date) <= d.date]
 
 
 def _follow_up(dialogue: Dialogue, name: str, today: dt.date) -> DueItem:

@@ -35,15 +35,27 @@ def when(item: DueItem) -> Message:
     return Message("due.when.in_days", {"count": -days})
 
 
+class Sources:
+    """Where the items of one workspace come from, looked up by id (built once for a whole list)."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.dialogues = {d.id: d for d in workspace.dialogues}
+        self.people = {s.id: s for s in workspace.stakeholders}
+        ordered = sorted(workspace.presentations, key=lambda p: p.date)  # numbered as the history numbers them
+        self.attempts = {p.id: (number, p) for number, p in enumerate(ordered, start=1)}
+
+    def where(self, item: DueItem) -> Message:
+        """Where the item comes from: "Dialogue on 1 Nov 2026 (meeting)", "Attempt 2 on …", "Every 30 days"."""
+        if item.kind == "follow_up":
+            dialogue = self.dialogues[item.source_id]
+            return Message("due.where.dialogue", {"date": Day(dialogue.date),
+                                                  "channel": SharedTerm("channel", dialogue.channel, lower=True)})
+        if item.kind == "cadence":
+            return Message("due.where.cadence", {"count": self.people[item.source_id].cadence_days})
+        number, presentation = self.attempts[item.source_id]
+        return Message("due.where.attempt", {"number": number, "date": Day(presentation.date)})
+
+
 def where(item: DueItem, workspace: Workspace) -> Message:
-    """Where the item comes from: "Dialogue on 1 Nov 2026 (meeting)", "Attempt 2 on …", "Every 30 days"."""
-    if item.kind == "follow_up":
-        dialogue = next(d for d in workspace.dialogues if d.id == item.source_id)
-        return Message("due.where.dialogue", {"date": Day(dialogue.date),
-                                              "channel": SharedTerm("channel", dialogue.channel, lower=True)})
-    if item.kind == "cadence":
-        person = next(s for s in workspace.stakeholders if s.id == item.source_id)
-        return Message("due.where.cadence", {"count": person.cadence_days})
-    ordered = sorted(workspace.presentations, key=lambda p: p.date)
-    number = next(n for n, p in enumerate(ordered, start=1) if p.id == item.source_id)
-    return Message("due.where.attempt", {"number": number, "date": Day(ordered[number - 1].date)})
+    """Where one item comes from (for a whole list, ask one ``Sources``)."""
+    return Sources(workspace).where(item)

@@ -77,7 +77,7 @@ class DialogPrompts:
 
     def choose_calendar_target(self, suggested: Path) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            self.parent, tr("ui_due.calendar_title"), str(suggested), f"{tr('ui_due.calendar_filter')} (*.ics)"
+            self.parent, tr("shell.due.calendar_title"), str(suggested), f"{tr('shell.due.calendar_filter')} (*.ics)"
         )
         if not name:
             return None
