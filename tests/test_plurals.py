@@ -122,3 +122,22 @@ def test_real_outputs_read_right_in_both_languages() -> None:
               every=counted("every_days", 1)) == "Bo: 1 day overdue (last talked to 1 Nov 2026, every day)"
     assert tr("guide.cli.overdue_line", "da", name="Bo", count=3, last="1. nov. 2026",
               every=counted("every_days", 14)) == "Bo: 3 dage forsinket (sidst talt med 1. nov. 2026, hver 14. dag)"
+
+
+def test_readiness_reads_right_with_one_of_each() -> None:
+    """Real outputs: one problem, one ally, one phase, a one-day window."""
+    import datetime as dt
+
+    from briefing.guide.readiness import readiness
+    from briefing.model.entities import Campaign, Phase, Problem, Stakeholder, Workspace
+
+    ws = Workspace(campaign=Campaign(name="T", started=dt.date(2026, 1, 5)))
+    ws.problems = [Problem(id="p1", title="Lost contracts", severity=5)]
+    ws.stakeholders = [Stakeholder(id="s1", name="Anne", stance="champion", decision_maker=True)]
+    ws.phases = [Phase(id="ph1", name="Pilot", risk="low")]
+    ws.guide.min_phases, ws.guide.leadership_window_days = 1, 1
+    steps = {s.key: s for s in readiness(ws, dt.date(2026, 11, 27), include_deck=False).steps}
+    assert steps["problems"].reason.message("en") == "The top problem lacks a CSF or an activity: Lost contracts."
+    assert steps["allies"].reason.message("da").startswith("0 af 1 allieret er talt med")
+    assert steps["leadership"].reason.message("en").startswith("Within the limits in the last day:")
+    assert steps["plan"].reason.message("en") == "1 phase, starting low-risk with “Pilot”."
