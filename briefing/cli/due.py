@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.cli.common import command, read_store, say
@@ -93,8 +94,6 @@ def _cut(text: str) -> str:
 
 
 def calendar_command(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from briefing.guide.calendar import write_calendar
 
     today = parse_day(args.today, "--today") if args.today else None

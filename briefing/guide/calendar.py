@@ -14,6 +14,7 @@ DTSTAMP is the time of the export.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from pathlib import Path
@@ -44,9 +45,7 @@ def calendar_items(workspace: Workspace, today: dt.date) -> list[DueItem]:
 
 
 def _not_before(item: DueItem, today: dt.date) -> DueItem:
-    if item.day is not None and item.day >= today:
-        return item
-    return DueItem(item.kind, today, item.what, item.who, item.source_id, item.index, item.stakeholder_id, today)
+    return item if item.day is not None and item.day >= today else dataclasses.replace(item, day=today)
 
 
 def uid(workspace: Workspace, item: DueItem) -> str:
