@@ -26,7 +26,7 @@ from ui.workers import Runner
 
 def suggested_file(session: Session, settings: AppSettings) -> Path:
     """The calendar file last written, else one named after the campaign beside the workspace."""
-    last = settings.calendar_file()
+    last = settings.last_export("calendar")  # (the same file again: its events are updated)
     if last is not None:
         return last
     name = re.sub(r"[^\w\- ]+", "", session.workspace.campaign.name).strip() or session.store.name or "briefing"
@@ -63,7 +63,7 @@ class CalendarExport(QObject):
 
     def on_job_finished(self, result: tuple[Path, int]) -> None:
         path, count = result
-        self.settings.remember_calendar_file(path)
+        self.settings.remember_export("calendar", path)
         self.exported.emit(tr("shell.due.calendar_written", count=count, file=str(path)))
 
     def on_job_failed(self, error: BaseException) -> None:

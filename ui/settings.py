@@ -74,14 +74,6 @@ class AppSettings:
     def remember_export(self, kind: str, path: Path) -> None:
         self.store.setValue(f"export/{kind}", str(path))
 
-    def calendar_file(self) -> Path | None:
-        """Where File → Export calendar last wrote (the next export offers the same file, to update it)."""
-        value = self.store.value("export/calendar", "")
-        return Path(str(value)) if value else None
-
-    def remember_calendar_file(self, path: Path) -> None:
-        self.store.setValue("export/calendar", str(path))
-
     # -- language ----------------------------------------------------------------------
 
     def language(self) -> str | None:
