@@ -1,5 +1,6 @@
 """What the app remembers between runs (QSettings): window geometry and state, the last and
-the recent workspaces, the last file of each kind of export, and the language.
+the recent workspaces, the last file of each kind of export, the language, and whether a deck is exported
+without speaker notes.
 
 Tests give their own QSettings (an INI file in a temporary folder), so they never touch the
 user's settings.
@@ -73,6 +74,13 @@ class AppSettings:
 
     def remember_export(self, kind: str, path: Path) -> None:
         self.store.setValue(f"export/{kind}", str(path))
+
+    def deck_without_notes(self) -> bool:
+        """True when the user last chose to export the deck without speaker notes."""
+        return str(self.store.value("deck/without_notes", "false")).lower() == "true"
+
+    def set_deck_without_notes(self, chosen: bool) -> None:
+        self.store.setValue("deck/without_notes", "true" if chosen else "false")
 
     # -- language ----------------------------------------------------------------------
 

@@ -4,7 +4,14 @@ API (each returns a ``ChartSpec``; ``today`` is injected wherever "now" matters)
 
 - ``kpi_effects(workspace, lang, max_kpis=6)`` — the proof: native clustered bar, one category per
   KPI, series baseline (role ``context``), latest (``accent``) and target (``target``).
+- ``kpi_bars(effects, lang)`` — the same chart for the given measured effects, in their order.
+- ``kpi_progress(effects, lang)`` — native bar, one per KPI with a target: how far it has come from its
+  baseline to its target (0 … 100 %, beyond 100 past the target), labelled with its real values.
+- ``kpi_trend(effect, lang)`` — the headline KPI: native line, one point per measurement (dates on the
+  axis), its baseline (role ``context``) and target (``goal``) as dashed reference lines labelled at their end.
 - ``survey_results(survey, lang, max_questions=3)`` — kind ``likert``: answers per scale level.
+- ``survey_change(comparison, lang)`` — two surveys' shared questions: native clustered bar, the share
+  who agree then (role ``context``) and now (``accent``), each series named with its date and n.
 - ``stakeholder_map(workspace, lang, anonymize=False, named=None)`` — native bubble: x interest, y influence,
   size drive, one series per stance coloured ``level:N/5``; roles instead of names when anonymized;
   only the ``named`` people labelled (default: the most influential, at most ``MAP_LABELS``, each
@@ -13,6 +20,10 @@ API (each returns a ``ChartSpec``; ``today`` is injected wherever "now" matters)
   risk (``level:N/3``), today marked.
 - ``attempts(workspace, lang)`` — native column: one bar per presentation, its height and colour
   the outcome as an ordered level (rejected → approved), labelled with the outcome.
+- ``cost_and_benefit(case, lang, phase)`` — native line: the phase asked's cost (role ``target``) against the
+  cumulative benefit month by month (``accent``), and the measured benefit alone (``muted``, a grey that reads
+  on the background as a line must) when estimated benefit is part of the whole; amounts in millions or
+  thousands of the campaign's currency.
 - ``leadership_dose(workspace, lang, today, window_days=None)`` — native column: contacts with
   decision makers and references sent to them per week (windows up to 13 weeks) or per month.
 
@@ -25,14 +36,17 @@ baseline of 0 cannot be indexed and is left out of a mixed-unit chart (it is nam
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Collection, Sequence
 
 from briefing.charts.labels import arrange as arrange_labels
 from briefing.charts.spec import ChartSpec, LikertRow, Series, Span
 from briefing.charts.theme import level_role
 from briefing.evidence.analysis import scale_level
+from briefing.evidence.compare import Agreement, SharedQuestion, SurveyComparison
 from briefing.evidence.kpis import KpiEffect, effect
-from briefing.i18n import counted, format_date, format_number, term, tr
+from briefing.evidence.money import BusinessCase, chart_step, whole_months
+from briefing.i18n import counted, format_date, format_money, format_number, money_unit, term, tr
 from briefing.model.entities import (
     RISKS,
     STANCES,
@@ -84,7 +98,11 @@ def kpi_effects(workspace: Workspace, lang: str, max_kpis: int = 6) -> ChartSpec
     """Baseline, latest and target per measured KPI, the strongest improvements first."""
     measured = [e for e in _effects(workspace) if e.measured]
     measured.sort(key=lambda e: -(e.improvement_pct if e.improvement_pct is not None else float("-inf")))
-    chosen = measured[:max_kpis]
+    return kpi_bars(measured[:max_kpis], lang)
+
+
+def kpi_bars(chosen: Sequence[KpiEffect], lang: str) -> ChartSpec:
+    """Baseline, latest and target of each of ``chosen`` (measured) in that order; mixed units indexed."""
     units = {e.kpi.unit.strip() for e in chosen}
     if len(units) > 1:
         left_out = [e for e in chosen if not e.baseline]
@@ -134,9 +152,18 @@ def _index(value: float | None, e: KpiEffect) -> float | None:
     return round(value / abs(e.baseline) * 100, 1)
 
 
-def _kpi_category(e: KpiEffect, lang: str) -> str:
+def _kpi_category(e: KpiEffect, lang: str, with_unit: bool = False) -> str:
+    """The KPI's name (and "lower is better" where it is); ``with_unit``: its unit too, unless it is %."""
     key = "chart.kpi.category_down" if e.kpi.direction == "down" else "chart.kpi.category_up"
-    return tr(key, lang, name=e.kpi.name)
+    unit = e.kpi.unit.strip()
+    name = tr("chart.kpi.name_unit", lang, name=e.kpi.name, unit=unit) if with_unit and unit not in ("", "%") else (
+        e.kpi.name)
+    return tr(key, lang, name=name)
+
+
+def _bare(value: float, unit: str, lang: str) -> str:
+    """A value without its unit (the category names it), except a percentage."""
+    return with_unit(value, "%", lang) if unit.strip() == "%" else format_number(_tidy(value), lang)
 
 
 def _kpi_sentence(e: KpiEffect, lang: str) -> str:
@@ -159,6 +186,78 @@ def _kpi_title(effects: Sequence[KpiEffect], lang: str) -> str:
     pct = with_unit(abs(best.improvement_pct), "%", lang, decimals=0)
     key = "chart.kpi.title_better" if best.improvement_pct >= 0 else "chart.kpi.title_worse"
     return tr(key, lang, name=best.kpi.name, pct=pct)
+
+
+def kpi_progress(effects: Sequence[KpiEffect], lang: str) -> ChartSpec:
+    """Each measured KPI's way from its baseline to its target, in percent; KPIs without a target are named."""
+    shown = [e for e in effects if e.progress is not None and e.baseline is not None and e.latest is not None]
+    left_out = [e.kpi.name for e in effects if e not in shown]
+    labels = [tr("chart.progress.label", lang, baseline=_bare(e.baseline, e.kpi.unit, lang),
+                 latest=_bare(e.latest, e.kpi.unit, lang), target=_bare(e.kpi.target, e.kpi.unit, lang))
+              for e in shown if e.baseline is not None and e.latest is not None and e.kpi.target is not None]
+    values: list[float | None] = [round((e.progress or 0) * 100, 1) for e in shown]
+    highest = max([100.0, *(v or 0 for v in values)])
+    spec = ChartSpec(
+        lang=lang,
+        kind="bar",
+        title=tr("chart.progress.title", lang),
+        categories=[_kpi_category(e, lang, with_unit=True) for e in shown],
+        series=[Series(tr("chart.progress.series", lang), values, role="accent", point_labels=labels)] if shown else [],
+        value_axis=tr("chart.progress.axis", lang),
+        y_range=(min([0.0, *(v or 0 for v in values)]), math.ceil(highest * 1.5 / 50) * 50),  # room for the labels
+        legend=False,
+        alt_text=" ".join(tr("chart.progress.sentence", lang, name=e.kpi.name, label=label,
+                             pct=with_unit(v or 0, "%", lang, 0)) for e, label, v in zip(shown, labels, values,
+                                                                                      strict=True)),
+    )
+    if left_out:
+        spec.note = tr("chart.progress.no_target", lang, names=", ".join(left_out))
+        spec.alt_text += " " + spec.note
+    return spec
+
+
+def kpi_trend(item: KpiEffect, lang: str) -> ChartSpec:
+    """One KPI over all its measurements in date order, with its baseline and target as reference lines.
+
+    Each reference line is labelled on the line, where the KPI's own line is far from it: the baseline at its
+    right end (the KPI has moved away by then), the target at its left end (it had not got there yet)."""
+    points = sorted(item.kpi.measurements, key=lambda m: m.date)
+    unit, n = item.kpi.unit, len(points)
+    values: list[float | None] = [m.value for m in points]
+    line_side = "below" if item.kpi.direction == "up" else "above"
+    labels = [with_unit(m.value, unit, lang) for m in points]
+    series = [Series(item.kpi.name, values, role="accent", point_labels=labels, label_positions=[line_side] * n)]
+    for value, key, role, at, side in ((item.baseline, "chart.kpi.baseline", "context", n - 1, "left"),
+                                       (item.kpi.target, "chart.kpi.target", "goal", 0, "right")):
+        if value is None or not n:
+            continue
+        label = tr("chart.trend.reference", lang, name=tr(key, lang), value=with_unit(value, unit, lang))
+        series.append(Series(tr(key, lang), [value] * n, role=role,
+                             point_labels=[label if i == at else "" for i in range(n)],
+                             label_positions=[side] * n, reference=True))
+    return ChartSpec(
+        lang=lang,
+        kind="line",
+        title=_kpi_title([item], lang),
+        categories=[format_date(m.date, lang, short=True) for m in points],
+        series=series,
+        unit=unit.strip(),
+        value_axis=unit.strip() and tr("chart.kpi.axis_unit", lang, unit=unit.strip()),
+        legend=False,
+        alt_text=_trend_sentence(item, lang),
+    )
+
+
+def _trend_sentence(item: KpiEffect, lang: str) -> str:
+    unit = item.kpi.unit
+    points = "; ".join(f"{format_date(m.date, lang, short=True)}: {with_unit(m.value, unit, lang)}"
+                       for m in sorted(item.kpi.measurements, key=lambda m: m.date))
+    parts = [tr("chart.trend.points", lang, name=item.kpi.name, count=len(item.kpi.measurements), points=points)]
+    for value, key in ((item.baseline, "chart.kpi.baseline"), (item.kpi.target, "chart.kpi.target")):
+        if value is not None:
+            reference = tr("chart.trend.reference", lang, name=tr(key, lang), value=with_unit(value, unit, lang))
+            parts.append(f"{reference}.")
+    return " ".join(parts)
 
 
 # ---------------------------------------------------------------- what people say
@@ -207,6 +306,44 @@ def _likert_sentence(row: LikertRow, scale: Sequence[str], lang: str) -> str:
         return ""
     top = sum(row.counts[-2:]) if len(scale) > 3 else row.counts[-1]
     return tr("chart.survey.sentence", lang, question=row.label, pct=with_unit(top / total * 100, "%", lang, 0))
+
+
+def survey_change(comparison: SurveyComparison, lang: str) -> ChartSpec:
+    """The share who agree with each shared question in the earlier and the later survey, each with its n."""
+    rows = comparison.questions
+    series = [_agreement_series(comparison.earlier, [q.then for q in rows], "context", lang),
+              _agreement_series(comparison.later, [q.now for q in rows], "accent", lang)]
+    return ChartSpec(
+        lang=lang,
+        kind="bar",
+        title=tr("chart.compare.title", lang),
+        categories=[q.text for q in rows],
+        series=series,
+        unit="%",
+        value_axis=tr("chart.compare.axis", lang),
+        y_range=(0, 100),
+        alt_text=" ".join(_change_sentence(q, comparison, lang) for q in rows),
+    )
+
+
+def _agreement_series(survey: Survey, answers: Sequence[Agreement], role: str, lang: str) -> Series:
+    """One survey's bars: the share who agree (percent), labelled with it and, where a question's n differs
+    from the survey's, with that n; the series named after the survey's date and n."""
+    n = max((a.n for a in answers), default=0)
+    labels = [with_unit((a.share or 0) * 100, "%", lang, 0) + ("" if a.n == n else f" (n = {a.n})") for a in answers]
+    when = _month_year(survey.date, lang) if survey.date else survey.title
+    return Series(tr("chart.compare.series", lang, when=when, n=format_number(n, lang)),
+                  [round((a.share or 0) * 100, 1) for a in answers], role=role, point_labels=labels)
+
+
+def _change_sentence(question: SharedQuestion, comparison: SurveyComparison, lang: str) -> str:
+    def part(survey: Survey, answer: Agreement) -> str:
+        when = _month_year(survey.date, lang) if survey.date else survey.title
+        return tr("chart.compare.part", lang, pct=with_unit((answer.share or 0) * 100, "%", lang, 0), when=when,
+                  n=format_number(answer.n, lang))
+
+    return tr("chart.compare.sentence", lang, question=question.text.rstrip(". "),
+              then=part(comparison.earlier, question.then), now=part(comparison.later, question.now))
 
 
 # ---------------------------------------------------------------- who is with us
@@ -327,7 +464,7 @@ def roadmap_timeline(workspace: Workspace, lang: str, today: dt.date) -> ChartSp
             start=p.start or today,
             end=max(p.end or today, p.start or today),
             role=level_role(RISKS.index(p.risk), len(RISKS)),
-            note=_phase_note(p, lang),
+            note=_phase_note(p, workspace.campaign.currency, lang),
         )
         for p in dated
     ]
@@ -343,10 +480,10 @@ def roadmap_timeline(workspace: Workspace, lang: str, today: dt.date) -> ChartSp
     )
 
 
-def _phase_note(phase: Phase, lang: str) -> str:
+def _phase_note(phase: Phase, currency: str, lang: str) -> str:
     if phase.cost is None:
         return ""
-    return tr("chart.roadmap.cost", lang, cost=format_number(_tidy(phase.cost), lang))
+    return tr("chart.roadmap.cost", lang, cost=format_money(phase.cost, currency, lang, compact=True))
 
 
 def _phase_sentence(phase: Phase, lang: str) -> str:
@@ -359,6 +496,52 @@ def _phase_sentence(phase: Phase, lang: str) -> str:
         end=format_date(phase.end, lang, short=True),
         risk=tr("chart.risk_level", lang, risk=term("risk", phase.risk, lang)),
     )
+
+
+# ---------------------------------------------------------------- the money
+
+
+def cost_and_benefit(case: BusinessCase, lang: str, phase: str) -> ChartSpec:
+    """The cost of the phase asked (``phase`` names it) against the benefit summed month by month from its start,
+    over ``case.horizon()`` months; the last point of each line labelled with its amount, the cost drawn as a
+    reference line (a constant: dashed, without markers)."""
+    months = case.horizon()
+    step = chart_step(months)
+    cost = case.cost or 0.0
+    total = case.cumulative_benefit(months)[::step]
+    lines = [(tr("chart.money.cost", lang, phase=phase), [cost] * len(total), "target", "below"),
+             (tr("chart.money.benefit", lang), total, "accent", "above")]
+    if case.measured_apart:
+        lines.append((tr("chart.money.measured", lang), case.cumulative_measured(months)[::step], "muted", "above"))
+    divisor, axis = (1e6, "chart.money.axis_millions") if max(cost, total[-1]) >= 1e6 else (1e3,
+                                                                                            "chart.money.axis_thousands")
+    series = [
+        Series(name, [round(value / divisor, 3) for value in values], role=role,
+               point_labels=[""] * (len(values) - 1) + [format_money(values[-1], case.currency, lang, compact=True)],
+               label_positions=[side] * len(values), reference=role == "target")
+        for name, values, role, side in lines
+    ]
+    return ChartSpec(
+        lang=lang,
+        kind="line",
+        title=tr("chart.money.title", lang, phase=phase),
+        categories=[format_number(month, lang) for month in range(0, months + 1, step)],
+        series=series,
+        category_axis=tr("chart.money.months", lang, phase=phase),
+        value_axis=tr(axis, lang, currency=money_unit(case.currency, lang)),
+        alt_text=_money_sentence(case, lang, phase),
+    )
+
+
+def _money_sentence(case: BusinessCase, lang: str, phase: str) -> str:
+    text = tr("chart.money.sentence", lang, phase=phase, cost=format_money(case.cost or 0, case.currency, lang),
+              yearly=format_money(case.yearly, case.currency, lang),
+              months=format_number(whole_months(case.payback_months), lang))
+    if case.measured_apart and case.measured_payback_months is not None:
+        text += " " + tr("chart.money.sentence_measured", lang,
+                         measured=format_money(case.measured, case.currency, lang),
+                         months=format_number(whole_months(case.measured_payback_months), lang))
+    return text
 
 
 # ---------------------------------------------------------------- repeat until it succeeds

@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-RENDERER_VERSION = "3"
+RENDERER_VERSION = "4"
 MIN_PT = 12.0
 FALLBACK_FONTS = ("Carlito", "Liberation Sans", "DejaVu Sans")
 _PIE_ROLES = ("accent", "context", "muted", "target")
@@ -318,17 +318,30 @@ def _draw_column(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
     _bars(ax, spec, theme, horizontal=False)
 
 
+_LINE_LABEL: dict[str, tuple[tuple[int, int], str, str]] = {
+    "above": ((0, 8), "center", "bottom"), "below": ((0, -9), "center", "top"),
+    "left": ((-8, 0), "right", "center"), "right": ((8, 0), "left", "center"),
+}
+"""Where a line chart's point label sits: its offset (points), horizontal and vertical alignment."""
+
+
 def _draw_line(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
     n = len(spec.categories)
     for series in spec.series:
         colour = role_colour(theme, series.role)
         xs = [i for i, v in enumerate(series.values[:n]) if v is not None]
         ys = [v for v in series.values[:n] if v is not None]
-        ax.plot(xs, ys, color=colour, linewidth=2.5, marker="o", markersize=7, label=mpl_text(series.name))
+        look: dict[str, Any] = ({"linewidth": 2, "linestyle": (0, (5, 3))} if series.reference
+                                else {"linewidth": 2.5, "marker": "o", "markersize": 7})
+        ax.plot(xs, ys, color=colour, label=mpl_text(series.name), **look)
         if spec.data_labels:
             labels = _labels_for(series, spec, n)
+            sides = series.label_positions or []
             for x, y in zip(xs, ys, strict=True):
-                ax.annotate(labels[x], (x, y), textcoords="offset points", xytext=(0, 8), ha="center")
+                offset, ha, va = _LINE_LABEL.get(sides[x] if x < len(sides) else "above", _LINE_LABEL["above"])
+                box = {"boxstyle": "square,pad=0.1", "facecolor": theme.background, "edgecolor": "none"}
+                ax.annotate(labels[x], (x, y), textcoords="offset points", xytext=offset, ha=ha, va=va,
+                            bbox=box if series.reference else None)
     _category_axis(ax, spec, theme, horizontal=False)
     _legend(ax, spec, len(spec.series))
 

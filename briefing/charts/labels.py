@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from briefing.charts.spec import ChartSpec
@@ -217,6 +217,26 @@ def arrange(spec: ChartSpec, limit: int | None = None) -> ChartSpec:
         kept = texts if one.point_labels is not None else None
         series.append(dataclasses.replace(one, label_positions=positions, point_labels=kept))
     return dataclasses.replace(spec, series=series)
+
+
+def over_bubbles(spec: ChartSpec, roles: Collection[str]) -> set[tuple[int, int]]:
+    """(series index, point index) of every label of ``spec`` that lies over a bubble of a series whose role is one of
+    ``roles`` (other than its own): a reader would take the label for that bubble's."""
+    rows = [(n, i, s) for n, s in enumerate(spec.series) for i in range(len(s.values)) if s.values[i] is not None]
+    drawn = bubbles(
+        [(float((s.x or [])[i]), float(s.values[i] or 0.0)) for _n, i, s in rows],
+        [float((s.sizes or [1.0] * len(s.values))[i]) for _n, i, s in rows],
+        [(s.point_labels or [""] * len(s.values))[i] for _n, i, s in rows],
+        _drawn_range(spec.x_range),
+        _drawn_range(spec.y_range),
+    )
+    avoided = [(row, bubble.box()) for row, bubble in enumerate(drawn) if rows[row][2].role in roles]
+    over = set()
+    for row, ((n, i, s), bubble) in enumerate(zip(rows, drawn, strict=True)):
+        box = bubble.label_box((s.label_positions or ["right"] * len(s.values))[i])
+        if bubble.label_width > 0 and any(box.overlap(other) > 1e-9 for r, other in avoided if r != row):
+            over.add((n, i))
+    return over
 
 
 def _drawn_range(limits: tuple[float, float] | None) -> tuple[float, float]:

@@ -28,6 +28,7 @@ from pptx.enum.chart import (
     XL_MARKER_STYLE,
     XL_TICK_LABEL_POSITION,
 )
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.shapes.graphfrm import GraphicFrame
@@ -264,7 +265,7 @@ def _colour_series(chart: Chart, spec: ChartSpec, theme: ChartTheme) -> None:
     for series, source in zip(plot.series, spec.series, strict=False):
         colour = role_colour(theme, source.role)
         if spec.kind == "line":
-            _colour_line(series, colour)
+            _colour_line(series, colour, source.reference)
             continue
         if spec.kind == "scatter":
             _colour_markers(series, source, spec, theme)
@@ -287,10 +288,14 @@ def _fill(fmt: Any, colour: str, theme: ChartTheme) -> None:
     sppr.insert(at + 1, line)
 
 
-def _colour_line(series: Any, colour: str) -> None:
+def _colour_line(series: Any, colour: str, reference: bool = False) -> None:
     series.format.line.color.rgb = _rgb(colour)
-    series.format.line.width = Pt(2.5)
+    series.format.line.width = Pt(2 if reference else 2.5)
     series.smooth = False
+    if reference:  # a baseline or target: dashed, no markers
+        series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+        series.marker.style = XL_MARKER_STYLE.NONE
+        return
     series.marker.format.fill.solid()
     series.marker.format.fill.fore_color.rgb = _rgb(colour)
     series.marker.format.line.color.rgb = _rgb(colour)
@@ -434,7 +439,7 @@ def _point_labels(series: Any, source: Series, spec: ChartSpec, theme: ChartThem
         if not text and spec.kind in ("bubble", "scatter"):
             continue  # nothing shows there: no value (see _add_data_labels), no text
         label = series.points[point_index].data_label
-        if spec.kind in ("bubble", "scatter"):
+        if spec.kind in ("bubble", "scatter") or source.label_positions:
             side = source.label_positions[label_index] if source.label_positions else "right"
             label.position = _SIDES.get(side, XL_LABEL_POSITION.RIGHT)
         if not text:
@@ -443,9 +448,12 @@ def _point_labels(series: Any, source: Series, spec: ChartSpec, theme: ChartThem
             continue
         frame = label.text_frame
         frame.text = text
-        if spec.kind in ("bubble", "scatter"):
-            frame.word_wrap = False  # a name on one line, where the label placement counted on it
+        if spec.kind in ("bubble", "scatter", "line"):
+            frame.word_wrap = False  # a name or an amount on one line, where the label placement counted on it
+        if spec.kind in ("bubble", "scatter") or source.reference:  # a name, or a reference line's, on its patch
             _backed(label, theme.background)
+        elif spec.kind == "bar":
+            frame.word_wrap = False  # a bar's label on one line beside it (the value axis leaves it room)
         for run in frame.paragraphs[0].runs:
             _style_font(run.font, theme)
 

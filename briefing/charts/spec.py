@@ -6,6 +6,8 @@ Colours are never given here, only *roles*; the renderer maps roles to the theme
 - ``context`` the muted second colour for comparison (e.g. a baseline);
 - ``muted``   greys for the rest;
 - ``target``  a target marker or line;
+- ``goal``    a target drawn as a reference line: a theme colour of the template that is neither the accent
+  nor red (the target is something to reach, not an alarm);
 - ``level:N/M`` an ordered level N of M (0 = lowest) — risk low→high, stance blocker→champion —
   rendered as a lightness ramp that survives colour blindness and greyscale printing.
 """
@@ -33,6 +35,9 @@ class Series:
     point_labels: list[str] | None = None
     label_positions: list[str] | None = None
     """Where each point's label sits: "right" (default), "left", "above", "below" or "center"."""
+    reference: bool = False
+    """A reference line (a baseline, a target): a constant drawn dashed, without markers, labelled where its
+    ``point_labels`` say (on a line chart: at its right end)."""
 
 
 @dataclass

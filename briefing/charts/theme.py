@@ -14,6 +14,8 @@ class ChartTheme:
     context: str = "#8FA9CC"
     muted: str = "#A6A6A6"
     target: str = "#C0392B"
+    goal: str = ""
+    """A target drawn as a reference line: a theme colour that is neither the accent nor red ("": the text's)."""
     text: str = "#1A1A1A"
     background: str = "#FFFFFF"
     ramp: tuple[str, ...] = ("#CFE0F2", "#8FB5DD", "#4F86C0", "#23589A", "#0B2E5C")
@@ -101,7 +103,8 @@ def role_colour(theme: ChartTheme, role: str) -> str:
             return level_colour(theme, int(level), int(levels))
         except ValueError:
             return theme.muted
-    named = {"accent": theme.accent, "context": theme.context, "muted": theme.muted, "target": theme.target}
+    named = {"accent": theme.accent, "context": theme.context, "muted": theme.muted, "target": theme.target,
+             "goal": theme.goal or theme.text}
     return named.get(role, theme.extra.get(role, theme.muted))
 
 

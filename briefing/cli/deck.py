@@ -18,6 +18,7 @@ EXIT_OK, EXIT_FINDINGS = 0, 1
 def register(subparsers: Any) -> None:
     export = command(subparsers, "export", "deck.cli.export_help", run_export)
     export.add_argument("--out", type=Path, required=True, metavar="FILE.pptx", help=tr("deck.cli.out_help"))
+    export.add_argument("--no-notes", dest="notes", action="store_false", help=tr("deck.cli.no_notes_help"))
     _deck_options(export)
     _deck_options(command(subparsers, "check", "deck.cli.check_help", run_check))
     template = command(subparsers, "template-check", "deck.cli.template_help", run_template_check, workspace=False)
@@ -60,7 +61,8 @@ def run_export(args: argparse.Namespace) -> int:
     with read_store(args) as store:  # an export never writes to the store
         workspace = store.workspace
         settings = _settings(workspace, args)
-        result = export(workspace, args.out, settings=settings, template=args.template, today=store.clock.today())
+        result = export(workspace, args.out, settings=settings, template=args.template, today=store.clock.today(),
+                        notes=args.notes)
     _print_findings(result.findings, None)
     say(tr("deck.cli.written", file=str(result.path), count=result.slides,
            sha256=result.sha256[:12]))
@@ -75,7 +77,7 @@ def run_check(args: argparse.Namespace) -> int:
         settings = _settings(workspace, args)
         findings = check(workspace, settings=settings, template=args.template, today=store.clock.today())
     _print_findings(findings, None)
-    return EXIT_FINDINGS if findings else EXIT_OK
+    return EXIT_FINDINGS if any(finding.severity == "error" for finding in findings) else EXIT_OK
 
 
 def run_template_check(args: argparse.Namespace) -> int:

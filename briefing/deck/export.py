@@ -49,8 +49,9 @@ def review(workspace: Workspace, settings: DeckSettings | None = None, template:
 
 def export(workspace: Workspace, out: Path, settings: DeckSettings | None = None, template: Path | str | None = None,
            today: dt.date | None = None, progress: Callable[[int, int], None] | None = None,
-           cache_dir: Path | None = None) -> ExportResult:
-    """Write the deck to ``out`` atomically; returns its path, slide count, lint findings and sha256."""
+           cache_dir: Path | None = None, notes: bool = True) -> ExportResult:
+    """Write the deck to ``out`` atomically; returns its path, slide count, lint findings and sha256.
+    Without ``notes`` the deck has no speaker notes at all: a copy to send ahead."""
     from briefing.deck import template as templates
     from briefing.deck.lint import lint
     from briefing.deck.paging import paginate
@@ -62,7 +63,7 @@ def export(workspace: Workspace, out: Path, settings: DeckSettings | None = None
     loaded = templates.load(_template_path(workspace, settings, template))
     deck = paginate(plan(workspace, settings, today), loaded)
     findings = lint(deck, loaded)
-    prs = render(deck, loaded, cache_dir if cache_dir is not None else default_cache(), progress)
+    prs = render(deck, loaded, cache_dir if cache_dir is not None else default_cache(), progress, notes)
     data = package_bytes(prs)
     write_or_refuse(out, data, "deck.error.unwritable")
     return ExportResult(out, len(deck.slides), findings, hashlib.sha256(data).hexdigest())

@@ -164,7 +164,7 @@ def arrange(spec: SlideSpec, geo: Geometry, family: str, heading_family: str) ->
     elif spec.table is not None:
         result.table = arrange_table(spec, area, family, sizes)
     elif spec.chart is not None:
-        if spec.bullets and area.width < 10.0:  # a small slide: the quote goes under the chart
+        if len(spec.bullets) == 1 and area.width < 10.0:  # a small slide: the quote goes under the chart
             text_h = min(area.height * 0.3, 1.2)
             result.chart = Box(area.left, area.top, area.width, area.height - text_h - 0.1)
             text_box = Box(area.left, area.bottom - text_h, area.width, text_h)

@@ -6,12 +6,14 @@ in the whole deck; an action title (a claim, at least 5 words) on every content 
 fits its box, measured with the real font's metrics in the template's geometry, and no word wider
 than its line (it would be broken mid-word), on every slide. Each finding names the slide, the
 field (``title``, ``body``, ``callout``, ``caption``, ``card 2``, ``table``) and the text to shorten.
+A name typed into the user's text that the deck shows as a role (``named``) is a finding too, so the
+user can reword it.
 """
 
 from __future__ import annotations
 
 from briefing.deck import layout as lay
-from briefing.deck import legibility, textfit
+from briefing.deck import legibility, privacy, textfit
 from briefing.deck.limits import MAX_BULLETS, MAX_REFERENCES, MAX_TITLE_LINES, MAX_WORDS, MIN_BODY_PT, MIN_TITLE_WORDS
 from briefing.deck.model import DeckPlan, Finding, SlideSpec
 from briefing.deck.template import Template
@@ -32,7 +34,9 @@ def lint(plan: DeckPlan, template: Template) -> list[Finding]:
         findings.append(Finding(0, "max_slides", len(main), plan.max_slides))
     for number, spec in enumerate(plan.slides, start=1):
         findings.extend(check_slide(spec, number, template))
+        findings.extend(privacy.findings(spec, number))
     findings.extend(legibility.findings(plan, template))
+    findings.extend(plan.notices)
     references = {ref for spec in main for ref in spec.references}
     if len(references) > MAX_REFERENCES:
         findings.append(Finding(0, "references", len(references), MAX_REFERENCES))

@@ -13,7 +13,7 @@ from briefing.charts.spec import ChartSpec
 from briefing.model.entities import DeckSettings
 
 SlideKind = str
-"""title, summary, since, problems, csfs, proof, survey, allies, roadmap, decision,
+"""title, summary, since, problems, csfs, proof, business_case, survey, allies, roadmap, decision,
 divider, details, method, sources, history."""
 
 SECTIONS: tuple[str, ...] = (
@@ -22,6 +22,7 @@ SECTIONS: tuple[str, ...] = (
     "problems",
     "csfs",
     "proof",
+    "business_case",
     "survey",
     "allies",
     "roadmap",
@@ -49,6 +50,16 @@ class Table:
     first_column_wide: bool = True
 
 
+@dataclass(frozen=True)
+class Renamed:
+    """A name the user typed that a slide shows as the person's role instead (see ``briefing.deck.privacy``)."""
+
+    field: str
+    """The part of the slide: ``title``, ``body``, ``card 2``, ``table``, ``chart``, ``notes`` …"""
+    name: str
+    role: str
+
+
 @dataclass
 class SlideSpec:
     """One slide as data. ``references`` holds the ids of the external references shown on it."""
@@ -66,6 +77,8 @@ class SlideSpec:
     appendix: bool = False
     references: list[str] = field(default_factory=list)
     section: str = ""
+    renamed: list[Renamed] = field(default_factory=list)
+    """Names in the user's text shown as roles on this slide, for the lint to tell where."""
 
     def body_texts(self) -> list[str]:
         """Every piece of body text a reader sees (bullets, callout, cards, table body cells)."""
@@ -93,6 +106,8 @@ class DeckPlan:
     anonymize: bool = False
     settings: DeckSettings | None = None
     """The settings the deck is made with (stamped into the .pptx for the presentation history)."""
+    notices: list[Finding] = field(default_factory=list)
+    """What the planner found missing in the workspace for this deck (an empty business case): the lint reports it."""
 
     @property
     def main(self) -> list[SlideSpec]:
@@ -118,6 +133,8 @@ class Finding:
     """The part of the slide (``title``, ``body``, ``callout``, ``caption``, ``card 2``, ``table``); "" for all."""
     text: str = ""
     """The text to shorten (or the word too wide for its line)."""
+    severity: str = "error"
+    """``error`` blocks the readiness of the deck; ``warning`` is told but does not block it."""
 
     def message(self, lang: str | None = None) -> str:
         from briefing.i18n import format_number, tr

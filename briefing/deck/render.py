@@ -46,11 +46,12 @@ IMAGE_DPI = 150
 
 
 def render(plan: DeckPlan, template: Template, cache_dir: Path | None = None,
-           progress: Callable[[int, int], None] | None = None) -> Any:
-    """The Presentation for ``plan``: one slide per spec, notes on each, the template's examples gone."""
+           progress: Callable[[int, int], None] | None = None, notes: bool = True) -> Any:
+    """The Presentation for ``plan``: one slide per spec, notes on each (none at all without ``notes``: a copy
+    to send ahead), the template's examples gone."""
     prs = template.open()
     compat.quick_partnames(prs.part.package)
-    renderer = _Renderer(prs, plan, template, cache_dir)
+    renderer = _Renderer(prs, plan, template, cache_dir, notes)
     total = len(plan.slides)
     for number, spec in enumerate(plan.slides, start=1):
         renderer.slide(spec, number)
@@ -90,8 +91,10 @@ def _rectangle(slide: Any, box: Box, colour: str) -> Any:
 
 
 class _Renderer:
-    def __init__(self, prs: Any, plan: DeckPlan, template: Template, cache_dir: Path | None) -> None:
+    def __init__(self, prs: Any, plan: DeckPlan, template: Template, cache_dir: Path | None,
+                 notes: bool = True) -> None:
         self.prs = prs
+        self.notes = notes
         self.plan = plan
         self.template = template
         self.geo = template.geometry
@@ -119,7 +122,8 @@ class _Renderer:
             self._content(slide, spec, arrangement)
             self._footer(slide, number)
         self._drop_empty_placeholders(slide)
-        self._notes(slide).notes_text_frame.text = clean(spec.notes or spec.title, keep_newlines=True)
+        if self.notes:
+            self._notes(slide).notes_text_frame.text = clean(spec.notes or spec.title, keep_newlines=True)
 
     def _notes(self, slide: Any) -> Any:
         """The slide's notes page. The first is made by python-pptx (placeholders cloned from the notes

@@ -158,6 +158,12 @@ def _line(d: _Sketch) -> None:
     for series in d.spec.series:
         points = tuple(where(i, v) for i, v in enumerate(series.values[:n]) if v is not None)
         colour = role_colour(d.theme, series.role)
+        if series.reference:  # a baseline or target: dashed, named where its label is
+            d.items.append(Line(points, colour, 1.5, dashed=True))
+            for (x, y), text in zip(points, series.point_labels or [], strict=False):
+                if text:
+                    d.text(x, y - 0.04, text, "r" if x > plot.left + plot.width / 2 else "l", limit=30)
+            continue
         d.items.append(Line(points, colour, 2.5))
         d.items.extend(Dot(x, y, 0.05, colour) for x, y in points)
     d.axis(((plot.left, plot.bottom), (plot.right, plot.bottom)))

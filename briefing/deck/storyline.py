@@ -11,8 +11,9 @@ import datetime as dt
 from collections.abc import Callable
 
 from briefing.deck.model import SECTIONS, DeckPlan, SlideSpec
+from briefing.deck.privacy import protect
 from briefing.deck.sanitize import clean
-from briefing.deck.sections import appendix, case, evidence, opening, people, plan
+from briefing.deck.sections import appendix, case, evidence, money, opening, people, plan
 from briefing.deck.sections.context import Context
 from briefing.errors import InputError
 from briefing.model.entities import DeckSettings, Workspace
@@ -23,17 +24,20 @@ BUILDERS: dict[str, Callable[[Context], list[SlideSpec]]] = {
     "problems": case.problems,
     "csfs": case.csfs,
     "proof": evidence.proof,
+    "business_case": money.business_case,
     "survey": evidence.survey,
     "allies": people.allies,
     "roadmap": plan.roadmap,
     "decision": plan.decision,
 }
 
-PRIORITY: tuple[str, ...] = ("summary", "decision", "since", "proof", "roadmap", "problems", "allies", "survey", "csfs")
+PRIORITY: tuple[str, ...] = ("summary", "decision", "since", "proof", "business_case", "roadmap", "problems", "allies",
+                             "survey", "csfs", "kpis")
 """Which sections stay on the main slides longest when the slide budget is tight (first = last to move)."""
 
 ALIASES = {"since_last_time": "since", "plan": "roadmap", "phases": "roadmap", "stakeholders": "allies",
-           "kpis": "proof", "surveys": "survey", "next_steps": "decision", "executive_summary": "summary"}
+           "kpis": "proof", "surveys": "survey", "next_steps": "decision", "executive_summary": "summary",
+           "money": "business_case", "payback": "business_case", "benefits": "business_case"}
 
 
 def resolve_settings(workspace: Workspace, settings: DeckSettings | None) -> DeckSettings:
@@ -68,9 +72,10 @@ def build_plan(workspace: Workspace, settings: DeckSettings | None = None, today
     for name in chosen.sections or list(SECTIONS):
         main.extend(BUILDERS[name](ctx))
     kept, moved = apply_budget(main, chosen.max_slides)
+    kept = evidence.point_to_more(ctx, kept)
     back = [appendix.divider(ctx), *moved, *ctx.details, *appendix.method(ctx), *appendix.sources(ctx),
                 *appendix.history(ctx)]
-    return DeckPlan(
+    deck = DeckPlan(
         slides=[*kept, *back],
         lang=lang,
         title=main[0].title,
@@ -80,7 +85,9 @@ def build_plan(workspace: Workspace, settings: DeckSettings | None = None, today
         max_slides=chosen.max_slides,
         anonymize=chosen.anonymize,
         settings=chosen,
+        notices=money.findings(ctx),
     )
+    return protect(deck, ctx.naming, [p.feedback for p in workspace.presentations])
 
 
 def apply_budget(main: list[SlideSpec], max_slides: int) -> tuple[list[SlideSpec], list[SlideSpec]]:

@@ -67,6 +67,7 @@ class Palette:
     box: str
     major_font: str
     minor_font: str
+    goal: str = ""
 
     @property
     def dark(self) -> bool:
@@ -78,6 +79,7 @@ class Palette:
             context=self.context,
             muted=self.muted,
             target=self.target,
+            goal=self.goal,
             text=self.text,
             background=self.background,
             ramp=ramp(self.accent, self.background),
@@ -368,10 +370,26 @@ def palette(prs: Any, inks: dict[str, Ink]) -> Palette:
         context=blend(accent, bg, 0.5),
         muted=blend(text, bg, 0.45),
         target=target,
+        goal=goal_colour(accents, accent, scheme.get("dk2", ""), bg),
         box=blend(bg, text, 0.07),
         major_font=_font(theme_xml, "majorFont"),
         minor_font=_font(theme_xml, "minorFont"),
     )
+
+
+def goal_colour(accents: list[str], accent: str, dark2: str, background: str) -> str:
+    """The colour of a target line: the template's first accent of another hue than ``accent`` that is neither
+    grey nor red, else its second dark colour (dk2), made to read on ``background`` (3:1, as a line must)."""
+    import colorsys
+
+    def fits(colour: str) -> bool:
+        r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        hue, _, saturation = colorsys.rgb_to_hls(r, g, b)
+        red = hue < 0.045 or hue > 0.93
+        return saturation > 0.25 and not red and abs(hue - _hue(accent)) > 0.08
+
+    chosen = next((c for c in accents if c != accent and fits(c)), f"#{dark2}" if dark2 else "")
+    return _readable(chosen, background, 3.0) if chosen else ""
 
 
 def _scheme(theme: Any) -> dict[str, str]:

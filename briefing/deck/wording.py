@@ -70,7 +70,7 @@ def _first_piece_within(text: str, pattern: re.Pattern[str], max_words: int) -> 
         count = words(piece)
         if count > max_words:
             break
-        if count >= max(3, max_words // 2):
+        if count >= max(3, max_words // 2) and piece.count("(") == piece.count(")"):  # never inside brackets
             best = piece
     return best
 

@@ -10,9 +10,10 @@ the genitive ``s`` that follows, which stays).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.model.entities import Stakeholder
 
@@ -52,11 +53,10 @@ class Naming:
         self._people = {person.id: person for person in people}
         hidden = [person for person in people if not may_name(person, anonymize)]
         self._by_name = _names(people, hidden)
-        ordered = sorted(self._by_name, key=len, reverse=True)
-        self._pattern = (
-            re.compile(r"(?<!\w)(" + "|".join(re.escape(name) for name in ordered) + r")(?=s?(?!\w))", re.IGNORECASE)
-            if ordered else None
-        )
+        self._by_first: defaultdict[str, list[str]] = defaultdict(list)
+        """Each name by its first word: a text is matched only against the names whose first word it has."""
+        for name in self._by_name:
+            self._by_first[next(iter(_WORD.findall(name)), "")].append(name)
 
     def may_name(self, person: Stakeholder) -> bool:
         return may_name(person, self.anonymize)
@@ -75,7 +75,8 @@ class Naming:
 
     def redact(self, text: str) -> Redacted:
         """``text`` with every name that may not be shown replaced by that person's role."""
-        if self._pattern is None or not text:
+        candidates = self._candidates(text) if text else ()
+        if not candidates:
             return Redacted(text, ())
         found: list[Found] = []
 
@@ -85,7 +86,24 @@ class Naming:
             found.append(Found(match.group(1), person.id, role))
             return role
 
-        return Redacted(self._pattern.sub(replace, text), tuple(found))
+        return Redacted(_pattern(candidates).sub(replace, text), tuple(found))
+
+    def _candidates(self, text: str) -> tuple[str, ...]:
+        """The names whose first word is a word of ``text`` (or one with a genitive ``s``), longest first."""
+        words = {word.casefold() for word in _WORD.findall(text)}
+        words |= {word[:-1] for word in words if word.endswith("s")} | {""}
+        return tuple(sorted({name for word in words for name in self._by_first.get(word, ())},
+                            key=lambda name: (-len(name), name)))
+
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1024)
+def _pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern matching any of ``names`` as a whole word (a genitive ``s`` may follow), ignoring case; the few
+    names a text may hold, so that a deck with hundreds of people compiles no pattern of them all."""
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(name) for name in names) + r")(?=s?(?!\w))", re.IGNORECASE)
 
 
 def _names(people: Sequence[Stakeholder], hidden: Sequence[Stakeholder]) -> dict[str, Stakeholder]:

@@ -119,15 +119,19 @@ def format_money(amount: float, currency: str, lang: str | None = None, compact:
     ``1,2 mio. kr.`` / ``DKK 1.2m``.
     """
     lang = lang or current_language()
-    code = (currency or "DKK").upper()
     if compact and abs(amount) >= 1_000_000:
         number = format_number(round(amount / 1_000_000, 1), lang)
         number = f"{number} mio." if lang == "da" else f"{number}m"
     else:
         number = format_number(round(amount), lang, decimals=0)
-    if lang == "da":
-        return f"{number} kr." if code == "DKK" else f"{number} {code}"
-    return f"{code} {number}"
+    unit = money_unit(currency, lang)
+    return f"{number} {unit}" if lang == "da" else f"{unit} {number}"
+
+
+def money_unit(currency: str, lang: str | None = None) -> str:
+    """How a language names the currency beside an amount: ``kr.`` for Danish kroner in Danish, else the code."""
+    code = (currency or "DKK").upper()
+    return "kr." if code == "DKK" and (lang or current_language()) == "da" else code
 
 
 def format_date(day: dt.date, lang: str | None = None, short: bool = False) -> str:

@@ -15,7 +15,7 @@ from pptx.util import Emu
 from briefing.deck import export, plan, review
 from briefing.deck import template as templates
 from briefing.deck.drawing import draw, marked_parts
-from briefing.deck.drawn import DrawnSlide, Picture, Rect, Text, text_width
+from briefing.deck.drawn import DrawnSlide, Line, Picture, Rect, Text, text_width
 from briefing.deck.model import Finding, SlideSpec
 from briefing.deck.scenery import scenery
 from briefing.deck.template import Box
@@ -132,7 +132,8 @@ def test_a_chart_is_the_export_s_cached_image_or_else_a_sketch_of_its_data(
         chart_box = sketched.parts["chart"]
         marks = [item for item in sketched.items if isinstance(item, Rect) and item.box != chart_box
                  and _inside(item.box, chart_box)]
-        assert marks, f"no bars, spans or key drawn for the {spec.chart.kind} chart"
+        marks += [item for item in sketched.items if isinstance(item, Line) and item.width > 1.0]  # not the axis
+        assert marks, f"no bars, lines, spans or key drawn for the {spec.chart.kind} chart"
         assert not any(isinstance(item, Picture) and item.path for item in sketched.items)
 
 

@@ -3,6 +3,7 @@ continuation slide or the appendix — and the lint names what would still be cu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -110,7 +111,8 @@ def test_a_table_goes_down_to_fourteen_points_and_the_lint_reports_it(dark: Temp
                                                                      today: dt.date) -> None:
     from briefing.deck import plan
 
-    csfs = next(s for s in plan(demo_da, today=today).main if s.kind == "csfs")
+    eleven = dataclasses.replace(demo_da.deck, max_slides=11)  # the CSF matrix on a main slide
+    csfs = next(s for s in plan(demo_da, eleven, today=today).main if s.kind == "csfs")
     placed = arranged(csfs, dark).table
     assert placed is not None and placed.fits and placed.size == layout.TABLE_FLOOR_PT
     found = [f for f in lint(deck(csfs), dark) if f.rule == "font_size"]
@@ -167,7 +169,7 @@ def test_a_bubble_label_longer_than_its_room_shows_its_first_clause_never_a_cut(
     assert short_label("Birgitte Holm") == "Birgitte Holm"
     long = "Anne-Marie Christensen-Østergaard Jensen"
     assert short_label(long) == long  # no clause to keep: whole
-    anonymous = plan(demo, dataclasses.replace(demo.deck, anonymize=True), today=today)
-    labels = [label for s in anonymous.main if s.chart for series in s.chart.series
+    deck = plan(demo, dataclasses.replace(demo.deck, anonymize=False), today=today)
+    labels = [label for s in deck.main if s.chart for series in s.chart.series
               for label in (series.point_labels or [])]
     assert labels and not [label for label in labels if "…" in short_label(label)]

@@ -95,7 +95,7 @@ def test_the_default_deck_is_16_9_with_native_charts_and_the_titles_of_the_plan(
     assert (prs.slide_width, prs.slide_height) == (12192000, 6858000)
     charts = [shape for slide in prs.slides for shape in slide.shapes if shape.has_chart]
     pictures = [shape for slide in prs.slides for shape in slide.shapes if shape.shape_type == 13]
-    assert len(charts) >= 3 and len(pictures) >= 2
+    assert len(charts) >= 4 and len(pictures) >= 1  # the roadmap's timeline is a picture; the rest are native
     assert prs.slides[1].shapes.title.text.startswith("Approve phase 2")
 
 

@@ -179,10 +179,13 @@ def test_a_single_phase_is_not_a_plan_in_phases(ws: Workspace) -> None:
 def test_a_breach_the_real_lint_finds_makes_the_deck_not_ready_and_the_reason_quotes_it(ws: Workspace) -> None:
     from briefing.deck import check
 
+    def blocking() -> list[Any]:  # the business case's warnings (no cost, no benefit here) do not block
+        return [f for f in check(ws, today=TODAY.today()) if f.severity == "error"]
+
     ws.deck = DeckSettings(title="Contracts we can find", ask="Approve phase 2 for 1.2 M DKK")
-    assert check(ws, today=TODAY.today()) == [] and readiness(ws, TODAY).ready
+    assert blocking() == [] and readiness(ws, TODAY).ready
     ws.deck = DeckSettings(title="Contracts", ask="Approve it")  # too short to be an action title
-    [finding] = check(ws, today=TODAY.today())
+    [finding] = blocking()
     result = readiness(ws, TODAY)
     assert not result.ready and result.step("deck").status == "attention"
     assert result.step("deck").reason.message("en") == (

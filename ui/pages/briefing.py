@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.deck.model import SECTIONS
+from briefing.deck.privacy import shown_title
 from briefing.edits import SetSingleton
 from briefing.errors import BriefingError
 from briefing.guide.days import Day
@@ -55,8 +56,11 @@ from ui.dialogs.presented import PresentationInput, from_qdate, to_qdate
 from ui.forms.form import message_label, show_message
 from ui.forms.plans import kpi_options
 from ui.pages.base import Page
+from ui.pages.business_case import BusinessCaseBox
+from ui.pages.notes_choice import NotesChoice
 from ui.preview import SlidePreview
 from ui.session import Session
+from ui.settings import AppSettings
 from ui.style import make_heading
 from ui.targets import documents, file_name
 from ui.workers import Job, Latest, Runner
@@ -107,8 +111,9 @@ class BriefingPage(Page):
     presented = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None, prompts: Any = None,
-                 runner: Runner | None = None) -> None:
+                 runner: Runner | None = None, settings: AppSettings | None = None) -> None:
         super().__init__(session, parent)
+        self.app_settings = settings
         self.prompts = prompts
         self.runner = runner or Runner(self)
         self.job: Job | None = None
@@ -132,6 +137,7 @@ class BriefingPage(Page):
         self.heading = QLabel(self)
         make_heading(self.heading)
         self.settings_box = QGroupBox(self)
+        self.business_case = BusinessCaseBox(self.session, self)
         self.title = QLineEdit(self)
         self.ask = TextField(self)
         self.audience = QLineEdit(self)
@@ -164,6 +170,7 @@ class BriefingPage(Page):
         self.preview = SlidePreview(self)
         self.export_button = QPushButton(self)
         self.export_button.setObjectName("export")
+        self.no_notes = NotesChoice(self, self.app_settings)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)  # shown while a deck is being exported
@@ -223,6 +230,7 @@ class BriefingPage(Page):
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
         left_column.addWidget(scroll, 1)
+        left_column.addWidget(self.business_case)
         left_column.addWidget(self.export_box)
         QVBoxLayout(self.lint_box).addWidget(self.lint)
         QVBoxLayout(self.outline_box).addWidget(self.outline)
@@ -252,6 +260,7 @@ class BriefingPage(Page):
         first.addWidget(self.export_button)
         first.addWidget(self.progress, 1)
         column.addLayout(first)
+        column.addWidget(self.no_notes)
         column.addWidget(self.export_status)
         second = QHBoxLayout()
         for button in (self.open_file_button, self.open_folder_button):
@@ -326,6 +335,7 @@ class BriefingPage(Page):
         self.heading.setText(tr("shell.briefing.heading"))
         self._show_choices()
         self.settings_box.setTitle(tr("shell.briefing.settings"))
+        self.business_case.retranslate()
         for label, (key, widget) in zip(self.labels, self.rows, strict=True):
             label.setText(tr(key))
             widget.setAccessibleName(tr(key))
@@ -347,6 +357,7 @@ class BriefingPage(Page):
         self.outline.setAccessibleName(tr("shell.briefing.outline"))
         self.export_box.setTitle(tr("shell.briefing.export_box"))
         self.export_button.setText(tr("shell.briefing.export"))
+        self.no_notes.retranslate()
         self.export_status.setText(str(self.status_message))
         self.progress.setAccessibleName(tr("shell.briefing.progress"))
         self.open_file_button.setText(tr("shell.briefing.open_file"))
@@ -466,7 +477,7 @@ class BriefingPage(Page):
 
     def suggested_target(self) -> Path:
         """Where the export dialog starts: beside the last export, else in Documents, named after the title."""
-        name = file_name(self.session.workspace.deck.title or self.session.store.name or "briefing")
+        name = file_name(shown_title(self.session.workspace) or self.session.store.name or "briefing")
         folder = self.last_export.parent if self.last_export else documents()
         return folder / f"{name}.pptx"
 
@@ -484,11 +495,12 @@ class BriefingPage(Page):
         settings = copy.deepcopy(workspace.deck)
         template = Path(settings.template) if settings.template else None
         today = self.session.store.clock.today()
+        notes = self.no_notes.notes
 
         def work(progress: Any) -> Any:
             from briefing.deck.export import export
 
-            return export(workspace, target, settings, template, today, progress=progress)
+            return export(workspace, target, settings, template, today, progress=progress, notes=notes)
 
         job = self.runner.prepare(work)
         job.progress.connect(self.on_job_progress)

@@ -49,6 +49,7 @@ from ui.models.plans import (
 from ui.pages.base import Backdrop, LazyTab
 from ui.pages.benefits import BenefitsTab
 from ui.pages.importing import ImportPage
+from ui.pages.survey_compare import SurveyComparisonView
 from ui.session import Session, undo_text
 
 
@@ -127,6 +128,8 @@ class EvidencePage(ImportPage):
         self.survey_tabs = QTabWidget(self)
         self.survey_tabs.addTab(self._analysis_box(), "")
         self.survey_tabs.addTab(self.survey_chart, "")
+        self.then_and_now = SurveyComparisonView(self)
+        self.survey_tabs.addTab(self.then_and_now, "")
         right = _vertical(self, self.question_panel, self.survey_tabs)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
@@ -152,6 +155,7 @@ class EvidencePage(ImportPage):
 
     def on_survey_current_changed(self, survey: Any) -> None:
         self.questions.set_owner(survey.id if survey is not None else None)
+        self.then_and_now.show_survey(self.session.workspace, self.survey())
         self.show_analysis(None)
         self.survey_chart.invalidate()
 
@@ -322,6 +326,7 @@ class EvidencePage(ImportPage):
         if any(c.touches(SURVEYS) for c in changes):
             self.show_analysis(self.question_panel.current())
             self.survey_chart.invalidate()
+            self.then_and_now.show_survey(self.session.workspace, self.survey())
         if any(c.touches(INITIATIVES) for c in changes):
             self.kpi_chart.invalidate()
 
@@ -338,6 +343,8 @@ class EvidencePage(ImportPage):
             self.benefits.retranslate()
         self.survey_tabs.setTabText(0, tr("pages.evidence.analysis"))
         self.survey_tabs.setTabText(1, tr("pages.evidence.survey_chart"))
+        self.survey_tabs.setTabText(2, tr("pages.compare.title"))
+        self.then_and_now.retranslate()
         self.kpi_tabs.setTabText(0, tr("pages.evidence.measurements"))
         self.kpi_tabs.setTabText(1, tr("pages.evidence.kpi_chart"))
         for part in (self.survey_section, self.question_panel, self.initiative_section, self.kpi_panel,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from ui.imports import ImportController
 from ui.pages.base import Page
 from ui.session import Session
+from ui.settings import AppSettings
 from ui.workers import Runner
 
 
@@ -24,6 +25,7 @@ class Shell(Protocol):
 
     prompts: Any
     runner: Runner
+    settings: AppSettings
     imports: ImportController | None
 
     def on_page_navigate(self, name: str) -> None: ...
@@ -93,7 +95,7 @@ def roadmap(shell: Shell, session: Session, parent: QWidget) -> Page:
 def briefing(shell: Shell, session: Session, parent: QWidget) -> Page:
     from ui.pages.briefing import BriefingPage
 
-    page = BriefingPage(session, parent, prompts=shell.prompts, runner=shell.runner)
+    page = BriefingPage(session, parent, prompts=shell.prompts, runner=shell.runner, settings=shell.settings)
     page.navigate.connect(shell.on_page_navigate)
     return page
 

@@ -58,8 +58,8 @@ def history(ctx: Context) -> list[SlideSpec]:
             table=None if chart else Table([ctx.t("deck.history.date"), ctx.t("deck.history.audience"),
                                             term("field", "outcome", ctx.lang)], rows, first_column_wide=False),
             chart=chart,
-            notes=notes(*(f"{ctx.day(p.date)} · {clean(p.audience)} · {ctx.word('outcome', p.outcome)}. "
-                          f"{clean(p.feedback)}" for p in presentations)),
+            notes=notes(*(f"{ctx.day(p.date)} · {clean(p.audience)} · {ctx.word('outcome', p.outcome)}."
+                          for p in presentations)),  # the feedback is private: it never leaves the app
             appendix=True,
             section="history",
         )

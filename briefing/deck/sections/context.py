@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeVar
 
 from briefing.charts.spec import ChartSpec
-from briefing.deck.model import SlideSpec
+from briefing.deck.model import Finding, SlideSpec
 from briefing.deck.sanitize import clean
 from briefing.deck.wording import words
-from briefing.i18n import format_date, format_number, term, tr
+from briefing.evidence.naming import Naming
+from briefing.i18n import format_date, format_money, format_number, term, tr
 from briefing.model.collections import STAKEHOLDERS
 from briefing.model.entities import DeckSettings, Workspace
 
@@ -32,6 +34,7 @@ class Context:
     lang: str
     today: dt.date
     details: list[SlideSpec] = field(default_factory=list)
+    notices: list[Finding] = field(default_factory=list)
 
     def t(self, key: str, **params: Any) -> str:
         return tr(key, self.lang, **params)
@@ -40,14 +43,17 @@ class Context:
         """The shared term for a domain value as written inside a sentence (``forkæmper``, ``lav``)."""
         return term(kind, value, self.lang, lower=True)
 
+    @cached_property
+    def naming(self) -> Naming:
+        """Who this deck may name (``briefing.deck.privacy``)."""
+        from briefing.deck.privacy import naming
+
+        return naming(self.workspace, self.settings, self.lang)
+
     def person(self, stakeholder_id: str | None) -> str:
-        """A stakeholder's name, or their role when the deck is anonymized."""
+        """A stakeholder's name when they consented to be named (and the deck is not anonymized), else their role."""
         person = STAKEHOLDERS.find(self.workspace, stakeholder_id) if stakeholder_id else None
-        if person is None:
-            return ""
-        if self.settings.anonymize:
-            return clean(person.role) or self.t("deck.anonymous")
-        return clean(person.name)
+        return clean(self.naming.shown(person)) if person is not None else ""
 
     def owner(self) -> str:
         if self.settings.anonymize:
@@ -56,6 +62,10 @@ class Context:
 
     def number(self, value: float, decimals: int | None = None) -> str:
         return format_number(value, self.lang, decimals)
+
+    def money(self, amount: float, compact: bool = False) -> str:
+        """An amount in the campaign's currency, written the language's way (``1,2 mio. kr.`` when compact)."""
+        return format_money(amount, self.workspace.campaign.currency, self.lang, compact)
 
     def day(self, day: dt.date, short: bool = True) -> str:
         return format_date(day, self.lang, short)

@@ -45,6 +45,13 @@ def best_effect(workspace: Workspace) -> KpiEffect | None:
     return effects[0] if effects else None
 
 
+def headline_effect(workspace: Workspace) -> KpiEffect | None:
+    """The KPI the deck leads with: the one the user chose (``deck.headline_kpi``) when it has a baseline and a
+    measurement, else the largest effect (a primary KPI first, the largest improvement against its baseline)."""
+    chosen = workspace.deck.headline_kpi
+    return next((e for e in measured_effects(workspace) if e.kpi.id == chosen), None) or best_effect(workspace)
+
+
 def next_phase(workspace: Workspace, today: dt.date) -> Phase | None:
     """The phase the decision is about: the first that has not ended yet (else the last)."""
     phases = sorted(workspace.phases, key=lambda p: p.start or dt.date.max)
@@ -54,12 +61,13 @@ def next_phase(workspace: Workspace, today: dt.date) -> Phase | None:
     return phases[-1] if phases else None
 
 
-def effect_sentence(ctx: Context, item: KpiEffect) -> str:
+def effect_sentence(ctx: Context, item: KpiEffect, name_words: int = 8) -> str:
+    """``<KPI>: from 45 to 8 min, 82 % better``, the KPI's name within ``name_words`` words."""
     unit = clean(item.kpi.unit)
     assert item.baseline is not None and item.latest is not None
     text = ctx.t(
         "deck.effect",
-        kpi=brief(clean(item.kpi.name), 8),
+        kpi=brief(clean(item.kpi.name), name_words),
         baseline=ctx.number(item.baseline),
         latest=ctx.number(item.latest),
         unit=f" {unit}" if unit and unit != "%" else unit,
@@ -79,7 +87,7 @@ def effect_note(ctx: Context, item: KpiEffect) -> str:
 def phase_line(ctx: Context, phase: Phase) -> str:
     parts = [brief(clean(phase.name), 8), ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk))]
     if phase.cost is not None:
-        parts.append(ctx.number(phase.cost))
+        parts.append(ctx.money(phase.cost, compact=True))
     return ", ".join(parts)
 
 
@@ -90,7 +98,7 @@ def phase_note(ctx: Context, phase: Phase) -> str:
         for part in [
             f"{clean(phase.name)} ({span})" if span else clean(phase.name),
             ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk)),
-            ctx.number(phase.cost) if phase.cost is not None else "",
+            ctx.money(phase.cost) if phase.cost is not None else "",
             ", ".join(clean(o) for o in phase.objectives),
             ", ".join(clean(d.title) for d in phase.deliverables),
         ]

@@ -7,18 +7,19 @@ import datetime as dt
 from briefing.deck.limits import MAX_WORDS as WORD_BUDGET
 from briefing.deck.model import SlideSpec, Table
 from briefing.deck.sanitize import clean
+from briefing.deck.sections import money
 from briefing.deck.sections.context import MAX_ROWS, Context, continued, notes, within_budget
 from briefing.deck.sections.facts import (
-    best_effect,
     effect_note,
     effect_sentence,
+    headline_effect,
     next_phase,
-    phase_line,
     phase_note,
     problem_summary,
     top_problem,
 )
 from briefing.deck.wording import brief, words
+from briefing.evidence.money import business_case
 from briefing.model.queries import open_objections
 
 
@@ -43,23 +44,26 @@ def title_slide(ctx: Context, attempt: int, day: dt.date) -> SlideSpec:
 
 def summary(ctx: Context) -> list[SlideSpec]:
     problem = top_problem(ctx.workspace)
-    best = best_effect(ctx.workspace)
-    phase = next_phase(ctx.workspace, ctx.today)
+    best = headline_effect(ctx.workspace)
+    case = business_case(ctx.workspace)
+    phase = case.phase or next_phase(ctx.workspace, ctx.today)
     lines = []
+    ask = clean(ctx.settings.ask)
+    title = money.titled(ctx, brief(ask, 22), case) if ask else ctx.t("deck.summary.title_none")
     if best is not None:
         lines.append(ctx.t("deck.summary.proof", text=effect_sentence(ctx, best)))
     if phase is not None:
-        lines.append(ctx.t("deck.summary.plan", text=phase_line(ctx, phase)))
+        room = WORD_BUDGET - 3 - sum(words(line) for line in lines) - (WHY_WORDS if problem is not None else 0)
+        lines.extend(money.summary_lines(ctx, case, phase, room, paid_in_title=title != brief(ask, 22)))
     if problem is not None:
         left = WORD_BUDGET - 3 - sum(words(line) for line in lines) - 2
         why = brief(clean(problem.impact or problem.title), max(left, 5))
         lines.insert(0, ctx.t("deck.summary.why", text=why))
-    ask = clean(ctx.settings.ask)
     callout = ctx.t("deck.summary.callout_none")
     return [
         SlideSpec(
             kind="summary",
-            title=brief(ask, 22) if ask else ctx.t("deck.summary.title_none"),
+            title=title,
             bullets=lines,
             callout=callout,
             notes=notes(
@@ -67,6 +71,7 @@ def summary(ctx: Context) -> list[SlideSpec]:
                 problem_summary(ctx, problem),
                 (best and effect_note(ctx, best)) or "",
                 (phase and phase_note(ctx, phase)) or "",
+                money.computation(ctx, case) if case.complete else "",
             ),
             section="summary",
         )
@@ -74,6 +79,8 @@ def summary(ctx: Context) -> list[SlideSpec]:
 
 
 ASKED_WORDS = 8
+WHY_WORDS = 7
+"""The shortest the summary's "why now" line is given room for (its label and five words)."""
 
 
 ANSWER_WORDS = 10

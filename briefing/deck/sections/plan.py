@@ -17,7 +17,8 @@ def roadmap(ctx: Context) -> list[SlideSpec]:
     chart = chart_or_none(lambda: ctx.charts().roadmap_timeline(ctx.workspace, ctx.lang, ctx.today))
     first = phases[0]
     key = "deck.roadmap.title" if first.risk == "low" else "deck.roadmap.title_risky"
-    costs = [f"{brief(clean(p.name).split(':')[0], 3)}: {ctx.number(p.cost)}" for p in phases if p.cost is not None]
+    costs = [f"{brief(clean(p.name).split(':')[0], 3)}: {ctx.money(p.cost, compact=True)}"
+             for p in phases if p.cost is not None]
     return [
         SlideSpec(
             kind="roadmap",

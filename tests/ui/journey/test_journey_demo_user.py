@@ -142,7 +142,7 @@ def test_the_demo_user_composes_exports_presents_and_answers_on_the_next_deck(
     assert window.session.undo_stack.count() == 3
     first_line, titles = _outline(page, qtbot)
     assert first_line == "Main slides: 5 of at most 5" and len(page.plan.main) == 5 < len(main_before)
-    assert len(titles) == len(page.plan.slides) and titles[1] == f"2. {new_ask}"
+    assert len(titles) == len(page.plan.slides) and titles[1] == f"2. {new_ask}, paid back in 7 months"
     for _ in range(3):
         window.menus.undo_action.trigger()
     assert (page.ask.text(), page.max_slides.value()) == (old_ask, old_max)
