@@ -536,11 +536,12 @@ def cost_and_benefit(case: BusinessCase, lang: str, phase: str) -> ChartSpec:
 def _money_sentence(case: BusinessCase, lang: str, phase: str) -> str:
     text = tr("chart.money.sentence", lang, phase=phase, cost=format_money(case.cost or 0, case.currency, lang),
               yearly=format_money(case.yearly, case.currency, lang),
-              months=format_number(whole_months(case.payback_months), lang))
+              months=format_number(whole_months(case.payback_months), lang), count=whole_months(case.payback_months))
     if case.measured_apart and case.measured_payback_months is not None:
         text += " " + tr("chart.money.sentence_measured", lang,
                          measured=format_money(case.measured, case.currency, lang),
-                         months=format_number(whole_months(case.measured_payback_months), lang))
+                         months=format_number(whole_months(case.measured_payback_months), lang),
+                         count=whole_months(case.measured_payback_months))
     return text
 
 
