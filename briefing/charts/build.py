@@ -47,7 +47,7 @@ from briefing.evidence.analysis import scale_level
 from briefing.evidence.compare import Agreement, SharedQuestion, SurveyComparison
 from briefing.evidence.kpis import KpiEffect, effect
 from briefing.evidence.money import BusinessCase, chart_step, whole_months
-from briefing.i18n import format_date, format_money, format_number, money_unit, term, tr
+from briefing.i18n import counted, format_date, format_money, format_number, money_unit, term, tr
 from briefing.model.entities import (
     RISKS,
     STANCES,
@@ -388,8 +388,10 @@ def stakeholder_map(
         scale=[term("stance", s, lang) for s in STANCES],
         x_range=MAP_RANGE,
         y_range=MAP_RANGE,
-        note=tr("chart.stakeholders.note", lang, allies=allies, budget=budget),
-        alt_text=tr("chart.stakeholders.alt", lang, n=len(people), allies=allies, budget=budget),
+        note=tr("chart.stakeholders.note", lang, allies=counted("allies", allies),
+                budget=counted("budget_holders", budget)),
+        alt_text=tr("chart.stakeholders.alt", lang, stakeholders=counted("stakeholders", len(people)),
+                    allies=counted("allies", allies), budget=counted("budget_holders", budget)),
     ), limit=MAP_LABELS if len(people) > MAP_LABELS else None)
 
 
@@ -535,11 +537,12 @@ def cost_and_benefit(case: BusinessCase, lang: str, phase: str) -> ChartSpec:
 def _money_sentence(case: BusinessCase, lang: str, phase: str) -> str:
     text = tr("chart.money.sentence", lang, phase=phase, cost=format_money(case.cost or 0, case.currency, lang),
               yearly=format_money(case.yearly, case.currency, lang),
-              months=format_number(whole_months(case.payback_months), lang))
+              months=format_number(whole_months(case.payback_months), lang), count=whole_months(case.payback_months))
     if case.measured_apart and case.measured_payback_months is not None:
         text += " " + tr("chart.money.sentence_measured", lang,
                          measured=format_money(case.measured, case.currency, lang),
-                         months=format_number(whole_months(case.measured_payback_months), lang))
+                         months=format_number(whole_months(case.measured_payback_months), lang),
+                         count=whole_months(case.measured_payback_months))
     return text
 
 
@@ -565,7 +568,7 @@ def attempts(workspace: Workspace, lang: str) -> ChartSpec:
     return ChartSpec(
         lang=lang,
         kind="column",
-        title=tr("chart.attempts.title", lang, n=len(shown)),
+        title=tr("chart.attempts.title", lang, count=len(shown)),
         categories=categories,
         series=[series],
         value_axis=term("field", "outcome", lang),
@@ -599,7 +602,7 @@ def leadership_dose(
     return ChartSpec(
         lang=lang,
         kind="column",
-        title=tr("chart.dose.title", lang, days=days),
+        title=tr("chart.dose.title", lang, count=days),
         categories=[label(start, lang, first.year != today.year) for start in bins],
         series=[
             _count_series(tr("chart.dose.contacts", lang), [count[b] for b in bins], "accent", lang),
@@ -610,9 +613,9 @@ def leadership_dose(
         note=tr(
             "chart.dose.note",
             lang,
-            contacts=len(contacts),
+            contacts=counted("contacts", len(contacts)),
             max_contacts=guide.max_leadership_contacts,
-            references=sum(refs.values()),
+            references=counted("references", sum(refs.values())),
             max_references=guide.max_leadership_references,
         ),
     )

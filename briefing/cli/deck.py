@@ -69,7 +69,7 @@ def run_export(args: argparse.Namespace) -> int:
         result = export(workspace, args.out, settings=settings, template=args.template, today=store.clock.today(),
                         notes=args.notes, show_attempt=args.show_attempt)
     _print_findings(result.findings, None)
-    say(tr("deck.cli.written", file=str(result.path), slides=result.slides,
+    say(tr("deck.cli.written", file=str(result.path), count=result.slides,
            sha256=result.sha256[:12]))
     return EXIT_OK
 

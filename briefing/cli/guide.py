@@ -11,7 +11,7 @@ from briefing.cli.common import command, open_store, read_store, say
 from briefing.clock import SystemClock
 from briefing.guide.days import parse_day
 from briefing.guide.objections import answer_edit, open_objections
-from briefing.i18n import LANGUAGES, format_date, term, tr
+from briefing.i18n import LANGUAGES, counted, format_date, term, tr
 from briefing.model import codec
 from briefing.model.entities import OUTCOMES, Workspace
 
@@ -236,13 +236,13 @@ def _cadence_json(entry: CadenceStatus) -> dict[str, Any]:
 
 def _overdue_line(entry: CadenceStatus) -> str:
     person = entry.stakeholder
-    params: dict[str, Any] = {"name": person.name, "days": entry.days_overdue, "cadence": person.cadence_days}
+    params: dict[str, Any] = {"name": person.name, "count": entry.days_overdue,
+                              "every": counted("every_days", person.cadence_days)}
     if entry.days_overdue is None:
         return tr("guide.cli.overdue_unknown", **params)
     if entry.last_dialogue is None:
         return tr("guide.cli.overdue_never", **params)
-    key = "guide.cli.overdue_line_one" if entry.days_overdue == 1 else "guide.cli.overdue_line"
-    return tr(key, last=format_date(entry.last_dialogue, short=True), **params)
+    return tr("guide.cli.overdue_line", last=format_date(entry.last_dialogue, short=True), **params)
 
 
 def objections_command(args: argparse.Namespace) -> int:

@@ -32,7 +32,7 @@ from briefing.evidence.kpis import effect, measured_until
 from briefing.guide import cadence, dosing
 from briefing.guide.days import Day, Sentence, Today, as_day
 from briefing.guide.outlook import Outlook, outlook
-from briefing.i18n import SharedTerm, format_number
+from briefing.i18n import SharedTerm, counted, format_number
 from briefing.model.entities import Problem, Workspace
 from briefing.model.queries import latest_presentation, ordered_phases
 
@@ -107,7 +107,8 @@ def allies_step(workspace: Workspace, today: dt.date) -> Step:
         return _step("allies", "missing", "none", "none_next")
     engaged = sum(s.engaged for s in statuses)
     share = engaged / len(statuses)
-    params = {"engaged": engaged, "total": len(statuses), "minimum": settings.min_allies,
+    params = {"engaged": engaged, "total": len(statuses), "allies": counted("allies", len(statuses)),
+              "minimum": settings.min_allies,
               "share": format_number(round(settings.allies_within_cadence * 100))}
     if engaged >= settings.min_allies and share >= settings.allies_within_cadence:
         return _step("allies", "done", "enough", "enough_next", **params)
@@ -125,7 +126,8 @@ def leadership_step(workspace: Workspace, today: dt.date) -> Step:
     if not any(s.decision_maker for s in workspace.stakeholders):
         return _step("leadership", "missing", "none", "none_next")
     dose = dosing.dose(workspace, today)
-    params = {"contacts": len(dose.contacts), "references": dose.references, "days": dose.window_days,
+    params = {"contacts": len(dose.contacts), "references": dose.references,
+              "days": counted("last_days", dose.window_days),
               "max_contacts": dose.max_contacts, "max_references": dose.max_references}
     if dose.air_until is not None:
         return _step("leadership", "attention", "flooded", "air_next", until=Day(dose.air_until), **params)
@@ -172,10 +174,11 @@ def problems_step(workspace: Workspace) -> Step:
     links = [(p, *problem_links(workspace, p)) for p in top]
     loose = [(p, csf, activity) for p, csf, activity in links if not (csf and activity)]
     if not loose:
-        return _step("problems", "done", "linked", "linked_next", top=len(top))
+        return _step("problems", "done", "linked", "linked_next", count=len(top))
     first, has_csf, _ = loose[0]
-    return _step("problems", "attention", "unlinked", "activity_next" if has_csf else "csf_next",
-                 count=len(loose), top=len(top), titles=_names([p.title for p, _, _ in loose]), title=first.title)
+    return _step("problems", "attention", "unlinked" if len(top) > 1 else "unlinked_top",
+                 "activity_next" if has_csf else "csf_next", count=len(loose), top=counted("top_problems", len(top)),
+                 titles=_names([p.title for p, _, _ in loose]), title=first.title)
 
 
 # -- 5. plan -------------------------------------------------------------------------------------

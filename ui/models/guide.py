@@ -35,7 +35,7 @@ class ContactRow:
 
 
 def _days(value: int | None) -> str:
-    return tr("pages.overdue.never") if value is None else tr("pages.overdue.days", n=value)
+    return tr("pages.overdue.never") if value is None else tr("pages.overdue.days", count=value)
 
 
 def overdue_model(session: Session) -> DerivedTableModel:

@@ -7,6 +7,7 @@ the window appears without those libraries and the card fills in a moment later.
 
 Signals:
     navigate(str): the page to show for a step (its "Go to" button).
+    show_person(str), show_attempt(str): a stakeholder's or a presentation's id, from the due list.
     deck_checked(): after the deck's step was computed anew.
 """
 
@@ -31,6 +32,7 @@ from briefing.guide.readiness import STEP_KEYS, Readiness, Step, StepKey, deck_s
 from briefing.i18n import tr
 from briefing.model.snapshot import snapshot
 from ui.pages.base import Page, WhenShown
+from ui.pages.due_list import DueList
 from ui.session import Session
 from ui.style import is_dark, make_heading, theme
 from ui.workers import Runner
@@ -107,6 +109,8 @@ class OverviewPage(Page):
     """The readiness checklist, the campaign, and when the next attempt is."""
 
     navigate = Signal(str)
+    show_person = Signal(str)
+    show_attempt = Signal(str)
     demo_requested = Signal()
     deck_checked = Signal()
 
@@ -137,6 +141,9 @@ class OverviewPage(Page):
         self.demo_button = QPushButton(self)  # an empty workspace: the demo campaign is one click away
         self.demo_button.setObjectName("open_demo")
         self.demo_button.clicked.connect(self.demo_requested)
+        self.due_list = DueList(session, self)  # what is due, soonest first
+        self.due_list.show_person.connect(self.show_person)
+        self.due_list.show_attempt.connect(self.show_attempt)
         self.cards = [StepCard(n, key, self) for n, key in enumerate(STEP_KEYS, start=1)]
         for card in self.cards:
             card.go.connect(self.navigate)
@@ -151,6 +158,7 @@ class OverviewPage(Page):
             column.addWidget(widget)
             if widget is self.next_attempt:
                 column.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
+                column.addWidget(self.due_list)
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -168,6 +176,7 @@ class OverviewPage(Page):
     def refresh(self) -> None:
         workspace = self.session.workspace
         self.result = readiness(workspace, self.session.store.clock.today(), include_deck=False)
+        self.due_list.load()
         self._generation += 1
         self.deck_due.due = True
         self.deck = None  # the deck's step shows "Checking…" until the worker has checked the changed workspace
@@ -226,6 +235,7 @@ class OverviewPage(Page):
         self.demo_button.setVisible(workspace.is_empty())
         for card in self.cards:
             card.show_step(steps.get(card.key))
+        self.due_list.retranslate()
 
 
 def _attempt_line(workspace: Any, result: Readiness | None) -> str:

@@ -106,7 +106,7 @@ def since(ctx: Context) -> list[SlideSpec]:
     return [
         SlideSpec(
             kind="since",
-            title=ctx.t(title_key, answered=answered, total=len(items), count=len(items)),
+            title=ctx.t(title_key, answered=answered, count=len(items)),
             table=Table([ctx.t("deck.since.asked"), ctx.t("deck.since.answer")], rows, first_column_wide=False),
             caption=ctx.t("deck.since.rest", count=len(extra)) if extra else "",
             notes=notes(
