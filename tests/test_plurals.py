@@ -38,7 +38,7 @@ COUNT_NEUTRAL = {
 """Messages with a number that reads right for 1 as it is, each with the reason."""
 
 NOT_NOUNS = {"is", "was", "has", "as", "its", "this", "us", "points", "holds", "lies", "looks", "breaks", "does",
-             "needs", "takes", "backs", "solves", "less", "across"}
+             "needs", "takes", "backs", "solves", "less", "across", "delivers"}
 """Words ending in s that follow a placeholder without being a plural noun (verbs, pronouns)."""
 COUNTED = re.compile(r"\{(\w+)\}(?:\s+more|\s+[a-z]+)?\s+([a-z’'\-]+s)\b")
 EVERY = re.compile(r"every \{(\w+)\}")
