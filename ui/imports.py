@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from briefing.edits import AddItem, AddItems
 from briefing.errors import BriefingError, InputError
-from briefing.i18n import Message, tr
+from briefing.i18n import Message, counted, tr
 from briefing.model.collections import STAKEHOLDERS, SURVEYS, Collection, Entity
 from briefing.model.ids import fresh_id
 from ui.session import Session
@@ -95,8 +95,9 @@ class ImportController(QObject):
                 self._fail(tr("pages.import.survey_failed"), error)
                 continue
             added.append(survey.id)
-            self._tell(tr("pages.import.survey_done", title=survey.title, file=path.name, n=len(survey.responses),
-                          questions=len(survey.questions)), result.notices)
+            self._tell(tr("pages.import.survey_done", title=survey.title, file=path.name,
+                          responses=counted("responses", len(survey.responses)),
+                          questions=counted("questions", len(survey.questions))), result.notices)
         if added:
             self.imported.emit(SURVEYS, added)
         return added
@@ -113,7 +114,8 @@ class ImportController(QObject):
                     person.id = self._free_id(STAKEHOLDERS, person.id, taken)
                     taken.add(person.id)
                 edit = AddItems(STAKEHOLDERS, people)  # one check and one write, however long the list
-                self.session.do(edit, Message("pages.undo.import_stakeholders", {"file": path.name, "n": len(people)}))
+                undo = Message("pages.undo.import_stakeholders", {"file": path.name, "count": len(people)})
+                self.session.do(edit, undo)
             except BriefingError as error:
                 self._fail(tr("pages.import.stakeholders_failed"), error)
                 continue

@@ -36,6 +36,7 @@ from briefing.i18n import current_language, set_language, tr
 from briefing.model.collections import STAKEHOLDERS, Collection, Entity
 from briefing.store import StoreWriteError, WorkspaceStore
 from ui import qt_texts, workspaces
+from ui.calendar_export import CalendarExport
 from ui.dialogs.prompts import DialogPrompts
 from ui.imports import ImportController, ImportKind, local_files
 from ui.menus import Menus
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         """The folder shown as ``~`` in the status bar (None: the user's home)."""
         self.imports: ImportController | None = None
         self.runner = Runner(self)
+        self.calendar_export = CalendarExport(self.runner, settings, self.prompts, self)
         self.undo_group = QUndoGroup(self)
         self.pages: dict[str, Page] = {}
         self.setObjectName("main_window")
@@ -160,6 +162,8 @@ class MainWindow(QMainWindow):
         self.menus.import_stakeholders_action.triggered.connect(self.on_import_stakeholders_triggered)
         self.menus.export_action.triggered.connect(self.on_export_triggered)
         self.menus.export_preread_action.triggered.connect(self.on_export_preread_triggered)
+        self.menus.export_calendar_action.triggered.connect(self.on_export_calendar_triggered)
+        self.calendar_export.exported.connect(self.on_calendar_export_exported)
         self.menus.quit_action.triggered.connect(self.close)
         self.menus.language_group.triggered.connect(self.on_language_group_triggered)
         for index, action in enumerate(self.menus.go_actions):
@@ -398,6 +402,10 @@ class MainWindow(QMainWindow):
         self.show_page("allies")
         self.pages["allies"].open_person(stakeholder_id)  # type: ignore[attr-defined]
 
+    def on_page_show_attempt(self, presentation_id: str) -> None:
+        self.show_page("history")
+        self.pages["history"].select_presentation(presentation_id)  # type: ignore[attr-defined]
+
     def on_new_triggered(self) -> None:
         folder = self.prompts.choose_folder("shell.action.new_title")
         if folder is not None:
@@ -440,6 +448,13 @@ class MainWindow(QMainWindow):
 
     def on_export_preread_triggered(self) -> None:
         self.preread.export(self.session)
+
+    def on_export_calendar_triggered(self) -> None:
+        if self.session is not None:
+            self.calendar_export.start(self.session)
+
+    def on_calendar_export_exported(self, summary: str) -> None:
+        self.statusBar().showMessage(summary, STATUS_MESSAGE_MS)
 
     def on_imports_imported(self, collection: Collection[Entity], ids: list[str]) -> None:
         self.show_page("allies" if collection is STAKEHOLDERS else "evidence")

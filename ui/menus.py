@@ -41,6 +41,7 @@ class Menus:
         self.import_stakeholders_action = self._action(self.file_menu, QKeySequence("Ctrl+Shift+I"))
         self.export_action = self._action(self.file_menu, QKeySequence("Ctrl+E"))
         self.export_preread_action = self._action(self.file_menu)
+        self.export_calendar_action = self._action(self.file_menu)
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, *shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -59,7 +60,7 @@ class Menus:
         self.about_action = self._action(self.help_menu)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.workspace_actions = [self.import_survey_action, self.import_stakeholders_action, self.export_action,
-                                  self.export_preread_action]
+                                  self.export_preread_action, self.export_calendar_action]
         """The actions that need an open workspace."""
 
     def _action(self, menu: QMenu, *keys: QKeySequence | QKeySequence.StandardKey) -> QAction:
@@ -93,6 +94,7 @@ class Menus:
             self.import_stakeholders_action: "shell.action.import_stakeholders",
             self.export_action: "shell.action.export", self.quit_action: "shell.action.quit",
             self.export_preread_action: "shell.action.export_preread",
+            self.export_calendar_action: "shell.due.action.export_calendar",
             self.about_action: "shell.action.about", self.find_action: "shell.action.find",
             self.language_actions["da"]: "shell.language.da", self.language_actions["en"]: "shell.language.en",
         }

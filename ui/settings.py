@@ -91,5 +91,14 @@ class AppSettings:
     def set_language(self, lang: str) -> None:
         self.store.setValue("language", lang)
 
+    # -- the deck's export ------------------------------------------------------------
+
+    def show_attempt(self) -> bool:
+        """Whether the attempt's number goes on the title slide (off unless the user asked)."""
+        return str(self.store.value("deck/show_attempt", "false")).lower() == "true"
+
+    def set_show_attempt(self, show: bool) -> None:
+        self.store.setValue("deck/show_attempt", "true" if show else "false")
+
     def sync(self) -> None:
         self.store.sync()

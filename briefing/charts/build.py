@@ -26,7 +26,8 @@ API (each returns a ``ChartSpec``; ``today`` is injected wherever "now" matters)
   on the background as a line must) when estimated benefit is part of the whole; amounts in millions or
   thousands of the campaign's currency.
 - ``leadership_dose(workspace, lang, today, window_days=None)`` — native column: contacts with
-  decision makers and references sent to them per week (windows up to 13 weeks) or per month.
+  decision makers (dialogues and presentations they attended) and references sent to them per week
+  (windows up to 13 weeks) or per month.
 
 KPIs with different units: when every KPI shares one unit the bars are in that unit; otherwise each
 KPI's values are indexed to its own baseline (baseline = 100) so the bars compare as change, and
@@ -47,7 +48,7 @@ from briefing.evidence.analysis import scale_level
 from briefing.evidence.compare import Agreement, SharedQuestion, SurveyComparison
 from briefing.evidence.kpis import KpiEffect, effect
 from briefing.evidence.money import BusinessCase, chart_step, whole_months
-from briefing.i18n import format_date, format_money, format_number, money_unit, term, tr
+from briefing.i18n import counted, format_date, format_money, format_number, money_unit, term, tr
 from briefing.model.entities import (
     RISKS,
     STANCES,
@@ -59,7 +60,7 @@ from briefing.model.entities import (
     Survey,
     Workspace,
 )
-from briefing.model.queries import asked_phase, decision_maker_dialogues, ordered_phases
+from briefing.model.queries import asked_phase, leadership_contacts, ordered_phases
 
 OUTCOME_ORDER: tuple[Outcome, ...] = ("rejected", "no_decision", "postponed", "partly_approved", "approved")
 """Presentation outcomes from worst to best: the levels of the attempts chart."""
@@ -389,8 +390,10 @@ def stakeholder_map(
         scale=[term("stance", s, lang) for s in STANCES],
         x_range=MAP_RANGE,
         y_range=MAP_RANGE,
-        note=tr("chart.stakeholders.note", lang, allies=allies, budget=budget),
-        alt_text=tr("chart.stakeholders.alt", lang, n=len(people), allies=allies, budget=budget),
+        note=tr("chart.stakeholders.note", lang, allies=counted("allies", allies),
+                budget=counted("budget_holders", budget)),
+        alt_text=tr("chart.stakeholders.alt", lang, stakeholders=counted("stakeholders", len(people)),
+                    allies=counted("allies", allies), budget=counted("budget_holders", budget)),
     ), limit=MAP_LABELS if len(people) > MAP_LABELS else None)
 
 
@@ -547,11 +550,12 @@ def cost_and_benefit(case: BusinessCase, lang: str, phase: str) -> ChartSpec:
 def _money_sentence(case: BusinessCase, lang: str, phase: str) -> str:
     text = tr("chart.money.sentence", lang, phase=phase, cost=format_money(case.cost or 0, case.currency, lang),
               yearly=format_money(case.yearly, case.currency, lang),
-              months=format_number(whole_months(case.payback_months), lang))
+              months=format_number(whole_months(case.payback_months), lang), count=whole_months(case.payback_months))
     if case.measured_apart and case.measured_payback_months is not None:
         text += " " + tr("chart.money.sentence_measured", lang,
                          measured=format_money(case.measured, case.currency, lang),
-                         months=format_number(whole_months(case.measured_payback_months), lang))
+                         months=format_number(whole_months(case.measured_payback_months), lang),
+                         count=whole_months(case.measured_payback_months))
     return text
 
 
@@ -580,7 +584,7 @@ def attempts(workspace: Workspace, lang: str, until: dt.date | None = None) -> C
     return ChartSpec(
         lang=lang,
         kind="timeline",
-        title=tr("chart.attempts.title", lang, n=len(shown)),
+        title=tr("chart.attempts.title", lang, count=len(shown)),
         spans=spans,
         today=until,
         today_label=tr("chart.attempts.this_meeting", lang),
@@ -611,7 +615,7 @@ def leadership_dose(
     """Contacts with decision makers and references sent to them, per week or month of the window."""
     days = window_days or workspace.guide.leadership_window_days
     first = today - dt.timedelta(days=days - 1)
-    contacts = [d for d in decision_maker_dialogues(workspace, today) if d.date >= first]
+    contacts = [d for d in leadership_contacts(workspace, today) if d.date >= first]
     weekly = days <= WEEKLY_UP_TO_DAYS
     bins = _week_bins(first, today) if weekly else _month_bins(first, today)
     key: Callable[[dt.date], dt.date] = _monday if weekly else _first_of_month
@@ -625,7 +629,7 @@ def leadership_dose(
     return ChartSpec(
         lang=lang,
         kind="column",
-        title=tr("chart.dose.title", lang, days=days),
+        title=tr("chart.dose.title", lang, count=days),
         categories=[label(start, lang, first.year != today.year) for start in bins],
         series=[
             _count_series(tr("chart.dose.contacts", lang), [count[b] for b in bins], "accent", lang),
@@ -636,9 +640,9 @@ def leadership_dose(
         note=tr(
             "chart.dose.note",
             lang,
-            contacts=len(contacts),
+            contacts=counted("contacts", len(contacts)),
             max_contacts=guide.max_leadership_contacts,
-            references=sum(refs.values()),
+            references=counted("references", sum(refs.values())),
             max_references=guide.max_leadership_references,
         ),
     )

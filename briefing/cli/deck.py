@@ -9,6 +9,7 @@ from typing import Any
 
 from briefing.cli.common import command, read_store, say
 from briefing.deck.model import Finding
+from briefing.guide.days import parse_day
 from briefing.i18n import format_number, tr
 from briefing.model.entities import DeckSettings, Workspace
 
@@ -31,6 +32,8 @@ def _deck_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--anonymize", action="store_true", default=None, help=tr("deck.cli.anonymize_help"))
     parser.add_argument("--max-slides", type=int, metavar="N", help=tr("deck.cli.max_slides_help"))
     parser.add_argument("--sections", nargs="+", metavar="SECTION", help=tr("deck.cli.sections_help"))
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help=tr("deck.cli.date_help"))
+    parser.add_argument("--show-attempt", action="store_true", help=tr("deck.cli.show_attempt_help"))
 
 
 def _settings(workspace: Workspace, args: argparse.Namespace) -> DeckSettings:
@@ -43,6 +46,8 @@ def _settings(workspace: Workspace, args: argparse.Namespace) -> DeckSettings:
         settings.max_slides = args.max_slides
     if args.sections:
         settings.sections = [part for item in args.sections for part in item.replace(",", " ").split()]
+    if args.date:
+        settings.date = parse_day(args.date, "--date")
     return settings
 
 
@@ -62,9 +67,9 @@ def run_export(args: argparse.Namespace) -> int:
         workspace = store.workspace
         settings = _settings(workspace, args)
         result = export(workspace, args.out, settings=settings, template=args.template, today=store.clock.today(),
-                        notes=args.notes)
+                        notes=args.notes, show_attempt=args.show_attempt)
     _print_findings(result.findings, None)
-    say(tr("deck.cli.written", file=str(result.path), slides=result.slides,
+    say(tr("deck.cli.written", file=str(result.path), count=result.slides,
            sha256=result.sha256[:12]))
     return EXIT_OK
 
@@ -75,7 +80,8 @@ def run_check(args: argparse.Namespace) -> int:
     with read_store(args) as store:  # a check never writes to the store
         workspace = store.workspace
         settings = _settings(workspace, args)
-        findings = check(workspace, settings=settings, template=args.template, today=store.clock.today())
+        findings = check(workspace, settings=settings, template=args.template, today=store.clock.today(),
+                         show_attempt=args.show_attempt)
     _print_findings(findings, None)
     return EXIT_FINDINGS if any(finding.severity == "error" for finding in findings) else EXIT_OK
 

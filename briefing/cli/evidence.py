@@ -30,7 +30,7 @@ from briefing.evidence.layouts import ColumnMapping
 from briefing.evidence.stakeholders import StakeholderMapping, import_stakeholders
 from briefing.evidence.surveys import import_survey
 from briefing.evidence.writing import export_stakeholders, export_survey
-from briefing.i18n import format_date, format_number, term, tr
+from briefing.i18n import counted, format_date, format_number, term, tr
 from briefing.model.collections import STAKEHOLDERS, SURVEYS
 from briefing.model.entities import Survey
 
@@ -103,7 +103,8 @@ def run_import_survey(args: argparse.Namespace) -> int:
         store.add(SURVEYS, result.survey)
     survey = result.survey
     say(tr("evidence.cli.imported", title=survey.title, id=survey.id, layout=tr(f"evidence.layout.{result.layout}"),
-           n=len(survey.responses), questions=len(survey.questions)))
+           responses=counted("responses", len(survey.responses)),
+           questions=counted("questions", len(survey.questions))))
     for question in survey.questions:
         say(f"  {question.id:<4} {term('question_kind', question.kind, lower=True):<16} {question.text}")
     for notice in result.notices:
@@ -166,7 +167,7 @@ def analysis_json(analysis: QuestionAnalysis) -> dict[str, Any]:
 def _print_survey(survey: Survey) -> None:
     day = format_date(survey.date, short=True) if survey.date else "–"
     say(tr("evidence.cli.survey_line", title=survey.title, id=survey.id, date=day,
-           source=term("survey_source", survey.source, lower=True), n=len(survey.responses)))
+           source=term("survey_source", survey.source, lower=True), count=len(survey.responses)))
     for analysis in analyse(survey):
         say(f"  {analysis.question.id} {analysis.question.text}")
         say(f"     {_summary(analysis)}")

@@ -11,7 +11,7 @@ from briefing.cli.common import command, open_store, read_store, say
 from briefing.clock import SystemClock
 from briefing.guide.days import parse_day
 from briefing.guide.objections import answer_edit, open_objections
-from briefing.i18n import LANGUAGES, format_date, term, tr
+from briefing.i18n import LANGUAGES, counted, format_date, term, tr
 from briefing.model import codec
 from briefing.model.entities import OUTCOMES, Workspace
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # (the guide's modules load when their command runs)
     from briefing.guide.days import Today
     from briefing.guide.history import ArchiveProblem, Attempt
     from briefing.guide.objections import OpenObjection
+    from briefing.guide.outlook import Outlook
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
@@ -73,6 +74,7 @@ def outcome_code(text: str) -> str:
 
 
 def present_command(args: argparse.Namespace) -> int:
+    from briefing.deck.dating import deck_date
     from briefing.guide.history import history
     from briefing.guide.presenting import record_presentation
 
@@ -80,16 +82,22 @@ def present_command(args: argparse.Namespace) -> int:
     next_attempt = parse_day(args.next_attempt, "--next-attempt") if args.next_attempt else None
     with open_store(args) as store:
         open_before = _open_count(store.workspace)
+        planned = {p.id for p in store.workspace.phases if p.status == "planned"}
         recorded = record_presentation(
             store, args.deck, date, args.audience, outcome_code(args.outcome), attendee_ids=args.attendee,
             objections=args.objection, feedback=args.feedback, next_steps=args.next_step, next_attempt=next_attempt,
         )
         number = next(a.number for a in history(store.workspace).attempts if a.presentation.id == recorded.id)
         answered = open_before - (_open_count(store.workspace) - len(recorded.objections))
+        approved = [p.name for p in store.workspace.phases if p.id in planned and p.status == "approved"]
+        dated = deck_date(store.workspace, None, store.clock.today())
     outcome = term("outcome", recorded.outcome, lower=True)
     say(tr("guide.cli.recorded", number=number, date=date.isoformat(), outcome=outcome))
     say(tr("guide.cli.archived", file=recorded.deck_file, sha=recorded.deck_sha256))
     say(tr("guide.cli.answered", count=answered))
+    for name in approved:
+        say(tr("guide.cli.phase_approved", phase=name))
+    say(tr("guide.cli.next_deck", text=dated.explanation()))
     return EXIT_OK
 
 
@@ -165,15 +173,31 @@ def readiness_command(args: argparse.Namespace) -> int:
     if args.json:
         steps = [{"key": s.key, "status": s.status, "title": s.title.message(), "reason": s.reason.message(),
                   "next": s.next.message()} for s in result.steps]
-        print(json.dumps({"today": result.today.isoformat(), "ready": result.ready, "steps": steps},
-                         ensure_ascii=False, indent=2))
+        print(json.dumps({"today": result.today.isoformat(), "ready": result.ready, "steps": steps,
+                          "outlook": _outlook_json(result.outlook)}, ensure_ascii=False, indent=2))
     else:
         for step in result.steps:
             say(tr("guide.cli.step_line", status=tr(f"guide.status.{step.status}"), title=step.title,
                    reason=step.reason, next=step.next))
         say(tr("guide.cli.ready") if result.ready else
             tr("guide.cli.not_ready", done=result.done, total=len(result.steps)))
+        if result.outlook and result.outlook.lines:
+            say(tr("guide.cli.outlook_head"))
+            for line in result.outlook.lines:
+                say(f"  {line.message()}")
     return EXIT_OK if result.ready else EXIT_FINDINGS
+
+
+def _outlook_json(outlook: Outlook | None) -> dict[str, Any] | None:
+    """The outlook after the latest meeting, for scripts (None before the first)."""
+    if outlook is None or outlook.latest is None:
+        return None
+    return {"outcome": outlook.latest.outcome, "presented": outlook.latest.date.isoformat(),
+            "next_attempt": outlook.next_attempt.isoformat() if outlook.next_attempt else None,
+            "open_objections": list(outlook.objections),
+            "approved_phase_id": outlook.approved.id if outlook.approved else None,
+            "next_phase_id": outlook.next_phase.id if outlook.next_phase else None,
+            "move": outlook.move, "lines": [line.message() for line in outlook.lines]}
 
 
 # -- overdue ---------------------------------------------------------------------------------
@@ -212,13 +236,13 @@ def _cadence_json(entry: CadenceStatus) -> dict[str, Any]:
 
 def _overdue_line(entry: CadenceStatus) -> str:
     person = entry.stakeholder
-    params: dict[str, Any] = {"name": person.name, "days": entry.days_overdue, "cadence": person.cadence_days}
+    params: dict[str, Any] = {"name": person.name, "count": entry.days_overdue,
+                              "every": counted("every_days", person.cadence_days)}
     if entry.days_overdue is None:
         return tr("guide.cli.overdue_unknown", **params)
     if entry.last_dialogue is None:
         return tr("guide.cli.overdue_never", **params)
-    key = "guide.cli.overdue_line_one" if entry.days_overdue == 1 else "guide.cli.overdue_line"
-    return tr(key, last=format_date(entry.last_dialogue, short=True), **params)
+    return tr("guide.cli.overdue_line", last=format_date(entry.last_dialogue, short=True), **params)
 
 
 def objections_command(args: argparse.Namespace) -> int:

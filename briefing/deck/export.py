@@ -17,11 +17,12 @@ from briefing.files import check_target, write_or_refuse
 from briefing.model.entities import DeckSettings, Workspace
 
 
-def plan(workspace: Workspace, settings: DeckSettings | None = None, today: dt.date | None = None) -> DeckPlan:
+def plan(workspace: Workspace, settings: DeckSettings | None = None, today: dt.date | None = None,
+         show_attempt: bool = False) -> DeckPlan:
     """The deck for ``workspace`` as plain data (see ``briefing.deck.storyline``)."""
     from briefing.deck.storyline import build_plan
 
-    return build_plan(workspace, settings, today)
+    return build_plan(workspace, settings, today, show_attempt)
 
 
 def _template_path(workspace: Workspace, settings: DeckSettings | None, template: Path | str | None) -> Path | None:
@@ -30,28 +31,29 @@ def _template_path(workspace: Workspace, settings: DeckSettings | None, template
 
 
 def check(workspace: Workspace, settings: DeckSettings | None = None, template: Path | str | None = None,
-          today: dt.date | None = None) -> list[Finding]:
+          today: dt.date | None = None, show_attempt: bool = False) -> list[Finding]:
     """Every breach of the dosing rules in the deck the workspace would export."""
-    return review(workspace, settings, template, today)[1]
+    return review(workspace, settings, template, today, show_attempt)[1]
 
 
 def review(workspace: Workspace, settings: DeckSettings | None = None, template: Path | str | None = None,
-           today: dt.date | None = None) -> tuple[DeckPlan, list[Finding]]:
+           today: dt.date | None = None, show_attempt: bool = False) -> tuple[DeckPlan, list[Finding]]:
     """The deck the workspace would export and its breaches of the dosing rules, planned once."""
     from briefing.deck import template as templates
     from briefing.deck.lint import lint
     from briefing.deck.paging import paginate
 
     loaded = templates.load(_template_path(workspace, settings, template))
-    deck = paginate(plan(workspace, settings, today), loaded)
+    deck = paginate(plan(workspace, settings, today, show_attempt), loaded)
     return deck, lint(deck, loaded)
 
 
 def export(workspace: Workspace, out: Path, settings: DeckSettings | None = None, template: Path | str | None = None,
            today: dt.date | None = None, progress: Callable[[int, int], None] | None = None,
-           cache_dir: Path | None = None, notes: bool = True) -> ExportResult:
+           cache_dir: Path | None = None, notes: bool = True, show_attempt: bool = False) -> ExportResult:
     """Write the deck to ``out`` atomically; returns its path, slide count, lint findings and sha256.
-    Without ``notes`` the deck has no speaker notes at all: a copy to send ahead."""
+    Without ``notes`` the deck has no speaker notes at all: a copy to send ahead; ``show_attempt``: the
+    attempt's number on the title slide."""
     from briefing.deck import template as templates
     from briefing.deck.lint import lint
     from briefing.deck.paging import paginate
@@ -61,7 +63,7 @@ def export(workspace: Workspace, out: Path, settings: DeckSettings | None = None
     out = Path(out)
     _check_target(out)
     loaded = templates.load(_template_path(workspace, settings, template))
-    deck = paginate(plan(workspace, settings, today), loaded)
+    deck = paginate(plan(workspace, settings, today, show_attempt), loaded)
     findings = lint(deck, loaded)
     prs = render(deck, loaded, cache_dir if cache_dir is not None else default_cache(), progress, notes)
     data = package_bytes(prs)

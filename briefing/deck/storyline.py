@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
+from briefing.deck.dating import deck_date
 from briefing.deck.model import SECTIONS, DeckPlan, SlideSpec
 from briefing.deck.privacy import protect
 from briefing.deck.sanitize import clean
@@ -61,15 +62,19 @@ def normalise_sections(names: list[str]) -> list[str]:
     return [name for name in SECTIONS if name in wanted]
 
 
-def build_plan(workspace: Workspace, settings: DeckSettings | None = None, today: dt.date | None = None) -> DeckPlan:
-    """The deck for ``workspace``: title, chosen sections answer first, then the appendix."""
+def build_plan(workspace: Workspace, settings: DeckSettings | None = None, today: dt.date | None = None,
+               show_attempt: bool = False) -> DeckPlan:
+    """The deck for ``workspace``: title, chosen sections answer first, then the appendix.
+
+    Dated as ``briefing.deck.dating`` says (the next attempt, unless the user chose a date); the
+    attempt's number is on the title slide only with ``show_attempt`` (a board need not count)."""
     chosen = resolve_settings(workspace, settings)
     today = today or dt.date.today()
     lang = chosen.language if chosen.language in ("da", "en") else "en"
     ctx = Context(workspace, chosen, lang, today)
-    day = chosen.date or today
+    day = deck_date(workspace, chosen, today).day
     attempt = len(workspace.presentations) + 1
-    main: list[SlideSpec] = [opening.title_slide(ctx, attempt, day)]
+    main: list[SlideSpec] = [opening.title_slide(ctx, attempt, day, show_attempt)]
     for name in chosen.sections or list(SECTIONS):
         main.extend(BUILDERS[name](ctx))
     kept, moved = apply_budget(main, chosen.max_slides)

@@ -34,6 +34,7 @@ from briefing.evidence.readers import (
     text_of,
 )
 from briefing.evidence.writing import STAKEHOLDER_COLUMNS, stakeholder_list, unneutralise
+from briefing.i18n import counted
 from briefing.model import codec
 from briefing.model.collections import STAKEHOLDERS
 from briefing.model.entities import STANCES, Stakeholder, Stance
@@ -231,7 +232,7 @@ def _check_width(table: Table, index: int, width: int) -> None:
         return
     cells = max(i for i, cell in enumerate(row) if cell is not None) + 1
     key = "evidence.error.beyond_header" if table.is_sheet else "evidence.error.ragged"
-    raise table.error(index, key, column=beyond, cells=cells, width=width)
+    raise table.error(index, key, column=beyond, cells=counted("cells", cells), width=counted("columns", width))
 
 
 def _default_id(taken: set[str]) -> str:

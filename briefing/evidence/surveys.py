@@ -22,7 +22,7 @@ from briefing.evidence.kinds import decimal_comma, infer
 from briefing.evidence.layouts import Column, ColumnMapping, Layout, LayoutName, detect, from_mapping, propose_mapping
 from briefing.evidence.readers import Cell, Notice, Table, cell_at, column_letter, input_error, read_table, text_of
 from briefing.evidence.timestamps import column_order, parse_timestamp
-from briefing.i18n import tr
+from briefing.i18n import counted, tr
 from briefing.model.entities import AnswerValue, Question, Response, Survey
 
 MAX_NOTICES_PER_KIND = 3
@@ -142,7 +142,8 @@ def _data_rows(table: Table, layout: Layout, notices: list[Notice]) -> list[int]
             continue
         extra = [i for i in range(width, len(row)) if row[i] is not None]
         if extra:
-            raise table.error(index, "evidence.error.ragged", column=extra[0], cells=len(row), width=width)
+            raise table.error(index, "evidence.error.ragged", column=extra[0], cells=counted("cells", len(row)),
+                              width=counted("columns", width))
         indices.append(index)
     if not indices:
         raise input_error(table.file, "evidence.error.no_responses")

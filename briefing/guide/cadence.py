@@ -66,10 +66,11 @@ def status(stakeholder: Stakeholder, last: dt.date | None, started: dt.date | No
     return CadenceStatus(stakeholder, last, since, due, days, state)
 
 
-def ally_cadence(workspace: Workspace, today: Today) -> list[CadenceStatus]:
-    """The cadence status of every ally, in the register's order."""
+def ally_cadence(workspace: Workspace, today: Today, latest: dict[str, dt.date] | None = None) -> list[CadenceStatus]:
+    """The cadence status of every ally, in the register's order (``latest``: ``last_dialogues`` when
+    the caller has it already)."""
     day = as_day(today)
-    latest = last_dialogues(workspace, day)
+    latest = last_dialogues(workspace, day) if latest is None else latest
     started = workspace.campaign.started
     return [status(s, latest.get(s.id), started, day) for s in workspace.stakeholders if s.is_ally]
 

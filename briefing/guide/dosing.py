@@ -2,9 +2,12 @@
 
 The rule, exactly (W = ``GuideSettings.leadership_window_days``):
 
-- the window on day T holds the dialogues with decision makers dated T−W+1 … T (W days, today
-  included; later-dated dialogues are plans and do not count); a dialogue dated D therefore
+- the window on day T holds the contacts with decision makers dated T−W+1 … T (W days, today
+  included; later-dated dialogues are plans and do not count); a contact dated D therefore
   leaves the window on day D+W;
+- a contact is a dialogue, or a presentation a decision maker attended (one contact per attendee
+  on its date, none when a dialogue with them that day records it; see
+  ``briefing.model.queries.leadership_contacts``);
 - contacts = those dialogues; references = the sum of their ``references_shared``;
 - the status is **ok** while contacts ≤ ``max_leadership_contacts`` and references ≤
   ``max_leadership_references``, else **give_air**;
@@ -20,7 +23,7 @@ from typing import Literal
 
 from briefing.guide.days import Today, as_day
 from briefing.model.entities import Dialogue, GuideSettings, Workspace
-from briefing.model.queries import decision_maker_dialogues
+from briefing.model.queries import leadership_contacts
 
 DoseStatus = Literal["ok", "give_air"]
 
@@ -34,7 +37,7 @@ class Dose:
     window_start: dt.date
     """The first day inside the window."""
     contacts: tuple[Dialogue, ...]
-    """The dialogues with decision makers inside the window, oldest first."""
+    """The contacts with decision makers inside the window (dialogues and presentations attended), oldest first."""
     references: int
     max_contacts: int
     max_references: int
@@ -61,7 +64,7 @@ def dose(workspace: Workspace, today: Today, settings: GuideSettings | None = No
     day = as_day(today)
     window = settings.leadership_window_days
     start = day - dt.timedelta(days=window - 1)
-    inside = tuple(d for d in decision_maker_dialogues(workspace, day) if d.date >= start)
+    inside = tuple(d for d in leadership_contacts(workspace, day) if d.date >= start)
     references = sum(d.references_shared for d in inside)
     air = _air_until(inside, window, settings.max_leadership_contacts, settings.max_leadership_references)
     return Dose(day, window, start, inside, references, settings.max_leadership_contacts,

@@ -3,8 +3,10 @@
 ``record_presentation`` checks every input before anything changes, archives the exact deck
 file into the workspace's ``decks`` folder (crash-safe: a temporary file, fsync, ``os.replace``;
 named ``<date>-attempt-<n><suffix>``, never over an existing archive, private to the user),
-and then — in one atomic write of the store — adds the presentation and marks as answered every
-open objection that carried an answer. The archived copy is real only together with that record:
+and then — in one atomic write of the store — adds the presentation, marks as answered every
+open objection that carried an answer, and moves the plan on (``plan_moves``: an approval makes
+the phase asked for ``approved``; the date chosen for the deck is cleared).
+The archived copy is real only together with that record:
 when the save fails it is deleted, and a copy left by a crash in between is removed when the
 workspace next opens (``briefing.store.archive``).
 
@@ -31,14 +33,24 @@ from pathlib import Path
 from typing import Any, cast
 
 from briefing.deck.stamp import read_settings
-from briefing.edits import AddItem, Batch, UpdateItem
+from briefing.edits import AddItem, Batch, Edit, SetSingleton, UpdateItem
 from briefing.errors import InputError, ValidationError
 from briefing.files import os_reason, remove_leftovers, write_atomic
 from briefing.guide.days import parse_day
 from briefing.guide.objections import open_objections
 from briefing.model import codec
-from briefing.model.collections import PRESENTATIONS, STAKEHOLDERS
-from briefing.model.entities import OUTCOMES, DeckSettings, NextStep, Objection, Outcome, Presentation, Workspace
+from briefing.model.collections import DECK, PHASES, PRESENTATIONS, STAKEHOLDERS
+from briefing.model.entities import (
+    OUTCOMES,
+    DeckSettings,
+    NextStep,
+    Objection,
+    Outcome,
+    Phase,
+    Presentation,
+    Workspace,
+)
+from briefing.model.queries import asked_phase
 from briefing.store import StoreWriteError, WorkspaceStore
 
 ID_PREFIX = "pr"
@@ -102,7 +114,38 @@ def presentation_edit(
     _validated(store.workspace, presentation)
     presentation.deck_file, presentation.deck_sha256 = archive_deck(store, source, presentation.date)
     answered = answered_by(store.workspace, presentation.date, presentation.id)
-    return Recording([AddItem(PRESENTATIONS, presentation), *answered], presentation.id)
+    moved = plan_moves(store.workspace, presentation)
+    return Recording([AddItem(PRESENTATIONS, presentation), *answered, *moved], presentation.id)
+
+
+def phase_to_approve(workspace: Workspace, presentation: Presentation) -> Phase | None:
+    """The phase ``presentation`` asked for (its deck settings' ``ask_phase_id``, else the workspace's
+    asked phase) when its outcome is approved and the phase is not yet approved or further on."""
+    if presentation.outcome != "approved":
+        return None
+    settings = presentation.deck_settings or workspace.deck
+    phase = asked_phase(dataclasses.replace(workspace, deck=settings))
+    return phase if phase is not None and phase.status == "planned" else None
+
+
+def plan_moves(workspace: Workspace, presentation: Presentation) -> list[Edit]:
+    """How recording ``presentation`` moves the plan on: the phase it approved becomes ``approved`` (and
+    the ask no longer names it); the date chosen for the deck is cleared, unless an earlier meeting is
+    recorded late, so the next deck is dated for the next attempt (see ``briefing.deck.dating``)."""
+    moves: list[Edit] = []
+    deck = copy.deepcopy(workspace.deck)
+    phase = phase_to_approve(workspace, presentation)
+    if phase is not None:
+        approved = copy.deepcopy(phase)
+        approved.status = "approved"
+        moves.append(UpdateItem(PHASES, copy.deepcopy(phase), approved))
+        if deck.ask_phase_id == phase.id:
+            deck.ask_phase_id = None
+    if deck.date is not None and all(p.date <= presentation.date for p in workspace.presentations):
+        deck.date = None  # the date chosen was for this meeting (an older one recorded late keeps it)
+    if deck != workspace.deck:
+        moves.append(SetSingleton(DECK, copy.deepcopy(workspace.deck), deck))
+    return moves
 
 
 def _next_steps(steps: Iterable[str | NextStep]) -> list[NextStep]:

@@ -15,6 +15,9 @@ The workspace is ready when every step is done. The rules:
    activity (an initiative naming the problem or its CSF, or a phase naming its CSF);
 5. plan — at least ``GuideSettings.min_phases`` phases, the first (by start date) of low risk;
 6. deck — ``briefing.deck.check`` finds nothing that blocks the export (see ``deck_step``).
+
+With the steps comes the outlook after the latest meeting (``briefing.guide.outlook``): its outcome's
+consequence for the plan, the open objections, the next attempt and what is left to do before it.
 """
 
 from __future__ import annotations
@@ -28,9 +31,10 @@ from briefing.errors import BriefingError
 from briefing.evidence.kpis import effect, measured_until
 from briefing.guide import cadence, dosing
 from briefing.guide.days import Day, Sentence, Today, as_day
-from briefing.i18n import SharedTerm, format_number
+from briefing.guide.outlook import Outlook, outlook
+from briefing.i18n import SharedTerm, counted, format_number
 from briefing.model.entities import Problem, Workspace
-from briefing.model.queries import ordered_phases
+from briefing.model.queries import latest_presentation, ordered_phases
 
 StepKey = Literal["allies", "leadership", "proof", "problems", "plan", "deck"]
 StepStatus = Literal["done", "attention", "missing"]
@@ -58,6 +62,8 @@ class Readiness:
 
     today: dt.date
     steps: tuple[Step, ...]
+    outlook: Outlook | None = None
+    """After the latest meeting: what it moved, what is open, what is left before the next attempt."""
 
     @property
     def ready(self) -> bool:
@@ -78,7 +84,7 @@ def readiness(workspace: Workspace, today: Today, include_deck: bool = True) -> 
              problems_step(workspace), plan_step(workspace)]
     if include_deck:
         steps.append(deck_step(workspace, day))
-    return Readiness(day, tuple(steps))
+    return Readiness(day, tuple(steps), outlook(workspace, day, steps))
 
 
 def _step(key: StepKey, status: StepStatus, reason: str, next_key: str, **params: Any) -> Step:
@@ -101,7 +107,8 @@ def allies_step(workspace: Workspace, today: dt.date) -> Step:
         return _step("allies", "missing", "none", "none_next")
     engaged = sum(s.engaged for s in statuses)
     share = engaged / len(statuses)
-    params = {"engaged": engaged, "total": len(statuses), "minimum": settings.min_allies,
+    params = {"engaged": engaged, "total": len(statuses), "allies": counted("allies", len(statuses)),
+              "minimum": settings.min_allies,
               "share": format_number(round(settings.allies_within_cadence * 100))}
     if engaged >= settings.min_allies and share >= settings.allies_within_cadence:
         return _step("allies", "done", "enough", "enough_next", **params)
@@ -119,7 +126,8 @@ def leadership_step(workspace: Workspace, today: dt.date) -> Step:
     if not any(s.decision_maker for s in workspace.stakeholders):
         return _step("leadership", "missing", "none", "none_next")
     dose = dosing.dose(workspace, today)
-    params = {"contacts": len(dose.contacts), "references": dose.references, "days": dose.window_days,
+    params = {"contacts": len(dose.contacts), "references": dose.references,
+              "days": counted("last_days", dose.window_days),
               "max_contacts": dose.max_contacts, "max_references": dose.max_references}
     if dose.air_until is not None:
         return _step("leadership", "attention", "flooded", "air_next", until=Day(dose.air_until), **params)
@@ -166,10 +174,11 @@ def problems_step(workspace: Workspace) -> Step:
     links = [(p, *problem_links(workspace, p)) for p in top]
     loose = [(p, csf, activity) for p, csf, activity in links if not (csf and activity)]
     if not loose:
-        return _step("problems", "done", "linked", "linked_next", top=len(top))
+        return _step("problems", "done", "linked", "linked_next", count=len(top))
     first, has_csf, _ = loose[0]
-    return _step("problems", "attention", "unlinked", "activity_next" if has_csf else "csf_next",
-                 count=len(loose), top=len(top), titles=_names([p.title for p, _, _ in loose]), title=first.title)
+    return _step("problems", "attention", "unlinked" if len(top) > 1 else "unlinked_top",
+                 "activity_next" if has_csf else "csf_next", count=len(loose), top=counted("top_problems", len(top)),
+                 titles=_names([p.title for p, _, _ in loose]), title=first.title)
 
 
 # -- 5. plan -------------------------------------------------------------------------------------
@@ -208,6 +217,10 @@ def deck_step(workspace: Workspace, today: dt.date) -> Step:
     if blocking:
         return _step("deck", "attention", "findings", "findings_next", count=len(blocking),
                      first=_finding_text(blocking[0]))
+    latest = latest_presentation(workspace)
+    booked = latest.next_attempt if latest is not None else None
+    if booked is not None and booked >= today:  # the meeting is booked already: the deck is for it
+        return _step("deck", "done", "clean", "clean_booked_next", warnings=len(findings), date=Day(booked))
     return _step("deck", "done", "clean", "clean_next", warnings=len(findings))
 
 

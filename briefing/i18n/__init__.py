@@ -200,3 +200,9 @@ class Message:
 
     def __str__(self) -> str:
         return self.message()
+
+
+def counted(noun: str, count: int) -> Message:
+    """``count`` and its noun, singular for 1 (``counts.json``): ``counted("contacts", 1)`` is ``1 contact``
+    / ``1 kontakt``; for a message with more than one count, each passed as one of these."""
+    return Message(f"count.{noun}", {"count": count})

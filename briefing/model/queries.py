@@ -20,6 +20,26 @@ def decision_maker_dialogues(workspace: Workspace, today: dt.date) -> list[Dialo
     return sorted(chosen, key=lambda d: d.date)
 
 
+def leadership_contacts(workspace: Workspace, today: dt.date) -> list[Dialogue]:
+    """Every contact with a decision maker on or before ``today``, oldest first: their dialogues, and
+    each presentation they attended as a meeting on its date (its id the presentation's, no references
+    shared) — unless a dialogue with them that day already records it."""
+    dialogues = decision_maker_dialogues(workspace, today)
+    leaders = {s.id for s in workspace.stakeholders if s.decision_maker}
+    logged = {(d.stakeholder_id, d.date) for d in dialogues}
+    attended = [
+        Dialogue(id=p.id, stakeholder_id=sid, date=p.date, channel="meeting", summary=p.audience)
+        for p in workspace.presentations if p.date <= today
+        for sid in p.attendee_ids if sid in leaders and (sid, p.date) not in logged
+    ]
+    return sorted([*dialogues, *attended], key=lambda d: d.date)
+
+
+def latest_presentation(workspace: Workspace) -> Presentation | None:
+    """The presentation held last (by date; the one recorded last on a tie), or None."""
+    return max(reversed(workspace.presentations), key=lambda p: p.date, default=None)
+
+
 @dataclass(frozen=True)
 class OpenObjection:
     """An objection not yet answered by a presented deck, with where it was raised."""

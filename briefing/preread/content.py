@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from briefing.deck.dating import deck_date
 from briefing.deck.sanitize import clean
 from briefing.deck.sections.context import Context
 from briefing.deck.sections.facts import effect_sentence, latest_survey, measured_effects
@@ -121,16 +122,6 @@ def build_preread(workspace: Workspace, settings: DeckSettings | None = None, to
     )
 
 
-def meeting_day(workspace: Workspace, settings: DeckSettings, today: dt.date) -> dt.date:
-    """The day of the meeting the pre-read is for: the deck's date, else the next attempt set at the last
-    presentation (when it is still ahead), else today."""
-    if settings.date is not None:
-        return settings.date
-    latest = max(workspace.presentations, key=lambda p: p.date, default=None)
-    upcoming = latest.next_attempt if latest is not None else None
-    return upcoming if upcoming is not None and upcoming >= today else today
-
-
 class _Page:
     """The parts of one pre-read, each from the workspace through the naming rules."""
 
@@ -145,7 +136,7 @@ class _Page:
 
     def kicker(self) -> str:
         ctx = self.ctx
-        day = meeting_day(self.workspace, ctx.settings, ctx.today)
+        day = deck_date(self.workspace, ctx.settings, ctx.today).day  # the deck's rule: the next attempt
         audience = self.free(ctx.settings.audience or self.workspace.campaign.audience)
         parts = [ctx.t("preread.kicker"), audience, ctx.day(day, short=False)]
         return " · ".join(part for part in parts if part)

@@ -27,10 +27,13 @@ def test_the_demo_deck_tells_the_story_answer_first(demo: Workspace, today: dt.d
     assert deck.main[1].title.startswith("Approve phase 2")
 
 
-def test_the_title_slide_shows_the_attempt_number_after_the_first(demo: Workspace, today: dt.date) -> None:
-    assert "attempt 3" in plan(demo, today=today).main[0].caption
+def test_the_title_slide_shows_the_attempt_number_only_when_asked_after_the_first(demo: Workspace,
+                                                                                  today: dt.date) -> None:
+    assert "attempt" not in plan(demo, today=today).main[0].caption  # a board need not count
+    assert "attempt 3" in plan(demo, today=today).main[0].notes
+    assert "attempt 3" in plan(demo, today=today, show_attempt=True).main[0].caption
     first = dataclasses.replace(demo, presentations=[])
-    assert "attempt" not in plan(first, today=today).main[0].caption
+    assert "attempt" not in plan(first, today=today, show_attempt=True).main[0].caption
 
 
 def test_since_last_time_only_when_the_last_presentation_left_open_objections(demo: Workspace, today: dt.date
@@ -113,7 +116,8 @@ def test_danish_and_english_fixed_texts(demo: Workspace, demo_da: Workspace, tod
     en, da = plan(demo, today=today), plan(demo_da, today=today)
     assert en.lang == "en" and da.lang == "da"
     assert da.slides[len(da.main)].title == "Bilag"
-    assert "forsøg 3" in da.main[0].caption and "8. december 2026" in da.main[0].caption
+    assert "forsøg 3" in plan(demo_da, today=today, show_attempt=True).main[0].caption
+    assert "8. december 2026" in da.main[0].caption
     assert any(s.callout == "Beslutning i dag" for s in da.main)
     assert any(s.callout == "Decision needed today" for s in en.main)
     since = next(s for s in da.main if s.kind == "since")
@@ -208,3 +212,16 @@ def test_next_steps_beyond_the_word_budget_continue_whole_in_the_appendix_with_a
         assert all(step in shown or step in continued for step in steps)
         if any(step not in shown for step in steps):
             assert pointer in decision.caption, decision.caption
+
+
+def test_the_since_slide_waits_for_an_answer_and_never_opens_with_none_answered(demo: Workspace,
+                                                                                today: dt.date) -> None:
+    approved = Presentation(id="pr9", date=dt.date(2026, 11, 20), outcome="approved",
+                            objections=[Objection("Who pays for phase 3?"), Objection("Who runs it?")])
+    closed = [dataclasses.replace(p, objections=[dataclasses.replace(o, status="answered") for o in p.objections])
+              for p in demo.presentations]
+    workspace = dataclasses.replace(demo, presentations=[*closed, approved])
+    assert "since" not in [s.kind for s in plan(workspace, today=today).slides]  # not "0 of 2 answered"
+    approved.objections[1].answer = "IT operations, from the first day."
+    since = next(s for s in plan(workspace, today=today).main if s.kind == "since")
+    assert since.title == "We have answered 1 of the 2 questions you asked last time"

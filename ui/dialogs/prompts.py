@@ -75,6 +75,15 @@ class DialogPrompts:
         path = Path(name)
         return path if path.suffix.lower() == ".pptx" else path.with_suffix(".pptx")
 
+    def choose_calendar_target(self, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.parent, tr("shell.due.calendar_title"), str(suggested), f"{tr('shell.due.calendar_filter')} (*.ics)"
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".ics" else path.with_suffix(".ics")
+
     def choose_template(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
             self.parent, tr("shell.briefing.template_title"), "", f"{tr('shell.export.pptx')} (*.pptx)"

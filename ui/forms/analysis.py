@@ -45,7 +45,8 @@ def _block(result: Any) -> str:
     if result.texts:
         shown = "".join(f"<li>{escape(t)}</li>" for t in result.texts[:20])
         more = len(result.texts) - 20
-        lines.append(f"<ul>{shown}</ul>" + (f"<p>{escape(tr('pages.analysis.more', n=more))}</p>" if more > 0 else ""))
+        rest = f"<p>{escape(tr('pages.analysis.more', count=more))}</p>" if more > 0 else ""
+        lines.append(f"<ul>{shown}</ul>{rest}")
     return "".join(lines)
 
 

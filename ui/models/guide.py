@@ -8,7 +8,8 @@ from operator import attrgetter
 
 from briefing.guide import cadence, dosing
 from briefing.i18n import tr
-from briefing.model.collections import CAMPAIGN, DIALOGUES, GUIDE, STAKEHOLDERS
+from briefing.model.collections import CAMPAIGN, DIALOGUES, GUIDE, PRESENTATIONS, STAKEHOLDERS
+from briefing.model.entities import Dialogue
 from ui.models.collection import DerivedTableModel
 from ui.models.columns import Column
 from ui.session import Session
@@ -34,7 +35,7 @@ class ContactRow:
 
 
 def _days(value: int | None) -> str:
-    return tr("pages.overdue.never") if value is None else tr("pages.overdue.days", n=value)
+    return tr("pages.overdue.never") if value is None else tr("pages.overdue.days", count=value)
 
 
 def overdue_model(session: Session) -> DerivedTableModel:
@@ -57,14 +58,20 @@ def overdue_model(session: Session) -> DerivedTableModel:
 
 
 def contacts_model(session: Session) -> DerivedTableModel:
-    """The dialogues with decision makers inside the dosing window, newest first."""
+    """The contacts with decision makers inside the dosing window (dialogues, and presentations they
+    attended), newest first."""
 
     def compute() -> list[ContactRow]:
         ws = session.workspace
         dose = dosing.dose(ws, session.store.clock)
         names = {s.id: s.name for s in ws.stakeholders}
+        presented = {p.id for p in ws.presentations}
+
+        def summary(d: Dialogue) -> str:
+            return tr("pages.loop.presented_contact", audience=d.summary) if d.id in presented else d.summary
+
         rows = [
-            ContactRow(d.id, d.date, names.get(d.stakeholder_id, ""), d.channel, d.references_shared, d.summary)
+            ContactRow(d.id, d.date, names.get(d.stakeholder_id, ""), d.channel, d.references_shared, summary(d))
             for d in dose.contacts
         ]
         return rows[::-1]
@@ -76,4 +83,4 @@ def contacts_model(session: Session) -> DerivedTableModel:
         Column("term.field.references_shared", attrgetter("references"), kind="int"),
         Column("term.field.summary", attrgetter("summary")),
     ]
-    return DerivedTableModel(session, columns, compute, (STAKEHOLDERS, DIALOGUES, GUIDE))
+    return DerivedTableModel(session, columns, compute, (STAKEHOLDERS, DIALOGUES, GUIDE, PRESENTATIONS))

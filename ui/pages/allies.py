@@ -29,7 +29,7 @@ class PeopleSection(Section):
 
     def remove_question(self, item: Any) -> str:
         count = sum(1 for d in self.session.workspace.dialogues if d.stakeholder_id == item.id)
-        return tr("pages.allies.remove_question", name=item.name, n=count)
+        return tr("pages.allies.remove_question", name=item.name, count=count)
 
 
 class AlliesPage(ImportPage):

@@ -19,13 +19,12 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFocusEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -42,21 +41,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.deck.dating import deck_date
 from briefing.deck.model import SECTIONS
 from briefing.deck.privacy import shown_title
 from briefing.edits import SetSingleton
 from briefing.errors import BriefingError
 from briefing.guide.days import Day
 from briefing.i18n import Message, tr
-from briefing.model.collections import DECK, INITIATIVES, PHASES
+from briefing.model.collections import DECK, INITIATIVES, PHASES, PRESENTATIONS
 from briefing.model.entities import DeckSettings
 from briefing.model.snapshot import snapshot
 from briefing.store import Change
-from ui.dialogs.presented import PresentationInput, from_qdate, to_qdate
+from ui.dialogs.presented import PresentationInput
 from ui.forms.form import message_label, show_message
 from ui.forms.plans import kpi_options
 from ui.pages.base import Page
 from ui.pages.business_case import BusinessCaseBox
+from ui.pages.deck_date import DeckDateField
 from ui.pages.notes_choice import NotesChoice
 from ui.preview import SlidePreview
 from ui.session import Session
@@ -65,10 +66,8 @@ from ui.style import make_heading
 from ui.targets import documents, file_name
 from ui.workers import Job, Latest, Runner
 
-DATE_FORMAT = "yyyy-MM-dd"
 SECTION_NAMES = SECTIONS
 """The deck's optional sections in storyline order, one check box each."""
-NO_DATE = QDate(2000, 1, 1)
 
 
 class TextField(QPlainTextEdit):
@@ -141,10 +140,8 @@ class BriefingPage(Page):
         self.title = QLineEdit(self)
         self.ask = TextField(self)
         self.audience = QLineEdit(self)
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setMinimumDate(NO_DATE)
-        self.date.setDisplayFormat(DATE_FORMAT)
+        self.date_field = DeckDateField(self)
+        self.date = self.date_field.edit
         self.language = QComboBox(self)
         self.language.addItem("", "da")
         self.language.addItem("", "en")
@@ -179,6 +176,9 @@ class BriefingPage(Page):
         self.export_status.setWordWrap(True)
         self.open_file_button, self.open_folder_button, self.present_button = (QPushButton(self) for _ in range(3))
         self.present_button.setObjectName("present")
+        self.show_attempt = QCheckBox(self)  # not a deck setting: remembered by the app (a board need not count)
+        self.show_attempt.setObjectName("show_attempt")
+        self.show_attempt.setChecked(bool(self.app_settings and self.app_settings.show_attempt()))
         self._lay_out()
 
     def _tree(self, model: QStandardItemModel, name: str) -> QTreeView:
@@ -211,7 +211,7 @@ class BriefingPage(Page):
         template_row.setContentsMargins(0, 0, 0, 0)
         self.rows: list[tuple[str, QWidget]] = [
             ("shell.briefing.title", self.title), ("shell.briefing.ask", self.ask),
-            ("shell.briefing.audience", self.audience), ("shell.briefing.date", self.date),
+            ("shell.briefing.audience", self.audience), ("shell.briefing.date", self.date_field),
             ("shell.briefing.language", self.language), ("shell.briefing.template", self.template_widget),
             ("shell.briefing.max_slides", self.max_slides), ("shell.briefing.sections", self.section_widget),
             ("shell.briefing.anonymize", self.anonymize),
@@ -256,6 +256,7 @@ class BriefingPage(Page):
 
     def _lay_out_export(self) -> None:
         column = QVBoxLayout(self.export_box)
+        column.addWidget(self.show_attempt)
         first = QHBoxLayout()
         first.addWidget(self.export_button)
         first.addWidget(self.progress, 1)
@@ -274,7 +275,8 @@ class BriefingPage(Page):
     def _connect_signals(self) -> None:
         for line in (self.title, self.ask, self.audience):
             line.editingFinished.connect(self.on_field_edited)
-        self.date.editingFinished.connect(self.on_field_edited)
+        self.date_field.edited.connect(self.on_field_edited)
+        self.show_attempt.toggled.connect(self.on_show_attempt_toggled)
         self.language.activated.connect(self.on_field_edited)
         self.max_slides.editingFinished.connect(self.on_field_edited)
         self.anonymize.clicked.connect(self.on_field_edited)
@@ -292,7 +294,7 @@ class BriefingPage(Page):
     # -- showing -----------------------------------------------------------------------------
 
     def on_changes(self, changes: list[Change]) -> None:
-        if any(change.touches(DECK, INITIATIVES, PHASES) for change in changes):
+        if any(change.touches(DECK, INITIATIVES, PHASES, PRESENTATIONS) for change in changes):
             self.show_settings()
         self.check()
 
@@ -312,7 +314,8 @@ class BriefingPage(Page):
         for line, text in ((self.title, deck.title), (self.ask, deck.ask), (self.audience, deck.audience)):
             if line.text() != text:
                 line.setText(text)
-        self.date.setDate(to_qdate(deck.date) if deck.date else NO_DATE)
+        today = self.session.store.clock.today()
+        self.date_field.show_date(deck.date, deck_date(self.session.workspace, None, today))
         self.language.setCurrentIndex(max(self.language.findData(deck.language), 0))
         self.template.setText(deck.template)
         self.max_slides.setValue(deck.max_slides)
@@ -339,7 +342,8 @@ class BriefingPage(Page):
         for label, (key, widget) in zip(self.labels, self.rows, strict=True):
             label.setText(tr(key))
             widget.setAccessibleName(tr(key))
-        self.date.setSpecialValueText(tr("shell.briefing.date_today"))
+        self.date_field.retranslate()
+        self.show_attempt.setText(tr("shell.loop.show_attempt"))
         self.language.setItemText(0, tr("shell.language.da"))
         self.language.setItemText(1, tr("shell.language.en"))
         self.template.setPlaceholderText(tr("shell.briefing.template_builtin"))
@@ -379,7 +383,8 @@ class BriefingPage(Page):
     def _check_now(self) -> None:
         self._awaiting = True
         workspace, today = snapshot(self.session.workspace), self.session.store.clock.today()
-        self.checker.request(lambda: _review(workspace, today))
+        show_attempt = self.show_attempt.isChecked()
+        self.checker.request(lambda: _review(workspace, today, show_attempt))
         self._show_lint()
 
     def on_checker_result(self, result: tuple[Any, list[Any]]) -> None:
@@ -437,7 +442,7 @@ class BriefingPage(Page):
             title=self.title.text().strip(),
             ask=self.ask.text().strip(),
             audience=self.audience.text().strip(),
-            date=None if self.date.date() == NO_DATE else from_qdate(self.date.date()),
+            date=self.date_field.chosen(),
             language="da" if self.language.currentData() == "da" else "en",
             template=self.template.text(),
             max_slides=self.max_slides.value(),
@@ -462,6 +467,12 @@ class BriefingPage(Page):
             self.show_settings()
             return
         show_message(self.error, "")
+
+    def on_show_attempt_toggled(self, checked: bool) -> None:
+        """Remember the choice for the next run, and show the title slide with (or without) the number."""
+        if self.app_settings is not None:
+            self.app_settings.set_show_attempt(checked)
+        self.check()
 
     def on_template_browse_clicked(self) -> None:
         chosen = self.prompts.choose_template() if self.prompts is not None else None
@@ -496,11 +507,13 @@ class BriefingPage(Page):
         template = Path(settings.template) if settings.template else None
         today = self.session.store.clock.today()
         notes = self.no_notes.notes
+        show_attempt = self.show_attempt.isChecked()
 
         def work(progress: Any) -> Any:
             from briefing.deck.export import export
 
-            return export(workspace, target, settings, template, today, progress=progress, notes=notes)
+            return export(workspace, target, settings, template, today, progress=progress, notes=notes,
+                          show_attempt=show_attempt)
 
         job = self.runner.prepare(work)
         job.progress.connect(self.on_job_progress)
@@ -587,12 +600,12 @@ def _fill_choice(combo: QComboBox, options: list[tuple[str, str]], chosen: str |
     combo.setCurrentIndex(max(0, combo.findData(chosen)))
 
 
-def _review(workspace: Any, today: Any) -> tuple[Any, list[Any]]:
+def _review(workspace: Any, today: Any, show_attempt: bool = False) -> tuple[Any, list[Any]]:
     """The deck's plan and the lint's findings (on the worker); a refusal is the one finding."""
     from briefing.deck import review
 
     try:
-        return review(workspace, workspace.deck, today=today)
+        return review(workspace, workspace.deck, today=today, show_attempt=show_attempt)
     except BriefingError as error:
         return None, [error]
 

@@ -32,6 +32,8 @@ class Shell(Protocol):
 
     def on_page_show_person(self, stakeholder_id: str) -> None: ...
 
+    def on_page_show_attempt(self, presentation_id: str) -> None: ...
+
     def on_demo_triggered(self) -> None: ...
 
 
@@ -52,6 +54,8 @@ def overview(shell: Shell, session: Session, parent: QWidget) -> Page:
 
     page = OverviewPage(session, parent, runner=shell.runner)
     page.navigate.connect(shell.on_page_navigate)
+    page.show_person.connect(shell.on_page_show_person)
+    page.show_attempt.connect(shell.on_page_show_attempt)
     page.demo_requested.connect(shell.on_demo_triggered)
     return page
 

@@ -42,6 +42,8 @@ class HistoryPage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.history: History = History(())
+        self._wanted: str | None = None
+        """A presentation to select once the history is shown (``select_presentation``)."""
         self.heading = QLabel(self)
         make_heading(self.heading)
         self.summary = QLabel(self)
@@ -135,6 +137,7 @@ class HistoryPage(Page):
     def _show_history(self, made: History) -> None:
         self.history = made
         self.retranslate()
+        self._select_wanted()
 
     def retranslate(self) -> None:
         selected = self.selected_number()
@@ -191,6 +194,19 @@ class HistoryPage(Page):
             return
         reveal(self.table, self.attempts, self.search, self.model.index(number - 1, 0))
         self._show_details(self.history.attempts[number - 1])
+
+    def select_presentation(self, presentation_id: str) -> None:
+        """Select the attempt of the presentation ``presentation_id`` (from the Overview's due list):
+        now, or once the history being made is shown."""
+        self._wanted = presentation_id
+        if not self.computing.outdated:
+            self._select_wanted()
+
+    def _select_wanted(self) -> None:
+        wanted, self._wanted = self._wanted, None
+        numbers = [a.number for a in self.history.attempts if a.presentation.id == wanted]
+        if numbers:
+            self.select(numbers[0])
 
     def on_search_changed(self, text: str) -> None:
         self.attempts.setFilterFixedString(text)

@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from briefing.guide import dosing
-from briefing.i18n import current_language, format_date, tr
-from briefing.model.collections import DIALOGUES, GUIDE, REFERENCES, STAKEHOLDERS
+from briefing.i18n import counted, current_language, format_date, tr
+from briefing.model.collections import DIALOGUES, GUIDE, PRESENTATIONS, REFERENCES, STAKEHOLDERS
 from briefing.model.entities import Reference
 from briefing.model.snapshot import snapshot
 from ui.charts import ChartView, built
@@ -100,13 +100,13 @@ class LeadershipPage(Page):
 
     def refresh(self) -> None:
         days = self.session.workspace.guide.leadership_window_days
-        contacts = tr("pages.leadership.contacts", days=days)
+        contacts = tr("pages.leadership.contacts", count=days)
         self.contacts_label.setText(contacts)
         self.contacts_view.setAccessibleName(contacts)
         self.show_dose()
         no_leaders = not self._has_leaders()
         self.dose_chart.set_placeholder(  # what the chart says when it has nothing to draw
-            tr("pages.leadership.no_leaders") if no_leaders else tr("pages.leadership.no_contacts", days=days)
+            tr("pages.leadership.no_leaders") if no_leaders else tr("pages.leadership.no_contacts", count=days)
         )
         self.dose_chart.invalidate()
 
@@ -114,7 +114,7 @@ class LeadershipPage(Page):
         return any(_is_leader(person) for person in self.session.workspace.stakeholders)
 
     def on_changes(self, changes: list[Any]) -> None:
-        if any(c.touches(STAKEHOLDERS, DIALOGUES, GUIDE) for c in changes):
+        if any(c.touches(STAKEHOLDERS, DIALOGUES, GUIDE, PRESENTATIONS) for c in changes):
             self.refreshing.request()  # at once while shown, else when next shown
 
     def show_dose(self) -> None:
@@ -124,12 +124,15 @@ class LeadershipPage(Page):
         if not self._has_leaders():
             self.banner.show_message(tr("pages.leadership.no_leaders"), "warning")
         elif dose.air_until is not None:
-            text = tr("pages.leadership.give_air", date=format_date(dose.air_until), contacts=contacts,
-                      references=dose.references, days=days)
+            text = tr("pages.leadership.give_air", date=format_date(dose.air_until),
+                      contacts=counted("contacts", contacts), references=counted("references", dose.references),
+                      days=counted("last_days", days))
             self.banner.show_message(text, "warning")
         else:
-            text = tr("pages.leadership.room", contacts=contacts, references=dose.references, days=days,
-                      left=max(dose.contacts_left, 0), refs_left=max(dose.references_left, 0))
+            text = tr("pages.leadership.room", contacts=counted("contacts", contacts),
+                      references=counted("references", dose.references), days=counted("last_days", days),
+                      left=counted("contacts", max(dose.contacts_left, 0)),
+                      refs_left=counted("references", max(dose.references_left, 0)))
             self.banner.show_message(text, "ok")
 
     def _dose_spec(self) -> Any:

@@ -7,6 +7,7 @@ the window appears without those libraries and the card fills in a moment later.
 
 Signals:
     navigate(str): the page to show for a step (its "Go to" button).
+    show_person(str), show_attempt(str): a stakeholder's or a presentation's id, from the due list.
     deck_checked(): after the deck's step was computed anew.
 """
 
@@ -27,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.guide.objections import open_objections
 from briefing.guide.readiness import STEP_KEYS, Readiness, Step, StepKey, deck_step, readiness
-from briefing.i18n import format_date, term, tr
+from briefing.i18n import tr
 from briefing.model.snapshot import snapshot
 from ui.pages.base import Page, WhenShown
+from ui.pages.due_list import DueList
 from ui.session import Session
 from ui.style import is_dark, make_heading, theme
 from ui.workers import Runner
@@ -108,6 +109,8 @@ class OverviewPage(Page):
     """The readiness checklist, the campaign, and when the next attempt is."""
 
     navigate = Signal(str)
+    show_person = Signal(str)
+    show_attempt = Signal(str)
     demo_requested = Signal()
     deck_checked = Signal()
 
@@ -131,10 +134,16 @@ class OverviewPage(Page):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
         self.next_attempt = QLabel(self)
+        self.next_attempt.setObjectName("outlook")
         self.next_attempt.setWordWrap(True)
+        self.next_attempt.setTextFormat(Qt.TextFormat.PlainText)  # objections are the user's words, never markup
+        self.next_attempt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.demo_button = QPushButton(self)  # an empty workspace: the demo campaign is one click away
         self.demo_button.setObjectName("open_demo")
         self.demo_button.clicked.connect(self.demo_requested)
+        self.due_list = DueList(session, self)  # what is due, soonest first
+        self.due_list.show_person.connect(self.show_person)
+        self.due_list.show_attempt.connect(self.show_attempt)
         self.cards = [StepCard(n, key, self) for n, key in enumerate(STEP_KEYS, start=1)]
         for card in self.cards:
             card.go.connect(self.navigate)
@@ -149,6 +158,7 @@ class OverviewPage(Page):
             column.addWidget(widget)
             if widget is self.next_attempt:
                 column.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
+                column.addWidget(self.due_list)
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -166,6 +176,7 @@ class OverviewPage(Page):
     def refresh(self) -> None:
         workspace = self.session.workspace
         self.result = readiness(workspace, self.session.store.clock.today(), include_deck=False)
+        self.due_list.load()
         self._generation += 1
         self.deck_due.due = True
         self.deck = None  # the deck's step shows "Checking…" until the worker has checked the changed workspace
@@ -219,22 +230,19 @@ class OverviewPage(Page):
                              else tr("shell.overview.summary", done=done, total=len(STEP_KEYS)))
         self.progress.setValue(done)
         self.progress.setAccessibleName(tr("shell.overview.summary", done=done, total=len(STEP_KEYS)))
-        self.next_attempt.setText(_attempt_line(workspace))
+        self.next_attempt.setText(_attempt_line(workspace, self.result))
         self.demo_button.setText(tr("shell.overview.demo"))
         self.demo_button.setVisible(workspace.is_empty())
         for card in self.cards:
             card.show_step(steps.get(card.key))
+        self.due_list.retranslate()
 
 
-def _attempt_line(workspace: Any) -> str:
-    """"Attempt 3 on 8 December 2026 · 2 open objections", from the latest presentation."""
-    presented = sorted(workspace.presentations, key=lambda p: p.date)
-    objections = len(open_objections(workspace))
-    if not presented:
+def _attempt_line(workspace: Any, result: Readiness | None) -> str:
+    """"Attempt 3: Postponed on 8 December 2026.", then what the meeting means and what is left before
+    the next attempt, a line each (``briefing.guide.outlook``)."""
+    outlook = result.outlook if result else None
+    if outlook is None or not outlook.lines:
         return tr("shell.overview.no_attempts")
-    latest = presented[-1]
-    line = tr("shell.overview.last_attempt", number=len(presented), date=format_date(latest.date),
-              outcome=term("outcome", latest.outcome))
-    if latest.next_attempt is not None:
-        line += " · " + tr("shell.overview.next_attempt", date=format_date(latest.next_attempt))
-    return line + " · " + tr("shell.overview.open_objections", count=objections)
+    first, *rest = (line.message() for line in outlook.lines)
+    return "\n".join([tr("shell.loop.attempt_head", number=len(workspace.presentations), text=first), *rest])

@@ -21,7 +21,7 @@ def method(ctx: Context) -> list[SlideSpec]:
     for item in ctx.workspace.surveys:
         when = ctx.day(item.date) if item.date else "—"
         source = ctx.word("survey_source", item.source)
-        head = ctx.t("deck.method.line", n=len(item.responses), date=when, source=source)
+        head = ctx.t("deck.method.line", count=len(item.responses), date=when, source=source)
         questions = [clean(q.text) for q in item.questions]
         for part in chunks([head, *questions], APPENDIX_BULLETS):
             slides.append(SlideSpec(kind="method", title=ctx.t("deck.method.title", title=brief(clean(item.title), 10)),

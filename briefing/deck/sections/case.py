@@ -8,6 +8,7 @@ from briefing.deck.sanitize import clean
 from briefing.deck.sections.context import MAX_CARDS, MAX_ROWS, Context, continued, notes
 from briefing.deck.sections.facts import csf_note, problem_note, reference_short, shown_references, sources_note
 from briefing.deck.wording import brief, phrase, upper_first, words
+from briefing.i18n import counted
 from briefing.model.entities import Workspace
 
 
@@ -75,7 +76,7 @@ def csfs(ctx: Context) -> list[SlideSpec]:
     solved = {pid for csf in workspace.csfs for pid in csf.problem_ids}
     total = len(workspace.csfs)
     title = (
-        ctx.t("deck.csfs.title", count=total, problems=len(solved))
+        ctx.t("deck.csfs.title", count=total, problems=counted("problems", len(solved)))
         if uncovered == 0
         else ctx.t("deck.csfs.title_gap", missing=uncovered, count=total)
     )

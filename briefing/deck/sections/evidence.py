@@ -120,7 +120,7 @@ def survey(ctx: Context) -> list[SlideSpec]:
     else:
         chart = chart_or_none(lambda: ctx.charts().survey_results(chosen, ctx.lang, max_questions=MAX_QUESTIONS))
     n = len(chosen.responses)
-    title = brief(clean(chosen.findings[0]), 18) if chosen.findings else ctx.t("deck.survey.title", n=n)
+    title = brief(clean(chosen.findings[0]), 18) if chosen.findings else ctx.t("deck.survey.title", count=n)
     quote = pick_quote(chosen)
     caption = ctx.t("deck.survey.caption", n=n, month=ctx.month(chosen.date)) if chosen.date else ctx.t(
         "deck.survey.caption_n", n=n

@@ -110,9 +110,11 @@ def computation(ctx: Context, case: BusinessCase) -> str:
     assert case.phase is not None and case.payback_months is not None
     text = ctx.t("deck.notes.money_payback", phase=clean(case.phase.name), cost=ctx.money(case.cost or 0),
                  yearly=ctx.money(case.yearly), measured=ctx.money(case.measured),
-                 estimated=ctx.money(case.estimated), months=ctx.number(round(case.payback_months, 1)))
+                 estimated=ctx.money(case.estimated), months=ctx.number(round(case.payback_months, 1)),
+                 count=round(case.payback_months, 1))
     if case.measured_apart and case.measured_payback_months is not None:
-        text += " " + ctx.t("deck.notes.money_measured", months=ctx.number(round(case.measured_payback_months, 1)))
+        months = round(case.measured_payback_months, 1)
+        text += " " + ctx.t("deck.notes.money_measured", months=ctx.number(months), count=months)
     return text
 
 

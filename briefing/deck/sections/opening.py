@@ -22,10 +22,11 @@ from briefing.evidence.money import business_case
 from briefing.model.queries import open_objections
 
 
-def title_slide(ctx: Context, attempt: int, day: dt.date) -> SlideSpec:
+def title_slide(ctx: Context, attempt: int, day: dt.date, show_attempt: bool = False) -> SlideSpec:
+    """The title; the attempt's number on the slide only when asked for (always in the notes)."""
     settings, campaign = ctx.settings, ctx.workspace.campaign
     frame = [clean(settings.audience or campaign.audience), ctx.day(day, short=False)]
-    if attempt > 1:
+    if attempt > 1 and show_attempt:
         frame.append(ctx.t("deck.title.attempt", number=attempt))
     return SlideSpec(
         kind="title",
@@ -88,9 +89,9 @@ def since(ctx: Context) -> list[SlideSpec]:
     it before export so that the answer can be written."""
     presentations = sorted(ctx.workspace.presentations, key=lambda p: p.date)
     items = sorted(open_objections(ctx.workspace), key=lambda o: o.presentation.date, reverse=True)
-    if not items:  # an objection still open from any earlier attempt must be answered, not only the latest's
-        return []
     answered = sum(1 for item in items if item.answered_in_deck)
+    if not answered:  # any attempt's open objection, once answered; a deck never opens with "0 of N answered"
+        return []
     still_open = ctx.t("deck.since.still_open")
     rows = [[clean(i.objection.text), f"✓ {clean(i.objection.answer)}" if i.answered_in_deck else still_open]
             for i in items]
@@ -98,7 +99,7 @@ def since(ctx: Context) -> list[SlideSpec]:
     return [
         SlideSpec(
             kind="since",
-            title=ctx.t(title_key, answered=answered, total=len(items), count=len(items)),
+            title=ctx.t(title_key, answered=answered, count=len(items)),
             table=Table([ctx.t("deck.since.asked"), ctx.t("deck.since.answer")], rows, first_column_wide=False),
             notes=notes(
                 ctx.t("deck.notes.since", date=ctx.day(presentations[-1].date, short=False)),

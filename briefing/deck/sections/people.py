@@ -62,7 +62,7 @@ def _title(ctx: Context, people: Sequence[Stakeholder]) -> str:
     backing = sum(1 for p in leaders if p.is_ally)
     if not leaders:
         friends = [p for p in people if p.is_ally]
-        return ctx.t("deck.allies.title", allies=len(friends), total=len(people),
+        return ctx.t("deck.allies.title", allies=len(friends), count=len(people),
                      holders=sum(1 for p in friends if p.budget_holder))
     phase = asked_phase(ctx.workspace)
     if phase is None:

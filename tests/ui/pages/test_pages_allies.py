@@ -99,7 +99,7 @@ def test_remove_a_stakeholder_with_their_dialogues_as_one_undo_step(qtbot, sessi
     page.people.panel.view.setFocus()
     assert page.dialogues.rowCount() == len(talks)
     qtbot.keyClick(page.people.panel.view, Qt.Key.Key_Delete)
-    assert no_questions == [f"Remove {person.name}? Their {len(talks)} dialogue(s) are removed with them. "
+    assert no_questions == [f"Remove {person.name}? Their {len(talks)} dialogues are removed with them. "
                             "You can undo this."]
     assert STAKEHOLDERS.find(session.workspace, person.id) is None
     assert not any(d.stakeholder_id == person.id for d in session.workspace.dialogues)

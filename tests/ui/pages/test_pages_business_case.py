@@ -26,13 +26,13 @@ def test_the_briefing_page_shows_the_cost_the_yearly_benefit_apart_and_the_payba
     shown = _figures(page)
     assert shown["phase"] == "Phase 2: Legal and Sales — DKK 1,200,000"
     assert shown["yearly"] == "DKK 2,088,000: DKK 828,000 measured, DKK 1,260,000 estimated"
-    assert shown["payback"] == "7 months (18 on the measured benefit alone)"
+    assert shown["payback"] == "7 months (18 months on the measured benefit alone)"
     assert shown["headline"] == "Average time to find a signed contract: from 45 to 8 min, 82 % better (your choice)"
     set_language("da")
     try:
         page.retranslate()
         assert _figures(page)["yearly"] == "2.088.000 kr.: 828.000 kr. målt, 1.260.000 kr. anslået"
-        assert _figures(page)["payback"] == "7 måneder (18 med den målte gevinst alene)"
+        assert _figures(page)["payback"] == "7 måneder (18 måneder med den målte gevinst alene)"
     finally:
         set_language("en")
 
@@ -47,10 +47,10 @@ def test_an_edit_to_a_benefit_on_the_evidence_page_updates_the_figures_and_undo_
     with qtbot.waitSignal(page.business_case.shown):
         assert form.save()
     assert _figures(page)["yearly"] == "DKK 3,288,000: DKK 828,000 measured, DKK 2,460,000 estimated"
-    assert _figures(page)["payback"] == "5 months (18 on the measured benefit alone)"
+    assert _figures(page)["payback"] == "5 months (18 months on the measured benefit alone)"
     with qtbot.waitSignal(page.business_case.shown):
         session.undo_stack.undo()
-    assert _figures(page)["payback"] == "7 months (18 on the measured benefit alone)"
+    assert _figures(page)["payback"] == "7 months (18 months on the measured benefit alone)"
 
 
 def test_without_a_cost_or_a_chosen_kpi_the_page_says_what_is_missing_and_what_leads(qtbot, session) -> None:
@@ -61,5 +61,5 @@ def test_without_a_cost_or_a_chosen_kpi_the_page_says_what_is_missing_and_what_l
                    Message("shell.briefing.edit_text"))
     shown = _figures(page)
     assert shown["phase"] == "Phase 3: A knowledge base for the whole company — DKK 4,800,000"
-    assert shown["payback"] == "28 months (70 on the measured benefit alone)"
+    assert shown["payback"] == "28 months (70 months on the measured benefit alone)"
     assert shown["headline"].endswith("(the largest effect)")

@@ -34,6 +34,7 @@ class FakePrompts:
         self.folder: Path | None = None
         self.files: list[Path] = []
         self.deck_target: Path | None = None
+        self.calendar_target: Path | None = None
         self.kind: str | None = "survey"
         self.presentation: Callable[[Any, Path, dt.date], Any] | None = None
         self.discard = False
@@ -74,6 +75,10 @@ class FakePrompts:
     def choose_deck_target(self, suggested: Path) -> Path | None:
         self._ask("choose_deck_target", suggested)
         return self.deck_target
+
+    def choose_calendar_target(self, suggested: Path) -> Path | None:
+        self._ask("choose_calendar_target", suggested)
+        return self.calendar_target
 
     def choose_template(self) -> Path | None:
         self._ask("choose_template")
