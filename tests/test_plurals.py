@@ -32,6 +32,8 @@ COUNT_NEUTRAL = {
     "error.json_too_deep",
     # shown only when the setting is at least 2 ("at least 2 phases")
     "guide.readiness.plan.one_phase_next",
+    # English says "still open" for one and for many (the Danish singular is its _one variant)
+    "chart.attempts.open",
     # the six steps of the method: the total is always 6
     "guide.cli.not_ready", "shell.overview.summary",
 }

@@ -187,6 +187,10 @@ def test_the_dose_chart_counts_the_meeting(ws: Workspace) -> None:
 def test_a_clean_deck_is_to_be_exported_for_the_meeting_already_booked(ws: Workspace) -> None:
     ws.deck = DeckSettings(title="Contracts we can find", ask="Approve phase 2 for 1.2 M DKK")
     assert deck_step(ws, day("2026-11-27")).next.message("en") == "Export the deck and book the meeting."
-    booked = deck_step(held(ws), day("2026-11-27"))
+    meeting = held(ws)
+    assert deck_step(meeting, day("2026-11-27")).status == "attention"  # the lint: objections without an answer
+    for objection in meeting.presentations[-1].objections:
+        objection.answer = "Answered in the business case."
+    booked = deck_step(meeting, day("2026-11-27"))
     assert booked.status == "done"
     assert booked.next.message("da") == "Eksportér præsentationen til næste forsøg 9. februar 2027."
