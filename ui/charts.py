@@ -35,8 +35,6 @@ DARK_THEME = ChartTheme(
     ramp=("#23425F", "#2F5F8F", "#4F86C0", "#8FB5DD", "#D4E4F5"),
 )
 MIN_SIZE = (200, 150)
-DRAWING = threading.Lock()
-"""matplotlib is not made for drawing on two threads at once: the charts' workers take turns."""
 SpecJob = Callable[[], ChartSpec | None]
 Builder = Callable[[], "ChartSpec | SpecJob | None"]
 
@@ -219,7 +217,7 @@ def draw(
 
     from briefing.charts import image
 
-    with DRAWING:
+    with image.DRAWING:  # the charts' workers and an export's take turns
         figure = image.figure(spec, theme, width_in, height_in)
         figure.set_dpi(SCREEN_DPI)
         figure.set_size_inches(size[0] * ratio / SCREEN_DPI, size[1] * ratio / SCREEN_DPI)

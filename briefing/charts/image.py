@@ -22,6 +22,7 @@ import datetime as dt
 import hashlib
 import json
 import textwrap
+import threading
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -83,14 +84,20 @@ def cache_key(spec: ChartSpec, theme: ChartTheme, width_in: float, height_in: fl
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+DRAWING = threading.RLock()
+"""matplotlib is not made for drawing on two threads at once (its rcParams, font cache and pyplot state are
+shared): every figure is made and drawn holding this lock, by an export's worker and the app's charts alike."""
+
+
 def _png(spec: ChartSpec, theme: ChartTheme, width_in: float, height_in: float, dpi: int) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    fig = figure(spec, theme, width_in, height_in)
-    FigureCanvasAgg(fig)
     buffer = BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, facecolor=theme.background, metadata={"Software": None},
-                pil_kwargs={"compress_level": 1})  # zlib level 1: a third of the encoding time, ~5 % larger
+    with DRAWING:
+        fig = figure(spec, theme, width_in, height_in)
+        FigureCanvasAgg(fig)
+        fig.savefig(buffer, format="png", dpi=dpi, facecolor=theme.background, metadata={"Software": None},
+                    pil_kwargs={"compress_level": 1})  # zlib level 1: a third of the encoding time, ~5 % larger
     return buffer.getvalue()
 
 
