@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-RENDERER_VERSION = "4"
+RENDERER_VERSION = "5"
 MIN_PT = 12.0
 FALLBACK_FONTS = ("Carlito", "Liberation Sans", "DejaVu Sans")
 _PIE_ROLES = ("accent", "context", "muted", "target")
@@ -487,7 +487,7 @@ def _span_text(ax: Axes, label: str, note: str, where: tuple[float, float, int],
     start, end, row = where
     text = mpl_text(label) + (f"\n{mpl_text(note)}" if note else "")
     ax.add_artist(_span_label_class()(
-        ax, (start, end), row, text, (readable_on(fill, theme), label_colour(theme)),
+        ax, (start, end), row, text, (readable_on(fill, theme), label_colour(theme), theme.background),
         va="center", zorder=4, linespacing=1.15, fontweight="bold" if bold else "normal", clip_on=False))
 
 
@@ -499,11 +499,12 @@ SPAN_PADDING_PT = 6.0
 def _span_label_class() -> type:
     """``SpanLabel``: a timeline span's label inside the bar when it fits there, else beside it (after the end
     when the figure has room, else before the start; its lines wrapped when neither side is wide enough), in a
-    colour that reads on what lies behind it."""
+    colour that reads on what lies behind it; beside the bar on the chart's background, so that a line such as
+    "today" passes behind the words, not through them."""
     from matplotlib.text import Text
 
     class SpanLabel(Text):
-        def __init__(self, ax: Axes, span: tuple[float, float], row: float, text: str, colours: tuple[str, str],
+        def __init__(self, ax: Axes, span: tuple[float, float], row: float, text: str, colours: tuple[str, str, str],
                      **kwargs: Any) -> None:
             fig = ax.get_figure(root=True)
             self.after = ax.transData + _shift(SPAN_PADDING_PT, fig)
@@ -526,10 +527,12 @@ def _span_label_class() -> type:
             self.set_horizontalalignment("left")
             self.set_transform(self.after)
             self.set_color(self.colours[0])
+            self.set_bbox(None)
             width = self.get_window_extent(renderer).width
             if width + pad <= right - left:
                 return
             self.set_color(self.colours[1])
+            self.set_bbox({"facecolor": self.colours[2], "edgecolor": "none", "pad": 1.5})
             after = self.figure.bbox.width - right
             if right + width + pad <= self.figure.bbox.width or after >= left:
                 self.set_x(self.span[1])
