@@ -102,11 +102,12 @@ def test_no_business_case_slide_without_a_phase_asked_a_cost_or_a_benefit(demo: 
 def test_the_summary_states_the_cost_the_yearly_benefit_and_the_payback(demo: Workspace, today: dt.date) -> None:
     summary = _slide(plan(demo, today=today), "summary")
     assert summary.title.endswith(", paid back in 7 months")
-    assert summary.bullets[-1] == "The plan: Phase 2, medium risk, DKK 1.2m, returns DKK 2.1m a year"
+    assert summary.bullets[-1] == "The plan: Phase 2, returns DKK 2.1m a year"  # its cost: in the title and ask
+    assert summary.callout == "Decision needed today: approve Phase 2"
     assert sum(words(text) for text in summary.body_texts()) <= 40
     roomy = dataclasses.replace(demo, problems=[])  # no "why now": room for the yearly benefit and the payback
     assert _slide(plan(roomy, today=today), "summary").bullets[-1] == (
-        "The plan: Phase 2, medium risk, DKK 1.2m, returns DKK 2.1m a year, paid back in 7 months")
+        "The plan: Phase 2, medium risk, DKK 1.2m, returns DKK 2.1m a year")
     roomier = dataclasses.replace(roomy, initiatives=[])  # nor a proof: the money on a line of its own
     assert _slide(plan(roomier, today=today), "summary").bullets == [
         "The plan: Phase 2: Legal and Sales, medium risk, DKK 1.2m",

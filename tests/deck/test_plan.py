@@ -118,8 +118,8 @@ def test_danish_and_english_fixed_texts(demo: Workspace, demo_da: Workspace, tod
     assert da.slides[len(da.main)].title == "Bilag"
     assert "forsøg 3" in plan(demo_da, today=today, show_attempt=True).main[0].caption
     assert "8. december 2026" in da.main[0].caption
-    assert any(s.callout == "Beslutning i dag" for s in da.main)
-    assert any(s.callout == "Decision needed today" for s in en.main)
+    assert any(s.callout.startswith("Beslutning i dag: godkend Fase 2") for s in da.main)
+    assert any(s.callout.startswith("Decision needed today: approve Phase 2") for s in en.main)
     since = next(s for s in da.main if s.kind == "since")
     assert since.table is not None and since.table.header == ["Det spurgte I om", "Vores svar"]
     english = dataclasses.replace(demo_da.deck, language="en")

@@ -85,24 +85,27 @@ def summary_lines(ctx: Context, case: BusinessCase, phase: Phase, room: int, pai
     """The executive summary's plan and money within ``room`` words, the fullest that fits: the plan and a line
     of money (the yearly benefit, measured and estimated apart, and the payback); else one line of the phase,
     its risk, cost, yearly benefit and payback; else the same without the payback when the title tells it (or
-    without the yearly benefit when it does not); else that without the risk (the roadmap shows it)."""
+    without the yearly benefit when it does not); else that without the risk (the roadmap shows it); else the
+    phase and that alone (the title and the decision slide give the cost)."""
     plan = ctx.t("deck.summary.plan", text=phase_line(ctx, phase))
-    if case.phase is not phase or not case.yearly:
-        return [plan]
-    paid = ctx.t("deck.money.paid_back", count=whole_months(case.payback_months)) if case.complete else ""
-    returns = ctx.t("deck.money.returns", yearly=ctx.money(case.yearly, compact=True))
     risk = ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk))
     cost = ctx.money(case.cost, compact=True) if case.cost is not None else ""
-    last = paid if paid and not paid_in_title else returns
 
     def line(*parts: str) -> list[str]:
         return [ctx.t("deck.summary.plan", text=", ".join(part for part in (short_name(phase), *parts) if part))]
 
-    candidates = [
+    def fullest(candidates: list[list[str]]) -> list[str]:
+        return next((lines for lines in candidates if sum(words(line) for line in lines) <= room), candidates[-1])
+
+    if case.phase is not phase or not case.yearly:
+        return fullest([[plan], line(risk, cost), line(cost), line()])
+    paid = ctx.t("deck.money.paid_back", count=whole_months(case.payback_months)) if case.complete else ""
+    returns = ctx.t("deck.money.returns", yearly=ctx.money(case.yearly, compact=True))
+    last = paid if paid and not paid_in_title else returns
+    return fullest([
         [plan, ctx.t("deck.summary.money", text="; ".join(part for part in (yearly(ctx, case), paid) if part))],
-        line(risk, cost, returns, paid), line(risk, cost, last), line(cost, last),
-    ]
-    return next((lines for lines in candidates if sum(words(line) for line in lines) <= room), candidates[-1])
+        line(risk, cost, returns, paid), line(risk, cost, last), line(cost, last), line(last),
+    ])
 
 
 def computation(ctx: Context, case: BusinessCase) -> str:

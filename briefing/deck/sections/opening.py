@@ -17,6 +17,7 @@ from briefing.deck.sections.facts import (
     problem_summary,
     top_problem,
 )
+from briefing.deck.sections.plan import decision_words
 from briefing.deck.wording import brief, words
 from briefing.evidence.money import business_case
 from briefing.model.queries import open_objections
@@ -48,18 +49,19 @@ def summary(ctx: Context) -> list[SlideSpec]:
     case = business_case(ctx.workspace)
     phase = case.phase
     lines = []
+    callout = decision_words(ctx, phase, short=True)  # the decision needed today in words: the phase asked
+    boxed = words(callout)
     ask = clean(ctx.settings.ask)
     title = money.titled(ctx, brief(ask, 22), case) if ask else ctx.t("deck.summary.title_none")
     if best is not None:
         lines.append(ctx.t("deck.summary.proof", text=effect_sentence(ctx, best)))
     if phase is not None:
-        room = WORD_BUDGET - 3 - sum(words(line) for line in lines) - (WHY_WORDS if problem is not None else 0)
+        room = WORD_BUDGET - boxed - sum(words(line) for line in lines) - (WHY_WORDS if problem is not None else 0)
         lines.extend(money.summary_lines(ctx, case, phase, room, paid_in_title=title != brief(ask, 22)))
     if problem is not None:
-        left = WORD_BUDGET - 3 - sum(words(line) for line in lines) - 2
+        left = WORD_BUDGET - boxed - sum(words(line) for line in lines) - 2
         why = brief(clean(problem.impact or problem.title), max(left, 5))
         lines.insert(0, ctx.t("deck.summary.why", text=why))
-    callout = ctx.t("deck.summary.callout_none")
     return [
         SlideSpec(
             kind="summary",

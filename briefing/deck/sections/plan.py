@@ -104,14 +104,15 @@ def decision(ctx: Context) -> list[SlideSpec]:
     ]
 
 
-def decision_words(ctx: Context, phase: Phase | None) -> str:
-    """The decision in words: approve the phase asked, its cost in the campaign's currency, its start."""
+def decision_words(ctx: Context, phase: Phase | None, short: bool = False) -> str:
+    """The decision in words: approve the phase asked, its cost in the campaign's currency, its start
+    (``short``: the phase alone, for the summary's box: its lines and title give the money)."""
     if phase is None:
         return ctx.t("deck.summary.callout_none")
     parts = [ctx.t("deck.decision.callout_phase", phase=short_name(phase))]
-    if phase.cost is not None:
+    if phase.cost is not None and not short:
         parts.append(ctx.t("deck.decision.callout_cost", cost=ctx.money(phase.cost)))
-    if phase.start is not None:
+    if phase.start is not None and not short:
         parts.append(ctx.t("deck.decision.callout_start", date=ctx.day(phase.start)))
     return " — ".join(parts)
 
