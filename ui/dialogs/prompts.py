@@ -67,22 +67,19 @@ class DialogPrompts:
         return choose_files(self.parent, kind)
 
     def choose_deck_target(self, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self.parent, tr("shell.export.title"), str(suggested), f"{tr('shell.export.pptx')} (*.pptx)"
-        )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".pptx" else path.with_suffix(".pptx")
+        return self._save_as("shell.export.title", suggested, "shell.export.pptx", ".pptx")
 
     def choose_calendar_target(self, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self.parent, tr("shell.due.calendar_title"), str(suggested), f"{tr('shell.due.calendar_filter')} (*.ics)"
-        )
+        return self._save_as("shell.due.calendar_title", suggested, "shell.due.calendar_filter", ".ics")
+
+    def _save_as(self, title_key: str, suggested: Path, filter_key: str, suffix: str) -> Path | None:
+        """The file the user names in a save dialog, with ``suffix`` added when they left it out."""
+        wanted = f"{tr(filter_key)} (*{suffix})"
+        name, _ = QFileDialog.getSaveFileName(self.parent, tr(title_key), str(suggested), wanted)
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix.lower() == ".ics" else path.with_suffix(".ics")
+        return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
 
     def choose_template(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(

@@ -134,3 +134,12 @@ def opened(window: Any, demo_folder: Path) -> Any:
     return window
 
 
+
+
+@pytest.fixture
+def briefing_page(opened: Any, qtbot: Any) -> Any:
+    """The Briefing page of the opened demo, shown, once its first check is done."""
+    opened.show_page("briefing")
+    page = opened.pages["briefing"]
+    qtbot.waitUntil(lambda: not page.checking)
+    return page

@@ -13,11 +13,8 @@ from briefing.i18n import set_language
 
 
 @pytest.fixture
-def page(opened: Any, qtbot: Any) -> Any:
-    opened.show_page("briefing")
-    page = opened.pages["briefing"]
-    qtbot.waitUntil(lambda: not page.checking)
-    return page
+def page(briefing_page: Any) -> Any:
+    return briefing_page
 
 
 def _export(page: Any, prompts: Any, target: Path, qtbot: Any) -> list[str]:

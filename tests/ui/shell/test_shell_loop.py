@@ -14,11 +14,8 @@ from ui.dialogs.presented import PresentationInput
 
 
 @pytest.fixture
-def page(opened: Any, qtbot: Any) -> Any:
-    opened.show_page("briefing")
-    page = opened.pages["briefing"]
-    qtbot.waitUntil(lambda: not page.checking)
-    return page
+def page(briefing_page: Any) -> Any:
+    return briefing_page
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")  # the offscreen platform's popup
