@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-RENDERER_VERSION = "5"
+RENDERER_VERSION = "6"
 MIN_PT = 12.0
 FALLBACK_FONTS = ("Carlito", "Liberation Sans", "DejaVu Sans")
 _PIE_ROLES = ("accent", "context", "muted", "target")
@@ -554,11 +554,18 @@ def _shift(points: float, fig: Any) -> Any:
     return ScaledTranslation(points / 72, 0, fig.dpi_scale_trans)
 
 
+TICK_ROOM_IN = 0.55
+"""The width (in inches) a month's label needs on a timeline's axis: fewer months are labelled on a narrow chart."""
+
+
 def _month_ticks(ax: Axes, first: dt.date, last: dt.date, spec: ChartSpec) -> None:
     from matplotlib.dates import date2num
 
     months = (last.year - first.year) * 12 + last.month - first.month + 1
-    step = 1 if months <= 8 else 2 if months <= 16 else 3 if months <= 30 else 6
+    fig = ax.get_figure(root=True)
+    assert fig is not None  # how many month labels fit side by side:
+    room = max(int(fig.get_figwidth() * ax.get_position().width / TICK_ROOM_IN), 2)
+    step = next(step for step in (1, 2, 3, 6, 12, 24) if months / step <= room or step == 24)
     ticks, day = [], dt.date(first.year, first.month, 1)
     while day <= last:
         if (day.month - 1) % step == 0:

@@ -13,6 +13,7 @@ from briefing.deck import textfit
 from briefing.deck.limits import MIN_BODY_PT
 from briefing.deck.model import Card, SlideSpec, Table
 from briefing.deck.template import Box, Geometry
+from briefing.deck.wording import words
 
 TITLE_PT = 28.0
 TITLE_SIZES = (28.0, 24.0, 22.0, 20.0)
@@ -164,7 +165,8 @@ def arrange(spec: SlideSpec, geo: Geometry, family: str, heading_family: str) ->
     elif spec.table is not None:
         result.table = arrange_table(spec, area, family, sizes)
     elif spec.chart is not None:
-        if len(spec.bullets) == 1 and area.width < 10.0:  # a small slide: the quote goes under the chart
+        if len(spec.bullets) == 1 and words(spec.bullets[0]) <= UNDER_CHART_WORDS and area.width < 10.0:
+            # a small slide: a quote goes under the chart (a longer text beside it leaves the chart its height)
             text_h = min(area.height * 0.3, 1.2)
             result.chart = Box(area.left, area.top, area.width, area.height - text_h - 0.1)
             text_box = Box(area.left, area.bottom - text_h, area.width, text_h)
@@ -179,6 +181,10 @@ def arrange(spec: SlideSpec, geo: Geometry, family: str, heading_family: str) ->
     elif spec.bullets:
         result.body = fit_text(spec.bullets, area, family, sizes, bullets=len(spec.bullets) > 1 or spec.appendix)
     return result
+
+
+UNDER_CHART_WORDS = 16
+"""The longest single text (a quote) that goes under a chart on a small slide; a longer one goes beside it."""
 
 
 def _arrange_cover(spec: SlideSpec, geo: Geometry, family: str, heading_family: str) -> Arrangement:

@@ -214,8 +214,9 @@ def test_the_exported_deck_tells_the_plans_truth_and_every_answer_whole(
         roadmap = next(s for s in slides if s[0].startswith(("Phase 1 is done", "Fase 1 er afsluttet")))
         assert any(workspace.phases[0].outcome in text for text in roadmap[1])
         assert asked_today in roadmap[2]  # the chart's alt text says which phase is asked
-        decision = next(s for s in slides if any(t.startswith(("Decision needed today: approve",
-                                                               "Beslutning i dag: godkend")) for t in s[1]))
+        decision = next(s for s in slides if any(t.startswith(("Decision needed today: approve",  # with its cost:
+                                                               "Beslutning i dag: godkend")) and " — " in t
+                                                 for t in s[1]))  # the decision slide, not the summary's box
         owners = {d.owner for d in workspace.phases[1].deliverables}
         assert {t for t in decision[1] if t in owners}, decision[1]
         since = [cell for s in slides for cell in s[1] if cell.startswith("✓ ")]
