@@ -79,22 +79,19 @@ def start(argv: Sequence[str] | None = None, settings_file: Path | None = None) 
     """From a cold process to the shown main window; ``settings_file`` (INI) instead of the user's settings.
 
     The garbage collector pauses meanwhile: start-up makes tens of thousands of objects and frees
-    almost none, so collections would only cost time (about 7 ms of ~160 here). From then on it runs
-    on the window's thread only (``ui.collector``): a worker must never destroy a Qt object.
+    almost none, so collections would only cost time (about 7 ms of ~160 here).
     """
     gc.disable()
     try:
         from PySide6.QtCore import QSettings
 
         from ui import style
-        from ui.collector import collect_on_this_thread
         from ui.settings import AppSettings
         from ui.workers import answer_promptly
 
         args = parse_args(argv)
         answer_promptly()
         app = application()
-        collect_on_this_thread(app)
         style.follow_system(app)
         store = QSettings(str(settings_file), QSettings.Format.IniFormat) if settings_file else None
         settings = AppSettings(store)
@@ -103,9 +100,8 @@ def start(argv: Sequence[str] | None = None, settings_file: Path | None = None) 
         window.show()
         preload_charts_soon(window)
         return window
-    except BaseException:
+    finally:
         gc.enable()
-        raise
 
 
 PRELOAD_AFTER_MS = 300

@@ -8,7 +8,9 @@ the UI thread may edit the original meanwhile.
 
 from __future__ import annotations
 
+import gc
 import sys
+import threading
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -50,14 +52,15 @@ class Job(QObject):
 
     @Slot()
     def run(self) -> None:
-        try:
-            result = self._work(self.report)
-        except Exception as error:
+        with _RUNNING:
+            try:
+                result = self._work(self.report)
+            except Exception as error:
+                self._home()
+                self.failed.emit(error.with_traceback(None))
+                return
             self._home()
-            self.failed.emit(error.with_traceback(None))
-            return
-        self._home()
-        self.finished.emit(result)
+            self.finished.emit(result)
 
     def _home(self) -> None:
         """Go back to the UI thread before the last signals, so that every receiver runs there."""
@@ -68,6 +71,39 @@ class Job(QObject):
     def report(self, *args: Any) -> None:
         """The callback handed to the work: ``(fraction)``, ``(done, total)`` or ``(done, total, text)``."""
         self.progress.emit(*_percent(args))
+
+
+class _Running:
+    """How many jobs are running their work now (``with _RUNNING:`` around it). Python's cyclic garbage
+    collector pauses while any does: it would run on whichever thread allocates when a threshold is
+    passed — a worker drawing a slide, say — and a Qt object freed there crashes the app. It runs again,
+    on the window's thread as before, once the last job is done."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.collecting = True
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> None:
+        with self._lock:
+            self.count += 1
+            if self.count == 1:
+                self.collecting = gc.isenabled()
+                gc.disable()
+
+    def __exit__(self, *_: object) -> None:
+        with self._lock:
+            self.count -= 1
+            if self.count == 0 and self.collecting:
+                gc.enable()
+
+
+_RUNNING = _Running()
+
+
+def jobs_running() -> int:
+    """How many jobs are running on worker threads now."""
+    return _RUNNING.count
 
 
 def _percent(args: tuple[Any, ...]) -> tuple[int, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from dialog_answers import DialogAnswerer, answer_dialogs  # noqa: F401  (shared fixture)
@@ -30,16 +29,10 @@ def qt_texts_in_english() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def widgets_deleted_between_tests(qapp: Any) -> Iterator[None]:
+def widgets_deleted_between_tests() -> Iterator[None]:
     """The windows a test closed are deleted when it ends, not in the next test's first event loop
-    (where a failure would be blamed on the wrong test). Garbage is collected on this thread only,
-    as the app does (``ui.collector``): a worker that happened to collect a cycle holding a widget
-    would crash the run."""
-    from ui.collector import collect_on_this_thread
-
-    collector = collect_on_this_thread(qapp)
+    (where a failure would be blamed on the wrong test)."""
     yield
     from PySide6.QtCore import QCoreApplication, QEvent
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    collector.collect_due()
