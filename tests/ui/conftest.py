@@ -3,6 +3,7 @@ Any Qt warning fails the test that caused it (pyproject.toml: ``qt_log_level_fai
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,7 +33,15 @@ def qt_texts_in_english() -> Iterator[None]:
 def widgets_deleted_between_tests() -> Iterator[None]:
     """The windows a test closed are deleted when it ends, not in the next test's first event loop
     (where a failure would be blamed on the wrong test)."""
+    collecting = gc.isenabled()
+    gc.disable()  # never in the middle of a test's events, where a cleared model could still be asked its rows
     yield
     from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
 
+    for widget in QApplication.topLevelWidgets():  # what the test left open is hidden before it is collected
+        widget.hide()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()  # the test's garbage, at a moment no view is drawing
+    if collecting:
+        gc.enable()

@@ -13,7 +13,7 @@ def test_the_collector_pauses_while_a_job_runs_and_resumes_after(qtbot: QtBot) -
     seen: list[object] = []
     job = Job(lambda _report: (gc.isenabled(), jobs_running()))
     job.finished.connect(seen.append)
-    assert gc.isenabled()
+    gc.enable()  # as in the app (the tests pause it themselves: tests/ui/conftest.py)
     job.run()
     assert seen == [(False, 1)]
     assert gc.isenabled() and jobs_running() == 0
@@ -23,6 +23,7 @@ def test_a_job_that_fails_resumes_the_collector_too(qtbot: QtBot) -> None:
     def work(_report: object) -> None:
         raise ValueError("broken")
 
+    gc.enable()
     job = Job(work)
     failures: list[object] = []
     job.failed.connect(failures.append)
