@@ -8,7 +8,6 @@ Signals (of ``CalendarExport``):
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from briefing.model.entities import Workspace
 from briefing.model.snapshot import snapshot
 from ui.session import Session
 from ui.settings import AppSettings
+from ui.targets import file_name
 from ui.workers import Runner
 
 
@@ -29,7 +29,7 @@ def suggested_file(session: Session, settings: AppSettings) -> Path:
     last = settings.last_export("calendar")  # (the same file again: its events are updated)
     if last is not None:
         return last
-    name = re.sub(r"[^\w\- ]+", "", session.workspace.campaign.name).strip() or session.store.name or "briefing"
+    name = file_name(session.workspace.campaign.name or session.store.name or "")
     folder = session.store.folder.parent if session.store.folder is not None else Path.home()
     return folder / f"{name}.ics"
 

@@ -34,7 +34,6 @@ DARK_THEME = ChartTheme(
     background="#2B2B2B",
     ramp=("#23425F", "#2F5F8F", "#4F86C0", "#8FB5DD", "#D4E4F5"),
 )
-MIN_SIZE = (200, 150)
 SpecJob = Callable[[], ChartSpec | None]
 Builder = Callable[[], "ChartSpec | SpecJob | None"]
 
@@ -137,11 +136,11 @@ class ChartView(QWidget):
         self._latest.request(lambda: draw(made, theme, self.width_in, self.height_in, size, ratio))
 
     def _pixels(self) -> tuple[int, int]:
-        """The picture's size in (device-independent) pixels: the view's, or the nominal size before layout."""
-        width, height = self.width(), self.height()
-        if width < MIN_SIZE[0] or height < MIN_SIZE[1]:
-            return round(self.width_in * SCREEN_DPI), round(self.height_in * SCREEN_DPI)
-        return width, height
+        """The picture's size in (device-independent) pixels: the view's, but never less than the
+        chart's nominal size, below which its labels would leave no room for the plot (a smaller view
+        shows the picture scaled down, see ``paintEvent``)."""
+        nominal = round(self.width_in * SCREEN_DPI), round(self.height_in * SCREEN_DPI)
+        return max(self.width(), nominal[0]), max(self.height(), nominal[1])
 
     def on_latest_result(self, picture: Picture | None) -> None:
         self._awaiting = False
@@ -179,7 +178,7 @@ class ChartView(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawImage(QRectF(self.rect()), self.image)
+        painter.drawImage(fitted(self.image, QRectF(self.rect())), self.image)
         if self.updating:  # the old picture stays until the new one is drawn, and says so
             corner = self.rect().adjusted(6, 4, -6, -4)
             top_right = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight
@@ -202,6 +201,17 @@ class ChartView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and (self.builder is not None or self.spec is not None):
             self.invalidate()  # a hidden chart draws when shown: Qt tells every widget, open or not
+
+
+def fitted(image: QImage, area: QRectF) -> QRectF:
+    """Where ``image`` goes in ``area``: all of it, or — for an image larger than the area in either
+    direction — the image scaled down to fit, its proportions kept, centred."""
+    size = image.deviceIndependentSize()
+    scale = min(area.width() / size.width(), area.height() / size.height(), 1.0)
+    if scale >= 1.0:
+        return area
+    width, height = size.width() * scale, size.height() * scale
+    return QRectF(area.x() + (area.width() - width) / 2, area.y() + (area.height() - height) / 2, width, height)
 
 
 def draw(

@@ -4,7 +4,6 @@ offered next time (``AppSettings.last_export``)."""
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QProgressBar, QWidget
 
 from briefing.errors import BriefingError
 from briefing.i18n import tr
+from briefing.model.snapshot import snapshot
 from ui.session import Session
 from ui.settings import AppSettings
 from ui.targets import documents, file_name
@@ -65,7 +65,10 @@ class PrereadExport(QObject):
         last = self.settings.last_export(KIND)
         folder = last.parent if last is not None and last.parent.is_dir() else documents()
         suffix = last.suffix.lower() if last is not None and last.suffix.lower() in FILTERS else ".pdf"
-        title = session.workspace.deck.title or session.workspace.campaign.name or session.store.name
+        from briefing.deck.privacy import protect_text  # (not at start-up)
+
+        workspace = session.workspace  # named as the pre-read names people: a name in the title as a role
+        title = protect_text(workspace, workspace.deck.title or workspace.campaign.name) or session.store.name
         return folder / f"{file_name(tr('shell.preread.file', title=title))}{suffix}"
 
     def export(self, session: Session | None) -> None:
@@ -77,7 +80,7 @@ class PrereadExport(QObject):
             self.start(session, target)
 
     def start(self, session: Session, target: Path) -> Job:
-        workspace = copy.deepcopy(session.workspace)
+        workspace = snapshot(session.workspace)  # (the export changes nothing: a copy of the lists will do)
         today = session.store.clock.today()
 
         def work(progress: Any) -> Any:

@@ -1,6 +1,6 @@
 """What the app remembers between runs (QSettings): window geometry and state, the last and
-the recent workspaces, the last file of each kind of export, the language, and whether a deck is exported
-without speaker notes.
+the recent workspaces, the last file of each kind of export, the language, and how a deck is exported
+(without speaker notes, with the attempt's number).
 
 Tests give their own QSettings (an INI file in a temporary folder), so they never touch the
 user's settings.
@@ -68,19 +68,12 @@ class AppSettings:
     # -- exports -----------------------------------------------------------------------
 
     def last_export(self, kind: str) -> Path | None:
-        """The file last exported of ``kind`` (``preread``): its folder and suffix are offered next time."""
+        """The file last exported of ``kind`` (``preread``, ``calendar``): offered again next time."""
         value = self.store.value(f"export/{kind}", "")
         return Path(str(value)) if value else None
 
     def remember_export(self, kind: str, path: Path) -> None:
         self.store.setValue(f"export/{kind}", str(path))
-
-    def deck_without_notes(self) -> bool:
-        """True when the user last chose to export the deck without speaker notes."""
-        return str(self.store.value("deck/without_notes", "false")).lower() == "true"
-
-    def set_deck_without_notes(self, chosen: bool) -> None:
-        self.store.setValue("deck/without_notes", "true" if chosen else "false")
 
     # -- language ----------------------------------------------------------------------
 
@@ -93,12 +86,26 @@ class AppSettings:
 
     # -- the deck's export ------------------------------------------------------------
 
+    def deck_without_notes(self) -> bool:
+        """True when the user last chose to export the deck without speaker notes."""
+        return self._flag("deck/without_notes")
+
+    def set_deck_without_notes(self, chosen: bool) -> None:
+        self._set_flag("deck/without_notes", chosen)
+
     def show_attempt(self) -> bool:
         """Whether the attempt's number goes on the title slide (off unless the user asked)."""
-        return str(self.store.value("deck/show_attempt", "false")).lower() == "true"
+        return self._flag("deck/show_attempt")
 
     def set_show_attempt(self, show: bool) -> None:
-        self.store.setValue("deck/show_attempt", "true" if show else "false")
+        self._set_flag("deck/show_attempt", show)
+
+    def _flag(self, key: str) -> bool:
+        """A choice stored as "true"/"false" (an INI file keeps no types); off when never made."""
+        return str(self.store.value(key, "false")).lower() == "true"
+
+    def _set_flag(self, key: str, on: bool) -> None:
+        self.store.setValue(key, "true" if on else "false")
 
     def sync(self) -> None:
         self.store.sync()

@@ -333,20 +333,24 @@ def _agreement_series(survey: Survey, answers: Sequence[Agreement], role: str, l
     """One survey's bars: the share who agree (percent), labelled with it and, where a question's n differs
     from the survey's, with that n; the series named after the survey's date and n."""
     n = max((a.n for a in answers), default=0)
-    labels = [with_unit((a.share or 0) * 100, "%", lang, 0) + ("" if a.n == n else f" (n = {a.n})") for a in answers]
-    when = _month_year(survey.date, lang) if survey.date else survey.title
-    return Series(tr("chart.compare.series", lang, when=when, n=format_number(n, lang)),
+    labels = [with_unit((a.share or 0) * 100, "%", lang, 0) + ("" if a.n == n else f" (n = {format_number(a.n, lang)})")
+              for a in answers]
+    return Series(tr("chart.compare.series", lang, when=_survey_when(survey, lang), n=format_number(n, lang)),
                   [round((a.share or 0) * 100, 1) for a in answers], role=role, point_labels=labels)
 
 
 def _change_sentence(question: SharedQuestion, comparison: SurveyComparison, lang: str) -> str:
     def part(survey: Survey, answer: Agreement) -> str:
-        when = _month_year(survey.date, lang) if survey.date else survey.title
-        return tr("chart.compare.part", lang, pct=with_unit((answer.share or 0) * 100, "%", lang, 0), when=when,
-                  n=format_number(answer.n, lang))
+        return tr("chart.compare.part", lang, pct=with_unit((answer.share or 0) * 100, "%", lang, 0),
+                  when=_survey_when(survey, lang), n=format_number(answer.n, lang))
 
     return tr("chart.compare.sentence", lang, question=question.text.rstrip(". "),
               then=part(comparison.earlier, question.then), now=part(comparison.later, question.now))
+
+
+def _survey_when(survey: Survey, lang: str) -> str:
+    """When a survey was held, as a comparison names it: its month, or its title when it has no date."""
+    return _month_year(survey.date, lang) if survey.date else survey.title
 
 
 # ---------------------------------------------------------------- who is with us
@@ -527,8 +531,8 @@ def cost_and_benefit(case: BusinessCase, lang: str, phase: str) -> ChartSpec:
              (tr("chart.money.benefit", lang), total, "accent", "above")]
     if case.measured_apart:
         lines.append((tr("chart.money.measured", lang), case.cumulative_measured(months)[::step], "muted", "above"))
-    divisor, axis = (1e6, "chart.money.axis_millions") if max(cost, total[-1]) >= 1e6 else (1e3,
-                                                                                            "chart.money.axis_thousands")
+    millions = max(cost, total[-1]) >= 1e6
+    divisor, axis = (1e6, "chart.money.axis_millions") if millions else (1e3, "chart.money.axis_thousands")
     series = [
         Series(name, [round(value / divisor, 3) for value in values], role=role,
                point_labels=[""] * (len(values) - 1) + [format_money(values[-1], case.currency, lang, compact=True)],

@@ -448,12 +448,11 @@ def _point_labels(series: Any, source: Series, spec: ChartSpec, theme: ChartThem
             continue
         frame = label.text_frame
         frame.text = text
-        if spec.kind in ("bubble", "scatter", "line"):
+        if spec.kind in ("bubble", "scatter", "line", "bar"):
             frame.word_wrap = False  # a name or an amount on one line, where the label placement counted on it
+            # (a bar's beside it: the value axis leaves it room)
         if spec.kind in ("bubble", "scatter") or source.reference:  # a name, or a reference line's, on its patch
             _backed(label, theme.background)
-        elif spec.kind == "bar":
-            frame.word_wrap = False  # a bar's label on one line beside it (the value axis leaves it room)
         for run in frame.paragraphs[0].runs:
             _style_font(run.font, theme)
 

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from briefing.clock import SystemClock
+from briefing.guide.days import Today, parse_day
 from briefing.i18n import tr
 from briefing.store import WorkspaceStore
 
@@ -54,6 +56,11 @@ def read_store(args: argparse.Namespace) -> contextlib.AbstractContextManager[Wo
     """The store of ``--workspace`` opened read-only: nothing is written, so reading works on a
     read-only workspace, on a full disk, and beside a running app."""
     return open_store(args, read_only=True)
+
+
+def today_of(args: argparse.Namespace) -> Today:
+    """The day ``--today`` names (exit 2 naming the option when it is not a date), else the system clock."""
+    return parse_day(args.today, "--today") if args.today else SystemClock()
 
 
 def say(text: str) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from briefing.cli.common import command, open_store, say
 from briefing.errors import InputError
-from briefing.guide.contacts import CHANNELS
+from briefing.guide.contacts import CHANNELS, log_dialogue
 from briefing.guide.days import parse_day
 from briefing.i18n import format_date, term, tr
 from briefing.store.layout import store_path
@@ -32,8 +32,6 @@ def register(subparsers: Any) -> None:
 
 
 def log_command(args: argparse.Namespace) -> int:
-    from briefing.guide.contacts import log_dialogue
-
     date = parse_day(args.date, "--date")
     follow_up = parse_day(args.follow_up, "--follow-up") if args.follow_up else None
     if not store_path(args.workspace).is_file():  # (opening would make an empty workspace there)

@@ -24,8 +24,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing.cli.common import command, read_store, say
-from briefing.clock import SystemClock
+from briefing.cli.common import command, read_store, say, today_of
 from briefing.guide.days import as_day, parse_day
 from briefing.i18n import tr
 
@@ -49,7 +48,7 @@ def due_command(args: argparse.Namespace) -> int:
     from briefing.guide.due import due
     from briefing.guide.due_wording import Sources
 
-    today = as_day(parse_day(args.today, "--today") if args.today else SystemClock())
+    today = as_day(today_of(args))
     with read_store(args) as store:
         workspace = store.workspace
         items = due(workspace, today)

@@ -7,8 +7,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from briefing.cli.common import command, open_store, read_store, say
-from briefing.clock import SystemClock
+from briefing.cli.common import command, open_store, read_store, say, today_of
 from briefing.guide.days import parse_day
 from briefing.guide.objections import answer_edit, open_objections
 from briefing.i18n import LANGUAGES, counted, format_date, term, tr
@@ -17,7 +16,6 @@ from briefing.model.entities import OUTCOMES, Workspace
 
 if TYPE_CHECKING:  # (the guide's modules load when their command runs)
     from briefing.guide.cadence import CadenceStatus
-    from briefing.guide.days import Today
     from briefing.guide.history import ArchiveProblem, Attempt
     from briefing.guide.objections import OpenObjection
     from briefing.guide.outlook import Outlook
@@ -48,10 +46,6 @@ def _present_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--feedback", default="", metavar="TEXT", help=tr("guide.cli.feedback_help"))
     parser.add_argument("--next-step", action="append", default=[], metavar="TEXT", help=tr("guide.cli.next_step_help"))
     parser.add_argument("--next-attempt", metavar="D", help=tr("guide.cli.next_attempt_help"))
-
-
-def _today(args: argparse.Namespace) -> Today:
-    return parse_day(args.today, "--today") if args.today else SystemClock()
 
 
 OUTCOME_SYNONYMS = {"udskudt": "udsat"}
@@ -167,7 +161,7 @@ def _attempt_json(attempt: Attempt, problems: dict[str, ArchiveProblem]) -> dict
 def readiness_command(args: argparse.Namespace) -> int:
     from briefing.guide.readiness import readiness
 
-    today = _today(args)
+    today = today_of(args)
     with read_store(args) as store:
         result = readiness(store.workspace, today)
     if args.json:
@@ -206,7 +200,7 @@ def _outlook_json(outlook: Outlook | None) -> dict[str, Any] | None:
 def overdue_command(args: argparse.Namespace) -> int:
     from briefing.guide.cadence import due_today, overdue
 
-    today = _today(args)
+    today = today_of(args)
     with read_store(args) as store:
         late, due = overdue(store.workspace, today), due_today(store.workspace, today)
     if args.json:

@@ -57,5 +57,6 @@ def deck_date(workspace: Workspace, settings: DeckSettings | None, today: dt.dat
     agreed = latest.next_attempt if latest is not None else None
     if latest is None or agreed is None or agreed <= latest.date:
         return DeckDate(today, "today")
-    return DeckDate(agreed if agreed >= today else today, "next_attempt" if agreed >= today else "passed",
-                    latest.date, agreed)
+    if agreed >= today:
+        return DeckDate(agreed, "next_attempt", latest.date, agreed)
+    return DeckDate(today, "passed", latest.date, agreed)

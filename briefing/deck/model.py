@@ -13,7 +13,7 @@ from briefing.charts.spec import ChartSpec
 from briefing.model.entities import DeckSettings
 
 SlideKind = str
-"""title, summary, since, problems, csfs, proof, business_case, survey, allies, roadmap, decision,
+"""title, summary, since, problems, csfs, proof, kpis, business_case, survey, allies, roadmap, decision,
 divider, details, method, sources, history."""
 
 SECTIONS: tuple[str, ...] = (

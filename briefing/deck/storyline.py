@@ -80,7 +80,7 @@ def build_plan(workspace: Workspace, settings: DeckSettings | None = None, today
     kept, moved = apply_budget(main, chosen.max_slides)
     kept = evidence.point_to_more(ctx, kept)
     back = [appendix.divider(ctx), *moved, *ctx.details, *appendix.method(ctx), *appendix.sources(ctx),
-                *appendix.history(ctx)]
+            *appendix.history(ctx)]
     deck = DeckPlan(
         slides=[*kept, *back],
         lang=lang,

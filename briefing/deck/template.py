@@ -380,13 +380,12 @@ def palette(prs: Any, inks: dict[str, Ink]) -> Palette:
 def goal_colour(accents: list[str], accent: str, dark2: str, background: str) -> str:
     """The colour of a target line: the template's first accent of another hue than ``accent`` that is neither
     grey nor red, else its second dark colour (dk2), made to read on ``background`` (3:1, as a line must)."""
-    import colorsys
+    accent_hue = _hls(accent)[0]
 
     def fits(colour: str) -> bool:
-        r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
-        hue, _, saturation = colorsys.rgb_to_hls(r, g, b)
+        hue, _, saturation = _hls(colour)
         red = hue < 0.045 or hue > 0.93
-        return saturation > 0.25 and not red and abs(hue - _hue(accent)) > 0.08
+        return saturation > 0.25 and not red and abs(hue - accent_hue) > 0.08
 
     chosen = next((c for c in accents if c != accent and fits(c)), f"#{dark2}" if dark2 else "")
     return _readable(chosen, background, 3.0) if chosen else ""
@@ -431,10 +430,15 @@ def _readable(colour: str, background: str, minimum: float) -> str:
 
 
 def _hue(colour: str) -> float:
+    return _hls(colour)[0]
+
+
+def _hls(colour: str) -> tuple[float, float, float]:
+    """``#RRGGBB`` as hue, lightness and saturation, each 0–1."""
     import colorsys
 
     r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    return colorsys.rgb_to_hls(r, g, b)[0]
+    return colorsys.rgb_to_hls(r, g, b)
 
 
 def ramp(accent: str, background: str) -> tuple[str, ...]:

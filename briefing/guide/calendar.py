@@ -23,8 +23,9 @@ from icalendar import Calendar, Event
 
 from briefing import __version__
 from briefing.clock import Clock
-from briefing.files import write_or_refuse
-from briefing.guide.cadence import ally_cadence
+from briefing.errors import InputError
+from briefing.files import os_reason, write_or_refuse
+from briefing.guide.cadence import ally_cadence, last_dialogues
 from briefing.guide.due import DueItem, cadence_items, follow_ups, next_attempt, next_steps
 from briefing.guide.due_wording import Sources, what
 from briefing.i18n import Message
@@ -38,9 +39,10 @@ Fingerprint = tuple[str, str, str]
 
 def calendar_items(workspace: Workspace, today: dt.date) -> list[DueItem]:
     """The items the calendar holds, each ally's next contact moved to today when it is already due."""
-    allies = cadence_items(ally_cadence(workspace, today), today)
+    latest = last_dialogues(workspace, today)
+    allies = cadence_items(ally_cadence(workspace, today, latest), today)
     contacts = [_not_before(item, today) for item in allies]
-    return [*next_attempt(workspace, today), *follow_ups(workspace, today),
+    return [*next_attempt(workspace, today), *follow_ups(workspace, today, latest),
             *next_steps(workspace, today, dated_only=True), *contacts]
 
 
@@ -118,7 +120,10 @@ def _sequences(previous: bytes | None) -> dict[str, tuple[int, Fingerprint]]:
 def write_calendar(workspace: Workspace, path: Path, clock: Clock, today: dt.date | None = None) -> int:
     """Write the calendar to ``path`` crash-safely (over an earlier export: its events updated); the
     number of events. An InputError names the file when it cannot be written."""
-    previous = path.read_bytes() if path.is_file() else None
+    try:
+        previous = path.read_bytes() if path.is_file() else None
+    except OSError as error:  # an earlier export that cannot be read cannot be updated either
+        raise InputError("error.cannot_write", file=str(path), reason=os_reason(error)) from None
     stamp = clock.now().astimezone(dt.UTC)
     data = calendar_bytes(workspace, today or clock.today(), stamp, previous)
     write_or_refuse(path, data)

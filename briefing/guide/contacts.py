@@ -18,7 +18,7 @@ from briefing.model.collections import DIALOGUES
 from briefing.model.entities import Channel, Dialogue, Stakeholder, Workspace
 from briefing.store import WorkspaceStore
 
-CHANNELS: tuple[str, ...] = get_args(Channel)
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
 
 
 def find_person(workspace: Workspace, who: str, option: str = "--who") -> Stakeholder:
@@ -35,7 +35,7 @@ def find_person(workspace: Workspace, who: str, option: str = "--who") -> Stakeh
     raise InputError("contacts.error.unknown", field=option, value=who)
 
 
-def channel_code(text: str, option: str = "--channel") -> str:
+def channel_code(text: str, option: str = "--channel") -> Channel:
     """A channel as typed: its code (``email``) or its name in either language ("Møde"); else an
     InputError naming ``option`` and the channels there are."""
     wanted = text.strip().casefold()
@@ -55,7 +55,7 @@ def log_dialogue(store: WorkspaceStore, who: str, date: dt.date, channel: str, s
     if follow_up is not None and follow_up < date:
         raise InputError("contacts.error.follow_up_early", field="--follow-up", value=follow_up.isoformat(),
                          date=date.isoformat())
-    dialogue = Dialogue(id=store.new_id(DIALOGUES), stakeholder_id=person.id, date=date, channel=code,  # type: ignore[arg-type]
+    dialogue = Dialogue(id=store.new_id(DIALOGUES), stakeholder_id=person.id, date=date, channel=code,
                         summary=summary.strip(), references_shared=references, follow_up=follow_up)
     AddItem(DIALOGUES, dialogue).apply(store)
     return dialogue

@@ -17,6 +17,7 @@ the kinds' order above, then the text.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
@@ -24,6 +25,7 @@ from typing import Literal
 from briefing.guide.cadence import CadenceStatus, ally_cadence, last_dialogues
 from briefing.guide.days import Today, as_day
 from briefing.model.entities import Dialogue, Presentation, Workspace
+from briefing.model.queries import latest_presentation
 
 DueKind = Literal["follow_up", "next_step", "cadence", "next_attempt"]
 DUE_KINDS: tuple[DueKind, ...] = ("follow_up", "next_step", "cadence", "next_attempt")
@@ -112,17 +114,21 @@ def cadence_items(allies: list[CadenceStatus], today: dt.date) -> list[DueItem]:
                     stakeholder_id=a.stakeholder.id, today=today) for a in allies]
 
 
-def latest_presentation(workspace: Workspace) -> Presentation | None:
-    """The presentation with the latest date (ties: the one recorded last)."""
-    return max(reversed(workspace.presentations), key=lambda p: p.date, default=None)
-
-
 def next_attempt(workspace: Workspace, today: dt.date) -> list[DueItem]:
     """The next attempt the latest presentation agreed on, if it set one."""
     latest = latest_presentation(workspace)
     if latest is None or latest.next_attempt is None:
         return []
     return [DueItem("next_attempt", latest.next_attempt, latest.audience, "", latest.id, today=today)]
+
+
+def step_done(workspace: Workspace, item: DueItem) -> tuple[Presentation, Presentation]:
+    """The presentation that holds the next step ``item``, and a copy of it with that step done (an edit)."""
+    presentation = next(p for p in workspace.presentations if p.id == item.source_id)
+    assert item.kind == "next_step" and item.index is not None
+    steps = list(presentation.next_steps)
+    steps[item.index] = dataclasses.replace(steps[item.index], done=True)
+    return presentation, dataclasses.replace(presentation, next_steps=steps)
 
 
 def first_line(text: str, limit: int = 80) -> str:

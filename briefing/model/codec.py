@@ -329,9 +329,10 @@ class _Doubt(Exception):
 
 
 def _quick(cls: Any) -> Quick:
-    """A loader of ``cls`` for valid data; it raises _Doubt (or a constraint's ValidationError) otherwise."""
+    """A loader of ``cls`` for valid data; it raises _Doubt (or a constraint's ValidationError) otherwise.
+    A class with a ``__post_init__`` always takes the careful path: the quick one never calls ``__init__``."""
     if cls not in _QUICK:
-        _QUICK[cls] = _quick_object(cls)
+        _QUICK[cls] = _doubt_everything if hasattr(cls, "__post_init__") else _quick_object(cls)
     return _QUICK[cls]
 
 
@@ -357,7 +358,7 @@ def _quick_object(cls: Any) -> Quick:
         lines += [f"    if {name!r} in data:", f"        value = data[{name!r}]",
                   *("        " + line for line in _quick_lines(hint, index, scope)),
                   f"        fields[{name!r}] = value"]
-        lines += ["        " + line for line in _quick_constraint(field.metadata, check, index, scope)]
+        lines += ["        " + line for line in _quick_constraint(field.metadata, check, index)]
         lines.append("    else:")
         if required:
             lines.append("        raise Doubt")
@@ -370,15 +371,16 @@ def _quick_object(cls: Any) -> Quick:
     return scope["quick"]  # type: ignore[no-any-return]
 
 
-def _quick_constraint(meta: Any, check: Any, index: int, scope: dict[str, Any]) -> list[str]:
+def _quick_constraint(meta: Any, check: Any, index: int) -> list[str]:
     """The lines that apply a field's constraint to ``value``: in line for the usual ones, else its check."""
     if check is None:
         return []
-    if set(meta) & {"score", "min", "required", "pattern"} == {"required"}:
+    asked = set(meta) & {"score", "min", "required", "pattern"}
+    if asked == {"required"}:
         return ["if not str(value).strip():", "    raise Doubt"]
-    if set(meta) & {"score", "min", "required", "pattern"} == {"min"}:
+    if asked == {"min"}:
         return [f"if value < {meta['min']!r}:", "    raise Doubt"]
-    if set(meta) & {"score", "min", "required", "pattern"} == {"score"}:
+    if asked == {"score"}:
         return ["if not 1 <= value <= 5:", "    raise Doubt"]
     return [f"check{index}(value, '')"]
 
@@ -470,6 +472,10 @@ def _quick_union(options: tuple[Any, ...]) -> Quick:
 
 
 def _doubt() -> Any:
+    raise _Doubt
+
+
+def _doubt_everything(_value: Any) -> Any:
     raise _Doubt
 
 

@@ -23,7 +23,7 @@ from briefing.evidence.money import BusinessCase, business_case
 from briefing.evidence.naming import Naming
 from briefing.i18n import format_money, format_number
 from briefing.model.entities import DeckSettings, Phase, Workspace
-from briefing.model.queries import open_objections, ordered_phases
+from briefing.model.queries import latest_presentation, open_objections, ordered_phases
 
 NBSP = "\u00a0"
 """Keeps ``93 %`` on one line."""
@@ -212,7 +212,7 @@ class _Page:
     def since(self) -> Block:
         ctx = self.ctx
         items: list[Item] = []
-        latest = max(self.workspace.presentations, key=lambda p: p.date, default=None)
+        latest = latest_presentation(self.workspace)
         if latest is not None:
             outcome = ctx.word("outcome", latest.outcome)
             items.append(Item(ctx.t("preread.last_time", date=ctx.day(latest.date)), upper_first(outcome)))

@@ -32,9 +32,9 @@ FAMILY = "DejaVu"
 ITEM_WORDS = 80
 """The most words of any one text on the page: a longer one is shortened to a whole phrase first."""
 SHORTER = (60, 40, 26, 17, 11, 7, 4)
+"""Word budgets for the last resort: the longest texts shortened until the page fits."""
 LETTERS = 12
 """Letters a word may have on average before a text counts as too long (a long word, a link, no spaces)."""
-"""Word budgets for the last resort: the longest texts shortened until the page fits."""
 
 
 @dataclass(frozen=True)

@@ -241,3 +241,13 @@ def test_briefing_check_names_the_objection_without_an_answer_before_export(
     assert cli(["check", "--workspace", str(folder)]) == 1
     out = capsys.readouterr().out
     assert "Slide 3, table “Who pays for licences?”: an objection raised at an earlier meeting has no answer" in out
+
+
+def test_the_history_timeline_ends_at_the_meeting_the_deck_is_dated_for(demo: Workspace, today: dt.date) -> None:
+    agreed = today + dt.timedelta(days=60)
+    latest = max(demo.presentations, key=lambda p: p.date)
+    meetings = [dataclasses.replace(p, next_attempt=agreed) if p is latest else p for p in demo.presentations]
+    booked = dataclasses.replace(demo, presentations=meetings, deck=dataclasses.replace(demo.deck, date=None))
+    deck = plan(booked, today=today)
+    history = slide(deck, "history")
+    assert deck.date == agreed and history.chart is not None and history.chart.today == agreed

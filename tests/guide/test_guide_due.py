@@ -3,7 +3,7 @@ the next attempt, each with its date, what, who and where it comes from; overdue
 
 from __future__ import annotations
 
-from briefing.guide.due import due
+from briefing.guide.due import due, step_done
 from briefing.guide.due_wording import what, when, where
 from briefing.model.entities import Campaign, NextStep, Presentation, Workspace
 from guide.builders import day, person, talk
@@ -94,3 +94,11 @@ def test_an_ally_never_talked_to_in_a_campaign_without_a_start_comes_first() -> 
     first = due(ws, TODAY)[0]
     assert (first.kind, first.who, first.day, first.overdue, str(when(first))) == (
         "cadence", "Carl", None, True, "overdue")
+
+
+def test_a_step_ticked_done_is_an_edit_of_its_presentation_only() -> None:
+    ws = workspace()
+    step = next(item for item in due(ws, TODAY) if item.kind == "next_step" and item.what == "Ask Finance for figures")
+    old, changed = step_done(ws, step)
+    assert old is ws.presentations[0] and [s.done for s in changed.next_steps] == [False, True, True]
+    assert [s.done for s in ws.presentations[0].next_steps] == [False, True, False]  # the workspace is untouched

@@ -51,3 +51,17 @@ def test_a_loaded_list_is_not_the_raw_documents_list() -> None:
     workspace = codec.load(Workspace, data, "")
     workspace.dialogues[0].problems_learned.append("new")
     assert "new" not in data["dialogues"][0]["problems_learned"]
+
+
+def test_a_class_with_a_post_init_is_loaded_through_its_init() -> None:
+    import dataclasses
+
+    @dataclasses.dataclass
+    class Tidied:
+        name: str = ""
+
+        def __post_init__(self) -> None:
+            self.name = self.name.strip()
+
+    assert codec.load(Tidied, {"name": "  x  "}, "") == Tidied("x")
+    assert codec.load(Tidied, {"name": "  x  "}, "").name == "x"

@@ -102,12 +102,12 @@ class CollectionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column.kind == "bool":
             return Qt.CheckState.Checked if column.value(item) else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            error = self._errors.get((str(getattr(item, "id", index.row())), index.column()))
+            error = self._errors.get((_key(item, index.row()), index.column()))
             return error.message() if error is not None else None
         if role == SORT_ROLE:
             return column.sort_key(item)
         if role == ITEM_ROLE:
-            return self._keys([item])[0] if hasattr(item, "id") else str(index.row())
+            return _key(item, index.row())
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -135,7 +135,7 @@ class CollectionTableModel(QAbstractTableModel):
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole:
             return False
-        key = (self._keys(self._items)[index.row()], index.column())
+        key = (_key(old, index.row()), index.column())
         try:
             new = column.with_value(old, value)
             if new == old:
@@ -208,7 +208,7 @@ class CollectionTableModel(QAbstractTableModel):
 
     def _keys(self, items: list[Any]) -> list[str]:
         """What identifies each row across changes: the item's id, else its position."""
-        return [str(getattr(item, "id", position)) for position, item in enumerate(items)]
+        return [_key(item, position) for position, item in enumerate(items)]
 
     def _same(self, shown: Any, current: Any) -> bool:
         """True when a row needs no refresh; the store replaces an item on every update."""
@@ -217,6 +217,11 @@ class CollectionTableModel(QAbstractTableModel):
     def _current(self) -> list[Any]:
         items = self.collection.items(self.session.workspace) if self.collection is not None else []
         return [item for item in items if self._accept is None or self._accept(item)]
+
+
+def _key(item: Any, position: int) -> str:
+    """What identifies a row across changes: the item's id, else its position."""
+    return str(getattr(item, "id", position))
 
 
 def _ranges(rows: list[int]) -> list[tuple[int, int]]:

@@ -53,7 +53,7 @@ class AlliesPage(ImportPage):
             session, self.dialogues, "pages.allies.log", dialogue_fields(), self._new_dialogue,
             "pages.noun.dialogue", self,
         )
-        self.map = ChartView(self)
+        self.map = ChartView(self, 7.0, 3.6)  # room for the longest legend (Danish) beside the plot
         self.map.drawn.connect(self.on_map_drawn)
         self.unnamed_label, self.unnamed = QLabel(self), QListWidget(self)
         self.map.set_builder(self._map_job)

@@ -58,7 +58,7 @@ from ui.forms.plans import kpi_options
 from ui.pages.base import Page
 from ui.pages.business_case import BusinessCaseBox
 from ui.pages.deck_date import DeckDateField
-from ui.pages.notes_choice import NotesChoice
+from ui.pages.notes_choice import NotesChoice, RememberedChoice
 from ui.preview import SlidePreview
 from ui.session import Session
 from ui.settings import AppSettings
@@ -176,9 +176,8 @@ class BriefingPage(Page):
         self.export_status.setWordWrap(True)
         self.open_file_button, self.open_folder_button, self.present_button = (QPushButton(self) for _ in range(3))
         self.present_button.setObjectName("present")
-        self.show_attempt = QCheckBox(self)  # not a deck setting: remembered by the app (a board need not count)
-        self.show_attempt.setObjectName("show_attempt")
-        self.show_attempt.setChecked(bool(self.app_settings and self.app_settings.show_attempt()))
+        self.show_attempt = RememberedChoice(  # not a deck setting: the user's (a board need not count)
+            "show_attempt", self.app_settings, AppSettings.show_attempt, AppSettings.set_show_attempt, self)
         self._lay_out()
 
     def _tree(self, model: QStandardItemModel, name: str) -> QTreeView:
@@ -468,10 +467,8 @@ class BriefingPage(Page):
             return
         show_message(self.error, "")
 
-    def on_show_attempt_toggled(self, checked: bool) -> None:
-        """Remember the choice for the next run, and show the title slide with (or without) the number."""
-        if self.app_settings is not None:
-            self.app_settings.set_show_attempt(checked)
+    def on_show_attempt_toggled(self, _checked: bool) -> None:
+        """Show the title slide with (or without) the number (the box remembers the choice itself)."""
         self.check()
 
     def on_template_browse_clicked(self) -> None:

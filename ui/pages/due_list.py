@@ -12,7 +12,6 @@ Signals (of ``DueList``):
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -20,7 +19,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from briefing.edits import UpdateItem
-from briefing.guide.due import DueItem, due
+from briefing.guide.due import DueItem, due, step_done
 from briefing.guide.due_wording import Sources, what, when
 from briefing.i18n import Message, tr
 from briefing.model.collections import PRESENTATIONS
@@ -181,11 +180,7 @@ class DueList(QWidget):
 
     def tick_done(self, item: DueItem) -> None:
         """Mark the next step ``item`` done, as an undoable edit of its presentation."""
-        presentation = next(p for p in self.session.workspace.presentations if p.id == item.source_id)
-        assert item.index is not None
-        steps = list(presentation.next_steps)
-        steps[item.index] = dataclasses.replace(steps[item.index], done=True)
-        changed = dataclasses.replace(presentation, next_steps=steps)
+        presentation, changed = step_done(self.session.workspace, item)
         text = Message("shell.due.undo_done", {"text": item.what})
         self.session.do(UpdateItem(PRESENTATIONS, presentation, changed), text)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefing.deck.dating import deck_date
 from briefing.deck.model import SlideSpec, Table
 from briefing.deck.sanitize import clean
 from briefing.deck.sections.context import APPENDIX_BULLETS, MAX_ROWS, Context, chart_or_none, chunks, notes
@@ -49,7 +50,7 @@ def history(ctx: Context) -> list[SlideSpec]:
     presentations = sorted(ctx.workspace.presentations, key=lambda p: p.date)
     if not presentations:
         return []
-    until = ctx.settings.date or ctx.today
+    until = deck_date(ctx.workspace, ctx.settings, ctx.today).day  # this meeting: the date the deck carries
     chart = chart_or_none(lambda: ctx.charts().attempts(ctx.workspace, ctx.lang, until))
     rows = [
         [ctx.day(p.date), clean(p.audience), term("outcome", p.outcome, ctx.lang)]

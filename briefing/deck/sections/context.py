@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from briefing.charts.spec import ChartSpec
-from briefing.deck.model import Finding, SlideSpec
+from briefing.deck.model import SlideSpec
 from briefing.deck.sanitize import clean
 from briefing.deck.wording import words
 from briefing.evidence.naming import Naming
@@ -34,7 +34,6 @@ class Context:
     lang: str
     today: dt.date
     details: list[SlideSpec] = field(default_factory=list)
-    notices: list[Finding] = field(default_factory=list)
 
     def t(self, key: str, **params: Any) -> str:
         return tr(key, self.lang, **params)

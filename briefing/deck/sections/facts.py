@@ -7,7 +7,6 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from briefing.deck import privacy
 from briefing.deck.limits import MAX_REFERENCES
 from briefing.deck.sanitize import clean
 from briefing.deck.sections.context import Context
@@ -84,6 +83,11 @@ def short_name(phase: Phase) -> str:
     return label if ":" in name and label else brief(name, 6)
 
 
+def phase_label(phase: Phase, limit: int) -> str:
+    """A phase's label within ``limit`` words: the part before a colon, else (nothing before it) its whole name."""
+    return brief(clean(phase.name).split(":")[0], limit) or clean(phase.name)
+
+
 def phase_line(ctx: Context, phase: Phase) -> str:
     parts = [brief(clean(phase.name), 8), ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk))]
     if phase.cost is not None:
@@ -111,9 +115,9 @@ def phase_note(ctx: Context, phase: Phase) -> str:
 
 
 def owner_shown(ctx: Context, owner: str) -> str:
-    """An owner as the user wrote it, a person who may not be named shown by their role (the naming rules of
-    ``privacy``): an owner field names who is responsible, which the role says as well as the name."""
-    return privacy.naming(ctx.workspace, ctx.settings, ctx.lang).redact(clean(owner)).text
+    """An owner as the user wrote it, a person who may not be named shown by their role (``ctx.naming``, the
+    rules of ``privacy``): an owner field names who is responsible, which the role says as well as the name."""
+    return ctx.naming.redact(clean(owner)).text
 
 
 def deliverable_note(ctx: Context, item: Deliverable) -> str:

@@ -8,12 +8,12 @@ from briefing.deck.limits import MIN_TITLE_WORDS
 from briefing.deck.model import Finding, SlideSpec
 from briefing.deck.sanitize import clean
 from briefing.deck.sections.context import Context, chart_or_none, continued, notes, within_budget
-from briefing.deck.sections.facts import phase_line
-from briefing.deck.wording import brief, words
+from briefing.deck.sections.facts import phase_label, phase_line
+from briefing.deck.wording import words
 from briefing.evidence.money import BusinessCase, whole_months
 from briefing.evidence.money import business_case as case_of
 from briefing.model.collections import INITIATIVES
-from briefing.model.entities import Benefit, Phase
+from briefing.model.entities import Benefit
 
 
 def business_case(ctx: Context) -> list[SlideSpec]:
@@ -22,7 +22,7 @@ def business_case(ctx: Context) -> list[SlideSpec]:
     case = case_of(ctx.workspace)
     if not case.complete or case.phase is None:
         return []
-    phase = short_name(case.phase)
+    phase = phase_label(case.phase, PHASE_WORDS)
     chart = chart_or_none(lambda: ctx.charts().cost_and_benefit(case, ctx.lang, phase))
     lines, rest = within_budget(figures(ctx, case, phase), WORD_BUDGET)
     continued(ctx, "details", ctx.t("deck.money.more"), rest)
@@ -60,6 +60,8 @@ def yearly(ctx: Context, case: BusinessCase) -> str:
     return ctx.t("deck.money.yearly_measured" if case.measured else "deck.money.yearly_estimated", total=total)
 
 
+PHASE_WORDS = 4
+"""The most words of the phase's label in the slide's title and the summary's line (``Phase 2`` of ``Phase 2: …``)."""
 TITLE_CHARACTERS = 100
 """The longest ask the summary's title adds the payback to (it must stay within two lines at 28 pt)."""
 
@@ -80,24 +82,26 @@ def _without_full_stop(text: str) -> str:
     return text[:-1] if text.endswith(".") and len(last) > 4 and "." not in last[:-1] else text
 
 
-def summary_lines(ctx: Context, case: BusinessCase, phase: Phase, room: int, paid_in_title: bool = False
-                  ) -> list[str]:
-    """The executive summary's plan and money within ``room`` words, the fullest that fits: the plan and a line
-    of money (the yearly benefit, measured and estimated apart, and the payback); else one line of the phase,
-    its risk, cost, yearly benefit and payback; else the same without the payback when the title tells it (or
-    without the yearly benefit when it does not); else that without the risk (the roadmap shows it); else the
-    phase and that alone (the title and the decision slide give the cost)."""
+def summary_lines(ctx: Context, case: BusinessCase, room: int, paid_in_title: bool = False) -> list[str]:
+    """The executive summary's plan (the phase asked) and money within ``room`` words, the fullest that fits:
+    the plan and a line of money (the yearly benefit, measured and estimated apart, and the payback); else one
+    line of the phase, its risk, cost, yearly benefit and payback; else the same without the payback when the
+    title tells it (or without the yearly benefit when it does not); else that without the risk (the roadmap
+    shows it); else the phase and that alone (the title and the decision slide give the cost)."""
+    phase = case.phase
+    assert phase is not None
     plan = ctx.t("deck.summary.plan", text=phase_line(ctx, phase))
     risk = ctx.t("deck.risk.phrase", risk=ctx.word("risk", phase.risk))
     cost = ctx.money(case.cost, compact=True) if case.cost is not None else ""
+    label = phase_label(phase, PHASE_WORDS)
 
     def line(*parts: str) -> list[str]:
-        return [ctx.t("deck.summary.plan", text=", ".join(part for part in (short_name(phase), *parts) if part))]
+        return [ctx.t("deck.summary.plan", text=", ".join(part for part in (label, *parts) if part))]
 
     def fullest(candidates: list[list[str]]) -> list[str]:
         return next((lines for lines in candidates if sum(words(line) for line in lines) <= room), candidates[-1])
 
-    if case.phase is not phase or not case.yearly:
+    if not case.yearly:
         return fullest([[plan], line(risk, cost), line(cost), line()])
     paid = ctx.t("deck.money.paid_back", count=whole_months(case.payback_months)) if case.complete else ""
     returns = ctx.t("deck.money.returns", yearly=ctx.money(case.yearly, compact=True))
@@ -149,10 +153,3 @@ def findings(ctx: Context) -> list[Finding]:
     if not case.yearly:
         found.append(Finding(0, "money_no_benefit", 0, 0, shape=clean(case.phase.name), severity="warning"))
     return found
-
-
-def short_name(phase: Phase) -> str:
-    """A phase as a title names it: the part before a colon (``Phase 2`` of ``Phase 2: Legal and Sales``)."""
-    return brief(clean(phase.name).split(":")[0], 4) or clean(phase.name)
-
-

@@ -57,7 +57,7 @@ def summary(ctx: Context) -> list[SlideSpec]:
         lines.append(ctx.t("deck.summary.proof", text=effect_sentence(ctx, best)))
     if phase is not None:
         room = WORD_BUDGET - boxed - sum(words(line) for line in lines) - (WHY_WORDS if problem is not None else 0)
-        lines.extend(money.summary_lines(ctx, case, phase, room, paid_in_title=title != brief(ask, 22)))
+        lines.extend(money.summary_lines(ctx, case, room, paid_in_title=title != brief(ask, 22)))
     if problem is not None:
         left = WORD_BUDGET - boxed - sum(words(line) for line in lines) - 2
         why = brief(clean(problem.impact or problem.title), max(left, 5))

@@ -16,7 +16,7 @@ from briefing.charts.theme import level_role
 from briefing.deck.model import SlideSpec
 from briefing.deck.sanitize import clean
 from briefing.deck.sections.context import Context, chart_or_none, notes
-from briefing.deck.wording import brief
+from briefing.deck.sections.facts import phase_label
 from briefing.i18n import term
 from briefing.model.entities import STANCES, Stakeholder
 from briefing.model.queries import asked_phase
@@ -67,8 +67,8 @@ def _title(ctx: Context, people: Sequence[Stakeholder]) -> str:
     phase = asked_phase(ctx.workspace)
     if phase is None:
         return ctx.t("deck.allies.title_leaders", backing=backing, total=len(leaders), count=backing)
-    name = brief(clean(phase.name).split(":")[0], 6) or clean(phase.name)
-    return ctx.t("deck.allies.title_phase", backing=backing, total=len(leaders), phase=name, count=backing)
+    return ctx.t("deck.allies.title_phase", backing=backing, total=len(leaders), phase=phase_label(phase, 6),
+                 count=backing)
 
 
 def stance_counts(ctx: Context, people: Sequence[Stakeholder]) -> str:
