@@ -511,6 +511,7 @@ def _span_label_class() -> type:
             self.before = ax.transData + _shift(-SPAN_PADDING_PT, fig)
             super().__init__(span[0], row, text, ha="left", transform=self.after, **kwargs)
             self.span, self.colours, self.full = span, colours, text
+            self.set_in_layout(False)  # placed (and wrapped) within the figure when drawn: the bars keep its width
 
         def draw(self, renderer: Any) -> None:
             if self.axes is not None and self.get_visible():

@@ -247,3 +247,24 @@ def test_likert_labels_of_segments_too_narrow_for_them_are_left_out(workspace):
             assert left <= box.x0 and box.x1 <= right, label.get_text()
         assert not next(t for t in labels if t.get_text() == "4 %").fits
     assert any(t.get_text() == "42 %" and t.fits for t in labels)
+
+
+@pytest.mark.parametrize("size", [(5.0, 3.3), (7.0, 4.5), (12.0, 4.0)], ids=str)
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_roadmap_keeps_the_width_for_its_bars_and_its_labels_within_the_figure(demo, demo_da, lang, size):
+    """The phases' labels never squeeze the time axis (on a 10-inch slide they did, to a third of the
+    chart): the bars span most of the figure, and every label is placed inside it."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    spec = build.roadmap_timeline(demo if lang == "en" else demo_da, lang, dt.date(2026, 12, 8))
+    fig = image.figure(spec, ChartTheme(), *size)
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    axes = fig.axes[0].get_window_extent(renderer)
+    assert axes.width >= 0.8 * fig.bbox.width
+    spans = [t for t in fig.axes[0].texts if t.get_text().startswith(("Phase", "Fase"))]
+    assert len(spans) == len(spec.spans)
+    for text in spans:
+        box = text.get_window_extent(renderer)
+        assert fig.bbox.x0 - 1 <= box.x0 and box.x1 <= fig.bbox.x1 + 1, text.get_text()
