@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from briefing.store import Change
 from ui.session import Session
@@ -103,6 +103,15 @@ class Backdrop(QObject):
     def wait(self) -> None:
         """Block until the running job has finished (when the page goes)."""
         self._latest.wait()
+
+
+def splitter(orientation: Qt.Orientation, parent: QWidget, *widgets: QWidget) -> QSplitter:
+    """``widgets`` side by side (``Horizontal``) or one above the other (``Vertical``); none collapses away."""
+    split = QSplitter(orientation, parent)
+    split.setChildrenCollapsible(False)
+    for widget in widgets:
+        split.addWidget(widget)
+    return split
 
 
 class LazyTab(QWidget):

@@ -1,22 +1,19 @@
 """Step 3, Evidence: surveys (questions, analysis, findings, results chart), initiatives with
-their KPIs and measurements (the KPI effects chart), and the benefits in money. Survey files import
-by button or drag and drop.
+their KPIs and measurements (the KPI effects chart, ``ui.pages.initiatives``), and the benefits in money
+(``ui.pages.benefits``). Survey files import by button or drag and drop.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QPushButton,
-    QSplitter,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -24,45 +21,28 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.edits import UpdateItem
-from briefing.errors import BriefingError, InputError
 from briefing.i18n import Message, current_language, tr
-from briefing.model.collections import INITIATIVES, SURVEYS, Collection, Entity
-from briefing.model.entities import Initiative, Kpi, Measurement, Question, Survey
-from briefing.model.ids import fresh_id
-from briefing.model.snapshot import snapshot
+from briefing.model.collections import SURVEYS, Collection, Entity
+from briefing.model.entities import Question, Survey
 from ui.charts import ChartView, built
 from ui.forms.analysis import Analysed, analysis_of
-from ui.forms.fields import field, get_value
-from ui.forms.form import message_label, show_message
 from ui.forms.panel import TablePanel
-from ui.forms.plans import initiative_fields, survey_fields
+from ui.forms.plans import survey_fields
 from ui.forms.section import Section
 from ui.imports import ImportController
-from ui.models.collection import CollectionTableModel, NestedTableModel
-from ui.models.plans import (
-    QuestionsModel,
-    initiative_columns,
-    kpi_columns,
-    measurement_columns,
-    survey_columns,
-)
-from ui.pages.base import Backdrop, LazyTab
+from ui.models.collection import CollectionTableModel
+from ui.models.plans import QuestionsModel, survey_columns
+from ui.pages.base import Backdrop, LazyTab, splitter
 from ui.pages.benefits import BenefitsTab
 from ui.pages.importing import ImportPage
+from ui.pages.initiatives import InitiativesTab
 from ui.pages.survey_compare import SurveyComparisonView
-from ui.session import Session, undo_text
-
-
-def _vertical(parent: QWidget, *widgets: QWidget) -> QSplitter:
-    splitter = QSplitter(Qt.Orientation.Vertical, parent)
-    splitter.setChildrenCollapsible(False)
-    for widget in widgets:
-        splitter.addWidget(widget)
-    return splitter
+from ui.session import Session
 
 
 class EvidencePage(ImportPage):
-    """Surveys and initiatives; drop survey exports anywhere on the page to import them."""
+    """Surveys, initiatives and benefits (the last two built when first shown); drop survey exports
+    anywhere on the page to import them."""
 
     import_kind = "survey"
 
@@ -72,14 +52,26 @@ class EvidencePage(ImportPage):
         super().__init__(session, parent, imports)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._surveys_tab(), "")
-        self.tabs.addTab(self._initiatives_tab(), "")
+        self.initiatives_tab = LazyTab(self._initiatives, self)  # built when first shown
+        self.tabs.addTab(self.initiatives_tab, "")
         self.benefits_tab = LazyTab(self._benefits, self)  # built when first shown
         self.tabs.addTab(self.benefits_tab, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.retranslate()
         self.on_survey_current_changed(self.survey_section.current())
-        self.on_initiative_current_changed(self.initiative_section.current())
+
+    @property
+    def initiative_tab(self) -> InitiativesTab:
+        """The initiatives' tab (built now if it was not yet)."""
+        tab = self.initiatives_tab.content()
+        assert isinstance(tab, InitiativesTab)
+        return tab
+
+    def _initiatives(self) -> InitiativesTab:
+        tab = InitiativesTab(self.session, self._people, self)
+        tab.retranslate()
+        return tab
 
     @property
     def benefits(self) -> BenefitsTab:
@@ -130,12 +122,8 @@ class EvidencePage(ImportPage):
         self.survey_tabs.addTab(self.survey_chart, "")
         self.then_and_now = SurveyComparisonView(self)
         self.survey_tabs.addTab(self.then_and_now, "")
-        right = _vertical(self, self.question_panel, self.survey_tabs)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.survey_section)
-        splitter.addWidget(right)
-        return splitter
+        right = splitter(Qt.Orientation.Vertical, self, self.question_panel, self.survey_tabs)
+        return splitter(Qt.Orientation.Horizontal, self, self.survey_section, right)
 
     def _analysis_box(self) -> QWidget:
         box = QWidget(self)
@@ -204,122 +192,6 @@ class EvidencePage(ImportPage):
     def _people(self) -> list[tuple[Any, str]]:
         return [(p.id, p.name) for p in self.session.workspace.stakeholders]
 
-    # -- initiatives ---------------------------------------------------------------------------
-
-    def _initiatives_tab(self) -> QWidget:
-        session = self.session
-        self.initiatives = CollectionTableModel(session, INITIATIVES, initiative_columns(), parent=self)
-        self.initiative_section = Section(
-            session, self.initiatives, "pages.evidence.initiatives", initiative_fields(self._people),
-            self._new_initiative, "pages.noun.initiative", self, vertical=True,
-        )
-        self.kpis = NestedTableModel(session, INITIATIVES, kpi_columns(), ("kpis",), self)
-        self.kpi_panel = TablePanel(self.kpis, "pages.evidence.kpis", self)
-        self.kpi_panel.add_requested.connect(self.add_kpi)
-        self.kpi_panel.remove_requested.connect(self.remove_kpi)
-        self.kpi_panel.current_changed.connect(self.on_kpi_current_changed)
-        self.measurements = NestedTableModel(
-            session, INITIATIVES, measurement_columns(), ("kpis", "", "measurements"), self
-        )
-        self.measurement_panel = TablePanel(self.measurements, "pages.evidence.measurements", self)
-        self.measurement_panel.add_requested.connect(self.focus_new_measurement)
-        self.measurement_panel.remove_requested.connect(self.remove_measurement)
-        self.kpi_chart = ChartView(self, 6.0, 3.0)
-        self.kpi_chart.set_builder(self._kpi_spec)
-        self.initiative_section.current_changed.connect(self.on_initiative_current_changed)
-        self.kpi_tabs = QTabWidget(self)
-        self.kpi_tabs.addTab(self._measurement_box(), "")
-        self.kpi_tabs.addTab(self.kpi_chart, "")
-        right = _vertical(self, self.kpi_panel, self.kpi_tabs)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.initiative_section)
-        splitter.addWidget(right)
-        return splitter
-
-    def _measurement_box(self) -> QWidget:
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.measurement_panel)
-        row = QHBoxLayout()
-        self.measurement_date, self.measurement_value = QLineEdit(self), QLineEdit(self)
-        self.measurement_date.setPlaceholderText(tr("pages.date_placeholder"))
-        self.add_measurement_button = QPushButton(self)
-        self.add_measurement_button.clicked.connect(self.add_measurement)
-        self.measurement_value.returnPressed.connect(self.add_measurement)
-        row.addWidget(self.measurement_date)
-        row.addWidget(self.measurement_value)
-        row.addWidget(self.add_measurement_button)
-        column.addLayout(row)
-        self.measurement_message = message_label(self)
-        column.addWidget(self.measurement_message)
-        return box
-
-    def on_initiative_current_changed(self, initiative: Any) -> None:
-        self.kpis.set_owner(initiative.id if initiative is not None else None)
-        self.kpi_panel.add_button.setEnabled(initiative is not None)
-        self.on_kpi_current_changed(self.kpi_panel.current())
-
-    def on_kpi_current_changed(self, kpi: Any) -> None:
-        owner = self.kpis.owner_id if kpi is not None else None
-        self.measurements.set_owner(owner, ("kpis", kpi.id if kpi is not None else "", "measurements"))
-        for widget in (self.measurement_date, self.measurement_value, self.add_measurement_button):
-            widget.setEnabled(kpi is not None)
-        self.measurement_panel.add_button.setEnabled(kpi is not None)
-        if kpi is not None and not self.measurement_date.text():
-            self.measurement_date.setText(self.session.store.clock.today().isoformat())
-
-    def add_kpi(self) -> None:
-        """Add a KPI to the selected initiative and select it for editing."""
-        if self.kpis.owner_id is None:
-            return
-        taken = {k.id for i in self.session.workspace.initiatives for k in i.kpis}
-        kpi = Kpi(id=fresh_id("k", taken), name=tr("pages.evidence.new_kpi"))
-        self.kpis.replace_rows(lambda rows: rows.append(kpi), undo_text("add", "pages.noun.kpi"))
-        self.kpi_panel.select(kpi.id)
-
-    def remove_kpi(self, kpi: Kpi) -> None:
-        self.kpis.replace_rows(
-            lambda rows: rows.remove(next(k for k in rows if k.id == kpi.id)),
-            undo_text("remove", "pages.noun.kpi"),
-        )
-
-    def focus_new_measurement(self) -> None:
-        self.measurement_value.setFocus()
-
-    def add_measurement(self) -> None:
-        """Add the measurement typed below the table to the selected KPI (one step of undo)."""
-        show_message(self.measurement_message, "")
-        if self.measurements.owner() is None or not self.measurements.path[1]:
-            return
-        try:
-            day = get_value(field(Measurement, "date"), self.measurement_date)
-            value = get_value(field(Measurement, "value"), self.measurement_value)
-            if not isinstance(day, dt.date) or value is None:
-                raise InputError("pages.evidence.measurement_needed")
-            measurement = Measurement(day, float(value))
-            self.measurements.replace_rows(
-                lambda rows: rows.append(measurement), undo_text("add", "pages.noun.measurement")
-            )
-        except BriefingError as error:
-            show_message(self.measurement_message, error.message())
-            return
-        self.measurement_value.clear()
-
-    def remove_measurement(self, measurement: Measurement) -> None:
-        self.measurements.replace_rows(
-            lambda rows: rows.remove(measurement), undo_text("remove", "pages.noun.measurement")
-        )
-
-    def _kpi_spec(self) -> Any:
-        if not any(i.kpis for i in self.session.workspace.initiatives):
-            return None
-        return built("kpi_effects", snapshot(self.session.workspace), current_language())
-
-    def _new_initiative(self) -> Initiative:
-        return Initiative(id=self.session.store.new_id(INITIATIVES), title="")
-
     # -- following the workspace -----------------------------------------------------------------
 
     def on_changes(self, changes: list[Any]) -> None:
@@ -327,8 +199,6 @@ class EvidencePage(ImportPage):
             self.show_analysis(self.question_panel.current())
             self.survey_chart.invalidate()
             self.then_and_now.show_survey(self.session.workspace, self.survey())
-        if any(c.touches(INITIATIVES) for c in changes):
-            self.kpi_chart.invalidate()
 
     def on_imports_imported(self, collection: Collection[Entity], ids: list[str]) -> None:
         if collection is SURVEYS and ids:
@@ -339,31 +209,23 @@ class EvidencePage(ImportPage):
         self.tabs.setTabText(0, tr("pages.evidence.surveys"))
         self.tabs.setTabText(1, tr("pages.evidence.initiatives_tab").replace("&", "&&"))
         self.tabs.setTabText(2, tr("pages.evidence.benefits"))
+        if self.initiatives_tab.built:
+            self.initiative_tab.retranslate()
         if self.benefits_tab.built:
             self.benefits.retranslate()
         self.survey_tabs.setTabText(0, tr("pages.evidence.analysis"))
         self.survey_tabs.setTabText(1, tr("pages.evidence.survey_chart"))
         self.survey_tabs.setTabText(2, tr("pages.compare.title"))
         self.then_and_now.retranslate()
-        self.kpi_tabs.setTabText(0, tr("pages.evidence.measurements"))
-        self.kpi_tabs.setTabText(1, tr("pages.evidence.kpi_chart"))
-        for part in (self.survey_section, self.question_panel, self.initiative_section, self.kpi_panel,
-                     self.measurement_panel):
+        for part in (self.survey_section, self.question_panel):
             part.retranslate()
         self.import_button.setText(tr("pages.evidence.import"))
-        self.measurement_date.setPlaceholderText(tr("pages.date_placeholder"))
         self.import_button.setToolTip(tr("pages.evidence.import_tip"))
         self.analysis.setAccessibleName(tr("pages.evidence.analysis"))
         self.suggestions_label.setText(tr("pages.evidence.suggestions"))
         self.suggestion_view.setAccessibleName(tr("pages.evidence.suggestions"))
         self.accept_button.setText(tr("pages.evidence.accept"))
         self.survey_chart.setAccessibleName(tr("pages.evidence.survey_chart"))
-        self.kpi_chart.setAccessibleName(tr("pages.evidence.kpi_chart"))
-        for chart in (self.survey_chart, self.kpi_chart):
-            chart.set_placeholder(tr("pages.chart.empty"))
-            chart.invalidate()
-        self.measurement_date.setAccessibleName(tr("term.field.date"))
-        self.measurement_value.setAccessibleName(tr("term.field.value"))
-        self.measurement_value.setPlaceholderText(tr("term.field.value"))
-        self.add_measurement_button.setText(tr("pages.evidence.add_measurement"))
+        self.survey_chart.set_placeholder(tr("pages.chart.empty"))
+        self.survey_chart.invalidate()
         self.show_analysis(self.question_panel.current())

@@ -117,10 +117,12 @@ def test_date_placeholders_follow_the_language(qtbot: Any, started: Any) -> None
     window = started
     window.show_page("allies")
     window.show_page("evidence")
-    _switch(qtbot, window, "da")
     allies, evidence = window.pages["allies"], window.pages["evidence"]
+    evidence.tabs.setCurrentIndex(1)  # the initiatives, built when first shown: before the switch
+    assert evidence.initiatives_tab.built
+    _switch(qtbot, window, "da")
     assert allies.log.form.editors["date"].placeholderText() == "ÅÅÅÅ-MM-DD"
-    assert evidence.measurement_date.placeholderText() == "ÅÅÅÅ-MM-DD"
+    assert evidence.initiative_tab.measurement_date.placeholderText() == "ÅÅÅÅ-MM-DD"
 
 
 def test_the_dialogue_log_keeps_the_persons_name_after_a_language_switch(qtbot: Any, started: Any) -> None:

@@ -163,13 +163,15 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
     assert evidence.analysis.toPlainText().strip()
     trail.record()
     evidence.tabs.setCurrentIndex(1)
-    pilot = _add(qtbot, evidence.initiative_section, trail, title="Contract repository pilot", status="running",
+    initiatives = evidence.initiative_tab
+    pilot = _add(qtbot, initiatives.initiative_section, trail, title="Contract repository pilot", status="running",
                  sponsor_id=ida.id, budget="150000", start="2026-09-01")
     assert pilot.sponsor_id == ida.id
-    evidence.kpi_panel.add_button.click()
+    initiatives.kpi_panel.add_button.click()
     trail.record()
-    view = evidence.kpi_panel.view
-    headers = [evidence.kpis.headerData(c, Qt.Orientation.Horizontal) for c in range(evidence.kpis.columnCount())]
+    view = initiatives.kpi_panel.view
+    kpis = initiatives.kpis
+    headers = [kpis.headerData(c, Qt.Orientation.Horizontal) for c in range(kpis.columnCount())]
     for header, text in (("Name", "Minutes to find a contract"), ("Unit", "min"), ("Baseline", "45"),
                          ("Target", "10")):
         _edit_cell(qtbot, view, 0, headers.index(header), text)
@@ -177,16 +179,16 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
     _choose_in_cell(qtbot, view, 0, headers.index("Better when"), "down")
     trail.record()
     for day, value in (("2026-10-01", "30"), ("2026-11-15", "12")):
-        evidence.measurement_date.setText(day)
-        evidence.measurement_value.setText(value)
-        evidence.add_measurement_button.click()
-        assert not evidence.measurement_message.isVisible(), evidence.measurement_message.text()
+        initiatives.measurement_date.setText(day)
+        initiatives.measurement_value.setText(value)
+        initiatives.add_measurement_button.click()
+        assert not initiatives.measurement_message.isVisible(), initiatives.measurement_message.text()
         trail.record()
     kpi = window.session.workspace.initiatives[0].kpis[0]
     assert (kpi.name, kpi.unit, kpi.baseline, kpi.target, kpi.direction) == (
         "Minutes to find a contract", "min", 45.0, 10.0, "down")
     assert [m.value for m in kpi.measurements] == [30.0, 12.0]
-    assert evidence.measurements.rowCount() == 2
+    assert initiatives.measurements.rowCount() == 2
     assert _statuses(window)["proof"] == "done"
 
     # -- 4. Problems & CSFs, linked in the matrix -------------------------------------------------

@@ -1,15 +1,20 @@
-"""The Evidence page: survey import (samples, a bad file, the mapping dialog), questions, findings, KPIs."""
+"""The Evidence page: survey import (samples, a bad file, the mapping dialog), questions, findings, KPIs; the
+initiatives' tab built when first shown."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
+from page_helpers import shown_page
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from briefing.edits import AddItem, UpdateItem
 from briefing.evidence.analysis import analyse
-from briefing.model.collections import SURVEYS
+from briefing.model.collections import INITIATIVES, SURVEYS
+from briefing.model.entities import Initiative, Kpi
 from ui.dialogs.mapping import MappingDialog
 from ui.pages.evidence import EvidencePage
 
@@ -157,38 +162,39 @@ def test_accept_a_suggested_finding(qtbot, session) -> None:
 def test_add_a_kpi_and_a_measurement_then_undo(qtbot, session) -> None:
     page = _page(qtbot, session)
     page.tabs.setCurrentIndex(1)
+    tab = page.initiative_tab
     initiative = session.workspace.initiatives[0]
-    page.initiative_section.panel.select(initiative.id)
-    page.kpi_panel.add_button.click()
+    tab.initiative_section.panel.select(initiative.id)
+    tab.kpi_panel.add_button.click()
     kpis = session.workspace.initiatives[0].kpis
     assert len(kpis) == len(initiative.kpis) + 1
-    assert page.kpi_panel.current().id == kpis[-1].id
-    page.measurement_date.setText("2026-11-20")
-    page.measurement_value.setText("12,5")
-    page.add_measurement_button.click()
+    assert tab.kpi_panel.current().id == kpis[-1].id
+    tab.measurement_date.setText("2026-11-20")
+    tab.measurement_value.setText("12,5")
+    tab.add_measurement_button.click()
     assert session.workspace.initiatives[0].kpis[-1].measurements[-1].value == 12.5
-    assert page.measurements.rowCount() == 1
+    assert tab.measurements.rowCount() == 1
     session.undo_stack.undo()
     session.undo_stack.undo()
     assert session.workspace.initiatives[0] == initiative
 
 
 def test_a_measurement_without_a_number_is_refused_inline(qtbot, session) -> None:
-    page = _page(qtbot, session)
+    tab = _page(qtbot, session).initiative_tab
     initiative = session.workspace.initiatives[0]
-    page.initiative_section.panel.select(initiative.id)
-    page.kpi_panel.view.selectRow(0)
-    page.measurement_value.setText("many")
-    page.add_measurement_button.click()
-    assert page.measurement_message.text() == "Value: many is not a number"
+    tab.initiative_section.panel.select(initiative.id)
+    tab.kpi_panel.view.selectRow(0)
+    tab.measurement_value.setText("many")
+    tab.add_measurement_button.click()
+    assert tab.measurement_message.text() == "Value: many is not a number"
     assert session.workspace.initiatives[0] == initiative
 
 
 def test_an_invalid_initiative_date_stays_in_the_form(qtbot, session) -> None:
-    page = _page(qtbot, session)
+    tab = _page(qtbot, session).initiative_tab
     initiative = session.workspace.initiatives[0]
-    page.initiative_section.panel.select(initiative.id)
-    form = page.initiative_section.form
+    tab.initiative_section.panel.select(initiative.id)
+    form = tab.initiative_section.form
     form.editors["start"].setText("2026-13-01")
     assert not form.save()
     assert form.errors() == {"start": "Start: 2026-13-01 is not a date (YYYY-MM-DD)"}
@@ -197,12 +203,47 @@ def test_an_invalid_initiative_date_stays_in_the_form(qtbot, session) -> None:
 
 def test_the_kpi_chart_is_drawn_only_when_shown(qtbot, session) -> None:
     page = _page(qtbot, session)
-    assert page.kpi_chart.figure is None
     page.show()
     page.tabs.setCurrentIndex(1)
-    page.kpi_tabs.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: page.kpi_chart.figure is not None)
-    assert page.kpi_chart.spec is not None and page.kpi_chart.spec.kind == "bar"
+    tab = page.initiative_tab
+    assert tab.kpi_chart.figure is None
+    tab.kpi_tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: tab.kpi_chart.figure is not None)
+    assert tab.kpi_chart.spec is not None and tab.kpi_chart.spec.kind == "bar"
+
+
+def _titles(model) -> list[str]:  # type: ignore[no-untyped-def]
+    column = _column(model, "title")
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_the_initiatives_tab_is_built_when_first_shown_with_the_demos_initiatives(qtbot, session) -> None:
+    page = shown_page(qtbot, EvidencePage, session)
+    assert not page.initiatives_tab.built  # the first visit builds only the surveys' tab
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.initiatives_tab.built)
+    tab = page.initiative_tab
+    initiatives = session.workspace.initiatives
+    assert _titles(tab.initiatives) == [i.title for i in initiatives] and len(initiatives) > 1
+    assert tab.initiative_section.current() is initiatives[0]
+    assert tab.kpis.rowCount() == len(initiatives[0].kpis) > 0
+    assert tab.measurement_date.text() == session.store.clock.today().isoformat()
+    assert tab.kpi_tabs.tabText(0) == "Measurements" and tab.add_measurement_button.text()
+
+
+def test_an_edit_made_before_the_initiatives_tab_is_built_shows_when_it_is(qtbot, session) -> None:
+    page = shown_page(qtbot, EvidencePage, session)
+    first = session.workspace.initiatives[0]
+    extended = dataclasses.replace(first, title="Renamed pilot", kpis=[*first.kpis, Kpi(id="k-new", name="Speed")])
+    session.do(UpdateItem(INITIATIVES, first, extended), "rename")
+    session.do(AddItem(INITIATIVES, Initiative(id="i-new", title="Added later")), "add")
+    assert not page.initiatives_tab.built
+    page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: page.initiatives_tab.built)
+    tab = page.initiative_tab
+    assert _titles(tab.initiatives) == [i.title for i in session.workspace.initiatives]
+    assert {"Renamed pilot", "Added later"} <= set(_titles(tab.initiatives))
+    assert tab.initiative_section.current().id == first.id and tab.kpis.rowCount() == len(first.kpis) + 1
 
 
 def test_the_window_keeps_answering_while_a_survey_file_is_read(qtbot, session, samples: Path, monkeypatch) -> None:

@@ -16,6 +16,7 @@ from briefing.clock import FixedClock
 from briefing.i18n import set_language
 from briefing.store import WorkspaceStore
 from ui.pages.allies import AlliesPage
+from ui.pages.base import LazyTab
 from ui.pages.evidence import EvidencePage
 from ui.pages.leadership import LeadershipPage
 from ui.pages.problems import ProblemsPage
@@ -25,11 +26,12 @@ PAGES = [AlliesPage, LeadershipPage, EvidencePage, ProblemsPage, RoadmapPage]
 
 
 def _texts(page: QWidget) -> list[str]:
+    parts = [page, *(tab.content() for tab in page.findChildren(LazyTab))]  # the tabs built when first shown
     texts = [w.text() for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton)]
     texts += [w.accessibleName() for w in page.findChildren(QWidget)]
     for tabs in page.findChildren(QTabWidget):
         texts += [tabs.tabText(i) for i in range(tabs.count())]
-    for model in (getattr(page, name) for name in dir(page) if not name.startswith("_")):
+    for model in (getattr(part, name) for part in parts for name in dir(part) if not name.startswith("_")):
         if isinstance(model, QAbstractTableModel):
             texts += [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
     return texts

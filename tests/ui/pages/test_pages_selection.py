@@ -14,6 +14,7 @@ from briefing.edits import UpdateItem
 from briefing.model.collections import STAKEHOLDERS
 from ui.forms.section import Section
 from ui.pages.allies import AlliesPage
+from ui.pages.base import LazyTab
 from ui.pages.evidence import EvidencePage
 from ui.pages.leadership import LeadershipPage
 from ui.pages.problems import ProblemsPage
@@ -23,7 +24,9 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 def _sections(page: Any) -> list[Section]:
-    return [value for value in vars(page).values() if isinstance(value, Section)]
+    """The page's sections, with those of its tabs built when first shown (built now)."""
+    parts = [page, *(tab.content() for tab in page.findChildren(LazyTab))]
+    return [value for part in parts for value in vars(part).values() if isinstance(value, Section)]
 
 
 PAGES = [AlliesPage, LeadershipPage, EvidencePage, ProblemsPage, RoadmapPage]
@@ -61,8 +64,10 @@ def test_evidence_opens_with_questions_analysis_and_kpis_shown(qtbot, session) -
     survey = page.survey_section.current()
     assert survey is not None and page.questions.rowCount() == len(survey.questions) > 0
     assert survey.questions[0].text in page.analysis.toPlainText()
-    assert page.initiative_section.current() is not None
-    assert page.kpi_panel.current() is not None and page.measurements.rowCount() > 0
+    page.tabs.setCurrentIndex(1)
+    tab = page.initiative_tab
+    assert tab.initiative_section.current() is not None
+    assert tab.kpi_panel.current() is not None and tab.measurements.rowCount() > 0
 
 
 def test_the_selection_survives_undo_redo_and_a_whole_workspace_reload(qtbot, session) -> None:
