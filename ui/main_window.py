@@ -46,7 +46,7 @@ from ui.preread import PrereadExport
 from ui.session import Session
 from ui.settings import AppSettings
 from ui.sidebar import Sidebar
-from ui.workers import Runner
+from ui.workers import Runner, keep_long_lived
 
 if TYPE_CHECKING:  # (the event classes are only named: loading them at start would cost a millisecond)
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setEnabled(True)
         self._update_title()
         self.show_page(self.current_page_name() or "overview", force=True)
+        keep_long_lived()
         self.workspace_opened.emit(self.session)
 
     def _close_session(self) -> None:

@@ -42,6 +42,7 @@ def widgets_deleted_between_tests() -> Iterator[None]:
     for widget in QApplication.topLevelWidgets():  # what the test left open is hidden before it is collected
         widget.hide()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.unfreeze()  # what the app kept out of the collector's sight (``keep_long_lived``) is the test's garbage too
     gc.collect()  # the test's garbage, at a moment no view is drawing
     if collecting:
         gc.enable()
