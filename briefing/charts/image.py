@@ -5,7 +5,7 @@ API:
   kind (bar, column, line, scatter, bubble, pie, timeline, likert); the desktop app embeds it.
 - ``render_png(spec, theme, width_in, height_in, cache_dir=None, dpi=200) -> Path | bytes`` — the PNG;
   with a ``cache_dir`` it is stored there under the sha256 of (spec, theme, size, dpi,
-  ``RENDERER_VERSION``) and an unchanged chart is never drawn again (the path is returned); the folder
+  ``renderer_version()``) and an unchanged chart is never drawn again (the path is returned); the folder
   keeps at most ``image_cache.MAX_CACHE_BYTES``, the least recently used images going first; without
   one the PNG bytes are returned.
 
@@ -47,7 +47,8 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-RENDERER_VERSION = "6"
+DRAWING_CODE = ("image.py", "labels.py", "text.py", "theme.py")
+"""The modules (beside this one) whose code decides how a chart looks."""
 MIN_PT = 12.0
 FALLBACK_FONTS = ("Carlito", "Liberation Sans", "DejaVu Sans")
 _PIE_ROLES = ("accent", "context", "muted", "target")
@@ -78,10 +79,38 @@ def cache_key(spec: ChartSpec, theme: ChartTheme, width_in: float, height_in: fl
         "theme": dataclasses.asdict(theme),
         "size": [round(width_in, 4), round(height_in, 4)],
         "dpi": dpi,
-        "renderer": RENDERER_VERSION,
+        "renderer": renderer_version(),
     }
     text = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@cache
+def renderer_version() -> str:
+    """What draws the charts: matplotlib's version and the drawing code itself, so that an image cached
+    by an earlier version of the app is never reused once the drawing changed (in a packaged app, whose
+    code has no source files, the app's version stands for the code)."""
+    return code_version(Path(__file__).parent, DRAWING_CODE)
+
+
+def code_version(folder: Path, names: tuple[str, ...]) -> str:
+    """A digest of matplotlib's version and the files ``names`` in ``folder`` (the app's version for
+    files that cannot be read)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from briefing import __version__
+
+    try:
+        drawer = version("matplotlib")  # (its metadata, not the module: a re-export needs no matplotlib)
+    except PackageNotFoundError:  # a packaged app without the metadata: matplotlib comes with the app's version
+        drawer = __version__
+    digest = hashlib.sha256(drawer.encode())
+    for name in names:
+        try:
+            digest.update((folder / name).read_bytes())
+        except OSError:
+            digest.update(f"{name} {__version__}".encode())
+    return digest.hexdigest()[:16]
 
 
 DRAWING = threading.RLock()

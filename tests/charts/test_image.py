@@ -123,6 +123,26 @@ def test_unchanged_chart_is_not_drawn_again(workspace, tmp_path, monkeypatch):
     assert sorted(p.suffix for p in cache.iterdir()) == [".png"] * 5
 
 
+def test_a_chart_cached_by_an_earlier_drawing_code_is_drawn_anew(workspace, tmp_path, monkeypatch):
+    """A user who updates the app never gets an image the old code drew: the drawing code is in the key."""
+    code = tmp_path / "code"
+    code.mkdir()
+    for name in image.DRAWING_CODE:
+        (code / name).write_text(f"# {name}\n")
+    before = image.code_version(code, image.DRAWING_CODE)
+    assert image.code_version(code, image.DRAWING_CODE) == before
+    (code / "image.py").write_text("# image.py, its labels placed otherwise\n")
+    after = image.code_version(code, image.DRAWING_CODE)
+    assert after != before
+    assert image.code_version(tmp_path / "packaged", image.DRAWING_CODE)  # no sources: the app's version
+    assert image.renderer_version() == image.code_version(Path(image.__file__).parent, image.DRAWING_CODE)
+    spec = build.roadmap_timeline(workspace, "en", TODAY)
+    monkeypatch.setattr(image, "renderer_version", lambda: before)
+    old = image.render_png(spec, ChartTheme(), 8, 4, tmp_path / "cache", dpi=50)
+    monkeypatch.setattr(image, "renderer_version", lambda: after)
+    assert image.render_png(spec, ChartTheme(), 8, 4, tmp_path / "cache", dpi=50) != old
+
+
 def test_an_empty_cache_file_is_drawn_again(workspace, tmp_path):
     spec = build.attempts(workspace, "en")
     path = image.render_png(spec, ChartTheme(), 6, 3, tmp_path, dpi=40)
