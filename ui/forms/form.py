@@ -357,13 +357,15 @@ def message_label(parent: QWidget) -> QLabel:
     """A label for a problem the user must see (white on red, hidden while empty); fill it with ``show_message``."""
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
     label.setAccessibleName(tr("pages.form.problem"))
     label.setVisible(False)
     return label
 
 
 def show_message(label: QLabel, text: str) -> None:
-    """Show ``text`` in ``label``; an empty text hides it."""
+    """Show ``text`` in ``label``; an empty text hides it. The label is styled when it first says
+    something (a style sheet costs each of a page's many labels time when the page is built)."""
+    if text and not label.styleSheet():
+        label.setStyleSheet(ERROR_STYLE)
     label.setText(text)
     label.setVisible(bool(text))

@@ -306,6 +306,12 @@ def read_only_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     return view
 
 
+def fit_columns_soon(view: QTableView) -> None:
+    """``view``'s columns as wide as their contents (of the first ``FIT_ROWS`` rows), once the event
+    being handled is done: a page being built does not wait for it."""
+    QTimer.singleShot(0, view, view.resizeColumnsToContents)
+
+
 def make_sortable(view: QTableView) -> None:
     """Sort ``view`` by a click on a column's header; until then its rows stay in the model's order
     (no sort at all: Qt would otherwise sort a long table by its first column right away)."""

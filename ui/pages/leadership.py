@@ -14,7 +14,7 @@ from briefing.model.entities import Reference
 from briefing.model.snapshot import snapshot
 from ui.charts import ChartView, built
 from ui.forms.banner import Banner
-from ui.forms.panel import read_only_table
+from ui.forms.panel import fit_columns_soon, read_only_table
 from ui.forms.people import reference_fields
 from ui.forms.section import Section
 from ui.models.collection import CollectionTableModel
@@ -93,8 +93,8 @@ class LeadershipPage(Page):
         self.dose_chart.setAccessibleName(tr("pages.leadership.dose"))
         self.leaders.retranslate()
         self.contacts.retranslate()
-        self.leaders_view.resizeColumnsToContents()
-        self.contacts_view.resizeColumnsToContents()
+        fit_columns_soon(self.leaders_view)
+        fit_columns_soon(self.contacts_view)
         self.reference_section.retranslate()
         self.refresh()
 
