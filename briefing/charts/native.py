@@ -14,6 +14,7 @@ formula, a number or a link there.
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import replace
 from typing import Any
 
@@ -84,9 +85,8 @@ def add_chart(
     if spec.note or key:
         chart_height = max(Emu(height - NOTE_HEIGHT), Emu(height // 2))
         _add_note(slide, spec.note, key, (left, top + chart_height, width, height - chart_height), theme)
-    frame: GraphicFrame = slide.shapes.add_chart(
-        _TYPES[spec.kind], left, top, width, chart_height, _chart_data(spec)
-    )
+    data = _chart_data(spec, _label_chars(spec, (width, chart_height), theme))
+    frame: GraphicFrame = slide.shapes.add_chart(_TYPES[spec.kind], left, top, width, chart_height, data)
     _describe(frame, spec)
     chart = frame.chart
     _style_text(chart, theme)
@@ -121,17 +121,48 @@ def _describe(frame: GraphicFrame, spec: ChartSpec) -> None:
 # ---------------------------------------------------------------- data
 
 
-def _chart_data(spec: ChartSpec) -> Any:
+LABEL_SHARE = 0.38
+"""The share of a bar chart's width its categories' names may take beside the bars."""
+
+
+WORD_SLACK = 1.15
+"""How much longer a name's lines get when broken at words rather than anywhere (about)."""
+AXES_ROOM_PT = 90.0
+"""The height a chart's value axis, its title and the legend take from its categories (about)."""
+
+
+def _label_chars(spec: ChartSpec, size: tuple[int, int], theme: ChartTheme) -> int | None:
+    """How many characters a bar chart's category name may have on a line: few enough that the names
+    take at most ``LABEL_SHARE`` of the chart's width, and no fewer than the lines each name has room
+    for need (with room for lines broken at a word). None (the renderer wraps them) on a chart too short
+    for two lines a name: names that crowd would be left out."""
+    if spec.kind != "bar" or not spec.categories:
+        return None
+    font = _font_pt(theme)
+    lines = int((Emu(size[1]).pt - AXES_ROOM_PT) / len(spec.categories) / (1.25 * font))
+    if lines < 2:
+        return None
+    by_width = int(Emu(size[0]).pt * LABEL_SHARE / (0.5 * font))
+    longest = max(len(clean_label(name)) for name in spec.categories)
+    return max(by_width, math.ceil(longest * WORD_SLACK / lines), 12)
+
+
+def _chart_data(spec: ChartSpec, label_chars: int | None = None) -> Any:
     if spec.kind in ("scatter", "bubble"):
         return _xy_data(spec)
     data = compat.CategoryData()
-    categories = [clean_label(c) for c in spec.categories] or [""]
+    categories = [_lines(clean_label(c), label_chars) for c in spec.categories] or [""]
     data.categories = categories
     for series in spec.series or [Series("", [])]:
         values = list(series.values)[: len(categories)]
         values += [None] * (len(categories) - len(values))
         data.add_series(clean_label(series.name), values)
     return data
+
+
+def _lines(name: str, chars: int | None) -> str:
+    """``name`` broken into lines of at most ``chars`` characters (a word longer stays whole)."""
+    return "\n".join(textwrap.wrap(name, chars, break_long_words=False)) if chars and name else name
 
 
 def _xy_data(spec: ChartSpec) -> Any:
@@ -351,6 +382,8 @@ def _style_axes(chart: Chart, spec: ChartSpec, theme: ChartTheme) -> None:
     if spec.kind == "bar":
         horizontal.reverse_order = True
         vertical.tick_label_position = XL_TICK_LABEL_POSITION.HIGH
+    if spec.kind in ("bar", "column"):
+        _name_every_category(horizontal)
     if spec.scale and spec.kind in ("bar", "column"):
         vertical.visible = False
         vertical.has_major_gridlines = False
@@ -359,6 +392,24 @@ def _style_axes(chart: Chart, spec: ChartSpec, theme: ChartTheme) -> None:
         _count_axis(vertical, spec)
     elif not spec.y_range and _small_counts(spec):
         vertical.major_unit = 1
+
+
+_AFTER_LABEL_SKIP = tuple(qn(tag) for tag in ("c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst"))
+
+
+def _name_every_category(axis: Any) -> None:
+    """Every category named on the axis: where the names crowd, PowerPoint and LibreOffice would
+    otherwise leave every other one out (a question without its name)."""
+    element = compat.element(axis)
+    skip = element.find(qn("c:tickLblSkip"))
+    if skip is None:
+        skip = element.makeelement(qn("c:tickLblSkip"), {})
+        later = next((child for child in element if child.tag in _AFTER_LABEL_SKIP), None)
+        if later is not None:
+            later.addprevious(skip)
+        else:
+            element.append(skip)
+    skip.set("val", "1")
 
 
 def _count_axis(axis: Any, spec: ChartSpec) -> None:

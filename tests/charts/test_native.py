@@ -192,3 +192,36 @@ def test_a_big_stakeholder_map_names_only_its_labelled_people_and_colours_every_
     assert '<c:showVal val="0"/>' in plot_labels  # and no value shows on them either
     points = re.findall(r'<c:dPt><c:idx val="(\d+)"/>', xml)
     assert [int(n) for n in points] == list(range(len(workspace.stakeholders)))  # each bubble its stance's colour
+
+
+LONG_QUESTIONS = [
+    "I can quickly find the signed contract or the document I need for the case at hand",
+    "I trust that the version I find is the valid one",
+    "Experience from earlier projects is easy to find and reuse when a new project starts",
+]
+
+
+def _bars_in(frame: tuple[float, float], tmp_path: Path) -> tuple[list[str], str]:
+    spec = ChartSpec(lang="en", kind="bar", title="Agree", categories=LONG_QUESTIONS,
+                     series=[Series("Then", [17, 19, 20]), Series("Now", [77, 71, 35])])
+    deck = Deck()
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    native.add_chart(slide, spec, Inches(0.5), Inches(0.5), Inches(frame[0]), Inches(frame[1]), ChartTheme())
+    deck.save(tmp_path / "bars.pptx")
+    chart = charts_of(Deck(tmp_path / "bars.pptx"))[0]
+    return list(chart.plots[0].categories), chart_xml(tmp_path / "bars.pptx")[0]
+
+
+def test_long_category_names_are_broken_into_lines_leaving_the_bars_most_of_the_width(tmp_path):
+    names, xml = _bars_in((7.6, 5.0), tmp_path)
+    assert [" ".join(name.split("\n")) for name in names] == LONG_QUESTIONS  # every word kept, in order
+    assert any("\n" in name for name in names)
+    room = 7.6 * 72 * native.LABEL_SHARE / (0.5 * 14)  # characters on a line, at 14 pt
+    assert all(len(line) <= room for name in names for line in name.split("\n"))
+    assert '<c:tickLblSkip val="1"/>' in xml  # every question named, none left out where they crowd
+
+
+def test_on_a_short_chart_the_names_are_left_for_the_renderer_to_wrap(tmp_path):
+    names, xml = _bars_in((7.6, 2.4), tmp_path)
+    assert names == LONG_QUESTIONS
+    assert '<c:tickLblSkip val="1"/>' in xml
