@@ -120,9 +120,9 @@ def exposures(path: Path, workspace: Workspace, anonymized: bool) -> list[tuple[
     private = [text.casefold() for text in private_texts(workspace)]
     found = []
     for part, text in package_texts(path.read_bytes()).items():
-        folded = " ".join(text.split()).casefold()
-        found += [(part, name) for name, pattern in patterns if pattern.search(text)]
-        found += [(part, "feedback: " + text[:30]) for text in private if text in folded]
+        joined = " ".join(text.split())  # a name broken over two lines (a chart's category) is found too
+        found += [(part, name) for name, pattern in patterns if pattern.search(joined)]
+        found += [(part, "feedback: " + text[:30]) for text in private if text in joined.casefold()]
     return found
 
 
