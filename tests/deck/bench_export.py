@@ -67,17 +67,12 @@ def minimal(workspace: object, slides: list[tuple[str, list[str]]]) -> bytes:
                 for x, y, size in zip(series.x or [], series.values, series.sizes or [], strict=False):
                     added.add_data_point(x, y or 0, size)
             slide.shapes.add_chart(XL_CHART_TYPE.BUBBLE, Inches(0.5), Inches(1.6), Inches(12), Inches(5), bubbles)
-        if index == len(slides) - 1:
-            data = CategoryChartData()
-            data.categories = history.categories
-            data.add_series(history.series[0].name, history.series[0].values)
-            slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Inches(0.5), Inches(1.6), Inches(12), Inches(5),
-                                   data)
-        if index in (6, 8):
+        last = len(slides) - 1
+        if index in (6, 8, last):  # the survey, the roadmap and the history (a timeline of attempts) as pictures
             figure = Figure(figsize=(12, 5))
             axes = figure.add_subplot()
-            if index == 8:
-                for row, span in enumerate(road.spans):
+            if index in (8, last):
+                for row, span in enumerate((road if index == 8 else history).spans):
                     axes.barh(row, (span.end - span.start).days, left=span.start.toordinal())
                     axes.text(span.end.toordinal(), row, span.label)
             else:
