@@ -8,18 +8,19 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from briefing.i18n import current_language, tr
-from briefing.model.collections import DIALOGUES, STAKEHOLDERS, Collection, Entity
-from briefing.model.entities import Dialogue, Stakeholder
+from briefing.model.collections import STAKEHOLDERS, Collection, Entity
+from briefing.model.entities import Stakeholder
 from briefing.model.snapshot import snapshot
 from ui.charts import ChartView, built
-from ui.forms.form import show_message
 from ui.forms.panel import read_only_table
-from ui.forms.people import dialogue_fields, stakeholder_fields
+from ui.forms.people import stakeholder_fields
 from ui.forms.section import Section
 from ui.imports import ImportController
 from ui.models.collection import CollectionTableModel
 from ui.models.guide import overdue_model
-from ui.models.people import dialogue_columns, stakeholder_columns
+from ui.models.people import stakeholder_columns
+from ui.pages.base import LazyTab
+from ui.pages.dialogue_log import DialogueLog
 from ui.pages.importing import ImportPage
 from ui.session import Session
 
@@ -33,7 +34,10 @@ class PeopleSection(Section):
 
 
 class AlliesPage(ImportPage):
-    """Stakeholders with their detail form, the selected person's dialogues, the map, the overdue list."""
+    """Stakeholders with their detail form, the selected person's dialogues, the map, the overdue list.
+
+    The dialogue log is built after the page is first shown (its tab says it is being updated until
+    then), the overdue list when its tab is first shown: a first visit is two shorter events."""
 
     import_kind = "stakeholders"
 
@@ -41,18 +45,13 @@ class AlliesPage(ImportPage):
         self, session: Session, parent: QWidget | None = None, imports: ImportController | None = None
     ) -> None:
         super().__init__(session, parent, imports)
-        self._person_id: str | None = None
         self._map_people: list[Stakeholder] = []
         self.stakeholders = CollectionTableModel(session, STAKEHOLDERS, stakeholder_columns(), parent=self)
         self.people = PeopleSection(
             session, self.stakeholders, "pages.allies.people", stakeholder_fields(), self._new_person,
             "pages.noun.stakeholder", self,
         )
-        self.dialogues = CollectionTableModel(session, DIALOGUES, dialogue_columns(), self._of_person, self)
-        self.log = Section(
-            session, self.dialogues, "pages.allies.log", dialogue_fields(), self._new_dialogue,
-            "pages.noun.dialogue", self,
-        )
+        self.log_tab = LazyTab(self._dialogue_log, self, deferred=True)
         self.map = ChartView(self, 7.0, 3.6)  # room for the longest legend (Danish) beside the plot
         self.map.drawn.connect(self.on_map_drawn)
         self.unnamed_label, self.unnamed = QLabel(self), QListWidget(self)
@@ -61,22 +60,18 @@ class AlliesPage(ImportPage):
         self.overdue.setParent(self)
         for signal in (self.overdue.rowsInserted, self.overdue.rowsRemoved, self.overdue.modelReset):
             signal.connect(self.show_overdue_count)
-        self.overdue_view = self._overdue_view()
+        self.overdue_tab = LazyTab(self._overdue_view, self)
         self._build()
         self.people.panel.add_tool(self.import_button)
-        self.people.followers.append(self.log)  # a person's dialogue is saved before another person shows
         self.people.current_changed.connect(self.on_people_current_changed)
-        self.log.panel.add_requested.disconnect(self.log.start_new)
-        self.log.panel.add_requested.connect(self.add_dialogue)
         self.retranslate()
-        self.on_people_current_changed(self.person())
 
     def _build(self) -> None:
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.log, "")
+        self.tabs.addTab(self.log_tab, "")
         self.map_tab = self._map_tab()
         self.tabs.addTab(self.map_tab, "")
-        self.tabs.addTab(self.overdue_view, "")
+        self.tabs.addTab(self.overdue_tab, "")
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.people)
@@ -104,20 +99,58 @@ class AlliesPage(ImportPage):
         tab.setStretchFactor(1, 1)
         return tab
 
+    # -- the tabs built when first shown -----------------------------------------------------
+
+    @property
+    def dialogue_log(self) -> DialogueLog:
+        """The selected person's dialogue log (built now if it was not yet)."""
+        log = self.log_tab.content()
+        assert isinstance(log, DialogueLog)
+        return log
+
+    @property
+    def log(self) -> Section:
+        """The dialogue log's table and form (built now if they were not yet)."""
+        return self.dialogue_log.section
+
+    @property
+    def dialogues(self) -> CollectionTableModel:
+        """The selected person's dialogues (the log built now if it was not yet)."""
+        return self.dialogue_log.dialogues
+
+    def _dialogue_log(self) -> DialogueLog:
+        """The log of the person selected now; it follows the selection from then on."""
+        log = DialogueLog(self.session, self.person(), self)
+        self.people.followers.append(log.section)  # a person's dialogue is saved before another person shows
+        return log
+
+    @property
+    def overdue_view(self) -> QTableView:
+        """The table of the allies past their cadence (built now if it was not yet)."""
+        view = self.overdue_tab.content()
+        assert isinstance(view, QTableView)
+        return view
+
     def _overdue_view(self) -> QTableView:
         view = read_only_table(self.overdue, self)
         view.activated.connect(self.on_overdue_activated)
+        self._name_overdue_view(view)
         return view
+
+    def _name_overdue_view(self, view: QTableView) -> None:
+        view.setAccessibleName(tr("pages.allies.overdue_name"))
 
     def retranslate(self) -> None:
         self.people.retranslate()
-        self.log.retranslate()
-        self._show_log_title(self.person())
+        self.log_tab.retranslate()
+        if self.log_tab.built:
+            self.dialogue_log.retranslate()
         self.overdue.retranslate()
         self.tabs.setTabText(0, tr("pages.allies.log"))
         self.tabs.setTabText(1, tr("pages.allies.map"))
         self.show_overdue_count()
-        self.overdue_view.setAccessibleName(tr("pages.allies.overdue_name"))
+        if self.overdue_tab.built:
+            self._name_overdue_view(self.overdue_view)
         self.map.setAccessibleName(tr("pages.allies.map"))
         self.map.set_placeholder(tr("pages.chart.empty"))
         self.unnamed.setAccessibleName(tr("pages.allies.unnamed_name"))
@@ -139,15 +172,12 @@ class AlliesPage(ImportPage):
         self.tabs.setTabText(2, tr("pages.allies.overdue", n=self.overdue.rowCount()))
 
     def on_people_current_changed(self, person: Any) -> None:
-        self._person_id = person.id if person is not None else None
-        self.dialogues.set_accept(self._of_person)
-        self.log.panel.add_button.setEnabled(person is not None)
-        self._show_log_title(person)
+        self.follow_person(person)
 
-    def _show_log_title(self, person: Any) -> None:
-        """"Dialogue log: <name>" for the selected person, else "Dialogue log"."""
-        name = person.name if person is not None else ""
-        self.log.panel.title.setText(tr("pages.allies.log_of", name=name) if name else tr("pages.allies.log"))
+    def follow_person(self, person: Any) -> None:
+        """The dialogue log shows ``person``'s dialogues (once built: it is built for the person then selected)."""
+        if self.log_tab.built:
+            self.dialogue_log.show_person(person)
 
     def on_overdue_activated(self, index: QModelIndex) -> None:
         self.people.panel.select(str(index.data(Qt.ItemDataRole.UserRole + 2)))
@@ -166,27 +196,13 @@ class AlliesPage(ImportPage):
     def person(self) -> Any:
         return self.people.current()
 
-    def _of_person(self, dialogue: Dialogue) -> bool:
-        return dialogue.stakeholder_id == self._person_id  # (asked once per dialogue: no lookup here)
-
     def _new_person(self) -> Stakeholder:
         return Stakeholder(id=self.session.store.new_id(STAKEHOLDERS), name="")
 
-    def _new_dialogue(self) -> Dialogue:
-        person = self.person()
-        return Dialogue(
-            id=self.session.store.new_id(DIALOGUES),
-            stakeholder_id=person.id,
-            date=self.session.store.clock.today(),
-        )
-
     def add_dialogue(self) -> None:
-        """Prepare a new dialogue with the selected person (dated today)."""
-        if self.person() is None:
-            show_message(self.log.panel.message, tr("pages.allies.pick_person"))
-            return
-        self.tabs.setCurrentWidget(self.log)
-        self.log.start_new()
+        """Show the dialogue log and prepare a new dialogue with the selected person (dated today)."""
+        self.tabs.setCurrentWidget(self.log_tab)
+        self.dialogue_log.add_dialogue()
 
     def _map_job(self) -> Any:
         """The map, made on the chart's worker from a copy of the workspace (None: nobody to show)."""

@@ -1,4 +1,5 @@
-"""The Allies page driven as a user would: add, edit, undo, redo, remove with dialogues, search, import."""
+"""The Allies page driven as a user would: add, edit, undo, redo, remove with dialogues, search, import;
+its dialogue log built after the page is first shown."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
+from briefing.edits import AddItem
 from briefing.guide import cadence
 from briefing.i18n import set_language
-from briefing.model.collections import STAKEHOLDERS
+from briefing.model.collections import DIALOGUES, STAKEHOLDERS
+from briefing.model.entities import Dialogue
 from ui.pages.allies import AlliesPage
 
 # showing a window on the offscreen platform warns once; any other Qt warning fails the test
@@ -23,6 +26,20 @@ def _page(qtbot, session) -> AlliesPage:
     qtbot.addWidget(page)
     page.resize(1300, 850)
     return page
+
+
+def _show_with_log(qtbot, page: AlliesPage) -> None:
+    """Show the page; its dialogue log is built in a later event."""
+    with qtbot.waitSignal(page.log_tab.content_built):
+        page.show()
+
+
+def _shown_dialogues(page: AlliesPage) -> list[str]:
+    return [page.dialogues.item(row).id for row in range(page.dialogues.rowCount())]
+
+
+def _dialogues_of(session, person_id: str) -> list[str]:
+    return [d.id for d in session.workspace.dialogues if d.stakeholder_id == person_id]
 
 
 def _activate(qtbot, page: AlliesPage) -> None:
@@ -234,3 +251,62 @@ def test_a_refused_save_shows_its_message_under_the_field_the_error_names(qtbot,
     form.editors["name"].setText("   ")
     assert not form.save()
     assert form.errors() == {"name": "Name: must not be empty"}
+
+
+def test_the_dialogue_log_is_built_after_the_page_is_first_shown_for_the_selected_person(qtbot, session) -> None:
+    page = _page(qtbot, session)
+    assert not page.log_tab.built  # a page never shown builds no log
+    with qtbot.waitSignal(page.log_tab.content_built):
+        page.show()
+        assert not page.log_tab.built  # the page shows first; the log comes in a later event
+        assert [label.text() for label in page.log_tab.findChildren(QLabel)] == ["Updating…"]
+    person = page.person()
+    assert _shown_dialogues(page) == _dialogues_of(session, person.id) != []
+    assert page.log.panel.title.text() == f"Dialogue log: {person.name}"
+    assert page.log.panel.add_button.isEnabled() and page.log.form.is_open()
+    assert page.log.current() is not None and not page.overdue_tab.built  # a tab never shown is not built
+
+
+def test_a_selection_and_an_edit_made_before_the_log_is_built_show_when_it_is(qtbot, session, clock) -> None:
+    page = _page(qtbot, session)
+    person = session.workspace.stakeholders[3]
+    page.people.panel.select(person.id)
+    early = Dialogue(id="d-early", stakeholder_id=person.id, date=clock.today(), summary="Before the log")
+    session.do(AddItem(DIALOGUES, early), "add")
+    assert not page.log_tab.built
+    _show_with_log(qtbot, page)
+    assert "d-early" in _shown_dialogues(page)
+    assert _shown_dialogues(page) == _dialogues_of(session, person.id)
+    assert page.log.panel.title.text() == f"Dialogue log: {person.name}"
+    other = session.workspace.stakeholders[0]
+    page.people.panel.select(other.id)  # built, the log follows the selection
+    assert _shown_dialogues(page) == _dialogues_of(session, other.id)
+    assert page.log.panel.title.text() == f"Dialogue log: {other.name}"
+
+
+def test_a_dialogue_being_typed_is_saved_before_another_person_shows_or_keeps_its_person(qtbot, session) -> None:
+    page = _page(qtbot, session)
+    _show_with_log(qtbot, page)
+    person = page.person()
+    other = next(s for s in session.workspace.stakeholders if s.id != person.id)
+    page.log.panel.add_button.click()
+    page.log.form.editors["summary"].setPlainText("Typed, never saved by hand")
+    _type(qtbot, page.log.form.editors["follow_up"], "next week")
+    page.people.panel.select(other.id)
+    assert page.person().id == person.id and page.log.form.adding  # refused: the person stays selected
+    assert "follow_up" in page.log.form.errors()
+    _type(qtbot, page.log.form.editors["follow_up"], "2026-12-15")
+    page.people.panel.select(other.id)
+    saved = session.workspace.dialogues[-1]
+    assert (saved.stakeholder_id, saved.summary) == (person.id, "Typed, never saved by hand")
+    assert page.person().id == other.id and _shown_dialogues(page) == _dialogues_of(session, other.id)
+
+
+def test_the_overdue_tab_is_built_when_first_shown_and_its_count_is_in_its_title_before(qtbot, session, clock) -> None:
+    page = _page(qtbot, session)
+    _show_with_log(qtbot, page)
+    late = cadence.overdue(session.workspace, clock)
+    assert page.tabs.tabText(2) == f"Overdue ({len(late)})" and not page.overdue_tab.built
+    page.tabs.setCurrentWidget(page.overdue_tab)
+    assert page.overdue_tab.built and page.overdue_view.model().rowCount() == len(late)
+    assert page.overdue_view.accessibleName() == "Allies not talked to within their cadence"
