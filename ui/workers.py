@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
 Progress = Callable[..., None]
 SWITCH_INTERVAL_S = 0.0005
@@ -174,6 +174,10 @@ def _finish(running: dict[QThread, Job]) -> None:
         thread.wait()
 
 
+START_AFTER_MS = 50
+"""How long a view's work waits before it starts on a worker (see ``Latest.request``)."""
+
+
 class Latest(QObject):
     """Keeps one view up to date off the UI thread: the last request wins.
 
@@ -204,12 +208,15 @@ class Latest(QObject):
         return self._running or self._pending is not None
 
     def request(self, work: Callable[[], Any]) -> None:
-        """Run ``work`` once the current one is done; replaces a request still waiting."""
+        """Run ``work`` once the current one is done; replaces a request still waiting. Nothing runs
+        before ``START_AFTER_MS``: the window first finishes what it is doing (a page being built and
+        painted) without a worker taking the interpreter from it each time it calls into Python."""
         self._serial += 1
         self._pending = work
         if not self._running:
+            self._running = True  # (a start is on its way)
             self.busy.emit(True)
-            self._start()
+            QTimer.singleShot(START_AFTER_MS, self, self._start)
 
     def _start(self) -> None:
         work, self._pending = self._pending, None

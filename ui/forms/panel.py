@@ -184,7 +184,7 @@ class TablePanel(QWidget):
         page being built asks several times)."""
         if not self._fit_pending:
             self._fit_pending = True
-            QTimer.singleShot(0, self, self._fit_now)
+            QTimer.singleShot(FIT_AFTER_MS, self, self._fit_now)
 
     def _fit_now(self) -> None:
         self._fit_pending = False
@@ -306,10 +306,16 @@ def read_only_table(model: QAbstractItemModel, parent: QWidget) -> QTableView:
     return view
 
 
+FIT_AFTER_MS = 1
+"""Columns are fitted on a timer, not at once (0 ms): a zero-time call runs in the same turn of the event
+loop as the paint of a page just built, and the window would not answer for both; a timer's runs in a
+later one."""
+
+
 def fit_columns_soon(view: QTableView) -> None:
     """``view``'s columns as wide as their contents (of the first ``FIT_ROWS`` rows), once the event
     being handled is done: a page being built does not wait for it."""
-    QTimer.singleShot(0, view, view.resizeColumnsToContents)
+    QTimer.singleShot(FIT_AFTER_MS, view, view.resizeColumnsToContents)
 
 
 def make_sortable(view: QTableView) -> None:

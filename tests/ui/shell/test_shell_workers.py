@@ -98,12 +98,13 @@ def test_latest_delivers_only_the_newest_request_and_runs_off_the_ui_thread(qtbo
     from ui.workers import Latest
 
     latest = Latest()
-    gate = threading.Event()
+    started, gate = threading.Event(), threading.Event()
     ran: list[str] = []
     delivered: list[str] = []
     latest.result.connect(delivered.append)
 
     def slow() -> str:
+        started.set()
         gate.wait(10)
         ran.append("first")
         return "first"
@@ -117,6 +118,7 @@ def test_latest_delivers_only_the_newest_request_and_runs_off_the_ui_thread(qtbo
 
     with qtbot.waitSignal(latest.busy, check_params_cb=lambda value: value is False, timeout=10000):
         latest.request(slow)
+        qtbot.waitUntil(started.is_set)
         latest.request(make("second"))   # waits behind the first …
         latest.request(make("third"))    # … and is replaced by this one
         assert latest.working
@@ -124,6 +126,19 @@ def test_latest_delivers_only_the_newest_request_and_runs_off_the_ui_thread(qtbo
     assert ran == ["first", "third"]
     assert delivered == ["third"]
     assert not latest.working
+
+
+def test_requests_made_before_the_work_starts_run_only_the_newest(qtbot: Any) -> None:
+    """A view asked again while the window is still busy (a page being built) draws once, the newest."""
+    from ui.workers import Latest
+
+    latest = Latest()
+    ran: list[str] = []
+    with qtbot.waitSignal(latest.result, timeout=10000) as result:
+        for name in ("first", "second", "third"):
+            latest.request(lambda name=name: ran.append(name) or name)
+        assert latest.working and ran == []  # nothing runs while the window's event is being handled
+    assert result.args == ["third"] and ran == ["third"]
 
 
 def test_latest_hands_back_the_newest_failure(qtbot: Any) -> None:
