@@ -110,15 +110,27 @@ if TYPE_CHECKING:
 
 
 def _until_charts_drawn(window: QWidget) -> None:
-    """Let the event loop run until every shown chart has drawn its figure (charts draw a turn later)."""
+    """Let the event loop run until the page shows everything it makes later: every shown tab built
+    (a deferred one builds once painted), and every chart and computed view drawn (on workers)."""
     from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
-    for _ in range(100):
-        waiting = [w for w in window.findChildren(QWidget) if getattr(w, "stale", False) and w.isVisible()]
-        if not waiting:
+    for _ in range(1000):
+        if _settled(window):
             return
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+
+
+def _settled(window: QWidget) -> bool:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.pages.base import LazyTab
+    from ui.workers import Latest
+
+    unbuilt = any(tab.isVisible() and not tab.built for tab in window.findChildren(LazyTab))
+    working = any(latest.working for latest in window.findChildren(Latest))
+    stale = any(getattr(w, "stale", False) and w.isVisible() for w in window.findChildren(QWidget))
+    return not (unbuilt or working or stale)
 
 
 if __name__ == "__main__":

@@ -188,7 +188,7 @@ class TablePanel(QWidget):
 
     def _fit_now(self) -> None:
         self._fit_pending = False
-        self.view.resizeColumnsToContents()
+        fit_to_contents(self.view)
 
     def _after_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         if first == 0 and last + 1 == self.model.rowCount():
@@ -315,7 +315,17 @@ later one."""
 def fit_columns_soon(view: QTableView) -> None:
     """``view``'s columns as wide as their contents (of the first ``FIT_ROWS`` rows), once the event
     being handled is done: a page being built does not wait for it."""
-    QTimer.singleShot(FIT_AFTER_MS, view, view.resizeColumnsToContents)
+    QTimer.singleShot(FIT_AFTER_MS, view, lambda: fit_to_contents(view))
+
+
+def fit_to_contents(view: QTableView) -> None:
+    """``view``'s columns as wide as their contents, the last one still filling the rest of the view
+    (a header stretches it only when the view is resized, not after a fit)."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    if header.stretchLastSection():
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
 
 
 def make_sortable(view: QTableView) -> None:

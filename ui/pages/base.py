@@ -155,6 +155,7 @@ class LazyTab(QWidget):
             layout = self.layout()
             assert layout is not None
             layout.addWidget(self._content)
+            self._content.show()  # at once: a layout shows a widget added to a shown tab only an event later
             self.content_built.emit()
         return self._content
 
