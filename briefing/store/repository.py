@@ -121,6 +121,14 @@ class WorkspaceStore:
             remove_leftovers(folder)  # type: ignore[arg-type]
             remove_leftovers(backups.folder_of(folder))  # type: ignore[arg-type]
         storage = Storage(backend)
+        with loading.collector_paused():
+            return cls._load_from(storage, clock, folder, daily_backup, read_only)
+
+    @classmethod
+    def _load_from(
+        cls, storage: Storage, clock: Clock, folder: Path | None, daily_backup: bool, read_only: bool
+    ) -> WorkspaceStore:
+        writing = folder is not None and not read_only
         loaded = storage.load()
         if loaded is None:
             store = cls(storage, Workspace(), clock, folder, read_only)
