@@ -104,9 +104,7 @@ class AlliesPage(ImportPage):
     @property
     def dialogue_log(self) -> DialogueLog:
         """The selected person's dialogue log (built now if it was not yet)."""
-        log = self.log_tab.content()
-        assert isinstance(log, DialogueLog)
-        return log
+        return self.log_tab.content()
 
     @property
     def log(self) -> Section:
@@ -127,9 +125,7 @@ class AlliesPage(ImportPage):
     @property
     def overdue_view(self) -> QTableView:
         """The table of the allies past their cadence (built now if it was not yet)."""
-        view = self.overdue_tab.content()
-        assert isinstance(view, QTableView)
-        return view
+        return self.overdue_tab.content()
 
     def _overdue_view(self) -> QTableView:
         view = read_only_table(self.overdue, self)

@@ -11,7 +11,7 @@ shown on the GUI thread; meanwhile the page says it is being updated.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QShowEvent
@@ -115,9 +115,12 @@ def splitter(orientation: Qt.Orientation, parent: QWidget, *widgets: QWidget) ->
     return split
 
 
-class LazyTab(QWidget):
-    """A tab whose content is built the first time it is shown, or asked for (``content``): the tabs
-    out of sight cost nothing on the page's first visit.
+Content = TypeVar("Content", bound=QWidget)
+
+
+class LazyTab(QWidget, Generic[Content]):
+    """A tab whose content (a ``Content``) is built the first time it is shown, or asked for
+    (``content``): the tabs out of sight cost nothing on the page's first visit.
 
     A ``deferred`` tab is built after it is first shown rather than while it is being shown: meanwhile
     it says it is being updated, and once that is painted it builds in a later turn of the event loop
@@ -131,10 +134,10 @@ class LazyTab(QWidget):
 
     content_built = Signal()
 
-    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None, deferred: bool = False) -> None:
+    def __init__(self, build: Callable[[], Content], parent: QWidget | None = None, deferred: bool = False) -> None:
         super().__init__(parent)
         self._build = build
-        self._content: QWidget | None = None
+        self._content: Content | None = None
         self._placeholder = QLabel(self) if deferred else None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -147,7 +150,7 @@ class LazyTab(QWidget):
     def built(self) -> bool:
         return self._content is not None
 
-    def content(self) -> QWidget:
+    def content(self) -> Content:
         """The tab's content, built now if it was not yet."""
         if self._content is None:
             self._content = self._build()

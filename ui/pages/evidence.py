@@ -64,9 +64,7 @@ class EvidencePage(ImportPage):
     @property
     def initiative_tab(self) -> InitiativesTab:
         """The initiatives' tab (built now if it was not yet)."""
-        tab = self.initiatives_tab.content()
-        assert isinstance(tab, InitiativesTab)
-        return tab
+        return self.initiatives_tab.content()
 
     def _initiatives(self) -> InitiativesTab:
         tab = InitiativesTab(self.session, self._people, self)
@@ -76,9 +74,7 @@ class EvidencePage(ImportPage):
     @property
     def benefits(self) -> BenefitsTab:
         """The benefits' tab (built now if it was not yet)."""
-        tab = self.benefits_tab.content()
-        assert isinstance(tab, BenefitsTab)
-        return tab
+        return self.benefits_tab.content()
 
     def _benefits(self) -> BenefitsTab:
         tab = BenefitsTab(self.session, self)
