@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from briefing.edits import UpdateItem
-from briefing.guide.due import DueItem, due, step_done
+from briefing.guide.due import DueItem, step_done
 from briefing.guide.due_wording import Sources, what, when
 from briefing.i18n import Message, tr
 from briefing.model.collections import PRESENTATIONS
@@ -122,6 +122,7 @@ class DueList(QWidget):
         super().__init__(parent)
         self.session = session
         self.items: list[DueItem] = []
+        """What is due (``briefing.guide.due.due``, computed by the Overview's worker), shown by ``retranslate``."""
         self.setObjectName("due_list")
         self.heading = make_heading(QLabel(self), 1.2)
         self.empty = QLabel(self)
@@ -143,15 +144,6 @@ class DueList(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
-
-    def load(self) -> None:
-        """Find what is due on the store's today (shown by the next ``retranslate``)."""
-        self.items = due(self.session.workspace, self.session.store.clock.today())
-
-    def refresh(self) -> None:
-        """List what is due, in the current language."""
-        self.load()
-        self.retranslate()
 
     def retranslate(self) -> None:
         late = sum(item.overdue for item in self.items)

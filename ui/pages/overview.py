@@ -1,14 +1,17 @@
 """Overview: how ready the campaign is, as the method's six steps computed from the workspace.
 
-The first five steps are computed at once. The sixth (the deck's lint) needs the deck's template
-and python-pptx, so it is checked on a worker thread a moment after the page is shown
-(``DECK_CHECK_DELAY_MS``, so that start-up and the first paint never compete with that import):
-the window appears without those libraries and the card fills in a moment later.
+The first five steps and the due list are computed on a worker while the page is shown (a
+``Backdrop``: some 20 ms at 10,000 dialogues, which the window does not wait for); meanwhile the
+page shows what it showed before and says it is being updated. The sixth step (the deck's lint)
+needs the deck's template and python-pptx, so it is checked on its own worker a moment after the
+page is shown (``DECK_CHECK_DELAY_MS``, so that start-up and the first paint never compete with
+that import): the window appears without those libraries and the card fills in a moment later.
 
 Signals:
     navigate(str): the page to show for a step (its "Go to" button).
     show_person(str), show_attempt(str): a stakeholder's or a presentation's id, from the due list.
     deck_checked(): after the deck's step was computed anew.
+    (``computing.shown``: after the first five steps and the due list were computed anew.)
 """
 
 from __future__ import annotations
@@ -28,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.guide.due import DueItem, due
 from briefing.guide.readiness import STEP_KEYS, Readiness, Step, StepKey, deck_step, readiness
 from briefing.i18n import tr
 from briefing.model.snapshot import snapshot
-from ui.pages.base import Page, WhenShown
+from ui.pages.base import Backdrop, Page, WhenShown
 from ui.pages.due_list import DueList
 from ui.session import Session
 from ui.style import is_dark, make_heading, theme
@@ -97,7 +101,8 @@ class StepCard(QFrame):
         self.color_mark()
         name, status = tr(f"shell.step.{self.key}"), tr(f"shell.status.{self.status}")
         self.title.setText(f"<b>{self.number}. {name}</b> — {status}")
-        self.reason.setText(step.reason.message() if step else tr("shell.overview.checking"))
+        checking = tr("shell.overview.checking" if self.key == "deck" else "shell.overview.checking_step")
+        self.reason.setText(step.reason.message() if step else checking)
         self.next.setText(tr("shell.overview.next", text=step.next.message()) if step else "")
         self.next.setVisible(step is not None)
         self.button.setText(tr("shell.overview.go"))
@@ -148,6 +153,7 @@ class OverviewPage(Page):
         for card in self.cards:
             card.go.connect(self.navigate)
         theme.changed.connect(self.on_theme_changed)
+        self.computing = Backdrop(self, self._standing_job, self._show_standing)
         self._lay_out()
         self.refresh()
 
@@ -169,14 +175,12 @@ class OverviewPage(Page):
         layout.addWidget(scroll)
 
     def on_changes(self, changes: list[Any]) -> None:
-        """The steps follow every edit, shown or not (about 10 ms at 10,000 dialogues); the deck's
-        step, which plans the deck, waits until the page is shown."""
+        """Every edit: the steps and the due list are computed anew, on a worker, once the page is
+        shown; so is the deck's step, which plans the deck."""
         self.refresh()
 
     def refresh(self) -> None:
-        workspace = self.session.workspace
-        self.result = readiness(workspace, self.session.store.clock.today(), include_deck=False)
-        self.due_list.load()
+        self.computing.request()
         self._generation += 1
         self.deck_due.due = True
         self.deck = None  # the deck's step shows "Checking…" until the worker has checked the changed workspace
@@ -193,6 +197,15 @@ class OverviewPage(Page):
         super().on_shown()
         if self.deck_due.due:
             QTimer.singleShot(DECK_CHECK_DELAY_MS if self.deck is None else 0, self.check_deck)
+
+    def _standing_job(self) -> Any:
+        workspace, today = snapshot(self.session.workspace), self.session.store.clock.today()
+        self.summary.setText(tr("pages.updating"))
+        return lambda: (readiness(workspace, today, include_deck=False), due(workspace, today))
+
+    def _show_standing(self, standing: tuple[Readiness, list[DueItem]]) -> None:
+        self.result, self.due_list.items = standing
+        self.retranslate()
 
     def check_deck(self) -> None:
         """Compute the deck's step on a worker thread (over a copy of the workspace) — only while
@@ -226,7 +239,8 @@ class OverviewPage(Page):
         steps = {step.key: step for step in self.steps()}
         done = sum(step.status == "done" for step in steps.values())
         ready = done == len(STEP_KEYS)
-        self.summary.setText(tr("shell.overview.ready") if ready
+        self.summary.setText(tr("pages.updating") if self.computing.outdated
+                             else tr("shell.overview.ready") if ready
                              else tr("shell.overview.summary", done=done, total=len(STEP_KEYS)))
         self.progress.setValue(done)
         self.progress.setAccessibleName(tr("shell.overview.summary", done=done, total=len(STEP_KEYS)))

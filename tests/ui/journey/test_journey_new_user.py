@@ -43,8 +43,15 @@ class Trail:
             assert now == self.states[index], f"the workspace differs from before at undo index {index}"
 
 
-def _statuses(window: Any) -> dict[str, str]:
-    return {card.key: card.status for card in window.pages["overview"].cards}
+def _statuses(qtbot: Any, window: Any) -> dict[str, str]:
+    """The steps as the Overview shows them (it computes them while shown), then back to the page before."""
+    back = window.current_page_name()
+    overview = window.pages["overview"] if back == "overview" else _go(qtbot, window, "overview")
+    qtbot.waitUntil(lambda: not overview.computing.outdated, timeout=10_000)
+    statuses = {card.key: card.status for card in overview.cards}
+    if back != "overview":
+        _go(qtbot, window, back)
+    return statuses
 
 
 def _go(qtbot: Any, window: Any, name: str) -> Any:
@@ -112,7 +119,7 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
     assert "campaign" in window.windowTitle()
     trail = Trail(window)
     empty = trail.states[0]
-    assert set(_statuses(window).values()) == {"missing"}
+    assert set(_statuses(qtbot, window).values()) == {"missing"}
 
     # -- 1. Allies: two people through the form, two dialogues with the ally ---------------------
     allies = _go(qtbot, window, "allies")
@@ -131,11 +138,11 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
         trail.record()
     assert allies.dialogues.rowCount() == 2
     assert [d.stakeholder_id for d in window.session.workspace.dialogues] == [ida.id, ida.id]
-    assert _statuses(window)["allies"] != "missing"
+    assert _statuses(qtbot, window)["allies"] != "missing"
 
     # -- 2. Leadership: Henrik decides; one contact with three references → give them air -------
     leadership = _go(qtbot, window, "leadership")
-    assert leadership.leaders.rowCount() == 0 and _statuses(window)["leadership"] == "missing"
+    assert leadership.leaders.rowCount() == 0 and _statuses(qtbot, window)["leadership"] == "missing"
     allies = _go(qtbot, window, "allies")  # the Leadership page has no form: decision makers are marked on Allies
     allies.people.panel.select(henrik.id)
     fill(qtbot, allies.people.form, decision_maker=True)
@@ -149,7 +156,7 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
     assert leadership.leaders.rowCount() == 1 and leadership.contacts.rowCount() == 1
     assert leadership.banner.isVisible() and leadership.banner.level == "warning"
     assert "air" in leadership.banner.text().lower()
-    assert _statuses(window)["leadership"] == "attention"
+    assert _statuses(qtbot, window)["leadership"] == "attention"
 
     # -- 3. Evidence: the three sample surveys through File → Import survey, an initiative, a KPI --
     window.prompts.files = [samples / "surveys" / name for name in SURVEYS]
@@ -189,7 +196,7 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
         "Minutes to find a contract", "min", 45.0, 10.0, "down")
     assert [m.value for m in kpi.measurements] == [30.0, 12.0]
     assert initiatives.measurements.rowCount() == 2
-    assert _statuses(window)["proof"] == "done"
+    assert _statuses(qtbot, window)["proof"] == "done"
 
     # -- 4. Problems & CSFs, linked in the matrix -------------------------------------------------
     problems = _go(qtbot, window, "problems")
@@ -205,7 +212,7 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
         trail.record()
     ws = window.session.workspace
     assert ws.csfs[0].problem_ids == [ws.problems[0].id] and ws.initiatives[0].csf_ids == [ws.csfs[0].id]
-    assert _statuses(window)["problems"] == "done"
+    assert _statuses(qtbot, window)["problems"] == "done"
 
     # -- 5. Roadmap: a risky first phase warns until it is made low-risk ---------------------------
     roadmap = _go(qtbot, window, "roadmap")
@@ -215,20 +222,18 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
     assert roadmap.banner.isVisible() and roadmap.banner.level == "warning"
     assert "Pilot in Legal" in roadmap.banner.text()
     _add(qtbot, roadmap.section, trail, name="Roll-out to Sales", start="2027-04-01", end="2027-09-30", risk="low")
-    assert roadmap.banner.isVisible() and _statuses(window)["plan"] == "attention"
+    assert roadmap.banner.isVisible() and _statuses(qtbot, window)["plan"] == "attention"
     roadmap.section.panel.select(first.id)
     fill(qtbot, roadmap.section.form, risk="low")
     roadmap.section.form.save_button.click()
     trail.record()
     assert not roadmap.banner.isVisible()
-    assert _statuses(window)["plan"] == "done"
+    assert _statuses(qtbot, window)["plan"] == "done"
 
     # -- Overview: every step reflected; the deck's step is checked on a worker ----------------------
-    overview = window.pages["overview"]
-    with qtbot.waitSignal(overview.deck_checked, timeout=30000):
-        _go(qtbot, window, "overview")
+    overview = _go(qtbot, window, "overview")  # (checked now, or already while the steps above were looked at)
     qtbot.waitUntil(lambda: overview.deck is not None and not window.runner.busy, timeout=30000)
-    statuses = _statuses(window)
+    statuses = _statuses(qtbot, window)
     assert statuses["allies"] == "attention"  # one ally, three wanted
     assert (statuses["leadership"], statuses["proof"], statuses["problems"], statuses["plan"]) == (
         "attention", "done", "done", "done")
@@ -245,7 +250,7 @@ def test_a_new_user_builds_the_campaign_then_undoes_and_redoes_all_of_it(
     assert window.session.undo_stack.index() == 0 and memory_json(trail.store) == empty
     with qtbot.waitSignal(overview.deck_checked, timeout=30000):
         pass  # the one check of the deck the undo scheduled (the page is shown)
-    assert {key: status for key, status in _statuses(window).items() if key != "deck"} == dict.fromkeys(
+    assert {key: status for key, status in _statuses(qtbot, window).items() if key != "deck"} == dict.fromkeys(
         ("allies", "leadership", "proof", "problems", "plan"), "missing")
     while window.menus.redo_action.isEnabled():
         window.menus.redo_action.trigger()
@@ -264,4 +269,4 @@ def test_an_empty_workspace_has_no_deck_ready(qtbot: Any, make_window: Any, tmp_
     overview = window.pages["overview"]
     with qtbot.waitSignal(overview.deck_checked, timeout=30000):
         pass
-    assert _statuses(window)["deck"] != "done"
+    assert _statuses(qtbot, window)["deck"] != "done"

@@ -128,9 +128,11 @@ def window(qtbot: Any, settings: Any, prompts: FakePrompts, clock: FixedClock) -
 
 
 @pytest.fixture
-def opened(window: Any, demo_folder: Path) -> Any:
-    """The main window with the demo campaign open from disk."""
+def opened(window: Any, demo_folder: Path, qtbot: Any) -> Any:
+    """The main window with the demo campaign open from disk, its Overview computed."""
     assert window.open_folder(demo_folder)
+    overview = window.pages["overview"]
+    qtbot.waitUntil(lambda: not overview.computing.outdated, timeout=10_000)
     return window
 
 

@@ -44,13 +44,14 @@ def test_a_next_step_ticked_done_leaves_the_list_and_ctrl_z_brings_it_back(opene
     assert box.flags() & Qt.ItemFlag.ItemIsUserCheckable
     assert box.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert not due.table.model().index(0, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable  # a follow-up: no box
-    with qtbot.waitSignal(session.changed):
+    overview = opened.pages["overview"]
+    with qtbot.waitSignal(overview.computing.shown, timeout=10_000):  # the list made anew on a worker
         due.table.model().setData(box, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)  # as a click does
     assert text not in [r[3] for r in _rows(due.table)]
     steps = [s for p in session.workspace.presentations for s in p.next_steps if s.text == text]
     assert steps[0].done
     assert opened.menus.undo_action.text() == f"Undo Mark “{text}” done"
-    with qtbot.waitSignal(session.changed):
+    with qtbot.waitSignal(overview.computing.shown, timeout=10_000):
         qtbot.keySequence(opened, QKeySequence("Ctrl+Z"))
     assert text in [r[3] for r in _rows(due.table)]
     assert not next(s for p in session.workspace.presentations for s in p.next_steps if s.text == text).done
@@ -109,6 +110,7 @@ def test_a_list_of_hundreds_fills_at_once(qtbot: Any) -> None:
     from big_workspace import big_workspace
 
     from briefing.clock import FixedClock
+    from briefing.guide.due import due as due_items
     from briefing.store import WorkspaceStore
     from ui.pages.due_list import DueList
     from ui.session import Session
@@ -116,9 +118,11 @@ def test_a_list_of_hundreds_fills_at_once(qtbot: Any) -> None:
     workspace = big_workspace()
     for dialogue in workspace.dialogues[::3]:
         dialogue.follow_up = dialogue.date + dt.timedelta(days=14)
-    big = Session(WorkspaceStore.in_memory(workspace, FixedClock.on("2026-11-27")))
+    clock = FixedClock.on("2026-11-27")
+    big = Session(WorkspaceStore.in_memory(workspace, clock))
     due = DueList(big)
     qtbot.addWidget(due)
-    due.refresh()
+    due.items = due_items(workspace, clock.today())
+    due.retranslate()
     assert due.model.rowCount() > 200
     assert len(due.model._texts) < 100  # only the rows measured or drawn

@@ -36,6 +36,8 @@ def test_a_steps_go_to_button_opens_its_page(opened: Any) -> None:
 def test_an_empty_workspace_shows_every_step_to_do(window: Any, tmp_path: Path, qtbot: Any) -> None:
     window.open_folder(tmp_path / "empty")
     overview = window.pages["overview"]
+    assert overview.summary.text() == "Updating…" and overview.cards[0].reason.text() == "Checking…"  # on a worker
+    qtbot.waitUntil(lambda: not overview.computing.outdated, timeout=10_000)
     assert [card.status for card in overview.cards][:5] == ["missing"] * 5
     assert overview.summary.text() == "0 of 6 steps done"
     assert overview.next_attempt.text() == "Not presented to leadership yet."
