@@ -62,22 +62,31 @@ def choose_language(args: argparse.Namespace, settings: AppSettings) -> str:
 
 def build_window(args: argparse.Namespace, settings: AppSettings, prompts: object = None) -> MainWindow:
     """The main window with the workspace the arguments (or the settings) name, opened."""
-    from ui import workspaces
     from ui.main_window import MainWindow
 
     window = MainWindow(settings, prompts)
-    if args.demo:
-        window.open_demo(current_language())
-    elif args.workspace is not None:
-        window.open_folder(args.workspace)
-    else:
-        window.open_folder(workspaces.start_folder(settings.last_workspace()))
+    open_chosen(window, args, settings)
     return window
+
+
+def open_chosen(window: MainWindow, args: argparse.Namespace, settings: AppSettings, later: bool = False) -> None:
+    """Open the workspace the arguments (or the settings) name: at once, or (``later``) loaded on a
+    worker while the window, shown already, says it is opening it."""
+    from ui import workspaces
+
+    if args.demo:
+        window.open_demo(current_language(), later)
+    elif args.workspace is not None:
+        window.open_folder(args.workspace, later)
+    else:
+        window.open_folder(workspaces.start_folder(settings.last_workspace()), later)
 
 
 def start(argv: Sequence[str] | None = None, settings_file: Path | None = None) -> MainWindow:
     """From a cold process to the shown main window; ``settings_file`` (INI) instead of the user's settings.
 
+    The window is shown first and says it is opening the workspace, which is loaded on a worker
+    (``MainWindow.begin_open``; ``opening_ended`` once it is shown, or the user was told why not).
     The garbage collector pauses meanwhile: start-up makes tens of thousands of objects and frees
     almost none, so collections would only cost time (about 7 ms of ~160 here).
     """
@@ -96,8 +105,11 @@ def start(argv: Sequence[str] | None = None, settings_file: Path | None = None) 
         store = QSettings(str(settings_file), QSettings.Format.IniFormat) if settings_file else None
         settings = AppSettings(store)
         choose_language(args, settings)
-        window = build_window(args, settings)
+        from ui.main_window import MainWindow
+
+        window = MainWindow(settings)
         window.show()
+        open_chosen(window, args, settings, later=True)
         preload_charts_soon(window)
         return window
     finally:
@@ -132,8 +144,8 @@ def page_modules() -> tuple[str, ...]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app until its window closes; the exit code (2 when there is no screen to show it on).
 
-    With ``--smoke`` the window is shown, its title printed, and the app quits as soon as its event
-    loop runs: a check that an installation starts.
+    With ``--smoke`` the window is shown, its title printed once the workspace is open, and the app
+    quits: a check that an installation starts.
     """
     if not has_screen(os.environ, sys.platform):
         set_language(language_from_environment(os.environ))
@@ -143,11 +155,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = start(argv)
     app = application()
     if smoke:
-        from PySide6.QtCore import QTimer
-
-        print(window.windowTitle(), flush=True)
-        QTimer.singleShot(0, app.quit)
+        report_and_quit(window, app)
     return app.exec()
+
+
+def report_and_quit(window: MainWindow, app: QApplication) -> None:
+    """``--smoke``: once the workspace is open (or the user was told why not), print the window's title
+    and quit."""
+    from PySide6.QtCore import QTimer
+
+    def report() -> None:
+        print(window.windowTitle(), flush=True)
+        app.quit()
+
+    if window.opening is None:
+        QTimer.singleShot(0, report)
+    else:
+        window.opening_ended.connect(report)
 
 
 def has_screen(environ: Mapping[str, str], platform: str) -> bool:

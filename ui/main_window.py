@@ -8,10 +8,11 @@ appears quickly and the heavy libraries (matplotlib, python-pptx) load only when
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QStandardItem,
@@ -64,11 +65,14 @@ class MainWindow(QMainWindow):
 
     Signals:
         workspace_opened(object): the new Session, after a workspace was opened.
+        opening_ended(): a workspace loaded on a worker (``begin_open``) is shown, or the user was told
+            why it could not be opened.
         language_changed(str): after every text was set again in the new language.
         page_shown(str): the name of the page now shown.
     """
 
     workspace_opened = Signal(object)
+    opening_ended = Signal()
     language_changed = Signal(str)
     page_shown = Signal(str)
 
@@ -80,6 +84,8 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.opening: Path | None = None
         """The folder whose workspace is being opened on a worker, if one is."""
+        self.opening_name = ""
+        """How the window names the workspace being opened."""
         self.home: Path | None = None
         """The folder shown as ``~`` in the status bar (None: the user's home)."""
         self.imports: ImportController | None = None
@@ -188,7 +194,6 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.retranslate()  # (before the menus make Undo and Redo anew with its texts)
         self.menus.retranslate()
-        self.welcome_text.setText(tr("shell.welcome.text"))
         self.welcome_new.setText(tr("shell.welcome.new"))
         self.welcome_open.setText(tr("shell.welcome.open"))
         self.welcome_demo.setText(tr("shell.welcome.demo"))
@@ -197,6 +202,7 @@ class MainWindow(QMainWindow):
             page.setAccessibleName(tr(labels[name]))
             page.retranslate()
         self._update_title()
+        self._say_opening()
 
     def _update_title(self) -> None:
         app = tr("shell.app_name")
@@ -241,8 +247,12 @@ class MainWindow(QMainWindow):
             return True
         return bool(self.prompts.discard_unsaved(tr("shell.unsaved.disk", problem=problem)))
 
-    def open_folder(self, folder: Path) -> bool:
-        """Open the workspace in ``folder``; False when it could not be opened (the user was told)."""
+    def open_folder(self, folder: Path, later: bool = False) -> bool:
+        """Open the workspace in ``folder``; False when it could not be opened (the user was told).
+        ``later``: loaded on a worker (``begin_open``), True meaning only that the opening began."""
+        if later:
+            self.begin_open(folder)
+            return self.opening is not None or self._holds(folder)
         if self._holds(folder):
             return True  # open already (from File → Open or the recent list): nothing to do
         if not self.ready_to_leave():
@@ -253,35 +263,61 @@ class MainWindow(QMainWindow):
         self.set_store(store)
         return True
 
-    def begin_open(self, folder: Path) -> None:
-        """Open the workspace in ``folder`` with its store loaded on a worker (a big campaign takes a
-        moment): meanwhile the window keeps answering and its status bar says it is opening the
-        workspace; ``workspace_opened`` follows, or the user is told why it could not open."""
+    def begin_open(self, folder: Path, load: Callable[[], WorkspaceStore] | None = None, name: str = "") -> None:
+        """Open the workspace in ``folder`` with its store loaded on a worker (``load``, by default
+        ``WorkspaceStore.open``; a big campaign takes a moment): meanwhile the window keeps answering
+        and says it is opening the workspace (``name``, by default the folder's); ``workspace_opened``
+        follows, or the user is told why it could not open; then ``opening_ended``."""
         if self.opening is not None or self._holds(folder) or not self.ready_to_leave():
             return
         self.opening = folder
-        self.status.setText(tr("shell.status.opening", name=folder.name))
-        if self.session is None:
-            self.welcome_text.setText(tr("shell.status.opening", name=folder.name))
+        self.opening_name = name or folder.name
+        self._say_opening()
         clock = self.clock
-        job = self.runner.prepare(lambda _progress: WorkspaceStore.open(folder, clock))
+        job = self.runner.prepare(lambda _progress: load() if load else WorkspaceStore.open(folder, clock))
         job.finished.connect(self.on_open_job_finished)
         job.failed.connect(self.on_open_job_failed)
         self.runner.launch(job)
 
+    def _say_opening(self) -> None:
+        """The status bar (and the welcome page, with its buttons hidden) say which workspace is opening."""
+        opening = self.opening is not None
+        if opening:
+            self.status.setText(tr("shell.status.opening", name=self.opening_name))
+        self.welcome_text.setText(tr("shell.status.opening", name=self.opening_name) if opening
+                                  else tr("shell.welcome.text"))
+        for button in (self.welcome_new, self.welcome_open, self.welcome_demo):
+            button.setVisible(not opening)
+
     def on_open_job_finished(self, store: WorkspaceStore) -> None:
+        if self.opening is None:  # the window closed meanwhile: the store is closed unseen
+            store.close()
+            return
         self.opening = None
+        self._say_opening()
         self.set_store(store)
+        self.opening_ended.emit()
 
     def on_open_job_failed(self, error: BaseException) -> None:
         folder, self.opening = self.opening, None
-        assert folder is not None
+        if folder is None:  # the window closed meanwhile
+            return
+        self._say_opening()
         store = workspaces.recover(folder, error, self.clock, self.prompts)
         if store is not None:
             self.set_store(store)
         else:
-            self.welcome_text.setText(tr("shell.welcome.text"))
             self._update_title()
+        self.opening_ended.emit()
+
+    def _abandon_opening(self) -> None:
+        """The window closes while a workspace is being loaded: wait for the load, and close the store
+        it opened (its lock released) without showing it."""
+        if self.opening is None:
+            return
+        self.opening = None
+        self.runner.wait()
+        QCoreApplication.sendPostedEvents(self)  # the load's result, to ``on_open_job_finished``
 
     def _holds(self, folder: Path) -> bool:
         """True when the workspace in ``folder`` is the one open."""
@@ -300,11 +336,17 @@ class MainWindow(QMainWindow):
             return True
         return self.open_folder(folder)
 
-    def open_demo(self, lang: str | None = None) -> bool:
-        """Open (creating it the first time) the demo workspace in ``lang`` (default: the app's language)."""
+    def open_demo(self, lang: str | None = None, later: bool = False) -> bool:
+        """Open (creating it the first time) the demo workspace in ``lang`` (default: the app's language);
+        ``later``: loaded on a worker (``begin_open``), True meaning only that the opening began."""
+        lang = lang or current_language()
+        if later:
+            folder, clock = workspaces.demo_folder(lang), self.clock
+            self.begin_open(folder, lambda: workspaces.load_demo(folder, lang, clock), tr("shell.status.demo"))
+            return self.opening is not None
         if not self.ready_to_leave():
             return False
-        store = workspaces.open_demo(lang or current_language(), self.clock, self.prompts)
+        store = workspaces.open_demo(lang, self.clock, self.prompts)
         if store is None:
             return False
         self.set_store(store)
@@ -561,5 +603,6 @@ class MainWindow(QMainWindow):
             return
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
+        self._abandon_opening()
         self._close_session()
         super().closeEvent(event)

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Protocol
 
 from briefing.clock import Clock
-from briefing.demo import demo_workspace
 from briefing.errors import BriefingError
 from briefing.store import (
     BackupError,
@@ -62,10 +61,27 @@ def demo_folder(lang: str) -> Path:
 
 
 def open_demo(lang: str, clock: Clock | None, prompts: Prompts) -> WorkspaceStore | None:
-    """Open the demo workspace in ``lang``, filling it from the shipped demo the first time."""
-    store = open_store(demo_folder(lang), clock, prompts)
-    if store is not None and store.workspace.is_empty():
-        store.replace(demo_workspace(lang), reason="import")
+    """Open the demo workspace in ``lang``, filling it from the shipped demo the first time; None when
+    it cannot be opened (the user was told why)."""
+    folder = demo_folder(lang)
+    try:
+        return load_demo(folder, lang, clock)
+    except (BriefingError, OSError) as error:
+        return recover(folder, error, clock, prompts)
+
+
+def load_demo(folder: Path, lang: str, clock: Clock | None) -> WorkspaceStore:
+    """The store of the demo workspace in ``folder``, filled from the shipped demo in ``lang`` the first
+    time; refuses as ``WorkspaceStore.open`` does (Qt-free: it may run on a worker)."""
+    from briefing.demo import demo_workspace  # (the demo's texts load only when it is opened)
+
+    store = WorkspaceStore.open(folder, clock)
+    if store.workspace.is_empty():
+        try:
+            store.replace(demo_workspace(lang), reason="import")
+        except BaseException:
+            store.close(retry=False)
+            raise
     return store
 
 

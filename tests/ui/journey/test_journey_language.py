@@ -71,6 +71,7 @@ def started(qtbot: Any, settings_file: Path) -> Any:
     window = start(["--demo", "--lang", "en"], settings_file=settings_file)
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.session is not None, timeout=10_000)  # loaded on a worker
     yield window
     window.close()
 

@@ -38,6 +38,18 @@ def test_a_workspace_loaded_on_a_worker_but_locked_is_refused_and_the_window_say
         qtbot.waitUntil(lambda: window.opening is None, timeout=10_000)
     assert prompts.names()[-1] == "locked" and window.session is None
     assert window.status.text() == "" and "No workspace is open" in window.welcome_text.text()
+    assert window.welcome_open.isVisible()  # hidden while the workspace was being opened, offered again
+
+
+def test_a_window_closed_while_a_workspace_loads_closes_that_store_unseen(
+    window: Any, demo_folder: Path, clock: FixedClock
+) -> None:
+    assert window.open_folder(demo_folder, later=True)
+    assert not window.welcome_open.isVisible()  # nothing else to start meanwhile
+    window.close()  # before the load's result reached the window
+    assert window.session is None and window.opening is None
+    with WorkspaceStore.open(demo_folder, clock) as again:  # its lock was released
+        assert again.workspace.stakeholders
 
 
 def test_the_locks_refusal_names_the_copy_that_holds_the_workspace(

@@ -106,3 +106,20 @@ def test_matplotlib_and_the_pages_load_in_the_background_once_the_window_is_up(t
     assert report["loaded"]  # without any chart being shown
     assert report["ticks"] > 10  # the window's event loop kept turning meanwhile
     assert report["switch"] <= 0.001  # a worker gives the window's thread the interpreter back at once
+
+
+def test_the_window_is_shown_at_once_and_says_it_is_opening_the_demo_until_it_is_loaded(
+        qtbot: Any, tmp_path: Path) -> None:
+    from ui.app import start
+
+    window = start(["--demo", "--lang", "en"], settings_file=tmp_path / "settings.ini")
+    qtbot.addWidget(window)
+    assert window.isVisible() and window.session is None  # loaded on a worker, the window answering meanwhile
+    assert window.welcome_text.text() == window.status.text() == "Opening the demo campaign…"
+    assert not window.welcome_new.isVisible()
+    with qtbot.waitSignal(window.opening_ended, timeout=10_000):
+        pass
+    assert window.session is not None and window.session.workspace.stakeholders
+    assert window.windowTitle() == "Knowledge that works — Nordvik Engineering — Briefing Composer"
+    assert window.current_page_name() == "overview"
+    window.close()
