@@ -24,6 +24,9 @@ from ui.pages.dialogue_log import DialogueLog
 from ui.pages.importing import ImportPage
 from ui.session import Session
 
+MAP_SHARE = 0.8
+"""The map's share of its tab's width when the list of the people it leaves unnamed shows beside it."""
+
 
 class PeopleSection(Section):
     """Stakeholders; removing one asks first and says how many dialogues go with them."""
@@ -81,7 +84,7 @@ class AlliesPage(ImportPage):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-    def _map_tab(self) -> QWidget:
+    def _map_tab(self) -> QSplitter:
         """The map, and beside it the people it shows without a name (past what stays legible)."""
         side = QWidget(self)
         column = QVBoxLayout(side)
@@ -217,4 +220,8 @@ class AlliesPage(ImportPage):
         self.unnamed.clear()
         self.unnamed.addItems([p.name for p in unnamed])
         self.unnamed_label.setText(tr("pages.allies.unnamed", n=len(unnamed)))
-        self.unnamed_side.setVisible(bool(unnamed))
+        if bool(unnamed) != self.unnamed_side.isVisible():  # the list (dis)appears: the map keeps most of the tab
+            self.unnamed_side.setVisible(bool(unnamed))
+            width = self.map_tab.width()
+            self.map_tab.setSizes([round(width * MAP_SHARE), width - round(width * MAP_SHARE)])
+

@@ -53,6 +53,8 @@ def test_the_map_says_it_is_being_updated_until_drawn_then_lists_whom_it_leaves_
         assert 0 < len(named) <= 20 and len(listed) == 400 - len(named)
         assert not named & set(listed) or len(named | set(listed)) < 400  # (names may repeat in a big firm)
         assert page.unnamed_side.isVisible() and str(len(listed)) in page.unnamed_label.text()
+        map_width, list_width = page.map_tab.sizes()
+        assert list_width > 150 and map_width >= 3.5 * list_width  # the list is there to read; the map keeps most
         assert page.map.image is not None
     finally:
         set_language("en")
