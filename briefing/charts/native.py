@@ -97,9 +97,16 @@ def add_chart(
         _style_axes(chart, spec, theme)
     if spec.data_labels:
         _add_data_labels(chart, spec, theme)
-    if spec.kind == "bubble":  # smaller where many crowd (the label placement counted on it)
-        chart.plots[0].bubble_scale = round(35 * bubble_scale(bubble_count(spec)))
+    if spec.kind == "bubble":
+        chart.plots[0].bubble_scale = BUBBLE_SCALE
+        if _scale_anchor(spec) is not None:
+            _hide_anchor(chart, len(_present_indices(spec.series[-1], spec)))
     return frame
+
+
+BUBBLE_SCALE = 35
+"""``c:bubbleScale``: PowerPoint draws the biggest bubble at this share (%) of its full size (LibreOffice
+ignores it); where many crowd, ``_scale_anchor`` shrinks them further, in both."""
 
 
 def _font_pt(theme: ChartTheme) -> float:
@@ -178,7 +185,37 @@ def _xy_data(spec: ChartSpec) -> Any:
                 target.add_data_point(x, y, size)
             else:
                 target.add_data_point(x, y)
+    anchor = _scale_anchor(spec) if bubble else None
+    if anchor is not None:
+        target.add_data_point(*anchor)
     return data
+
+
+def _scale_anchor(spec: ChartSpec) -> tuple[float, float, float] | None:
+    """Where many bubbles crowd, an invisible one (x, y, size) that makes every other ``bubble_scale`` of its
+    full size, as the label placement counted on. A client draws the biggest bubble at full size (PowerPoint
+    then applies ``c:bubbleScale``, which LibreOffice ignores); beside one ``1 / scale²`` times the biggest's
+    area (the size is the area), the others shrink in both. It sits in the middle of the plot."""
+    scale = bubble_scale(bubble_count(spec))
+    points = [(x, y, size) for series in spec.series
+              for x, y, size in zip(series.x or [], series.values, series.sizes or [1.0] * len(series.values),
+                                    strict=False) if y is not None]
+    if scale >= 1 or not points:
+        return None
+    xs, ys, sizes = zip(*points, strict=True)
+    (x_low, x_high), (y_low, y_high) = spec.x_range or (min(xs), max(xs)), spec.y_range or (min(ys), max(ys))
+    return (x_low + x_high) / 2, (y_low + y_high) / 2, max(max(sizes), 1e-9) / scale**2
+
+
+def _hide_anchor(chart: Chart, index: int) -> None:
+    """The scale's anchor (point ``index``, the last series' last) without fill, edge or label."""
+    plot = chart.plots[0]
+    series = plot.series[-1]
+    fmt = ChartFormat(compat.new_data_point(series, index))
+    fmt.fill.background()
+    fmt.line.fill.background()
+    if plot.has_data_labels and plot.data_labels.show_value:  # (it would show its size)
+        _hide_label(series.points[index].data_label)
 
 
 # ---------------------------------------------------------------- text

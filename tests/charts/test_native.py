@@ -14,6 +14,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
 from briefing.charts import build, native
+from briefing.charts.labels import bubble_scale
 from briefing.charts.spec import ChartSpec, Series
 from briefing.charts.theme import ChartTheme, luminance
 
@@ -190,8 +191,15 @@ def test_a_big_stakeholder_map_names_only_its_labelled_people_and_colours_every_
     assert all(any(f"<a:t>{name}</a:t>" in text for text in texts) for name in named)
     plot_labels = xml[xml.rindex("<c:dLbls>"):]
     assert '<c:showVal val="0"/>' in plot_labels  # and no value shows on them either
-    points = re.findall(r'<c:dPt><c:idx val="(\d+)"/>', xml)
-    assert [int(n) for n in points] == list(range(len(workspace.stakeholders)))  # each bubble its stance's colour
+    points = re.findall(r'<c:dPt><c:idx val="(\d+)"/>(.*?)</c:dPt>', xml, flags=re.S)
+    people = len(workspace.stakeholders)
+    assert [int(n) for n, _ in points] == list(range(people + 1))  # each bubble its stance's colour, and …
+    assert all("<a:solidFill>" in fill for _, fill in points[:-1])
+    anchor = points[-1][1]  # … one more, unseen: it draws the crowd's bubbles smaller in every client
+    assert "<a:noFill/>" in anchor and "<a:solidFill>" not in anchor
+    bubble_sizes = xml[xml.index("<c:bubbleSize>"):xml.index("</c:bubbleSize>")]
+    sizes = [float(v) for v in re.findall(r"<c:v>([^<]+)</c:v>", bubble_sizes)]
+    assert len(sizes) == people + 1 and sizes[-1] == pytest.approx(max(sizes[:-1]) / bubble_scale(people) ** 2)
 
 
 LONG_QUESTIONS = [

@@ -14,6 +14,7 @@ from decks import (
     POTX,
     Rendered,
     coverless_template,
+    crowded_map_probe,
     dark_four_three_template,
     hostile,
     long_matrix,
@@ -60,5 +61,6 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
         decks[name] = (out, export(workspace, out, settings=settings, template=template, today=TODAY, cache_dir=cache))
     decks["probe-off-slide"] = (off_slide_probe(folder), None)
     decks["probe-narrow"] = (narrow_column_probe(folder), None)
+    decks["probe-crowded-map"] = (crowded_map_probe(folder), None)
     pdfs = convert_to_pdf([out for out, _result in decks.values()], folder)
     return {name: Rendered(out, pdfs[out], result) for name, (out, result) in decks.items()}

@@ -99,6 +99,22 @@ def narrow_column_probe(folder: Path) -> Path:
     return _saved(prs, folder / "probe-narrow-column.pptx")
 
 
+CROWDED_MAP_BOX = (Inches(0.5), Inches(0.5), Inches(9), Inches(4.5))
+"""Where the crowded map's chart lies on its probe slide (left, top, width, height)."""
+
+
+def crowded_map_probe(folder: Path) -> Path:
+    """The stakeholder map of 400 people as a native chart on a slide of its own."""
+    from big_workspace import big_workspace
+
+    from briefing.charts import build, native
+    from briefing.charts.theme import ChartTheme
+
+    prs, slide = _blank_slide()
+    native.add_chart(slide, build.stakeholder_map(big_workspace(), "en"), *CROWDED_MAP_BOX, ChartTheme())
+    return _saved(prs, folder / "probe-crowded-map.pptx")
+
+
 @dataclasses.dataclass(frozen=True)
 class Rendered:
     pptx: Path
