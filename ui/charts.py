@@ -133,7 +133,7 @@ class ChartView(QWidget):
             return
         size, ratio, theme = self._pixels(), self.devicePixelRatioF() or 1.0, self.theme()
         self._drawn_size = size
-        self._latest.request(lambda: draw(made, theme, self.width_in, self.height_in, size, ratio))
+        self._latest.request(lambda: draw(made, theme, size, ratio))
 
     def _pixels(self) -> tuple[int, int]:
         """The picture's size in (device-independent) pixels: the view's, but never less than the
@@ -214,12 +214,9 @@ def fitted(image: QImage, area: QRectF) -> QRectF:
     return QRectF(area.x() + (area.width() - width) / 2, area.y() + (area.height() - height) / 2, width, height)
 
 
-def draw(
-    made: ChartSpec | SpecJob, theme: ChartTheme, width_in: float, height_in: float, size: tuple[int, int],
-    ratio: float,
-) -> Picture | None:
-    """``made`` (a spec, or a function making one) drawn as a ``size`` picture for a screen of ``ratio``
-    (runs on a worker thread)."""
+def draw(made: ChartSpec | SpecJob, theme: ChartTheme, size: tuple[int, int], ratio: float) -> Picture | None:
+    """``made`` (a spec, or a function making one) drawn as a ``size`` picture (a point a pixel) for a screen
+    of ``ratio`` device pixels per pixel, laid out for that size (runs on a worker thread)."""
     spec = made() if callable(made) else made
     if spec is None:
         return None
@@ -228,9 +225,8 @@ def draw(
     from briefing.charts import image
 
     with image.DRAWING:  # the charts' workers and an export's take turns
-        figure = image.figure(spec, theme, width_in, height_in)
-        figure.set_dpi(SCREEN_DPI)
-        figure.set_size_inches(size[0] * ratio / SCREEN_DPI, size[1] * ratio / SCREEN_DPI)
+        figure = image.figure(spec, theme, size[0] / SCREEN_DPI, size[1] / SCREEN_DPI)
+        figure.set_dpi(SCREEN_DPI * ratio)
         canvas = FigureCanvasAgg(figure)
         canvas.draw()
         width, height = canvas.get_width_height(physical=True)

@@ -23,6 +23,7 @@ import hashlib
 import json
 import textwrap
 import threading
+from collections.abc import Sequence
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -417,11 +418,18 @@ def _draw_xy(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
             for x, y, i in points:
                 _point_label(ax, series, i, (x, y), sizes[points.index((x, y, i))], theme)
     _xy_axes(ax, spec, theme)
-    if spec.legend and len(spec.series) > 1:
-        legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=min(len(spec.series), 5),
-                           markerscale=1.0, scatterpoints=1)
+    if spec.legend and len(spec.series) > 1:  # below the axis' title (the layout makes room), in the figure's width
+        from matplotlib.transforms import offset_copy
+
+        below = offset_copy(ax.transAxes, fig=ax.get_figure(root=True), y=-TITLE_ROOM * _pt(theme), units="points")
+        legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below, markerscale=1.0,
+                           ncols=_legend_columns(ax, [series.name for series in spec.series], theme), scatterpoints=1)
         for handle in legend.legend_handles:
             handle.set_sizes([120])  # type: ignore[union-attr]
+
+
+TITLE_ROOM = 3.0
+"""How far (in font sizes) below the plot an XY chart's legend starts: past the tick labels and the axis' title."""
 
 
 def _area(series: Series, index: int, biggest: float, spec: ChartSpec) -> float:
@@ -628,7 +636,7 @@ def _draw_likert(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> None:
     fig = ax.get_figure(root=True)
     width_in, height_in = fig.get_figwidth(), fig.get_figheight()  # type: ignore[union-attr]
     beside = height_in < 3.2 and width_in > 2.4 * height_in  # a short, wide chart: the key goes to the right
-    ncols = 1 if beside else _legend_columns(ax, spec, theme)
+    ncols = 1 if beside else _legend_columns(ax, spec.scale, theme)
     labels, size = _question_labels(ax, [row.label for row in rows], spec, theme, 0 if beside else ncols)
     ax.set_yticks(range(len(rows)), labels, fontsize=size)
     ax.set_ylim(len(rows) - 0.5, -0.5)
@@ -648,12 +656,12 @@ LEGEND_WRAP = 22
 """Scale names in the Likert legend wrap after this many characters."""
 
 
-def _legend_columns(ax: Axes, spec: ChartSpec, theme: ChartTheme) -> int:
-    """As many legend columns as fit the figure's width (every column as wide as the widest entry)."""
+def _legend_columns(ax: Axes, names: Sequence[str], theme: ChartTheme) -> int:
+    """As many columns of a legend of ``names`` as fit the figure's width (each as wide as the widest entry)."""
     width_pt = ax.get_figure(root=True).get_figwidth() * 72  # type: ignore[union-attr]
-    widest = max((min(len(name), LEGEND_WRAP) for name in spec.scale), default=1)
+    widest = max((min(len(name), LEGEND_WRAP) for name in names), default=1)
     entry_pt = widest * _pt(theme) * 0.55 + _pt(theme) * 3.2  # text, the swatch and the gaps around it
-    return max(1, min(len(spec.scale), int(width_pt * 0.95 // entry_pt)))
+    return max(1, min(len(names), int(width_pt * 0.95 // entry_pt)))
 
 
 def _question_labels(ax: Axes, labels: list[str], spec: ChartSpec, theme: ChartTheme, ncols: int

@@ -288,3 +288,24 @@ def test_a_roadmap_keeps_the_width_for_its_bars_and_its_labels_within_the_figure
     for text in spans:
         box = text.get_window_extent(renderer)
         assert fig.bbox.x0 - 1 <= box.x0 and box.x1 <= fig.bbox.x1 + 1, text.get_text()
+
+
+@pytest.mark.parametrize("size", [(7.0, 3.6), (12.9, 3.6)], ids=str)
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_a_stakeholder_maps_key_fits_below_its_axis_title_and_leaves_the_plot_its_width(demo, demo_da, lang, size):
+    """Each stance in the key whole, inside the figure and clear of the axis' title and the note below; the
+    plot keeps most of the width (a key wider than the figure once squeezed it to a third)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    spec = build.stakeholder_map(demo if lang == "en" else demo_da, lang)
+    fig = image.figure(spec, ChartTheme(), *size)
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    axes = fig.axes[0]
+    key = axes.get_legend().get_window_extent(renderer)
+    title = axes.xaxis.label.get_window_extent(renderer)
+    note = next(t for t in fig.texts if t.get_text()).get_window_extent(renderer)
+    assert fig.bbox.x0 <= key.x0 and key.x1 <= fig.bbox.x1
+    assert key.y1 <= title.y0 and note.y1 <= key.y0  # the title, the key, then the note: none on another
+    assert axes.get_window_extent(renderer).width >= 0.75 * fig.bbox.width

@@ -34,6 +34,9 @@ from ui.pages.base import Backdrop, Page
 from ui.session import Session, undo_text
 from ui.style import make_heading
 
+HALF = 10_000
+"""A splitter's share for each of two halves (it scales the sizes to its width)."""
+
 
 class HistoryPage(Page):
     """The attempts as a table, their chart, and the selected attempt in detail; both tables sort by
@@ -109,6 +112,7 @@ class HistoryPage(Page):
         lower.addWidget(attempt)
         lower.setStretchFactor(0, 1)
         lower.setStretchFactor(1, 1)
+        lower.setSizes([HALF, HALF])  # the chart and the attempt share the width (not as their contents ask)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         top = QHBoxLayout()

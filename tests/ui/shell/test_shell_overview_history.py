@@ -249,3 +249,12 @@ def test_the_overview_of_a_workspace_closed_meanwhile_starts_no_deck_check(windo
     window.runner.wait()
     first.check_deck()  # its delayed check comes due before the deletion
     assert not window.runner.busy
+
+
+def test_the_history_chart_and_the_attempt_share_the_width(opened: Any, qtbot: Any) -> None:
+    opened.resize(1440, 900)
+    opened.show_page("history")
+    history = opened.pages["history"]
+    settle(qtbot, history)
+    chart, attempt = history.chart.width(), history.details.width()
+    assert chart > 400 and abs(chart - attempt) < 0.1 * attempt  # not squeezed beside the attempt's text
