@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from briefing.charts.labels import bubble_scale
 from briefing.charts.spec import ChartSpec, Series
 from briefing.charts.text import short_label
 from briefing.charts.theme import ChartTheme, grid_colour, label_colour, level_colour, role_colour
@@ -177,6 +178,7 @@ def _xy(d: _Sketch) -> None:
     x0, x1 = d.spec.x_range or _padded(min(xs), max(xs))
     y0, y1 = d.spec.y_range or _padded(min(ys), max(ys))
     biggest = max((size for s in d.spec.series for size in s.sizes or [1.0]), default=1.0) or 1.0
+    shrink = bubble_scale(len(points))  # smaller where many crowd, as the deck draws them
     for series in d.spec.series:
         for i, (x, y) in enumerate(zip(series.x or [], series.values, strict=False)):
             if y is None:
@@ -184,7 +186,7 @@ def _xy(d: _Sketch) -> None:
             cx = plot.left + plot.width * (x - x0) / ((x1 - x0) or 1.0)
             cy = plot.bottom - plot.height * (y - y0) / ((y1 - y0) or 1.0)
             size = (series.sizes[i] if series.sizes and i < len(series.sizes) else 1.0) / biggest
-            radius = 0.06 + 0.2 * math.sqrt(size)
+            radius = (0.06 + 0.2 * math.sqrt(size)) * shrink
             d.items.append(Dot(cx, cy, radius, _colour(d, series, i)))
             name = series.point_labels[i] if series.point_labels and i < len(series.point_labels) else ""
             if name:

@@ -77,3 +77,19 @@ def test_bars_grow_with_their_values() -> None:
               and item.box.width > 0.2]  # the columns, not the key's square
     assert len(accent) == 3 and accent[1] > accent[0] > accent[2]  # 8 > 7 > 5
     assert "n = 64, March 2026" in [item.text for item in items if isinstance(item, Text)]
+
+
+def test_a_crowd_of_bubbles_is_sketched_smaller_as_the_deck_draws_it() -> None:
+    """400 people: each bubble's radius shrinks as the deck's chart shrinks it, so the preview shows the crowd."""
+    import math
+
+    from briefing.charts.labels import bubble_scale
+
+    few = SPECS["bubble"]
+    crowd = ChartSpec("bubble", series=[Series("People", [1.0 + i % 5 for i in range(400)], role="accent",
+                                               x=[1.0 + i % 7 * 0.6 for i in range(400)], sizes=[4.0] * 400)],
+                      x_range=(0.5, 5.5), y_range=(0.5, 5.5))
+    biggest = max(d.radius for d in sketch(few, THEME, BOX, "Carlito") if isinstance(d, Dot))
+    crowded = [d.radius for d in sketch(crowd, THEME, BOX, "Carlito") if isinstance(d, Dot)]
+    assert len(crowded) == 400 and bubble_scale(400) < 0.5
+    assert all(math.isclose(radius, biggest * bubble_scale(400)) for radius in crowded)
