@@ -90,6 +90,11 @@ def data_label_xml(label: Any) -> Any:
     return label._get_or_add_dLbl()
 
 
+def has_point_labels(series: Any) -> bool:
+    """True when ``series`` has labels of its own (a ``c:dLbls``), beside the plot's."""
+    return series._element.dLbls is not None
+
+
 def new_data_point(series: Any, index: int) -> Any:
     """A new ``c:dPt`` for point ``index`` of a new series, added after the ones before it: python-pptx's
     ``points[i].format`` first searches the series for one (an XPath per point: a second for the

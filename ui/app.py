@@ -109,11 +109,11 @@ def start(argv: Sequence[str] | None = None, settings_file: Path | None = None) 
 
         window = MainWindow(settings)
         window.show()
-        open_chosen(window, args, settings, later=True)
-        preload_charts_soon(window)
-        return window
     finally:
         gc.enable()
+    open_chosen(window, args, settings, later=True)  # (after: a worker's job keeps the collector paused itself)
+    preload_charts_soon(window)
+    return window
 
 
 PRELOAD_AFTER_MS = 300
@@ -161,12 +161,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def report_and_quit(window: MainWindow, app: QApplication) -> None:
     """``--smoke``: once the workspace is open (or the user was told why not), print the window's title
-    and quit."""
+    and quit (with 1 when no workspace opened)."""
     from PySide6.QtCore import QTimer
 
     def report() -> None:
         print(window.windowTitle(), flush=True)
-        app.quit()
+        app.exit(0 if window.session is not None else 1)
 
     if window.opening is None:
         QTimer.singleShot(0, report)

@@ -84,8 +84,8 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.opening: Path | None = None
         """The folder whose workspace is being opened on a worker, if one is."""
-        self.opening_name = ""
-        """How the window names the workspace being opened."""
+        self.opening_name_key = ""
+        """The text that names the workspace being opened ("": its folder's name)."""
         self.home: Path | None = None
         """The folder shown as ``~`` in the status bar (None: the user's home)."""
         self.imports: ImportController | None = None
@@ -252,7 +252,9 @@ class MainWindow(QMainWindow):
         ``later``: loaded on a worker (``begin_open``), True meaning only that the opening began."""
         if later:
             self.begin_open(folder)
-            return self.opening is not None or self._holds(folder)
+            return self.opening == folder or self._holds(folder)
+        if self.opening is not None:  # one workspace at a time: the one being loaded comes first
+            return False
         if self._holds(folder):
             return True  # open already (from File → Open or the recent list): nothing to do
         if not self.ready_to_leave():
@@ -263,15 +265,15 @@ class MainWindow(QMainWindow):
         self.set_store(store)
         return True
 
-    def begin_open(self, folder: Path, load: Callable[[], WorkspaceStore] | None = None, name: str = "") -> None:
+    def begin_open(self, folder: Path, load: Callable[[], WorkspaceStore] | None = None, name_key: str = "") -> None:
         """Open the workspace in ``folder`` with its store loaded on a worker (``load``, by default
         ``WorkspaceStore.open``; a big campaign takes a moment): meanwhile the window keeps answering
-        and says it is opening the workspace (``name``, by default the folder's); ``workspace_opened``
-        follows, or the user is told why it could not open; then ``opening_ended``."""
+        and says it is opening the workspace (named by the text ``name_key``, else by its folder), and
+        nothing else can be opened; ``workspace_opened`` follows, or the user is told why it could not
+        open; then ``opening_ended``."""
         if self.opening is not None or self._holds(folder) or not self.ready_to_leave():
             return
-        self.opening = folder
-        self.opening_name = name or folder.name
+        self.opening, self.opening_name_key = folder, name_key
         self._say_opening()
         clock = self.clock
         job = self.runner.prepare(lambda _progress: load() if load else WorkspaceStore.open(folder, clock))
@@ -280,35 +282,45 @@ class MainWindow(QMainWindow):
         self.runner.launch(job)
 
     def _say_opening(self) -> None:
-        """The status bar (and the welcome page, with its buttons hidden) say which workspace is opening."""
+        """While a workspace is opening: the status bar and the welcome page say which, and the ways to
+        open another (its buttons, File → New, Open, Recent, Demo) wait until it is open."""
         opening = self.opening is not None
-        if opening:
-            self.status.setText(tr("shell.status.opening", name=self.opening_name))
-        self.welcome_text.setText(tr("shell.status.opening", name=self.opening_name) if opening
-                                  else tr("shell.welcome.text"))
+        if self.opening is not None:
+            name = tr(self.opening_name_key) if self.opening_name_key else self.opening.name
+            self.status.setText(tr("shell.status.opening", name=name))
+            self.welcome_text.setText(tr("shell.status.opening", name=name))
+        else:
+            self.welcome_text.setText(tr("shell.welcome.text"))
         for button in (self.welcome_new, self.welcome_open, self.welcome_demo):
             button.setVisible(not opening)
+        for action in (self.menus.new_action, self.menus.open_action, self.menus.demo_action,
+                       self.menus.recent_menu.menuAction()):
+            action.setEnabled(not opening)
 
     def on_open_job_finished(self, store: WorkspaceStore) -> None:
         if self.opening is None:  # the window closed meanwhile: the store is closed unseen
             store.close()
             return
         self.opening = None
-        self._say_opening()
-        self.set_store(store)
-        self.opening_ended.emit()
+        try:
+            self._say_opening()
+            self.set_store(store)
+        finally:
+            self.opening_ended.emit()
 
     def on_open_job_failed(self, error: BaseException) -> None:
         folder, self.opening = self.opening, None
         if folder is None:  # the window closed meanwhile
             return
-        self._say_opening()
-        store = workspaces.recover(folder, error, self.clock, self.prompts)
-        if store is not None:
-            self.set_store(store)
-        else:
-            self._update_title()
-        self.opening_ended.emit()
+        try:
+            self._say_opening()
+            store = workspaces.recover(folder, error, self.clock, self.prompts)
+            if store is not None:
+                self.set_store(store)
+            else:
+                self._update_title()
+        finally:
+            self.opening_ended.emit()
 
     def _abandon_opening(self) -> None:
         """The window closes while a workspace is being loaded: wait for the load, and close the store
@@ -342,9 +354,9 @@ class MainWindow(QMainWindow):
         lang = lang or current_language()
         if later:
             folder, clock = workspaces.demo_folder(lang), self.clock
-            self.begin_open(folder, lambda: workspaces.load_demo(folder, lang, clock), tr("shell.status.demo"))
-            return self.opening is not None
-        if not self.ready_to_leave():
+            self.begin_open(folder, lambda: workspaces.load_demo(folder, lang, clock), "shell.status.demo")
+            return self.opening == folder
+        if self.opening is not None or not self.ready_to_leave():
             return False
         store = workspaces.open_demo(lang, self.clock, self.prompts)
         if store is None:

@@ -214,8 +214,9 @@ def _hide_anchor(chart: Chart, index: int) -> None:
     fmt = ChartFormat(compat.new_data_point(series, index))
     fmt.fill.background()
     fmt.line.fill.background()
-    if plot.has_data_labels and plot.data_labels.show_value:  # (it would show its size)
-        _hide_label(series.points[index].data_label)
+    if plot.has_data_labels and plot.data_labels.show_value and compat.has_point_labels(series):
+        _hide_label(series.points[index].data_label)  # (it would show its size; a series without labels of its
+        # own shows none: a first one, hidden, would hide them all)
 
 
 # ---------------------------------------------------------------- text

@@ -178,7 +178,7 @@ def _xy(d: _Sketch) -> None:
     x0, x1 = d.spec.x_range or _padded(min(xs), max(xs))
     y0, y1 = d.spec.y_range or _padded(min(ys), max(ys))
     biggest = max((size for s in d.spec.series for size in s.sizes or [1.0]), default=1.0) or 1.0
-    shrink = bubble_scale(len(points))  # smaller where many crowd, as the deck draws them
+    shrink = bubble_scale(len(points)) if d.spec.kind == "bubble" else 1.0  # many crowd: smaller, as in the deck
     for series in d.spec.series:
         for i, (x, y) in enumerate(zip(series.x or [], series.values, strict=False)):
             if y is None:

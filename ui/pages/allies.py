@@ -220,7 +220,7 @@ class AlliesPage(ImportPage):
         self.unnamed.clear()
         self.unnamed.addItems([p.name for p in unnamed])
         self.unnamed_label.setText(tr("pages.allies.unnamed", n=len(unnamed)))
-        if bool(unnamed) != self.unnamed_side.isVisible():  # the list (dis)appears: the map keeps most of the tab
+        if bool(unnamed) == self.unnamed_side.isHidden():  # it (dis)appears: the map keeps most of the tab
             self.unnamed_side.setVisible(bool(unnamed))
             width = self.map_tab.width()
             self.map_tab.setSizes([round(width * MAP_SHARE), width - round(width * MAP_SHARE)])

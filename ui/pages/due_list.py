@@ -122,7 +122,10 @@ class DueList(QWidget):
         super().__init__(parent)
         self.session = session
         self.items: list[DueItem] = []
-        """What is due (``briefing.guide.due.due``, computed by the Overview's worker), shown by ``retranslate``."""
+        self.workspace = Workspace()
+        """The copy of the workspace ``items`` were found in (its people and attempts name them)."""
+        self.stale = False
+        """True while the workspace has changed since ``items`` were found: they are neither ticked nor opened."""
         self.setObjectName("due_list")
         self.heading = make_heading(QLabel(self), 1.2)
         self.empty = QLabel(self)
@@ -145,6 +148,11 @@ class DueList(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table)
 
+    def show_due(self, items: list[DueItem], workspace: Workspace) -> None:
+        """List ``items`` (``briefing.guide.due.due``, found in ``workspace``, a copy) in the current language."""
+        self.items, self.workspace, self.stale = items, workspace, False
+        self.retranslate()
+
     def retranslate(self) -> None:
         late = sum(item.overdue for item in self.items)
         self.heading.setText(tr("shell.due.heading_overdue", count=late) if late else tr("shell.due.heading"))
@@ -152,7 +160,7 @@ class DueList(QWidget):
         self.empty.setVisible(not self.items)
         self.table.setVisible(bool(self.items))
         self.table.setAccessibleName(tr("shell.due.heading"))
-        self.model.show(self.items, self.session.workspace, is_dark(self.palette()))
+        self.model.show(self.items, self.workspace, is_dark(self.palette()))
         self._size()
 
     def _size(self) -> None:
@@ -171,13 +179,18 @@ class DueList(QWidget):
         self.table.setFixedHeight(height + rows * self.table.verticalHeader().defaultSectionSize())
 
     def tick_done(self, item: DueItem) -> None:
-        """Mark the next step ``item`` done, as an undoable edit of its presentation."""
+        """Mark the next step ``item`` done, as an undoable edit of its presentation (not while the list is
+        being made anew: the step may be gone, or done already)."""
+        if self.stale:
+            return
         presentation, changed = step_done(self.session.workspace, item)
         text = Message("shell.due.undo_done", {"text": item.what})
         self.session.do(UpdateItem(PRESENTATIONS, presentation, changed), text)
 
     def open_item(self, row: int) -> None:
-        """Show the item in ``row`` where it lives."""
+        """Show the item in ``row`` where it lives (not while the list is being made anew: it may be gone)."""
+        if self.stale:
+            return
         item = self.items[row]
         if item.stakeholder_id is not None:
             self.show_person.emit(item.stakeholder_id)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from briefing.guide.due import DueItem, due
 from briefing.guide.readiness import STEP_KEYS, Readiness, Step, StepKey, deck_step, readiness
 from briefing.i18n import tr
+from briefing.model.entities import Workspace
 from briefing.model.snapshot import snapshot
 from ui.pages.base import Backdrop, Page, WhenShown
 from ui.pages.due_list import DueList
@@ -123,6 +124,8 @@ class OverviewPage(Page):
         super().__init__(session, parent)
         self.runner = runner or Runner(self)
         self.result: Readiness | None = None
+        self.computed_from = Workspace()
+        """The copy of the workspace ``result`` was computed from."""
         self.deck: Step | None = None
         self._generation = 0
         self.deck_due = WhenShown(self, self._check_deck_now)
@@ -181,6 +184,7 @@ class OverviewPage(Page):
 
     def refresh(self) -> None:
         self.computing.request()
+        self.due_list.stale = True
         self._generation += 1
         self.deck_due.due = True
         self.deck = None  # the deck's step shows "Checking…" until the worker has checked the changed workspace
@@ -201,10 +205,11 @@ class OverviewPage(Page):
     def _standing_job(self) -> Any:
         workspace, today = snapshot(self.session.workspace), self.session.store.clock.today()
         self.summary.setText(tr("pages.updating"))
-        return lambda: (readiness(workspace, today, include_deck=False), due(workspace, today))
+        return lambda: (readiness(workspace, today, include_deck=False), due(workspace, today), workspace)
 
-    def _show_standing(self, standing: tuple[Readiness, list[DueItem]]) -> None:
-        self.result, self.due_list.items = standing
+    def _show_standing(self, standing: tuple[Readiness, list[DueItem], Workspace]) -> None:
+        self.result, items, self.computed_from = standing
+        self.due_list.show_due(items, self.computed_from)
         self.retranslate()
 
     def check_deck(self) -> None:
@@ -244,7 +249,7 @@ class OverviewPage(Page):
                              else tr("shell.overview.summary", done=done, total=len(STEP_KEYS)))
         self.progress.setValue(done)
         self.progress.setAccessibleName(tr("shell.overview.summary", done=done, total=len(STEP_KEYS)))
-        self.next_attempt.setText(_attempt_line(workspace, self.result))
+        self.next_attempt.setText(_attempt_line(self.computed_from, self.result))
         self.demo_button.setText(tr("shell.overview.demo"))
         self.demo_button.setVisible(workspace.is_empty())
         for card in self.cards:
@@ -252,7 +257,7 @@ class OverviewPage(Page):
         self.due_list.retranslate()
 
 
-def _attempt_line(workspace: Any, result: Readiness | None) -> str:
+def _attempt_line(workspace: Workspace, result: Readiness | None) -> str:
     """"Attempt 3: Postponed on 8 December 2026.", then what the meeting means and what is left before
     the next attempt, a line each (``briefing.guide.outlook``)."""
     outlook = result.outlook if result else None

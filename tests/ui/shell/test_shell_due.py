@@ -122,7 +122,25 @@ def test_a_list_of_hundreds_fills_at_once(qtbot: Any) -> None:
     big = Session(WorkspaceStore.in_memory(workspace, clock))
     due = DueList(big)
     qtbot.addWidget(due)
-    due.items = due_items(workspace, clock.today())
-    due.retranslate()
+    due.show_due(due_items(workspace, clock.today()), workspace)
     assert due.model.rowCount() > 200
     assert len(due.model._texts) < 100  # only the rows measured or drawn
+
+
+def test_until_the_list_is_made_anew_after_an_edit_it_shows_what_it_found_and_acts_on_none_of_it(
+        opened: Any, qtbot: Any) -> None:
+    from briefing.edits import RemoveItem
+    from briefing.i18n import Message
+    from briefing.model.collections import DIALOGUES
+
+    overview, session = opened.pages["overview"], opened.session
+    due = overview.due_list
+    first = due.items[0]  # following up a dialogue with Peter Nørgaard
+    assert first.kind == "follow_up" and _rows(due.table)[0][3].startswith("Follow up with Peter Nørgaard")
+    steps = session.undo_stack.count()
+    with qtbot.waitSignal(overview.computing.shown, timeout=10_000):
+        session.do(RemoveItem(DIALOGUES, first.source_id), Message("pages.undo.change", {"noun": "x"}))
+        assert _rows(due.table)[0][3].startswith("Follow up with Peter")  # named from the copy it was found in
+        due.open_item(0)
+        assert opened.current_page_name() == "overview" and session.undo_stack.count() == steps + 1
+    assert not any(row[3].startswith("Follow up with Peter Nørgaard") for row in _rows(due.table))

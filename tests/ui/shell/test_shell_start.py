@@ -117,9 +117,15 @@ def test_the_window_is_shown_at_once_and_says_it_is_opening_the_demo_until_it_is
     assert window.isVisible() and window.session is None  # loaded on a worker, the window answering meanwhile
     assert window.welcome_text.text() == window.status.text() == "Opening the demo campaign…"
     assert not window.welcome_new.isVisible()
+    actions = (window.menus.new_action, window.menus.open_action, window.menus.demo_action)
+    assert not any(action.isEnabled() for action in actions)  # one workspace opens at a time
+    window.set_language("da")  # the wait is said in the language chosen meanwhile
+    assert window.welcome_text.text() == "Åbner demokampagnen …"
+    window.set_language("en")
     with qtbot.waitSignal(window.opening_ended, timeout=10_000):
         pass
     assert window.session is not None and window.session.workspace.stakeholders
+    assert all(action.isEnabled() for action in actions)
     assert window.windowTitle() == "Knowledge that works — Nordvik Engineering — Briefing Composer"
     assert window.current_page_name() == "overview"
     window.close()
