@@ -106,6 +106,15 @@ class Backdrop(QObject):
         self._latest.wait()
 
 
+def share_evenly(splitter: QSplitter) -> None:
+    """Give each of ``splitter``'s widgets the same share of its length, not what their contents ask for.
+    Set before it is first shown: it scales these large equal sizes down to its length, proportionally."""
+    splitter.setSizes([EVEN_SHARE] * splitter.count())
+
+
+EVEN_SHARE = 10_000
+
+
 def splitter(orientation: Qt.Orientation, parent: QWidget, *widgets: QWidget) -> QSplitter:
     """``widgets`` side by side (``Horizontal``) or one above the other (``Vertical``); none collapses away."""
     split = QSplitter(orientation, parent)

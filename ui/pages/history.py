@@ -30,12 +30,9 @@ from ui.models.collection import NestedTableModel, SearchProxy
 from ui.models.history import SEARCH_ROLE, AttemptsModel
 from ui.models.objections import OpenObjectionsModel
 from ui.models.plans import next_step_columns
-from ui.pages.base import Backdrop, Page
+from ui.pages.base import Backdrop, Page, share_evenly
 from ui.session import Session, undo_text
 from ui.style import make_heading
-
-HALF = 10_000
-"""A splitter's share for each of two halves (it scales the sizes to its width)."""
 
 
 class HistoryPage(Page):
@@ -112,7 +109,7 @@ class HistoryPage(Page):
         lower.addWidget(attempt)
         lower.setStretchFactor(0, 1)
         lower.setStretchFactor(1, 1)
-        lower.setSizes([HALF, HALF])  # the chart and the attempt share the width (not as their contents ask)
+        share_evenly(lower)  # the chart and the attempt
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         top = QHBoxLayout()

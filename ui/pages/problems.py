@@ -1,5 +1,8 @@
 """Step 4, Problems & CSFs: the real problems, the critical success factors, and the matrix that
 traces each CSF to the problems it solves and the initiatives and phases that deliver it.
+
+The CSFs' table and form are built in a later turn of the event loop, once the page is painted (a
+deferred ``LazyTab``): a first visit is two shorter events instead of one long one.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from ui.forms.section import Section
 from ui.models.collection import CollectionTableModel
 from ui.models.plans import csf_columns, problem_columns
 from ui.models.traceability import TraceabilityModel
-from ui.pages.base import Page
+from ui.pages.base import LazyTab, Page, share_evenly
 from ui.session import Session
 from ui.style import make_bold
 
@@ -32,10 +35,7 @@ class ProblemsPage(Page):
             "pages.noun.problem", self, vertical=True,
         )
         self.csfs = CollectionTableModel(session, CSFS, csf_columns(), parent=self)
-        self.csf_section = Section(
-            session, self.csfs, "pages.problems.csfs", csf_fields(), self._new_csf, "pages.noun.csf", self,
-            vertical=True,
-        )
+        self.csf_tab = LazyTab(self._csf_section, self, deferred=True)  # built once the page is painted
         self.matrix = TraceabilityModel(session, self)
         self.matrix_label = QLabel(self)
         self.matrix_view = self._matrix_view()
@@ -61,7 +61,8 @@ class ProblemsPage(Page):
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.setChildrenCollapsible(False)
         top.addWidget(self.problem_section)
-        top.addWidget(self.csf_section)
+        top.addWidget(self.csf_tab)
+        share_evenly(top)  # (the CSFs are built later)
         bottom = QWidget(self)
         column = QVBoxLayout(bottom)
         column.setContentsMargins(0, 0, 0, 0)
@@ -78,9 +79,22 @@ class ProblemsPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
+    @property
+    def csf_section(self) -> Section:
+        """The CSFs' table and form (built now if they were not yet)."""
+        return self.csf_tab.content()
+
+    def _csf_section(self) -> Section:
+        section = Section(self.session, self.csfs, "pages.problems.csfs", csf_fields(), self._new_csf,
+                          "pages.noun.csf", self, vertical=True)
+        section.retranslate()
+        return section
+
     def retranslate(self) -> None:
         self.problem_section.retranslate()
-        self.csf_section.retranslate()
+        self.csf_tab.retranslate()
+        if self.csf_tab.built:
+            self.csf_section.retranslate()
         self.matrix.retranslate()
         self.matrix_label.setText(tr("pages.problems.matrix"))
         self.matrix_view.setAccessibleName(tr("pages.problems.matrix"))

@@ -192,3 +192,15 @@ def test_editing_a_phase_in_the_form_then_undo_and_redo(qtbot, session) -> None:
     assert page.section.form.editors["outcome"].toPlainText() == phase.outcome
     session.undo_stack.redo()
     assert session.workspace.phases[1].outcome == "Rollout plan agreed"
+
+
+def test_the_problems_page_shows_first_and_builds_its_csfs_a_moment_later(qtbot, session) -> None:
+    page = ProblemsPage(session)
+    qtbot.addWidget(page)
+    page.resize(1300, 850)
+    with qtbot.waitSignal(page.csf_tab.content_built):
+        page.show()
+        assert not page.csf_tab.built  # the page appears with the problems; the CSFs follow in a later event
+    assert page.csf_section.isVisible() and page.csfs.rowCount() == len(session.workspace.csfs) > 0
+    problems, csfs = page.problem_section.width(), page.csf_tab.width()
+    assert abs(problems - csfs) < 0.1 * problems  # side by side in halves, not squeezed by the later build
